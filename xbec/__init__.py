@@ -1,6 +1,49 @@
-"""xbec: executable replication package of Wei, Yang & Ou (2024)."""
+"""xbec: executable replication package of Wei, Yang & Ou (2024).
+
+*Construction of Cross Border E-commerce Cooperation Alliance based on Cloud
+Platform and Interest Game*, Global Academic Frontiers 2(1):44–57.
+
+The public front door; the modules map onto the paper:
+
+=====================  ==============================================
+``xbec.horizontal``    §3, eqs (1)–(10): Stackelberg, centralised, revenue sharing
+``xbec.vertical``      §4, eqs (11)–(15): Raiffa, improved Raiffa; Shapley value
+``xbec.numerics``      §5: Tables 1–2, the vertical λ band
+``xbec.symbolic``      sympy derivations of every printed closed form; errata
+``xbec.paper``         the paper's printed numbers (comparison target only)
+``xbec.ledger``        the replication ledger
+=====================  ==============================================
+"""
 
 from .errors import ModelDomainError
+from .horizontal import (
+    HorizontalParams,
+    LambdaBand,
+    acceptable_lambda,
+    centralized,
+    decentralized,
+    revenue_sharing,
+)
+from .ledger import LedgerRow
+from .ledger import ledger
+from .vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
 
 __version__ = "0.1.0"
-__all__ = ["ModelDomainError", "__version__"]
+
+__all__ = [
+    "ModelDomainError",
+    "HorizontalParams",
+    "VerticalParams",
+    "LambdaBand",
+    "LedgerRow",
+    "decentralized",
+    "centralized",
+    "revenue_sharing",
+    "acceptable_lambda",
+    "service_shares",
+    "raiffa",
+    "improved_raiffa",
+    "shapley",
+    "ledger",
+    "__version__",
+]

@@ -100,15 +100,13 @@ _BISECTION_STEPS = 64
 
 
 def _as_real_array(name: str, value: Any) -> np.ndarray:
-    if isinstance(value, (bool, np.bool_)):
-        raise ModelDomainError(f"{name}={value!r}: must be a real number, not a bool")
     try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
+        raw = np.asarray(value)
+    except (TypeError, ValueError):  # pragma: no cover - ragged input
         raise ModelDomainError(f"{name}={value!r}: must be a real number") from None
-    if arr.dtype == bool or np.asarray(value).dtype == bool:
-        raise ModelDomainError(f"{name}={value!r}: must be a real number, not a bool")
-    return arr
+    if raw.dtype.kind not in "iuf":  # rejects bool, str, object, complex
+        raise ModelDomainError(f"{name}={value!r}: must be a real number")
+    return raw.astype(float)
 
 
 def _describe(name: str, arr: np.ndarray, bad: np.ndarray) -> str:
