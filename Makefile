@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test bench clean
+.PHONY: test bench clean book book-warm browser-test sync mathjax
 
 $(VENV)/.test-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,3 +20,48 @@ bench: $(VENV)/.test-installed
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
+
+# ---------------------------------------------------------------------------
+# The executable companion (Jupyter Book 1). See book/intro.md.
+#   make book          clean build, every notebook executed, warnings are errors
+#   make book-warm     incremental build reusing the execution cache (iteration)
+#   make browser-test  checks _build/html in headless Chromium (after make book)
+#   make sync          jupytext --sync of the notebooks/<name>.{ipynb,py} pairs
+BOOK_FLAGS ?= -W -n --keep-going
+# Kernels: the venv's own "python3" kernelspec comes first on JUPYTER_PATH, so
+# notebooks always run with the venv's interpreter (and its editable xbec).
+BOOK_ENV   := JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter PATH=$(CURDIR)/$(BIN):$$PATH PYDEVD_DISABLE_FILE_VALIDATION=1 MPLBACKEND=Agg
+NOTEBOOKS   = $(wildcard notebooks/*.ipynb notebooks/*.py)
+
+$(VENV)/.book-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e '.[book,test]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
+	touch $@
+
+mathjax:
+	scripts/fetch_mathjax.sh
+
+sync: $(VENV)/.book-installed
+	$(BIN)/jupytext --quiet --sync $(NOTEBOOKS)
+
+book: $(VENV)/.book-installed mathjax sync
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_book_config.py
+	rm -rf _build
+	@start=$$(date +%s); \
+	$(BOOK_ENV) $(BIN)/jupyter-book build . $(BOOK_FLAGS); status=$$?; \
+	echo "make book: cold build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
+	exit $$status
+
+book-warm: $(VENV)/.book-installed mathjax sync
+	mkdir -p _build
+	sed 's/^\(  *execute_notebooks: *\)force/\1cache/' _config.yml > _build/_config-warm.yml
+	@start=$$(date +%s); \
+	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-warm.yml $(BOOK_FLAGS); status=$$?; \
+	echo "make book-warm: build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
+	exit $$status
+
+browser-test: $(VENV)/.book-installed
+	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
+	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_browser.py

@@ -244,6 +244,6 @@ def test_status_page_reports_every_executed_notebook(context, server):
         assert sorted(rows) == sorted(notebooks), (rows, notebooks)
         text = page.evaluate("() => document.body.textContent")
         assert re.search(r"Built from commit\s+\S+", text)
-        assert "kernel interpreter" in text
+        assert "Kernel interpreter" in text
     finally:
         page.close()

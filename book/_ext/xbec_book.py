@@ -1,0 +1,78 @@
+"""Local Sphinx extension of the xbec book (loaded through _config.yml).
+
+1. Bibliography labels in author-year form ("Wei et al., 2024"), matching the
+   author-year citations of the text (pybtex style `xbec_authoryear`, used as
+   `bibtex_default_style`).
+
+2. Jupyter Book 1 always loads sphinx-thebe, whose configuration <script> is
+   added twice to every page by sphinx-thebe 0.3.1 (its env-before-read-docs
+   handler runs twice), so every page threw "Identifier 'THEBE_JS_URL' has
+   already been declared". The book offers no live code (launch_buttons.thebe
+   is false), so this extension drops sphinx-thebe's scripts, which also
+   removes the only CDN address (unpkg) left in the pages' <head>, and removes
+   any other script included twice.
+"""
+
+from __future__ import annotations
+
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting.plain import Style as PlainStyle
+from pybtex.style.labels import BaseLabelStyle
+
+
+class AuthorYearLabelStyle(BaseLabelStyle):
+    """Labels "Du & Gong, 2018", "Wei et al., 2024"; a, b, ... on clashes."""
+
+    def format_labels(self, sorted_entries):
+        labels = []
+        for entry in sorted_entries:
+            persons = entry.persons.get("author") or entry.persons.get("editor") or []
+            names = [" ".join(p.last_names) for p in persons if " ".join(p.last_names) != "others"]
+            if not names:
+                who = entry.fields.get("title", entry.key)[:20]
+            elif len(names) == 1 and len(persons) == 1:
+                who = names[0]
+            elif len(names) == 2 and len(persons) == 2:
+                who = f"{names[0]} & {names[1]}"
+            else:
+                who = f"{names[0]} et al."
+            labels.append(f"{who}, {entry.fields.get('year', 'n.d.')}")
+        for i, label in enumerate(labels):
+            clashes = [j for j, other in enumerate(labels) if other == label]
+            if len(clashes) > 1:
+                labels[i] = label + "abcdefghijklmnopqrstuvwxyz"[clashes.index(i)]
+        return iter(labels)
+
+
+class AuthorYearStyle(PlainStyle):
+    """pybtex's `plain` formatting and sorting, with author-year labels."""
+
+    default_label_style = "xbec_authoryear"
+
+
+register_plugin("pybtex.style.labels", "xbec_authoryear", AuthorYearLabelStyle)
+register_plugin("pybtex.style.formatting", "xbec_authoryear", AuthorYearStyle)
+
+
+def _prune_scripts(app, pagename, templatename, context, doctree):
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen = set()
+    kept = []
+    for js in scripts:
+        filename = str(getattr(js, "filename", js) or "")
+        body = str(getattr(js, "attributes", {}).get("body", ""))
+        if "sphinx-thebe" in filename or "THEBE_JS_URL" in body:
+            continue
+        key = (filename, body)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(js)
+    scripts[:] = kept  # the builder's own list, reset before every page
+
+
+def setup(app):
+    app.connect("html-page-context", _prune_scripts, priority=900)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
