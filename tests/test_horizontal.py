@@ -156,14 +156,17 @@ def test_acceptable_lambda_paper_band_independently_by_root_finding():
     assert hi == pytest.approx(brentq(f_hi, 0.8, 0.99, xtol=1e-14), abs=1e-10)
 
 
-def test_acceptable_lambda_empty_band_raises():
-    # with no service sensitivity and a huge fixed cost the platform never gains enough
-    params = HorizontalParams(b2=0.0, K=0.0)
-    lo, hi = xbec.acceptable_lambda(params)
-    assert lo < hi
-    # pi1(lam) > pi2(lam) and pi2 > pi2* conflict when the decentralised manufacturer earns a lot:
-    with pytest.raises(ModelDomainError, match="no lam"):
-        h.solve_band(params, {"never": np.polynomial.Polynomial([-1.0])})
+def test_acceptable_lambda_empty_band_raises_and_grid_agrees():
+    params = PAPER.replace(b2=1.5)  # strong service sensitivity: no acceptable share
+    with pytest.raises(ModelDomainError, match="no lam in"):
+        xbec.acceptable_lambda(params)
+    dec = xbec.decentralized(params)
+    lam = np.linspace(1e-3, 1.0, 20001)
+    valid = lam[(params.b1 * params.gamma1 - lam * params.b2**2) < 0]  # demand > 0 only here
+    r = xbec.revenue_sharing(params, valid)
+    ok = ((r.pi_platform > dec.pi_platform) & (r.pi_manufacturer > dec.pi_manufacturer)
+          & (r.pi_platform > r.pi_manufacturer))
+    assert not ok.any()
 
 
 @pytest.mark.parametrize(
