@@ -54,14 +54,13 @@ book: $(VENV)/.book-installed mathjax sync
 	exit $$status
 
 book-warm: $(VENV)/.book-installed mathjax sync
-	mkdir -p _build
-	sed 's/^\(  *execute_notebooks: *\)force/\1cache/' _config.yml > _build/_config-warm.yml
+	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml
 	@start=$$(date +%s); \
 	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-warm.yml $(BOOK_FLAGS); status=$$?; \
 	echo "make book-warm: build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
 	exit $$status
 
 browser-test: $(VENV)/.book-installed
-	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
 	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
 	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_browser.py

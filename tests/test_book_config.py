@@ -126,10 +126,7 @@ def test_no_root_static_folder():
     assert not (ROOT / "_static").exists(), "use book/ for static assets, not _static/"
 
 
-def test_warm_build_rewrite_hits_the_execute_line():
-    # `make book-warm` turns `execute_notebooks: force` into `cache` with sed.
-    text = (ROOT / "_config.yml").read_text(encoding="utf-8")
-    assert len(re.findall(r"(?m)^ +execute_notebooks: *force\b", text)) == 1
+def test_make_targets_exist():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     for target in ("book:", "book-warm:", "browser-test:", "sync:"):
         assert re.search(rf"(?m)^{re.escape(target)}", makefile), target
