@@ -170,3 +170,12 @@ def test_shapley_dict_and_callable_agree():
     v = lambda S: float(len(S) ** 2 + (3 in S))
     as_dict = {frozenset(S): v(frozenset(S)) for k in range(1, n + 1) for S in itertools.combinations(range(n), k)}
     np.testing.assert_allclose(xbec.shapley(n, as_dict), xbec.shapley(n, v))
+
+
+def test_shapley_array_input_matches_callable():
+    n = 5
+    v = lambda S: float(len(S)) ** 1.5 + (2.0 if 1 in S else 0.0)
+    table = np.array([v(frozenset(i for i in range(n) if m >> i & 1)) for m in range(2**n)])
+    np.testing.assert_allclose(xbec.shapley(n, table), xbec.shapley(n, v))
+    with pytest.raises(ModelDomainError, match=r"shape \(32,\)"):
+        xbec.shapley(n, table[:-1])

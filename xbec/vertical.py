@@ -209,6 +209,11 @@ def _popcount(masks: np.ndarray) -> np.ndarray:
 def _coalition_table(n: int, worth) -> np.ndarray:
     """Worth of every coalition, indexed by bitmask (bit i = member i)."""
     size = 1 << n
+    if isinstance(worth, np.ndarray):
+        table = v.real_array("v", worth)
+        if table.shape != (size,):
+            raise ModelDomainError(f"v: an array of worths needs shape ({size},) for n={n} (got {table.shape})")
+        return table
     if isinstance(worth, Mapping):
         table = np.zeros(size)
         seen = np.zeros(size, dtype=bool)
@@ -240,7 +245,10 @@ def _coalition_table(n: int, worth) -> np.ndarray:
         if table.shape != (size,) or not np.all(np.isfinite(table)):
             raise ModelDomainError("v: every coalition's worth must be a finite real number")
         return table
-    raise ModelDomainError(f"v={worth!r}: must be a callable on frozensets or a dict frozenset -> worth")
+    raise ModelDomainError(
+        f"v={worth!r}: must be a callable on frozensets, a dict frozenset -> worth, "
+        "or an array of 2**n worths"
+    )
 
 
 def shapley(n: int, v) -> np.ndarray:
@@ -254,10 +262,12 @@ def shapley(n: int, v) -> np.ndarray:
     ----------
     n : int
         Number of players, ``1 <= n <= 26``; players are ``0..n-1``.
-    v : callable or mapping
-        ``v(frozenset) -> float``, or a dict ``frozenset -> worth`` covering
+    v : callable, mapping or numpy.ndarray
+        ``v(frozenset) -> float``; or a dict ``frozenset -> worth`` covering
         every non-empty coalition (the empty coalition is worth
-        ``v(frozenset())`` for a callable and 0 for a dict).
+        ``v(frozenset())`` for a callable and 0 for a dict); or an array of
+        the ``2**n`` worths indexed by bitmask (bit ``i`` set = member ``i``
+        in the coalition), which skips the ``2**n`` Python calls.
 
     Returns
     -------
