@@ -451,7 +451,7 @@ def _thresholds(alpha, beta) -> dict[str, np.ndarray]:
         if key[2] == "A":
             disc = np.maximum(c1**2 - 4.0 * c2 * c0, 0.0)
             q = -0.5 * (c1 + np.copysign(np.sqrt(disc), c1))
-            with np.errstate(divide="ignore", invalid="ignore"):
+            with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
                 first, second = c0 / q, q / c2
             root = np.where((first >= 0.0) & (first <= 1.0), first, second)
             out[key] = np.clip(root, 0.0, 1.0)
