@@ -54,6 +54,7 @@ def _skip_or_fail(reason: str):
 if not (HTML / "index.html").is_file():
     _skip_or_fail("book not built: run `make book` (then `make browser-test`)")
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 except ImportError:  # pragma: no cover - depends on the environment
     _skip_or_fail("playwright not installed (the `book` extra installs it)")
@@ -130,8 +131,9 @@ class PageLog:
         return [u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(ok_schemes))]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def context(browser):
+    """A fresh browser context (no cache, no cookies) for each test."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield ctx
     ctx.close()
@@ -154,7 +156,11 @@ def _open(context, url: str, origin: str):
         await Promise.all([...document.images].map(img => img.complete ? null :
             new Promise(res => { img.addEventListener('load', res); img.addEventListener('error', res); })));
     }""")
-    page.wait_for_load_state("networkidle", timeout=30_000)
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    try:  # best effort: readiness is MathJax's promise, the images and the fonts
+        page.wait_for_load_state("networkidle", timeout=10_000)
+    except PlaywrightTimeout:
+        pass
     return page, log, has_mathjax
 
 
