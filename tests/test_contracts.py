@@ -32,24 +32,41 @@ def deriv() -> C.Derivation:
     return C.derive()
 
 
-def _sub(deriv, expr, a, b, r):
-    return float(expr.subs({deriv.alpha: a, deriv.beta: b, deriv.r: r}))
-
 
 # ---------------------------------------------------------------------------
 # Stage 3: closed forms
 # ---------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@pytest.fixture(scope="module")
+def sympy_numeric(deriv):
+    """The sympy closed forms, lambdified (exact rational evaluation is checked separately)."""
+    symbols = (deriv.alpha, deriv.beta, deriv.r)
+    return {c: {k: sp.lambdify(symbols, e, "math") for k, e in exprs.items()}
+            for c, exprs in deriv.subgames.items()}
+
+
+def test_numpy_closed_forms_match_sympy_exactly(deriv):
+    """Exact rational evaluation of the sympy forms at a few points."""
+    for a, b, r in [(sp.Rational(3, 5), sp.Rational(1, 2), sp.Rational(1, 3)),
+                    (sp.Rational(1, 10), sp.Rational(9, 10), sp.Rational(9, 10)), (1, 0, 1)]:
+        for config in C.CONFIGURATIONS:
+            s = C.subgame(config, float(a), float(b), float(r))
+            for key, expr in deriv.subgames[config].items():
+                exact = expr.subs({deriv.alpha: a, deriv.beta: b, deriv.r: r})
+                assert exact.is_Rational
+                assert getattr(s, key) == pytest.approx(float(exact), rel=1e-13, abs=1e-15)
+
+
+@settings(max_examples=200, deadline=None)
 @given(a=ALPHA, b=BETA, r=R)
-def test_numpy_closed_forms_match_sympy(deriv, a, b, r):
+def test_numpy_closed_forms_match_sympy(sympy_numeric, a, b, r):
     for config in C.CONFIGURATIONS:
         s = C.subgame(config, a, b, r)
-        exprs = deriv.subgames[config]
+        exprs = sympy_numeric[config]
         for key in FIELDS + ("w1", "w2"):
             if key in exprs:
-                assert getattr(s, key) == pytest.approx(_sub(deriv, exprs[key], a, b, r), rel=1e-11, abs=1e-13)
+                assert getattr(s, key) == pytest.approx(exprs[key](a, b, r), rel=1e-11, abs=1e-13)
             else:
                 assert getattr(s, key) is None
         # w_i is reported exactly for the suppliers on wholesale
