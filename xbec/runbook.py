@@ -1,0 +1,223 @@
+"""``xbec run --book``: the HTML companion of one run, from its executed notebooks.
+
+The book's own sources are reused — ``_config.yml``, ``_toc.yml``, the prose
+pages and bibliography in ``book/``, the offline MathJax copy in
+``book/_vendor/mathjax`` — with four changes, written into a scratch source
+tree inside the run directory:
+
+* ``notebooks/NAME.ipynb`` are the run's executed notebooks, and Jupyter Book
+  does not execute anything (``execute_notebooks: off``);
+* the table of contents keeps only the notebooks of the run (plus the prose
+  pages) and gains a page *This run* with the parameters, durations and versions;
+* every page carries an announcement bar with the parameter values used
+  (sphinx-book-theme's ``announcement`` option), changed values first;
+* the title says that this is a rerun.
+
+The HTML ends up in ``RUN/book/`` (``RUN/book/index.html``).
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from .runparams import NAMES, Validated, defaults, format_value
+
+__all__ = ["build_book", "announcement", "run_page"]
+
+_SYMBOLS = {
+    "beta": "β", "b1": "b₁", "b2": "b₂", "gamma1": "γ₁", "c": "c", "K": "K",
+    "mu": "μ", "phi": "φ", "theta": "θ", "weights": "M", "lam_min": "λ min",
+    "lam_max": "λ max", "lam_step": "λ step",
+}
+
+
+def announcement(values: Mapping[str, Any]) -> str:
+    """The HTML of the announcement bar: every parameter, changes from the paper first and bold."""
+    paper = defaults()
+    changed = [k for k in NAMES if values[k] != paper[k]]
+    same = [k for k in NAMES if k not in changed]
+
+    def item(k: str, bold: bool) -> str:
+        text = f"{k}&nbsp;=&nbsp;{html.escape(format_value(values[k]))}"
+        if bold:
+            return f"<strong>{text}</strong> (paper: {html.escape(format_value(paper[k]))})"
+        return text
+
+    head = "Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: "
+    parts = [item(k, True) for k in changed] + [item(k, False) for k in same]
+    return head + "; ".join(parts)
+
+
+def run_page(validated: Validated, notebooks: Sequence[str], out: Path) -> str:
+    """Markdown of the page *This run*."""
+    paper = defaults()
+    rows = [
+        f"| `{k}` | {format_value(validated.values[k])} | {format_value(paper[k])} | "
+        f"{'**changed**' if validated.values[k] != paper[k] else ''} |"
+        for k in NAMES
+    ]
+    changed = validated.changed()
+    argv = " ".join(f"--param {k}={format_value(v)}" for k, v in changed.items())
+    return "\n".join(
+        [
+            "# This run",
+            "",
+            "The chapters of this book were executed by `xbec run` with the parameters",
+            "below (the paper's values in the third column). Every number, table and",
+            "figure on the following pages is computed from them; the text around them",
+            "was written for the paper's parameters, so a statement such as",
+            "\"0.71 ≤ λ ≤ 0.88\" in the prose may no longer describe the numbers.",
+            "",
+            "| parameter | this run | paper | |",
+            "|---|---:|---:|---|",
+            *rows,
+            "",
+            "Repeat this run with",
+            "",
+            "```bash",
+            f"xbec run {argv}".rstrip() + f" --notebooks {' '.join(notebooks)} --book",
+            "```",
+            "",
+            f"or `xbec run --params {out.name}/manifest.json`. The run directory's",
+            "`manifest.json` records the package versions, the time each notebook took",
+            "and the SHA-256 of every table and figure.",
+            "",
+        ]
+    )
+
+
+def _filter_toc(toc: dict, keep_notebooks: set[str]) -> dict:
+    def keep(entry: Mapping) -> bool:
+        f = str(entry.get("file", ""))
+        return not f.startswith("notebooks/") or f[len("notebooks/"):] in keep_notebooks
+
+    def walk(entries):
+        out = []
+        for entry in entries or []:
+            if not keep(entry):
+                continue
+            entry = dict(entry)
+            for key in ("sections", "chapters"):
+                if key in entry:
+                    entry[key] = walk(entry[key])
+                    if not entry[key]:
+                        del entry[key]
+            out.append(entry)
+        return out
+
+    toc = dict(toc)
+    if "parts" in toc:
+        parts = []
+        for part in toc["parts"]:
+            part = dict(part)
+            part["chapters"] = walk(part.get("chapters"))
+            if part["chapters"]:
+                parts.append(part)
+        parts.insert(0, {"caption": "This run", "chapters": [{"file": "this_run"}]})
+        toc["parts"] = parts
+    else:
+        toc["chapters"] = [{"file": "this_run"}] + walk(toc.get("chapters"))
+    return toc
+
+
+def build_book(
+    root: Path,
+    run: Path,
+    final: Path,
+    notebooks: Sequence[str],
+    validated: Validated,
+    *,
+    log: TextIO | None = None,
+) -> Path:
+    """Build ``run/book/`` (HTML) from ``run/notebooks/*.ipynb``; returns the index page.
+
+    ``final`` is where the run directory will end up (for the page *This run*).
+    Raises :class:`xbec.run.RunError` if Jupyter Book fails.
+    """
+    import yaml
+
+    from .run import RunError
+
+    log = sys.stderr if log is None else log
+    src = run / ".book-src"
+    build = run / ".book-build"
+    src.mkdir()
+    try:
+        cfg = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+        toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+
+        # Prose pages, bibliography and the local extension (small); MathJax is
+        # referenced in place (it is copied into the HTML's _static/ by Sphinx).
+        shutil.copytree(
+            root / "book", src / "book",
+            ignore=shutil.ignore_patterns("_vendor", "_schemas", "__pycache__"),
+        )
+        (src / "notebooks").mkdir()
+        for name in notebooks:
+            shutil.copy2(run / "notebooks" / f"{name}.ipynb", src / "notebooks" / f"{name}.ipynb")
+        (src / "this_run.md").write_text(run_page(validated, notebooks, final), encoding="utf-8")
+
+        cfg["title"] = f"{cfg.get('title', 'xbec')} (rerun)"
+        cfg.setdefault("execute", {})["execute_notebooks"] = "off"
+        sphinx_cfg = cfg.setdefault("sphinx", {}).setdefault("config", {}) or {}
+        cfg["sphinx"]["config"] = sphinx_cfg
+        vendor = root / "book" / "_vendor"
+        static = [str(vendor)] if vendor.is_dir() else []
+        sphinx_cfg["html_static_path"] = static
+        if not (vendor / "mathjax" / "tex-chtml-full.js").exists():
+            print(
+                "xbec run --book: warning: no offline MathJax in book/_vendor/mathjax "
+                "(run `make mathjax`); equations will not render",
+                file=log,
+            )
+        theme = sphinx_cfg.setdefault("html_theme_options", {}) or {}
+        sphinx_cfg["html_theme_options"] = theme
+        theme["announcement"] = announcement(validated.values)
+        (src / "_config.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        (src / "_toc.yml").write_text(
+            yaml.safe_dump(_filter_toc(toc, set(notebooks)), sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
+
+        cmd = [
+            sys.executable, "-c", "import sys; from jupyter_book.cli.main import main; sys.exit(main())",
+            "build", str(src), "--path-output", str(build), "--builder", "html", "-n", "--keep-going",
+        ]
+        env = dict(os.environ)
+        env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+        logfile = run / ".book-build.log"
+        with logfile.open("w", encoding="utf-8") as fh:
+            proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+            try:
+                status = proc.wait()
+            except BaseException:  # Ctrl-C / SIGTERM: stop the build before the run directory goes
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                proc.wait()
+                raise
+        text = logfile.read_text(encoding="utf-8", errors="replace")
+        html_dir = build / "_build" / "html"
+        if status != 0 or not (html_dir / "index.html").exists():
+            tail = "\n".join(text.splitlines()[-30:])
+            raise RunError(f"the HTML companion did not build (jupyter-book exit {status}):\n{tail}")
+        warnings = [ln for ln in text.splitlines() if "WARNING" in ln]
+        if warnings:
+            print(f"xbec run --book: {len(warnings)} Sphinx warning(s), e.g. {warnings[0].strip()}", file=log)
+        shutil.move(str(html_dir), str(run / "book"))
+        for junk in (".buildinfo",):
+            (run / "book" / junk).unlink(missing_ok=True)
+        logfile.unlink()
+        return run / "book" / "index.html"
+    finally:
+        shutil.rmtree(src, ignore_errors=True)
+        shutil.rmtree(build, ignore_errors=True)
