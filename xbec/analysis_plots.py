@@ -1,0 +1,299 @@
+"""Figures of the "Beyond the paper" analyses (:mod:`xbec.analysis`).
+
+Every function takes results computed by :mod:`xbec.analysis` (or computes
+them with it) and returns a :class:`matplotlib.figure.Figure`; nothing is
+shown or printed. :func:`save_figure` writes a figure as PNG and SVG.
+Requires matplotlib (the ``plot`` or ``book`` extra).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib
+import matplotlib.ticker
+
+matplotlib.rcParams.setdefault("svg.hashsalt", "xbec")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.colors import ListedColormap  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+
+from . import analysis as an  # noqa: E402
+from .errors import ModelDomainError  # noqa: E402
+from .horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
+
+__all__ = [
+    "LABELS",
+    "MEMBERS",
+    "save_figure",
+    "band_map_figure",
+    "contracts_figure",
+    "allocations_figure",
+    "allocation_sensitivity_figure",
+    "cost_figure",
+]
+
+#: Axis labels of the horizontal parameters.
+LABELS = {"beta": r"market size $\beta$", "b1": r"price sensitivity $b_1$",
+          "b2": r"service sensitivity $b_2$", "gamma1": r"service cost coefficient $\gamma_1$",
+          "c": r"unit cost $c$", "K": r"platform fixed cost $K$"}
+
+#: The vertical alliance's members (§5.2), in the paper's order.
+MEMBERS = ("platform", "domestic logistics", "international carrier", "foreign logistics")
+
+_RULE_COLOURS = {
+    "Raiffa (eq 13)": "#1f77b4",
+    "improved Raiffa (eq 15)": "#d62728",
+    "Shapley": "#2ca02c",
+    "nucleolus": "#9467bd",
+}
+_STATUS_COLOURS = {
+    an.BAND_EMPTY: "#d9d9d9",
+    an.BAND_DISJOINT: "#fdae6b",
+    an.DOMAIN_CONCAVITY: "#636363",
+    an.DOMAIN_MARKET: "#969696",
+}
+
+
+def save_figure(fig: Figure, output_dir: str | Path, name: str) -> tuple[Path, Path]:
+    """Save ``fig`` as ``output_dir/name.png`` (150 dpi) and ``.svg``; return both paths."""
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{name}.png", out / f"{name}.svg"
+    fig.savefig(png, dpi=150, bbox_inches="tight")
+    fig.savefig(svg, bbox_inches="tight", metadata={"Date": None})
+    return png, svg
+
+
+def _edges(x: np.ndarray) -> np.ndarray:
+    """Cell edges for pcolormesh from cell centres."""
+    if x.size == 1:
+        return np.array([x[0] - 0.5, x[0] + 0.5])
+    mid = 0.5 * (x[1:] + x[:-1])
+    return np.r_[x[0] - (mid[0] - x[0]), mid, x[-1] + (x[-1] - mid[-1])]
+
+
+def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None,
+                    title: str | None = None) -> Figure:
+    """Three maps of the acceptable λ band: lower end, upper end, width.
+
+    Grid points where the band is empty, split, or where the model leaves its
+    domain are drawn in flat greys (legend); ``mark`` puts a star at a point
+    (e.g. the paper's values).
+    """
+    fig, axes = plt.subplots(1, 3, figsize=(14, 4.4), sharex=True, sharey=True, layout="constrained")
+    xe, ye = _edges(bmap.x), _edges(bmap.y)
+    status = bmap.status
+    codes = [k for k in _STATUS_COLOURS if np.any(status == k)]
+    cat = np.full(status.shape, np.nan)
+    for i, k in enumerate(codes):
+        cat[status == k] = i
+    panels = [(bmap.lo, r"lower end $\underline{\lambda}$", "viridis"),
+              (bmap.hi, r"upper end $\overline{\lambda}$", "viridis"),
+              (bmap.width, r"width $\overline{\lambda}-\underline{\lambda}$", "magma")]
+    for ax, (z, label, cmap) in zip(axes, panels):
+        mesh = ax.pcolormesh(xe, ye, np.ma.masked_invalid(z), cmap=cmap, shading="flat", rasterized=True)
+        if codes:
+            ax.pcolormesh(xe, ye, np.ma.masked_invalid(cat),
+                          cmap=ListedColormap([_STATUS_COLOURS[k] for k in codes]),
+                          vmin=-0.5, vmax=len(codes) - 0.5, shading="flat", rasterized=True)
+        if np.any(bmap.status == an.BAND_OK) and np.nanmax(z) > np.nanmin(z):
+            ax.contour(bmap.x, bmap.y, z, levels=6, colors="white", linewidths=0.6, alpha=0.8)
+        fig.colorbar(mesh, ax=ax, label=label, shrink=0.9)
+        if mark is not None:
+            ax.plot(*mark, marker="*", color="red", markersize=14, markeredgecolor="white", linestyle="none")
+        ax.set_xlabel(LABELS.get(bmap.x_name, bmap.x_name))
+        ax.set_title(label)
+    axes[0].set_ylabel(LABELS.get(bmap.y_name, bmap.y_name))
+    handles = [Patch(color=_STATUS_COLOURS[k], label=an.BAND_STATUS[k]) for k in codes]
+    if mark is not None:
+        handles.append(plt.Line2D([], [], marker="*", color="red", linestyle="none", markersize=12,
+                                  label="the paper's values"))
+    if handles:
+        fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
+    cond = r"$\pi_1(\lambda)>\pi_1^*$, $\pi_2(\lambda)>\pi_2^*$" + (
+        r", $\pi_1(\lambda)>\pi_2(\lambda)$" if bmap.platform_leads else "")
+    fig.suptitle(title or f"Acceptable revenue-sharing band over ({bmap.x_name}, {bmap.y_name}): {cond}")
+    return fig
+
+
+def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = True) -> Figure:
+    """The paper's revenue-sharing contract against the coordinating contract.
+
+    Panels: service level, total profit, and each firm's profit against λ,
+    with the decentralised and centralised benchmarks and both contracts'
+    acceptable bands shaded.
+    """
+    t = an.compare_contracts(params, lam)
+    lam = t["lambda"]
+    cen, dec = centralized(params), decentralized(params)
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.6), layout="constrained")
+    rs_style = dict(color="#1f77b4")
+    co_style = dict(color="#d62728")
+
+    bands = []
+    try:
+        bands.append((acceptable_lambda(params) if platform_leads else
+                      _band_no_lead(params), "#1f77b4", "revenue-sharing band"))
+    except ModelDomainError:  # an empty band is simply not shaded
+        pass
+    try:
+        bands.append((an.coordinating_acceptable_lambda(params, platform_leads=platform_leads),
+                      "#d62728", "coordinating band"))
+    except ModelDomainError:
+        pass
+
+    def shade(ax):
+        for band, colour, label in bands:
+            ax.axvspan(band[0], band[1], color=colour, alpha=0.08, label=label)
+
+    ax = axes[0]
+    shade(ax)
+    ax.plot(lam, t["s_rs"], label=r"revenue sharing $s^*(\lambda)$ (eq 9)", **rs_style)
+    ax.plot(lam, t["s_co"], label=r"coordinating contract", linestyle="--", **co_style)
+    ax.axhline(cen.s, color="black", linewidth=0.8, linestyle=":", label=r"centralised $s^{2*}$")
+    ax.axhline(dec.s, color="grey", linewidth=0.8, linestyle="-.", label=r"decentralised $s^{1*}$")
+    ax.set_title("logistics service level")
+    ax.set_ylabel("s")
+
+    ax = axes[1]
+    shade(ax)
+    ax.plot(lam, t["pi_total_rs"], label=r"revenue sharing $\pi_1+\pi_2$", **rs_style)
+    ax.plot(lam, t["pi_total_co"], label="coordinating contract", linestyle="--", **co_style)
+    ax.axhline(cen.pi_total, color="black", linewidth=0.8, linestyle=":", label=r"centralised $\pi$")
+    ax.axhline(dec.pi_total, color="grey", linewidth=0.8, linestyle="-.", label=r"decentralised $\pi_1^*+\pi_2^*$")
+    ax.set_title("alliance profit")
+    ax.set_ylabel("profit")
+
+    ax = axes[2]
+    shade(ax)
+    ax.plot(lam, t["pi_platform_rs"], label=r"platform, revenue sharing", **rs_style)
+    ax.plot(lam, t["pi_manufacturer_rs"], label=r"manufacturer, revenue sharing", linestyle=(0, (1, 1)), **rs_style)
+    ax.plot(lam, t["pi_platform_co"], label=r"platform, coordinating", linestyle="--", **co_style)
+    ax.plot(lam, t["pi_manufacturer_co"], label=r"manufacturer, coordinating", linestyle=(0, (1, 1)), **co_style)
+    ax.axhline(dec.pi_platform, color="grey", linewidth=0.8, linestyle="-.", label=r"$\pi_1^*$, $\pi_2^*$")
+    ax.axhline(dec.pi_manufacturer, color="grey", linewidth=0.8, linestyle="-.")
+    ax.set_title("each firm's profit")
+    ax.set_ylabel("profit")
+    handles: dict[str, object] = {}
+    for ax in axes:
+        ax.set_xlabel(r"platform's revenue share $\lambda$")
+        ax.grid(alpha=0.3)
+        for h, lab in zip(*ax.get_legend_handles_labels()):
+            handles.setdefault(lab, h)
+    fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncol=5, fontsize=8, frameon=False)
+    return fig
+
+
+def _band_no_lead(params: HorizontalParams):
+    r = an.band_arrays(**params.as_dict(), platform_leads=False)
+    if r.status != an.BAND_OK:
+        raise ModelDomainError(f"no acceptable lam for {params}")
+    return (float(r.lo), float(r.hi))
+
+
+def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] = MEMBERS) -> Figure:
+    """Grouped bars: each rule's allocation to each member; hatched bars lie outside the core.
+
+    Black ticks mark each member's largest core payoff ``V(N) - V(N \\ {i})``.
+    """
+    rules = list(comp.allocations)
+    n = len(comp.mu)
+    fig, ax = plt.subplots(figsize=(10, 4.8), layout="constrained")
+    width = 0.8 / len(rules)
+    xs = np.arange(n)
+    for k, rule in enumerate(rules):
+        x = comp.allocations[rule]
+        ok = comp.core[rule].in_core
+        ax.bar(xs + (k - (len(rules) - 1) / 2) * width, x, width, color=_RULE_COLOURS.get(rule),
+               hatch=None if ok else "///", edgecolor="white" if ok else "black", linewidth=0.5,
+               label=f"{rule}" + ("" if ok else " (not in core)"))
+    cap = comp.V - np.asarray(comp.mu)
+    ax.hlines(cap, xs - 0.45, xs + 0.45, colors="black", linewidth=1.5, label=r"core cap $V(N)-V(N\setminus i)$")
+    ax.set_xticks(xs, [members[i] if i < len(members) else f"member {i + 1}" for i in range(n)])
+    ax.set_ylabel("allocated profit")
+    core = "core non-empty" if comp.core_nonempty else "core empty"
+    ax.set_title(f"V(N) = {comp.V:.2f}; assumed pair worths: factor t = {comp.pair_factor:g}; {core}")
+    ax.legend(fontsize=8, ncol=2)
+    ax.grid(axis="y", alpha=0.3)
+    return fig
+
+
+def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Sequence[str] = MEMBERS,
+                                  core_limit: float | None = None) -> Figure:
+    """Each member's allocation against the assumed pair factor ``t``.
+
+    Filled markers: the allocation is in the core; open markers: it is not.
+    The grey band marks factors for which the core is empty: beyond
+    ``core_limit`` if given (e.g. :func:`xbec.analysis.core_nonempty_pair_factor_limit`),
+    else from the first grid factor with an empty core.
+    """
+    t = sens.pair_factors
+    rules = list(sens.allocations)
+    n = next(iter(sens.allocations.values())).shape[1]
+    fig, axes = plt.subplots(1, n, figsize=(4 * n, 4.2), sharex=True, layout="constrained")
+    empty = sens.least_core_epsilon > 1e-6 * max(1.0, float(np.abs(next(iter(sens.allocations.values()))).sum(1).max()))
+    for i, ax in enumerate(np.atleast_1d(axes)):
+        lo = core_limit if core_limit is not None else (t[np.argmax(empty)] if empty.any() else None)
+        if lo is not None and np.isfinite(lo) and lo < t.max():
+            ax.axvspan(lo, t.max(), color="grey", alpha=0.15, label="core empty" if i == 0 else None)
+        for rule in rules:
+            x = sens.allocations[rule][:, i]
+            inc = sens.in_core[rule]
+            colour = _RULE_COLOURS.get(rule)
+            ax.plot(t, x, color=colour, linewidth=1.2, label=rule if i == 0 else None)
+            ax.plot(t[inc], x[inc], "o", color=colour, markersize=4)
+            ax.plot(t[~inc], x[~inc], "o", markerfacecolor="white", color=colour, markersize=4)
+        ax.set_title(members[i] if i < len(members) else f"member {i + 1}")
+        ax.set_xlabel("assumed pair factor t")
+        ax.grid(alpha=0.3)
+    np.atleast_1d(axes)[0].set_ylabel("allocated profit")
+    fig.legend(loc="outside lower center", ncol=len(rules) + 1, frameon=False)
+    fig.suptitle("Allocations as the assumed worth of the small coalitions varies "
+                 "(filled: in the core; open: outside)")
+    return fig
+
+
+def cost_figure(measurements: Sequence[an.CostMeasurement], *, fit: an.ExponentialFit | None = None,
+                extrapolate_to: int | None = None, thresholds: Sequence[float] = (1.0, 60.0)) -> Figure:
+    """Measured time and worth evaluations against the number of members (log axes).
+
+    ``fit`` (of exact Shapley) is drawn dashed up to ``extrapolate_to``,
+    labelled as an extrapolation; ``thresholds`` are horizontal lines (seconds).
+    """
+    fig, (ax_t, ax_e) = plt.subplots(1, 2, figsize=(13, 4.8), layout="constrained")
+    markers = iter("osD^v<>")
+    for m in measurements:
+        mk = next(markers)
+        ax_t.loglog(m.n, m.seconds, marker=mk, markersize=4, label=f"{m.rule}: measured")
+        ax_e.loglog(m.n, m.evaluations, marker=mk, markersize=4, label=m.rule)
+    if fit is not None:
+        measured_top = int(max(max(m.n) for m in measurements if m.rule.startswith("Shapley")) if any(
+            m.rule.startswith("Shapley") for m in measurements) else fit.n_min)
+        top = max(extrapolate_to or measured_top, measured_top)
+        nn = np.arange(fit.n_min, measured_top + 1)
+        ax_t.loglog(nn, fit.seconds(nn), "k-", linewidth=0.8,
+                    label=fr"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ on n $\geq$ {fit.n_min}")
+        if top > measured_top:
+            ne = np.arange(measured_top, top + 1)
+            ax_t.loglog(ne, fit.seconds(ne), "k--", linewidth=1, label="fit, extrapolated (not measured)")
+            ax_e.loglog(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$, extrapolated")
+    for secs in thresholds:
+        ax_t.axhline(secs, color="grey", linewidth=0.8, linestyle=":")
+        ax_t.annotate(f"{secs:g} s", (ax_t.get_xlim()[0], secs), textcoords="offset points", xytext=(4, 3),
+                      fontsize=8, color="grey")
+    ax_t.set_xlabel("number of members n")
+    ax_t.set_ylabel("wall-clock seconds (best of runs)")
+    ax_t.set_title("time")
+    ax_e.set_xlabel("number of members n")
+    ax_e.set_ylabel("evaluations of v")
+    ax_e.set_title("characteristic-function evaluations")
+    for ax in (ax_t, ax_e):
+        ax.grid(alpha=0.3, which="both")
+        ax.legend(fontsize=8)
+        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:g}"))
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    return fig
