@@ -581,3 +581,51 @@ def test_bad_input_message_names_value():
 def test_other_bad_input(call):
     with pytest.raises(ModelDomainError):
         call()
+
+
+# ---------------------------------------------------------------------------
+# Vectorised stage 2 and plots
+# ---------------------------------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=ALPHA, b=BETA, r=R)
+def test_choice_grid_matches_choice(a, b, r):
+    code = int(C.choice_grid(a, b, r))
+    sel = C.choice(a, b, r)
+    assert C.CHOICE_LABELS[code] == ("WA/AW" if len(sel) == 2 else sel[0])
+    forced = C.CHOICE_LABELS[int(C.choice_grid(a, b, r, niche_forced_agency=True))]
+    assert forced == ("AA" if r <= C.thresholds(a, b)["r1A"] else "WA")
+
+
+def test_choice_grid_broadcasts_over_a_map():
+    beta, r = np.linspace(0, 0.99, 30), np.linspace(0, 1, 40)
+    codes = C.choice_grid(0.95, beta[None, :], r[:, None])
+    assert codes.shape == (40, 30)
+    assert np.all(codes[0] == C.CONFIGURATIONS.index("AA"))  # r = 0: agency is free
+    assert np.all(codes[-1] == C.CONFIGURATIONS.index("WW"))  # r = 1: agency earns nothing
+    assert np.any(codes == C.CHOICE_LABELS.index("WA/AW"))
+
+
+def test_plots_draw_and_save(tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from xbec import contracts_plots as P
+
+    beta, r = np.linspace(0, 0.95, 12), np.linspace(0, 1, 15)
+    th = C.thresholds(0.6, beta)
+    m = C.equilibrium_map(np.linspace(0.05, 1, 10), beta)
+    mf = C.equilibrium_map(np.linspace(0.05, 1, 10), beta, niche_forced_agency=True)
+    eq = C.equilibrium(0.6, 0.6)
+    figs = [
+        P.plot_thresholds(0.6, beta, th),
+        P.plot_choice_map(0.6, beta, r, C.choice_grid(0.6, beta[None, :], r[:, None]), th),
+        P.plot_royalty_path([C.royalty_path(0.6, 0.6, r)], [(eq.royalty, eq.platform_profit)]),
+        P.plot_equilibrium_map(m),
+        P.plot_forced_map(mf, m),
+    ]
+    for k, fig in enumerate(figs):
+        png, svg = P.save_figure(fig, tmp_path / "out", f"fig{k}")
+        assert png.stat().st_size > 1000 and svg.read_text().lstrip().startswith("<?xml")

@@ -69,6 +69,8 @@ __all__ = [
     "subgame",
     "thresholds",
     "choice",
+    "choice_grid",
+    "CHOICE_LABELS",
     "equilibrium",
     "equilibrium_map",
     "royalty_path",
@@ -76,6 +78,10 @@ __all__ = [
 
 #: The four stage-3 configurations (first letter: supplier 1, the major one).
 CONFIGURATIONS: tuple[str, ...] = ("WW", "WA", "AW", "AA")
+
+#: Labels of the codes returned by :func:`choice_grid`: the configurations,
+#: then ``"WA/AW"`` where both asymmetric configurations are selected.
+CHOICE_LABELS: tuple[str, ...] = CONFIGURATIONS + ("WA/AW",)
 
 #: Keys of :func:`thresholds`: ``r{i}{s}`` is the royalty at which supplier
 #: ``i`` is indifferent between agency and wholesale when its rival uses ``s``.
@@ -243,7 +249,7 @@ def derive() -> Derivation:
             w_focs = [sp.diff(reduced[i], wholesale[i]) for i in on_w]
             w_sol = sp.solve(w_focs, [wholesale[i] for i in on_w], dict=True)[0]
             soc += [sp.diff(reduced[i], wholesale[i], 2) for i in on_w]
-            sol = {k: sp.simplify(v.subs(w_sol)) for k, v in retail.items()}
+            sol = {k: sp.cancel(v.subs(w_sol)) for k, v in retail.items()}
             sol.update(w_sol)
         out: dict[str, Any] = {}
         for i in range(2):
@@ -256,7 +262,7 @@ def derive() -> Derivation:
                 out[f"pi{i + 1}"] = sp.factor(((1 - r) * prices[i] * demand[i]).subs(sol))
         out["platform"] = sp.factor(platform.subs(sol))
         subgames[config] = out
-        second_order[config] = tuple(sp.simplify(s.subs(sol)) for s in soc)
+        second_order[config] = tuple(sp.factor(sp.cancel(s.subs(sol))) for s in soc)
 
     indifference = {
         key: sp.factor(subgames[ca][f"pi{i}"] - subgames[cw][f"pi{i}"])
@@ -571,6 +577,42 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
     th = _thresholds(a, b)
     sel = _selected(a, b, rr, th)
     return tuple(c for c in CONFIGURATIONS if bool(sel[c]))
+
+
+def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False) -> np.ndarray:
+    """Vectorised stage-2 choice, as integer codes into :data:`CHOICE_LABELS`.
+
+    Parameters
+    ----------
+    alpha, beta, r : float or array_like
+        Broadcast against each other (e.g. ``beta[None, :]`` and
+        ``r[:, None]`` for a map over ``(beta, r)``).
+    niche_forced_agency : bool, default False
+        The extension: supplier 2 is on agency; supplier 1 takes agency iff
+        ``r <= r1A``.
+
+    Returns
+    -------
+    numpy.ndarray of int
+        ``CONFIGURATIONS.index(c)`` where :func:`choice` returns ``(c,)``, and
+        ``4`` (``"WA/AW"``) where it returns ``("WA", "AW")``.
+    """
+    a, b, rr = _check_alpha(alpha), _check_beta(beta), _check_r(r)
+    if not isinstance(niche_forced_agency, (bool, np.bool_)):
+        raise ModelDomainError(f"niche_forced_agency={niche_forced_agency!r}: requires a bool")
+    a, b, rr = np.broadcast_arrays(a, b, rr)
+    th = _thresholds(a, b)
+    if niche_forced_agency:
+        return np.where(rr <= th["r1A"], CONFIGURATIONS.index("AA"), CONFIGURATIONS.index("WA"))
+    sel = _selected(a, b, rr, th)
+    code = np.full(rr.shape, -1)
+    for k, c in enumerate(CONFIGURATIONS):
+        code = np.where(sel[c] & (code == -1), k, code)
+    both = sel["WA"] & sel["AW"]
+    code = np.where(both, CHOICE_LABELS.index("WA/AW"), code)
+    if np.any(code < 0):  # pragma: no cover - a pure equilibrium always survives
+        raise RuntimeError("stage 2 selected no configuration")
+    return code
 
 
 # --------------------------------------------------------------------------
