@@ -629,3 +629,33 @@ def test_plots_draw_and_save(tmp_path):
     for k, fig in enumerate(figs):
         png, svg = P.save_figure(fig, tmp_path / "out", f"fig{k}")
         assert png.stat().st_size > 1000 and svg.read_text().lstrip().startswith("<?xml")
+
+
+@settings(max_examples=60, deadline=None)
+@given(a=ALPHA, b=BETA, forced=st.booleans())
+def test_stage2_intervals_cover_unit_interval_and_agree_with_choice(a, b, forced):
+    pieces = C.stage2_intervals(a, b, niche_forced_agency=forced)
+    assert pieces[0][0] == 0.0 and pieces[-1][1] == 1.0
+    for (lo, hi, sel), nxt in zip(pieces, pieces[1:] + ((None, None, None),)):
+        assert lo < hi or (lo == hi == 0.0)
+        if nxt[0] is not None:
+            assert nxt[0] == hi and nxt[2] != sel
+        for r in (hi, 0.5 * (lo + hi)):
+            got = (C.CHOICE_LABELS[int(C.choice_grid(a, b, r, niche_forced_agency=forced))],)
+            want = ("WA/AW",) if len(sel) == 2 else sel
+            assert got == want
+
+
+def test_reachable_choices_match_sampled_royalties():
+    alphas, betas = np.linspace(0.05, 1, 12), np.linspace(0, 0.99, 12)
+    reach = C.reachable_choices(alphas[:, None], betas[None, :])
+    r = np.linspace(0, 1, 4001)
+    for i, a in enumerate(alphas):
+        for j, b in enumerate(betas):
+            pieces = C.stage2_intervals(float(a), float(b))
+            sampled = set(C.CHOICE_LABELS[k] for k in np.unique(C.choice_grid(a, b, r)))
+            exact = {("WA/AW" if len(sel) == 2 else sel[0]) for _, _, sel in pieces}
+            assert sampled <= exact  # very short pieces may fall between samples
+            for label in C.CHOICE_LABELS:
+                assert bool(reach[label][i, j]) == (label in exact)
+    assert not np.any(reach["AW"])  # AW alone is never the stage-2 outcome

@@ -71,6 +71,8 @@ __all__ = [
     "choice",
     "choice_grid",
     "CHOICE_LABELS",
+    "stage2_intervals",
+    "reachable_choices",
     "equilibrium",
     "equilibrium_map",
     "royalty_path",
@@ -620,6 +622,174 @@ def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False
 # --------------------------------------------------------------------------
 
 
+def _candidates(alpha, beta, forced: bool):
+    """Break points ``{0, thresholds, 1}`` (sorted, last axis) and the stage-2
+    selection at each; the selection is constant on ``(b_k, b_k+1]``."""
+    th = _thresholds(alpha, beta)
+    shape = np.shape(th["r1W"])
+    keys = ("r1A",) if forced else THRESHOLD_KEYS
+    cand = np.stack([np.zeros(shape)] + [th[k] for k in keys] + [np.ones(shape)], axis=-1)
+    cand = np.sort(cand, axis=-1)
+    a = np.asarray(alpha, float)[..., None]
+    b = np.asarray(beta, float)[..., None]
+    thb = {k: v[..., None] for k, v in th.items()}
+    if forced:
+        a1a = cand <= thb["r1A"]
+        none = np.zeros(cand.shape, bool)
+        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
+    else:
+        sel = _selected(a, b, cand, thb)
+    return th, cand, sel
+
+
+def stage2_intervals(
+    alpha: float, beta: float, niche_forced_agency: bool = False
+) -> tuple[tuple[float, float, tuple[str, ...]], ...]:
+    """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
+
+    Parameters
+    ----------
+    alpha, beta : float
+        Parameters (scalars).
+    niche_forced_agency : bool, default False
+        The extension (supplier 2 on agency).
+
+    Returns
+    -------
+    tuple of (lo, hi, selected)
+        Consecutive pieces covering ``[0, 1]``: the first is the closed
+        interval ``[0, hi]``, the others are ``(lo, hi]``; ``selected`` is what
+        :func:`choice` returns for every ``r`` in the piece.  Adjacent pieces
+        with the same selection are merged; end points are thresholds.
+    """
+    a = _scalar("alpha", _check_alpha(alpha))
+    b = _scalar("beta", _check_beta(beta))
+    if not isinstance(niche_forced_agency, (bool, np.bool_)):
+        raise ModelDomainError(f"niche_forced_agency={niche_forced_agency!r}: requires a bool")
+    _, cand, sel = _candidates(np.asarray(a), np.asarray(b), bool(niche_forced_agency))
+    pieces: list[tuple[float, float, tuple[str, ...]]] = []
+    lo = 0.0
+    for k in range(cand.shape[-1]):
+        hi = float(cand[k])
+        if k > 0 and hi == lo:
+            continue  # empty piece (coinciding thresholds)
+        selected = tuple(c for c in CONFIGURATIONS if bool(sel[c][k]))
+        if pieces and pieces[-1][2] == selected:
+            pieces[-1] = (pieces[-1][0], hi, selected)
+        else:
+            pieces.append((lo, hi, selected))
+        lo = hi
+    return tuple(pieces)
+
+
+def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
+    """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces.
+
+    Parameters
+    ----------
+    alpha, beta : float or array_like
+        Broadcast against each other.
+
+    Returns
+    -------
+    dict
+        For each label of :data:`CHOICE_LABELS`, a boolean array: True where
+        :func:`choice` returns exactly that configuration (or, for
+        ``"WA/AW"``, both asymmetric ones: each supplier then prefers the
+        equilibrium in which it is on agency, a coordination problem) for some
+        ``r``.  ``"WA/AW"`` requires ``max(r1A, r2A) < min(r1W, r2W)``.
+    """
+    a, b = _check_alpha(alpha), _check_beta(beta)
+    a, b = np.broadcast_arrays(a, b)
+    _, _, sel = _candidates(a, b, False)
+    n_sel = sum(sel[c].astype(int) for c in CONFIGURATIONS)
+    out = {c: np.any(sel[c] & (n_sel == 1), axis=-1) for c in CONFIGURATIONS}
+    out["WA/AW"] = np.any(sel["WA"] & sel["AW"], axis=-1)
+    return out
+
+
+def _candidates(alpha, beta, forced: bool):
+    """Break points ``{0, thresholds, 1}`` (sorted, last axis) and the stage-2
+    selection at each; the selection is constant on ``(b_k, b_k+1]``."""
+    th = _thresholds(alpha, beta)
+    shape = np.shape(th["r1W"])
+    keys = ("r1A",) if forced else THRESHOLD_KEYS
+    cand = np.stack([np.zeros(shape)] + [th[k] for k in keys] + [np.ones(shape)], axis=-1)
+    cand = np.sort(cand, axis=-1)
+    a = np.asarray(alpha, float)[..., None]
+    b = np.asarray(beta, float)[..., None]
+    thb = {k: v[..., None] for k, v in th.items()}
+    if forced:
+        a1a = cand <= thb["r1A"]
+        none = np.zeros(cand.shape, bool)
+        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
+    else:
+        sel = _selected(a, b, cand, thb)
+    return th, cand, sel
+
+
+def stage2_intervals(
+    alpha: float, beta: float, niche_forced_agency: bool = False
+) -> tuple[tuple[float, float, tuple[str, ...]], ...]:
+    """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
+
+    Parameters
+    ----------
+    alpha, beta : float
+        Parameters (scalars).
+    niche_forced_agency : bool, default False
+        The extension (supplier 2 on agency).
+
+    Returns
+    -------
+    tuple of (lo, hi, selected)
+        Consecutive pieces covering ``[0, 1]``: the first is the closed
+        interval ``[0, hi]``, the others are ``(lo, hi]``; ``selected`` is what
+        :func:`choice` returns for every ``r`` in the piece.  Adjacent pieces
+        with the same selection are merged; end points are thresholds.
+    """
+    a = _scalar("alpha", _check_alpha(alpha))
+    b = _scalar("beta", _check_beta(beta))
+    if not isinstance(niche_forced_agency, (bool, np.bool_)):
+        raise ModelDomainError(f"niche_forced_agency={niche_forced_agency!r}: requires a bool")
+    _, cand, sel = _candidates(np.asarray(a), np.asarray(b), bool(niche_forced_agency))
+    pieces: list[tuple[float, float, tuple[str, ...]]] = []
+    lo = 0.0
+    for k in range(cand.shape[-1]):
+        hi = float(cand[k])
+        if k > 0 and hi == lo:
+            continue  # empty piece (coinciding thresholds)
+        selected = tuple(c for c in CONFIGURATIONS if bool(sel[c][k]))
+        if pieces and pieces[-1][2] == selected:
+            pieces[-1] = (pieces[-1][0], hi, selected)
+        else:
+            pieces.append((lo, hi, selected))
+        lo = hi
+    return tuple(pieces)
+
+
+def coordination_region(alpha: Any, beta: Any) -> np.ndarray:
+    """Where some royalty makes both WA and AW payoff-undominated equilibria.
+
+    In this region stage 2 alone cannot tell which supplier takes wholesale
+    (each prefers the equilibrium in which it is on agency); it requires
+    ``max(r1A, r2A) < min(r1W, r2W)``.
+
+    Parameters
+    ----------
+    alpha, beta : float or array_like
+        Broadcast against each other.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+    """
+    a, b = _check_alpha(alpha), _check_beta(beta)
+    a, b = np.broadcast_arrays(a, b)
+    _, _, sel = _candidates(a, b, False)
+    return np.any(sel["WA"] & sel["AW"], axis=-1)
+
+
 def _stage1(alpha, beta, forced: bool):
     """Exact stage-1 solution on broadcast arrays.
 
@@ -636,25 +806,14 @@ def _stage1(alpha, beta, forced: bool):
     platform's supremum over an interval is attained at its right end point,
     and the optimum is the best end point.
 
-    Where stage 2 selects two configurations (WA and AW, only for ``alpha``
-    close to 1) the platform is credited with the smaller profit (it cannot
-    count on either).  At ``alpha = 1`` the two are mirror images with equal
+    Where stage 2 selects two configurations (WA and AW, see
+    :func:`reachable_choices`) the platform is credited with the smaller
+    profit (it cannot count on either).  At ``alpha = 1`` the two are mirror images with equal
     profits; this is reported as a tie, not as an ambiguity.
     """
-    th = _thresholds(alpha, beta)
-    shape = np.shape(th["r1W"])
-    keys = ("r1A",) if forced else THRESHOLD_KEYS
-    cand = np.stack([np.zeros(shape)] + [th[k] for k in keys] + [np.ones(shape)], axis=-1)
-    cand = np.sort(cand, axis=-1)
+    th, cand, sel = _candidates(alpha, beta, forced)
     a = np.asarray(alpha, float)[..., None]
     b = np.asarray(beta, float)[..., None]
-    thb = {k: v[..., None] for k, v in th.items()}
-    if forced:
-        a1a = cand <= thb["r1A"]
-        none = np.zeros(cand.shape, bool)
-        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
-    else:
-        sel = _selected(a, b, cand, thb)
     profit = {c: _subgame(c, a, b, cand).platform for c in CONFIGURATIONS}
 
     # Guaranteed platform profit at each candidate and the configuration giving it.
