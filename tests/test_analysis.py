@@ -532,9 +532,6 @@ def test_measure_with_a_fake_clock():
 
 def test_figures(tmp_path):
     pytest.importorskip("matplotlib")
-    import matplotlib
-
-    matplotlib.use("Agg")
     from xbec import analysis_plots as ap
 
     m = a.band_map(PAPER, "b2", np.linspace(0, 2.4, 30), "gamma1", np.linspace(0.2, 3, 25))
@@ -553,4 +550,3 @@ def test_figures(tmp_path):
     paths = ap.save_figure(figs["alloc"], tmp_path, "alloc")
     assert [p.suffix for p in paths] == [".png", ".svg"]
     assert all(p.stat().st_size > 1000 for p in paths)
-    matplotlib.pyplot.close("all")

@@ -90,6 +90,7 @@ __all__ = [
     "cost_game_weights",
     "measure_shapley_cost",
     "measure_raiffa_cost",
+    "measure_nucleolus_cost",
     "fit_cost_growth",
 ]
 
@@ -1145,6 +1146,30 @@ def measure_raiffa_cost(ns, *, seed: int = 0, repeat: int = 3,
         secs.append(best)
         evals.append(game.calls)
     return CostMeasurement("Raiffa (eq 13)", np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
+
+
+def measure_nucleolus_cost(ns, *, seed: int = 0, repeat: int = 1,
+                           clock: Callable[[], float] = time.perf_counter) -> CostMeasurement:
+    """Time :func:`nucleolus` (sequential LPs) on the game of :func:`measure_shapley_cost`.
+
+    The worths are passed as an array (``2**n`` evaluations); ``n <= 12``.
+    scipy's LP solver is imported before the clock starts.
+    """
+    import scipy.optimize  # noqa: F401  (import time is not the nucleolus's cost)
+
+    ns = _ns("ns", ns, 2, 12)
+    secs, evals = [], []
+    for n in ns:
+        game = CountingWorth(cost_game_weights(n, seed))
+        best = math.inf
+        for _ in range(max(1, int(repeat))):
+            game.calls = 0
+            t0 = clock()
+            nucleolus(n, game.table())
+            best = min(best, clock() - t0)
+        secs.append(best)
+        evals.append(game.calls)
+    return CostMeasurement("nucleolus (LP)", np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
 
 
 def fit_cost_growth(measurement: CostMeasurement, *, n_min: int = 10) -> ExponentialFit:

@@ -1,8 +1,8 @@
 """Figures of the "Beyond the paper" analyses (:mod:`xbec.analysis`).
 
 Every function takes results computed by :mod:`xbec.analysis` (or computes
-them with it) and returns a :class:`matplotlib.figure.Figure`; nothing is
-shown or printed. :func:`save_figure` writes a figure as PNG and SVG.
+them with it) and returns a :class:`matplotlib.figure.Figure` built without
+:mod:`matplotlib.pyplot` (no global state); nothing is shown or printed. :func:`save_figure` writes a figure as PNG and SVG.
 Requires matplotlib (the ``plot`` or ``book`` extra).
 """
 
@@ -13,12 +13,10 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.ticker
-
-matplotlib.rcParams.setdefault("svg.hashsalt", "xbec")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from . import analysis as an  # noqa: E402
@@ -64,7 +62,8 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> tuple[Path, P
     out.mkdir(parents=True, exist_ok=True)
     png, svg = out / f"{name}.png", out / f"{name}.svg"
     fig.savefig(png, dpi=150, bbox_inches="tight")
-    fig.savefig(svg, bbox_inches="tight", metadata={"Date": None})
+    with matplotlib.rc_context({"svg.hashsalt": "xbec"}):  # reproducible SVG ids
+        fig.savefig(svg, bbox_inches="tight", metadata={"Date": None})
     return png, svg
 
 
@@ -84,7 +83,8 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     domain are drawn in flat greys (legend); ``mark`` puts a star at a point
     (e.g. the paper's values).
     """
-    fig, axes = plt.subplots(1, 3, figsize=(14, 4.4), sharex=True, sharey=True, layout="constrained")
+    fig = Figure(figsize=(14, 4.4), layout="constrained")
+    axes = fig.subplots(1, 3, sharex=True, sharey=True)
     xe, ye = _edges(bmap.x), _edges(bmap.y)
     status = bmap.status
     codes = [k for k in _STATUS_COLOURS if np.any(status == k)]
@@ -110,7 +110,7 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     axes[0].set_ylabel(LABELS.get(bmap.y_name, bmap.y_name))
     handles = [Patch(color=_STATUS_COLOURS[k], label=an.BAND_STATUS[k]) for k in codes]
     if mark is not None:
-        handles.append(plt.Line2D([], [], marker="*", color="red", linestyle="none", markersize=12,
+        handles.append(Line2D([], [], marker="*", color="red", linestyle="none", markersize=12,
                                   label="the paper's values"))
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
@@ -130,7 +130,8 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     t = an.compare_contracts(params, lam)
     lam = t["lambda"]
     cen, dec = centralized(params), decentralized(params)
-    fig, axes = plt.subplots(1, 3, figsize=(15, 4.6), layout="constrained")
+    fig = Figure(figsize=(15, 4.6), layout="constrained")
+    axes = fig.subplots(1, 3)
     rs_style = dict(color="#1f77b4")
     co_style = dict(color="#d62728")
 
@@ -202,7 +203,8 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     """
     rules = list(comp.allocations)
     n = len(comp.mu)
-    fig, ax = plt.subplots(figsize=(10, 4.8), layout="constrained")
+    fig = Figure(figsize=(10, 4.8), layout="constrained")
+    ax = fig.subplots()
     width = 0.8 / len(rules)
     xs = np.arange(n)
     for k, rule in enumerate(rules):
@@ -234,7 +236,8 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
     t = sens.pair_factors
     rules = list(sens.allocations)
     n = next(iter(sens.allocations.values())).shape[1]
-    fig, axes = plt.subplots(1, n, figsize=(4 * n, 4.2), sharex=True, layout="constrained")
+    fig = Figure(figsize=(4 * n, 4.2), layout="constrained")
+    axes = fig.subplots(1, n, sharex=True)
     empty = sens.least_core_epsilon > 1e-6 * max(1.0, float(np.abs(next(iter(sens.allocations.values()))).sum(1).max()))
     for i, ax in enumerate(np.atleast_1d(axes)):
         lo = core_limit if core_limit is not None else (t[np.argmax(empty)] if empty.any() else None)
@@ -264,7 +267,8 @@ def cost_figure(measurements: Sequence[an.CostMeasurement], *, fit: an.Exponenti
     ``fit`` (of exact Shapley) is drawn dashed up to ``extrapolate_to``,
     labelled as an extrapolation; ``thresholds`` are horizontal lines (seconds).
     """
-    fig, (ax_t, ax_e) = plt.subplots(1, 2, figsize=(13, 4.8), layout="constrained")
+    fig = Figure(figsize=(13, 4.8), layout="constrained")
+    (ax_t, ax_e) = fig.subplots(1, 2)
     markers = iter("osD^v<>")
     for m in measurements:
         mk = next(markers)
