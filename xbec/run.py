@@ -180,10 +180,16 @@ def _toc_order(root: Path) -> list[str]:
     """Notebook stems in the order of ``_toc.yml`` (empty if unreadable)."""
     toc_path = root / "_toc.yml"
     try:
+        text = toc_path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    try:
         import yaml
-
-        toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
-    except Exception:  # no PyYAML / no or bad _toc.yml: fall back to file order
+    except ImportError:  # the `file:` entries, in order, without a YAML parser
+        return re.findall(rf"^\s*-?\s*file:\s*['\"]?{NOTEBOOK_DIR}/([^'\"\s#]+)", text, flags=re.M)
+    try:
+        toc = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
         return []
     files: list[str] = []
 
@@ -376,17 +382,33 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _NOISE = re.compile(r"Kernel is running over TCP without encryption")
 
 
-def _describe_failure(name: str, exc: BaseException, kernel_log: Path | None = None) -> tuple[str, str]:
+def _source_cell_number(nb: Notebook, executed_index: int) -> int:
+    """1-based number, in ``nb``'s source, of cell ``executed_index`` of the executed notebook.
+
+    papermill inserts its ``injected-parameters`` cell right after the
+    ``parameters`` cell, shifting every later cell by one.
+    """
+    try:
+        cells = json.loads(nb.path.read_text(encoding="utf-8")).get("cells", [])
+        p = next(i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", []))
+    except (OSError, ValueError, StopIteration):
+        return executed_index + 1
+    return executed_index + (1 if executed_index <= p else 0)
+
+
+def _describe_failure(nb: Notebook, exc: BaseException, kernel_log: Path | None = None) -> tuple[str, str]:
     """(one-line message naming the notebook and the cell, traceback tail)."""
     from papermill.exceptions import PapermillExecutionError
 
+    name = nb.name
     if isinstance(exc, PapermillExecutionError):
         first = next((ln for ln in (exc.source or "").splitlines() if ln.strip()), "")
         if len(first) > 70:
             first = first[:67] + "..."
+        number = _source_cell_number(nb, exc.cell_index)
         msg = (
-            f"notebook {name} failed in cell {exc.cell_index} (In [{exc.exec_count}]: {first!r}): "
-            f"{exc.ename}: {exc.evalue}"
+            f"notebook {name} failed in cell {number} of {NOTEBOOK_DIR}/{name}.ipynb "
+            f"(In [{exc.exec_count}]: {first!r}): {exc.ename}: {exc.evalue}"
         )
         tb = _ANSI.sub("", "\n".join(exc.traceback or []))
         return msg, "\n".join(tb.splitlines()[-15:])
@@ -570,7 +592,7 @@ def execute(
     def say(msg: str) -> None:
         print(msg, file=log, flush=True)
 
-    logging.getLogger("papermill").setLevel(logging.ERROR)
+    logging.getLogger("papermill").setLevel(logging.CRITICAL)  # failures are reported by us
     _kernel_env()
 
     # Parents of `out` that do not exist yet are created now and removed again
@@ -638,7 +660,7 @@ def execute(
                         o = Outcome(nb.name, True, fut.result())
                         say(f"[{len(outcomes) + 1}/{n}] {nb.name} ok ({o.seconds:.1f} s)")
                     else:
-                        msg, detail = _describe_failure(nb.name, exc, logs / f"{nb.name}.log")
+                        msg, detail = _describe_failure(nb, exc, logs / f"{nb.name}.log")
                         secs = time.perf_counter() - started.get(nb.name, t_start)
                         o = Outcome(nb.name, False, secs, msg, detail)
                         say(f"[{len(outcomes) + 1}/{n}] {nb.name} FAILED ({secs:.1f} s)")
@@ -667,7 +689,10 @@ def execute(
 
                 say("xbec run: building the HTML companion of this run (no re-execution)")
                 t_book = time.perf_counter()
-                build_book(root, tmp, out, [nb.name for nb in notebooks], validated, log=log)
+                build_book(
+                    root, tmp, out, [nb.name for nb in notebooks], validated,
+                    durations={o.name: o.seconds for o in outcomes}, versions=_versions(), log=log,
+                )
                 book_info = {"index": "book/index.html", "seconds": round(time.perf_counter() - t_book, 3)}
 
             manifest = {

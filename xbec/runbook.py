@@ -7,8 +7,9 @@ tree inside the run directory:
 
 * ``notebooks/NAME.ipynb`` are the run's executed notebooks, and Jupyter Book
   does not execute anything (``execute_notebooks: off``);
-* the table of contents keeps only the notebooks of the run (plus the prose
-  pages) and gains a page *This run* with the parameters, durations and versions;
+* the table of contents gains a page *This run* (the parameters and how to
+  repeat the run); the status page reports this run (time per notebook,
+  versions), and chapters left out with ``--notebooks`` say so;
 * every page carries an announcement bar with the parameter values used
   (sphinx-book-theme's ``announcement`` option), changed values first;
 * the title says that this is a rerun.
@@ -19,6 +20,7 @@ The HTML ends up in ``RUN/book/`` (``RUN/book/index.html``).
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 import signal
@@ -95,38 +97,86 @@ def run_page(validated: Validated, notebooks: Sequence[str], out: Path) -> str:
     )
 
 
-def _filter_toc(toc: dict, keep_notebooks: set[str]) -> dict:
-    def keep(entry: Mapping) -> bool:
-        f = str(entry.get("file", ""))
-        return not f.startswith("notebooks/") or f[len("notebooks/"):] in keep_notebooks
+def _toc_notebooks(toc: Mapping) -> list[str]:
+    """Stems of the ``notebooks/NAME`` entries of a table of contents."""
+    found: list[str] = []
 
     def walk(entries):
-        out = []
         for entry in entries or []:
-            if not keep(entry):
-                continue
-            entry = dict(entry)
-            for key in ("sections", "chapters"):
-                if key in entry:
-                    entry[key] = walk(entry[key])
-                    if not entry[key]:
-                        del entry[key]
-            out.append(entry)
-        return out
+            f = str(entry.get("file", ""))
+            if f.startswith("notebooks/"):
+                found.append(f[len("notebooks/"):])
+            walk(entry.get("sections"))
+            walk(entry.get("chapters"))
 
+    walk(toc.get("parts"))
+    walk(toc.get("chapters"))
+    return found
+
+
+def _with_run_page(toc: dict) -> dict:
+    """``toc`` with the page *This run* first."""
     toc = dict(toc)
     if "parts" in toc:
-        parts = []
-        for part in toc["parts"]:
-            part = dict(part)
-            part["chapters"] = walk(part.get("chapters"))
-            if part["chapters"]:
-                parts.append(part)
-        parts.insert(0, {"caption": "This run", "chapters": [{"file": "this_run"}]})
-        toc["parts"] = parts
+        toc["parts"] = [{"caption": "This run", "chapters": [{"file": "this_run"}]}, *toc["parts"]]
     else:
-        toc["chapters"] = [{"file": "this_run"}] + walk(toc.get("chapters"))
+        toc["chapters"] = [{"file": "this_run"}, *(toc.get("chapters") or [])]
     return toc
+
+
+def _title(path: Path) -> str:
+    """The first markdown heading of a notebook (its page title)."""
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return path.stem
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "markdown":
+            continue
+        src = cell.get("source", "")
+        for line in ("".join(src) if isinstance(src, list) else src).splitlines():
+            if line.startswith("# "):
+                return line[2:].strip()
+    return path.stem
+
+
+def not_run_page(title: str, name: str) -> str:
+    """Markdown standing in for a chapter that was not part of the run."""
+    return (
+        f"# {title}\n\n"
+        f"This chapter (`notebooks/{name}.ipynb`) was not executed in this run, so it has no "
+        "numbers for these parameters. Run it with\n"
+        f"`xbec run --notebooks {name} ...`, or all chapters by leaving out `--notebooks`.\n"
+    )
+
+
+def status_page(durations: Mapping[str, float], versions: Mapping[str, str | None]) -> str:
+    """Markdown of the run's status page: time per notebook and software versions."""
+    rows = [f"| `{n}` | {s:.1f} |" for n, s in durations.items()]
+    vrows = [f"| {k} | {v} |" for k, v in versions.items() if v]
+    return "\n".join(
+        [
+            "# Run status",
+            "",
+            "How long each notebook took to execute in this run (`xbec run`, papermill),",
+            "and which versions of Python and of the packages produced the numbers and",
+            "figures of the other chapters. The same information, with the SHA-256 of",
+            "every output, is in the run directory's `manifest.json`.",
+            "",
+            "## Execution time per notebook",
+            "",
+            "| notebook | seconds |",
+            "|---|---:|",
+            *rows,
+            "",
+            "## Software versions",
+            "",
+            "| package | version |",
+            "|---|---|",
+            *vrows,
+            "",
+        ]
+    )
 
 
 def build_book(
@@ -136,6 +186,8 @@ def build_book(
     notebooks: Sequence[str],
     validated: Validated,
     *,
+    durations: Mapping[str, float] | None = None,
+    versions: Mapping[str, str | None] | None = None,
     log: TextIO | None = None,
 ) -> Path:
     """Build ``run/book/`` (HTML) from ``run/notebooks/*.ipynb``; returns the index page.
@@ -164,6 +216,17 @@ def build_book(
         (src / "notebooks").mkdir()
         for name in notebooks:
             shutil.copy2(run / "notebooks" / f"{name}.ipynb", src / "notebooks" / f"{name}.ipynb")
+        # Chapters of the book that were not run keep their place (and the
+        # links to them work): the status page reports this run, the others
+        # say that they were not executed.
+        for name in _toc_notebooks(toc):
+            if name in notebooks:
+                continue
+            page = src / "notebooks" / f"{name}.md"
+            if name == "status":
+                page.write_text(status_page(durations or {}, versions or {}), encoding="utf-8")
+            else:
+                page.write_text(not_run_page(_title(root / "notebooks" / f"{name}.ipynb"), name), encoding="utf-8")
         (src / "this_run.md").write_text(run_page(validated, notebooks, final), encoding="utf-8")
 
         cfg["title"] = f"{cfg.get('title', 'xbec')} (rerun)"
@@ -184,7 +247,7 @@ def build_book(
         theme["announcement"] = announcement(validated.values)
         (src / "_config.yml").write_text(yaml.safe_dump(cfg, sort_keys=False, allow_unicode=True), encoding="utf-8")
         (src / "_toc.yml").write_text(
-            yaml.safe_dump(_filter_toc(toc, set(notebooks)), sort_keys=False, allow_unicode=True), encoding="utf-8"
+            yaml.safe_dump(_with_run_page(toc), sort_keys=False, allow_unicode=True), encoding="utf-8"
         )
 
         cmd = [
