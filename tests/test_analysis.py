@@ -164,6 +164,50 @@ def test_quadratic_roots_against_mpmath(c0, c1, c2):
         assert x == pytest.approx(y, rel=1e-12, abs=1e-12)
 
 
+@given(horizontal_params(max_b2_ratio=0.999), st.floats(0.0, 0.3))
+def test_band_depends_only_on_rho_and_kappa(params, kappa):
+    u = params.beta - params.b1 * params.c
+    params = params.replace(K=kappa * u**2 / params.b1)
+    rho, kap = a.dimensionless_groups(params)
+    assert rho == pytest.approx(params.b2**2 / (2 * params.b1 * params.gamma1)) and kap == pytest.approx(kappa)
+    r = a.band_arrays(**params.as_dict())
+    d = a.band_dimensionless(rho, kap)
+    assert int(r.status) == int(d.status)
+    if r.status == a.BAND_OK:
+        assert r.lo == pytest.approx(float(d.lo), abs=1e-9) and r.hi == pytest.approx(float(d.hi), abs=1e-9)
+
+
+def test_profits_scale_with_u_squared_over_b1_symbolically():
+    """Every profit before K is u^2/b1 times a function of (lam, rho): the band needs only (rho, kappa)."""
+    import sympy as sp
+
+    from xbec import symbolic as sy
+
+    S = sy.SYMBOLS
+    u, rho = sp.symbols("u rho", positive=True)
+    sub = {S["beta"]: S["b1"] * S["c"] + u, S["b2"]: sp.sqrt(2 * rho * S["b1"] * S["gamma1"])}
+    rs, dec = sy.sharing_solution(), sy.decentralized_solution()
+    exprs = [rs["pi_platform"] + S["K"], rs["pi_manufacturer"], dec["pi_platform"] + S["K"], dec["pi_manufacturer"]]
+    for e in exprs:
+        scaled = sp.cancel(sp.expand(e.subs(sub) / (u**2 / S["b1"])))  # canonical p/q
+        assert scaled.free_symbols <= {S["lam"], rho}, scaled.free_symbols
+
+
+def test_band_closes_at_rho_one_half():
+    """Revenue sharing is acceptable only for b2^2 < b1 gamma1 (rho < 1/2), half the concavity domain."""
+    inside = a.band_dimensionless(np.array([0.0, 0.25, 0.49, 0.4999]), 0.0)
+    assert np.all(inside.status == a.BAND_OK)
+    np.testing.assert_allclose(inside.lo[:2], [0.5, 0.70849738], atol=1e-8)  # rho = 0: leader condition lam > 1/2
+    np.testing.assert_allclose(inside.hi[:2], [0.75, 0.88603895], atol=1e-8)
+    assert inside.lo[-1] > 0.999  # the band shrinks towards lam = 1
+    outside = a.band_dimensionless(np.array([0.5001, 0.7, 0.99, 1.0, 1.5]), 0.0)
+    assert outside.status.tolist() == [a.BAND_EMPTY] * 3 + [a.DOMAIN_CONCAVITY] * 2
+    with pytest.raises(xbec.ModelDomainError, match="rho"):
+        a.band_dimensionless(-0.1)
+    with pytest.raises(xbec.ModelDomainError, match="beta"):
+        a.dimensionless_groups(xbec.HorizontalParams(beta=20.0, c=10.0, b1=2.0))
+
+
 # ---------------------------------------------------------------------------
 # 2. The coordinating contract
 # ---------------------------------------------------------------------------
@@ -276,6 +320,20 @@ def test_coordinating_band_empty_raises():
     params = PAPER.replace(K=3000.0)
     with pytest.raises(xbec.ModelDomainError, match="coordinating contract"):
         a.coordinating_acceptable_lambda(params)
+
+
+def test_dominating_shares():
+    lo, hi = a.dominating_shares(PAPER, [0.71, 0.8, 0.88])
+    assert lo[1] == pytest.approx(3200 / 5400) and hi[1] == pytest.approx(1 - 2000 / 5400)
+    rs = xbec.revenue_sharing(PAPER, np.array([0.71, 0.8, 0.88]))
+    np.testing.assert_allclose(hi - lo, (5390 - rs.pi_total) / 5400)
+    for k, (l, h) in enumerate(zip(lo, hi)):
+        for lam2 in (l + 1e-9, 0.5 * (l + h), h - 1e-9):
+            co = a.coordinating_contract(PAPER, lam2)
+            assert co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k]
+        for lam2 in (l - 1e-6, h + 1e-6):
+            co = a.coordinating_contract(PAPER, lam2)
+            assert not (co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k])
 
 
 def test_coordinating_contract_rejects_bad_lambda_and_compare_table():
@@ -451,6 +509,61 @@ def test_core_nonempty_limit_and_nucleolus_in_core():
     assert np.ptp(sens.allocations["Raiffa (eq 13)"], axis=0).max() == 0
     # an empty core even at factor 0 gives nan
     assert math.isnan(a.core_nonempty_pair_factor_limit(1000.0, VP.mu))
+
+
+def test_core_min_grand_worth_and_lambda():
+    # worthless pairs: the core needs V(N) >= sum(mu)/(n-1) = 2700, the sum of eq (11)'s lower limits
+    assert a.core_min_grand_worth(VP.mu) == pytest.approx(sum(VP.mu) / 3)
+    assert a.core_min_grand_worth(VP.mu) == pytest.approx(xbec.vertical.raiffa_lower_limits(VP.mu).sum())
+    assert a.least_core_epsilon(4, a.vertical_game(2700.0 + 1e-6, VP.mu)) <= 1e-9
+    assert a.least_core_epsilon(4, a.vertical_game(2699.0, VP.mu)) > 0
+    lam = a.core_nonempty_lambda(PAPER, VP.mu)
+    assert xbec.revenue_sharing(PAPER, lam).pi_platform == pytest.approx(2700.0)
+    assert 0.73 < lam < 0.74  # Table 2: pi1(0.72) = 2584.53 < 2700 < pi1(0.74) = 2725.15
+    for t in (0.3, 0.9):
+        w = a.core_min_grand_worth(VP.mu, pair_factor=t)
+        assert a.least_core_epsilon(4, a.vertical_game(w * (1 + 1e-9), VP.mu, pair_factor=t)) <= 1e-6
+        assert a.least_core_epsilon(4, a.vertical_game(w - 1.0, VP.mu, pair_factor=t)) > 0
+
+
+@pytest.mark.parametrize("t", [0.0, 0.8])
+def test_core_worth_interval_against_a_grid(t):
+    Vs = np.linspace(2000.0, 5000.0, 37)
+    for rule in a.RULES:
+        lo, hi = a.core_worth_interval(VP.mu, VP.F, rule, pair_factor=t)
+        for V in Vs:
+            table = a.vertical_game(V, VP.mu, pair_factor=t)
+            x = a._rule_allocation(rule, V, VP.mu, VP.F, table)
+            inside = a.core_check(4, table, x, tol=1e-6).in_core
+            if abs(V - lo) > 1e-3 and abs(V - hi) > 1e-3:
+                assert inside == (lo <= V <= hi), (rule, V, lo, hi)
+
+
+def test_core_worth_interval_hand_checked():
+    # Raiffa: x_i = V/4 + (5/6)(2025 - mu_i) <= V - mu_i binds for mu_3 = 2300: V >= (2300 - 5/6*275)/0.75
+    lo, hi = a.core_worth_interval(VP.mu, VP.F, "Raiffa (eq 13)")
+    assert lo == pytest.approx((2300 - 5 / 6 * 275) / 0.75) and hi == math.inf
+    band = a.core_lambda_interval(PAPER, VP.mu, VP.F, "Raiffa (eq 13)")
+    assert xbec.revenue_sharing(PAPER, band.lo).pi_platform == pytest.approx(lo)
+    # improved Raiffa at t = 0.8 needs lam above the paper's band
+    assert a.core_lambda_interval(PAPER, VP.mu, VP.F, "improved Raiffa (eq 15)", pair_factor=0.8).lo > 0.9
+    with pytest.raises(xbec.ModelDomainError, match="rule"):
+        a.core_worth_interval(VP.mu, VP.F, "Banzhaf")
+
+
+def test_core_limits_against_sensitivity_grid():
+    ts = np.linspace(0, 1, 21)
+    sens = a.allocation_sensitivity(V08, VP.mu, VP.F, ts)
+    limits = a.core_limits(V08, VP.mu, VP.F)
+    for rule in a.RULES:
+        lo, hi = limits[rule]
+        for t, inside in zip(ts, sens.in_core[rule]):
+            if min(abs(t - lo), abs(t - hi)) > 1e-6:
+                assert inside == (lo <= t <= hi), (rule, t, lo, hi)
+    assert limits["improved Raiffa (eq 15)"][1] == pytest.approx(0.545, abs=1e-6)
+    cl = a.core_limits_over_lambda(PAPER, VP.mu, VP.F, [0.71, 0.8])
+    assert np.all(np.isnan(cl.limits["nucleolus"][0]))  # V(N) = 2516.66 < 2700: core empty
+    np.testing.assert_allclose(cl.limits["nucleolus"][1], limits["nucleolus"])
 
 
 @given(st.integers(3, 5), st.integers(0, 10**6))

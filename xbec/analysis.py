@@ -42,9 +42,11 @@ from .errors import ModelDomainError
 from .horizontal import (
     HorizontalParams,
     LambdaBand,
+    _band_polynomials,
     centralized,
     decentralized,
     revenue_sharing,
+    solve_band,
 )
 from .vertical import MAX_SHAPLEY_PLAYERS, _coalition_table, improved_raiffa, raiffa, shapley
 
@@ -61,6 +63,8 @@ __all__ = [
     "BandMap",
     "band_arrays",
     "band_map",
+    "dimensionless_groups",
+    "band_dimensionless",
     # 2. coordination
     "CoordinatingContractResult",
     "contract_platform_profit",
@@ -68,6 +72,7 @@ __all__ = [
     "coordinating_contract",
     "coordinating_acceptable_lambda",
     "compare_contracts",
+    "dominating_shares",
     "derive_coordinating_contract",
     # 3. allocation rules
     "CoreCheck",
@@ -83,6 +88,14 @@ __all__ = [
     "allocation_sensitivity",
     "core_pair_factor_limit",
     "core_nonempty_pair_factor_limit",
+    "core_limits",
+    "CoreLimits",
+    "core_limits_over_lambda",
+    "core_min_grand_worth",
+    "core_nonempty_lambda",
+    "core_worth_interval",
+    "core_lambda_interval",
+    "RULES",
     # 4. cost
     "CostMeasurement",
     "ExponentialFit",
@@ -376,6 +389,39 @@ def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_val
     )
 
 
+def dimensionless_groups(params: HorizontalParams) -> tuple[float, float]:
+    """The two numbers that decide the acceptable band: ``(rho, kappa)``.
+
+    ``rho = b2^2 / (2 b1 gamma1)`` in ``[0, 1)`` (how much demand responds to
+    service relative to the cost of service; concavity is ``rho < 1``) and
+    ``kappa = K b1 / (beta - b1 c)^2`` (the platform's fixed cost relative to
+    the market's profit scale). With ``u = beta - b1 c`` every equilibrium
+    profit before ``K`` is ``u^2 / b1`` times a function of ``lam`` and
+    ``rho`` alone, so the band depends on the six parameters only through
+    ``(rho, kappa)`` (checked symbolically and numerically in the tests).
+    """
+    if not params.beta - params.b1 * params.c > 0:
+        raise ModelDomainError(
+            f"beta={params.beta:g}: kappa needs beta - b1*c > 0 (got {params.beta - params.b1 * params.c:g})"
+        )
+    rho = params.b2**2 / (2 * params.b1 * params.gamma1)
+    kappa = params.K * params.b1 / (params.beta - params.b1 * params.c) ** 2
+    return float(rho), float(kappa)
+
+
+def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True) -> BandArrays:
+    """The acceptable band as a function of :func:`dimensionless_groups` (vectorised).
+
+    Evaluates :func:`band_arrays` at ``beta = b1 = gamma1 = 1``, ``c = 0``,
+    ``b2 = sqrt(2 rho)``, ``K = kappa``, which has the given ``(rho, kappa)``.
+    ``rho >= 1`` is outside the model's domain (status
+    :data:`DOMAIN_CONCAVITY`).
+    """
+    rho = _grid_arg("rho", rho, positive=False)
+    kappa = _grid_arg("kappa", kappa, positive=False)
+    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads)
+
+
 # ===========================================================================
 # 2. A contract that coordinates: revenue sharing + service-cost sharing
 # ===========================================================================
@@ -530,6 +576,28 @@ def compare_contracts(params: HorizontalParams, lam) -> dict[str, np.ndarray]:
         "pi_total_rs": rs.pi_total, "pi_total_co": co.pi_total,
         "pi_gap_rs": pi - rs.pi_total,
     }
+
+
+def dominating_shares(params: HorizontalParams, lam) -> tuple[np.ndarray, np.ndarray]:
+    """Shares of the coordinating contract that pay *both* firms more than the paper's contract.
+
+    For the paper's revenue-sharing contract at ``lam``, the coordinating
+    contract at ``lam'`` gives both firms strictly more iff
+    ``(pi1_rs + K) / P < lam' < 1 - pi2_rs / P`` with ``P = pi + K``; the
+    interval has width ``(pi - pi_rs(lam)) / P > 0`` whenever revenue sharing
+    falls short of ``pi``.
+
+    Returns
+    -------
+    (lo, hi) : numpy.ndarray
+        The open interval of ``lam'`` for each ``lam`` (shaped like ``lam``).
+    """
+    lam = v.share("lam", lam)
+    rs = revenue_sharing(params, lam)
+    P = centralized(params).pi_total + params.K
+    lo = (np.asarray(rs.pi_platform) + params.K) / P
+    hi = 1 - np.asarray(rs.pi_manufacturer) / P
+    return lo, hi
 
 
 def derive_coordinating_contract() -> dict[str, Any]:
@@ -1000,6 +1068,185 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     if res.status != 0:
         raise ModelDomainError(f"linear programme failed: {res.message}")
     return float(res.x[-1])
+
+
+def core_limits(V: float, mu: Sequence[float], F: Sequence[float], *,
+                singleton: float = 0.0) -> dict[str, tuple[float, float]]:
+    """For each rule, the interval of assumed pair factors ``t`` in ``[0, 1]`` where it is in the core.
+
+    Exact, no grid: Raiffa and improved Raiffa do not depend on ``t``; the
+    Shapley value is linear in the worths, so it is affine in ``t``, and so are
+    all excesses ``x(S) - v_t(S)`` — each core constraint holds on a half-line
+    of ``t``. The nucleolus is in the core exactly when the core is non-empty,
+    i.e. on ``[0, t*]`` with ``t*`` from :func:`core_nonempty_pair_factor_limit`.
+
+    Returns
+    -------
+    dict
+        Rule name -> ``(lo, hi)``; ``(nan, nan)`` if the rule is never in the core.
+    """
+    g0 = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
+    g1 = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
+    n = len(mu)
+    tol = 1e-9 * max(1.0, abs(float(V)))
+    allocs = {
+        RULES[0]: (np.asarray(raiffa(V, mu), float),) * 2,
+        RULES[1]: (np.asarray(improved_raiffa(V, mu, F), float),) * 2,
+        RULES[2]: (shapley(n, g0), shapley(n, g1)),
+    }
+    out: dict[str, tuple[float, float]] = {}
+    full = (1 << n) - 1
+    for rule, (x0, x1) in allocs.items():
+        e0 = excesses(g0, x0)[1:full]
+        e1 = excesses(g1, x1)[1:full]
+        slope = e1 - e0
+        lo, hi = 0.0, 1.0
+        # e0 + t * slope >= -tol
+        with np.errstate(divide="ignore", invalid="ignore"):
+            bound = (-tol - e0) / slope
+        if np.any((slope == 0) & (e0 < -tol)):
+            out[rule] = (math.nan, math.nan)
+            continue
+        up = slope < 0
+        down = slope > 0
+        if up.any():
+            hi = min(hi, float(np.min(bound[up])))
+        if down.any():
+            lo = max(lo, float(np.max(bound[down])))
+        out[rule] = (lo, hi) if lo <= hi else (math.nan, math.nan)
+    t_star = core_nonempty_pair_factor_limit(V, mu, singleton=singleton)
+    out[RULES[3]] = (0.0, t_star) if np.isfinite(t_star) else (math.nan, math.nan)
+    return out
+
+
+def core_min_grand_worth(mu: Sequence[float], *, pair_factor: float = 0.0, singleton: float = 0.0) -> float:
+    """Smallest ``V(N)`` for which :func:`vertical_game` has a non-empty core.
+
+    ``min sum(x)`` subject to ``x(S) >= v(S)`` for every proper coalition (LP);
+    the core is non-empty iff ``V(N)`` is at least this. With worthless pairs
+    and singletons it is ``max(sum(mu) / (n - 1), ...)``: the sum of the
+    Raiffa lower limits of eq (11).
+    """
+    table = vertical_game(0.0, mu, pair_factor=pair_factor, singleton=singleton)
+    n = len(mu)
+    full = (1 << n) - 1
+    masks = np.arange(1, full, dtype=np.int64)
+    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    res = _linprog(np.ones(n), -bits, -table[masks], None, None, [(None, None)] * n)
+    return float(res.fun)
+
+
+def core_nonempty_lambda(params: HorizontalParams, mu: Sequence[float], *, pair_factor: float = 0.0,
+                         singleton: float = 0.0) -> float:
+    """Smallest revenue share ``lam`` at which the vertical game with ``V(N) = pi1(lam)`` has a non-empty core.
+
+    Solves ``pi1(lam) > core_min_grand_worth(...)`` exactly (a quadratic in
+    ``lam`` after multiplying by ``delta(lam)^2``, as for the band).
+
+    Raises
+    ------
+    ModelDomainError
+        If ``pi1(lam)`` stays below the required worth for every ``lam`` in ``(0, 1]``.
+    """
+    floor = core_min_grand_worth(mu, pair_factor=pair_factor, singleton=singleton)
+    polys = _band_polynomials(params, platform_floor=floor)
+    keep = {k: polys[k] for k in ("pi1(lam) > floor", "demand > 0")}
+    return float(solve_band(params, keep).lo)
+
+
+def _rule_allocation(rule: str, V: float, mu, F, table: np.ndarray) -> np.ndarray:
+    if rule == RULES[0]:
+        return np.asarray(raiffa(V, mu), float)
+    if rule == RULES[1]:
+        return np.asarray(improved_raiffa(V, mu, F), float)
+    if rule == RULES[2]:
+        return shapley(len(mu), table)
+    if rule == RULES[3]:
+        return nucleolus(len(mu), table)
+    raise ModelDomainError(f"rule={rule!r}: must be one of {RULES}")
+
+
+def core_worth_interval(mu: Sequence[float], F: Sequence[float], rule: str, *, pair_factor: float = 0.0,
+                        singleton: float = 0.0) -> tuple[float, float]:
+    """Interval of ``V(N)`` on which ``rule``'s allocation is in the core of :func:`vertical_game`.
+
+    Exact: Raiffa, improved Raiffa and Shapley allocations are affine in
+    ``V(N)`` and the other worths do not depend on it, so each core constraint
+    holds on a half-line of ``V``; the nucleolus is in the core iff the core
+    is non-empty, i.e. for ``V >= core_min_grand_worth``.
+
+    Returns
+    -------
+    (lo, hi) : float
+        ``hi`` may be ``inf``; ``(nan, nan)`` if the rule is never in the core.
+    """
+    if rule == RULES[3]:
+        return core_min_grand_worth(mu, pair_factor=pair_factor, singleton=singleton), math.inf
+    n = len(mu)
+    full = (1 << n) - 1
+    g0 = vertical_game(0.0, mu, pair_factor=pair_factor, singleton=singleton)
+    g1 = vertical_game(1.0, mu, pair_factor=pair_factor, singleton=singleton)
+    x0 = _rule_allocation(rule, 0.0, mu, F, g0)
+    x1 = _rule_allocation(rule, 1.0, mu, F, g1)
+    e0 = excesses(g0, x0)[1:full]
+    slope = excesses(g0, x1 - x0)[1:full] + g0[1:full]  # d/dV of x(S)
+    scale = max(1.0, float(np.max(np.abs(g0))))
+    tol = 1e-9 * scale
+    if np.any((np.abs(slope) <= 1e-15) & (e0 < -tol)):
+        return math.nan, math.nan
+    lo, hi = -math.inf, math.inf
+    with np.errstate(divide="ignore", invalid="ignore"):
+        bound = -e0 / slope
+    if np.any(slope > 1e-15):
+        lo = float(np.max(bound[slope > 1e-15]))
+    if np.any(slope < -1e-15):
+        hi = float(np.min(bound[slope < -1e-15]))
+    return (lo, hi) if lo <= hi else (math.nan, math.nan)
+
+
+def core_lambda_interval(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], rule: str, *,
+                         pair_factor: float = 0.0, singleton: float = 0.0) -> LambdaBand:
+    """Revenue shares ``lam`` at which ``rule`` allocates ``V(N) = pi1(lam)`` inside the core.
+
+    :func:`core_worth_interval` mapped through the paper's ``pi1(lam)`` (eq 7,
+    exactly: quadratic conditions after multiplying by ``delta(lam)^2``).
+
+    Raises
+    ------
+    ModelDomainError
+        If no ``lam`` in ``(0, 1]`` puts the rule's allocation in the core.
+    """
+    lo, hi = core_worth_interval(mu, F, rule, pair_factor=pair_factor, singleton=singleton)
+    if math.isnan(lo):
+        raise ModelDomainError(f"rule={rule!r}: never in the core of this game (pair_factor={pair_factor:g})")
+    polys = {"demand > 0": _band_polynomials(params)["demand > 0"]}
+    if np.isfinite(lo):
+        polys["pi1(lam) > V_lo"] = _band_polynomials(params, platform_floor=lo)["pi1(lam) > floor"]
+    if np.isfinite(hi):
+        polys["pi1(lam) < V_hi"] = -_band_polynomials(params, platform_floor=hi)["pi1(lam) > floor"]
+    return solve_band(params, polys)
+
+
+@dataclass(frozen=True)
+class CoreLimits:
+    """:func:`core_limits` for each ``lam``: ``V(N) = pi1(lam)`` of the paper's contract.
+
+    ``limits[rule]`` has shape ``(len(lam), 2)``: the interval of pair factors
+    ``t`` where the rule is in the core (``nan`` rows: never).
+    """
+
+    lam: np.ndarray
+    V: np.ndarray
+    limits: Mapping[str, np.ndarray]
+
+
+def core_limits_over_lambda(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], lam, *,
+                            singleton: float = 0.0) -> CoreLimits:
+    """:func:`core_limits` along the revenue share ``lam`` (``V(N) = pi1(lam)``, §5.2)."""
+    lam = np.atleast_1d(v.share("lam", lam))
+    V = np.atleast_1d(revenue_sharing(params, lam).pi_platform)
+    rows = [core_limits(float(Vk), mu, F, singleton=singleton) for Vk in V]
+    return CoreLimits(lam=lam, V=V, limits=MappingProxyType({r: np.array([row[r] for row in rows]) for r in RULES}))
 
 
 # ===========================================================================
