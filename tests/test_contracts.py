@@ -659,3 +659,18 @@ def test_reachable_choices_match_sampled_royalties():
             for label in C.CHOICE_LABELS:
                 assert bool(reach[label][i, j]) == (label in exact)
     assert not np.any(reach["AW"])  # AW alone is never the stage-2 outcome
+
+
+def test_choice_map_plot_has_one_panel_per_alpha():
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from xbec import contracts_plots as P
+
+    beta, r = np.linspace(0, 0.95, 8), np.linspace(0, 1, 9)
+    alphas = [0.6, 0.95]
+    codes = [C.choice_grid(a, beta[None, :], r[:, None]) for a in alphas]
+    fig = P.plot_choice_map(alphas, beta, r, codes, [C.thresholds(a, beta) for a in alphas])
+    assert len(fig.axes) == 2
+    assert [ax.get_title() for ax in fig.axes] == [rf"Suppliers' contracts (stage 2) at $\alpha = {a:g}$" for a in alphas]

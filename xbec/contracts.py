@@ -257,11 +257,12 @@ def derive() -> Derivation:
         for i in range(2):
             out[f"p{i + 1}"] = sp.factor(sol[prices[i]])
             out[f"q{i + 1}"] = sp.factor(demand[i].subs(sol))
+            # profits as products of the factored pieces (re-factoring is slow)
             if i in on_w:
                 out[f"w{i + 1}"] = sp.factor(sol[wholesale[i]])
-                out[f"pi{i + 1}"] = sp.factor((wholesale[i] * demand[i]).subs(sol))
+                out[f"pi{i + 1}"] = out[f"w{i + 1}"] * out[f"q{i + 1}"]
             else:
-                out[f"pi{i + 1}"] = sp.factor(((1 - r) * prices[i] * demand[i]).subs(sol))
+                out[f"pi{i + 1}"] = (1 - r) * out[f"p{i + 1}"] * out[f"q{i + 1}"]
         out["platform"] = sp.factor(platform.subs(sol))
         subgames[config] = out
         second_order[config] = tuple(sp.factor(sp.cancel(s.subs(sol))) for s in soc)

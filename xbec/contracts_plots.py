@@ -77,28 +77,44 @@ def plot_thresholds(alpha: float, beta: np.ndarray, thresholds: Mapping[str, np.
     return fig
 
 
+def _draw_choice_map(ax, alpha, beta, r, codes, thresholds) -> None:
+    cmap, norm = _cmap(CHOICE_LABELS)
+    ax.pcolormesh(beta, r, codes, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
+    handles = _legend_patches(CHOICE_LABELS, codes)
+    if thresholds is not None:
+        for key in THRESHOLD_KEYS:
+            style = dict(_THRESHOLD_STYLE[key])
+            if style["color"] != "black":
+                style["color"] = "white"  # the niche supplier's thresholds, visible on WW
+            (line,) = ax.plot(beta, thresholds[key], lw=1.1, label=_THRESHOLD_TEX[key], **style)
+            handles.append(line)
+    ax.set_xlabel(r"substitutability $\beta$")
+    ax.set_ylabel(r"royalty rate $r$")
+    ax.set_title(rf"Suppliers' contracts (stage 2) at $\alpha = {alpha:g}$")
+    legend = ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=9, ncol=2)
+    legend.get_frame().set_facecolor("0.6")
+
+
 def plot_choice_map(
-    alpha: float,
+    alpha: float | Sequence[float],
     beta: np.ndarray,
     r: np.ndarray,
-    codes: np.ndarray,
-    thresholds: Mapping[str, np.ndarray] | None = None,
+    codes: np.ndarray | Sequence[np.ndarray],
+    thresholds: Mapping[str, np.ndarray] | Sequence[Mapping[str, np.ndarray]] | None = None,
 ) -> Figure:
     """Stage-2 contract choice over ``(beta, r)`` (Proposition 1 analogue).
 
     ``codes`` has shape ``(len(r), len(beta))`` and indexes
-    :data:`xbec.contracts.CHOICE_LABELS`.
+    :data:`xbec.contracts.CHOICE_LABELS`.  Pass sequences for ``alpha``,
+    ``codes`` and ``thresholds`` to draw one panel per ``alpha``.
     """
-    fig, ax = plt.subplots(figsize=(6.4, 4.4))
-    cmap, norm = _cmap(CHOICE_LABELS)
-    ax.pcolormesh(beta, r, codes, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
-    if thresholds is not None:
-        for key in THRESHOLD_KEYS:
-            ax.plot(beta, thresholds[key], lw=0.9, **_THRESHOLD_STYLE[key])
-    ax.set_xlabel(r"substitutability $\beta$")
-    ax.set_ylabel(r"royalty rate $r$")
-    ax.set_title(rf"Suppliers' contracts (stage 2) at $\alpha = {alpha:g}$")
-    ax.legend(handles=_legend_patches(CHOICE_LABELS, codes), loc="lower left", frameon=True, fontsize=9)
+    if np.ndim(alpha) == 0:
+        alpha, codes, thresholds = [alpha], [codes], [thresholds]
+    elif thresholds is None:
+        thresholds = [None] * len(alpha)
+    fig, axes = plt.subplots(1, len(alpha), figsize=(6.0 * len(alpha), 4.4), squeeze=False)
+    for ax, a, c, th in zip(axes[0], alpha, codes, thresholds):
+        _draw_choice_map(ax, a, beta, r, c, th)
     fig.tight_layout()
     return fig
 
@@ -186,6 +202,6 @@ def save_figure(fig: Figure, output_dir: str | Path, name: str) -> tuple[Path, P
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     png, svg = out / f"{name}.png", out / f"{name}.svg"
-    fig.savefig(png, dpi=150, bbox_inches="tight")
-    fig.savefig(svg, bbox_inches="tight")
+    fig.savefig(png, dpi=150)  # figures use tight_layout already
+    fig.savefig(svg)
     return png, svg
