@@ -379,7 +379,15 @@ def test_bad_jobs_exit_2(capsys, empty_cwd, jobs):
 def test_missing_papermill_exit_2_and_write_nothing(capsys, empty_cwd, fake_root, monkeypatch):
     monkeypatch.setitem(sys.modules, "papermill", None)  # import papermill -> ImportError
     code, _, err = run_cli(capsys, "run", "--root", str(fake_root), "--out", "sub/DIR")
-    assert code == 2 and "papermill" in err and "xbec[run]" in err
+    assert code == 2 and "needs papermill" in err and "xbec[run]" in err
+    assert listing(empty_cwd) == []
+
+
+def test_missing_jupyter_book_exit_2(capsys, empty_cwd, fake_root, monkeypatch):
+    pytest.importorskip("papermill", reason="papermill not installed (run extra)")
+    monkeypatch.setitem(sys.modules, "jupyter_book", None)
+    code, _, err = run_cli(capsys, "run", "--root", str(fake_root), "--out", "DIR", "--book")
+    assert code == 2 and "needs jupyter_book" in err and "xbec[book]" in err
     assert listing(empty_cwd) == []
 
 

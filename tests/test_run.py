@@ -222,6 +222,14 @@ def test_default_out_is_runs_timestamp(synthetic, tmp_path):
     assert (run / "manifest.json").exists() and (run / "notebooks" / "tables.ipynb").exists()
 
 
+def test_existing_empty_dir_is_not_an_earlier_run(synthetic, tmp_path):
+    (tmp_path / "EMPTY").mkdir()
+    res = xbec_cmd("run", "--root", str(synthetic), "--out", "EMPTY", cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "EMPTY" / "manifest.json").exists()
+    assert leftovers(tmp_path) == []
+
+
 def _dead(pid: int, wait: float = 10) -> bool:
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:

@@ -268,9 +268,13 @@ def default_out(base: Path | None = None) -> Path:
 
 
 def check_out(out: Path, force: bool) -> Path:
-    """Absolute ``out``; :class:`UsageError` if it exists (without ``force``) or cannot be a run directory."""
+    """Absolute ``out``; :class:`UsageError` if it exists (without ``force``) or cannot be a run directory.
+
+    An existing *empty* directory is not an earlier run: it is simply replaced.
+    """
     out = Path(os.path.abspath(out))
-    if out.exists() or out.is_symlink():
+    empty_dir = out.is_dir() and not out.is_symlink() and not any(out.iterdir())
+    if (out.exists() or out.is_symlink()) and not empty_dir:
         if not force:
             raise UsageError(f"--out {out}: exists; use --force to replace it (only after a successful run)")
         if not out.is_dir() or out.is_symlink():
@@ -583,10 +587,13 @@ def execute(
         import papermill  # noqa: F401
         import nbformat  # noqa: F401
         import jupyter_client  # noqa: F401
+        if book:
+            import jupyter_book  # noqa: F401
+            import yaml  # noqa: F401
     except ImportError as exc:
+        extra = "book" if book else "run"
         raise UsageError(
-            f"xbec run needs papermill and a Jupyter kernel ({exc.name} is missing): "
-            "pip install 'xbec[run]'"
+            f"xbec run{' --book' if book else ''} needs {exc.name}: pip install 'xbec[{extra}]'"
         ) from None
 
     def say(msg: str) -> None:
