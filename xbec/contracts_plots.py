@@ -1,8 +1,10 @@
 """Figures of the extension chapter "wholesale or agency?" (matplotlib).
 
 Every function takes results computed by :mod:`xbec.contracts`, draws one
-figure and returns it; nothing is computed here beyond array reshaping, and
-nothing is printed.  :func:`save_figure` writes PNG and SVG copies.
+figure and returns it as a :class:`matplotlib.figure.Figure` built without
+:mod:`matplotlib.pyplot` (no global state, nothing shown); nothing is computed
+here beyond array reshaping, and nothing is printed.  :func:`save_figure`
+writes PNG and SVG copies.  Needs matplotlib (the ``plot`` or ``book`` extra).
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Mapping, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
@@ -64,7 +65,8 @@ def _legend_patches(labels: Sequence[str], present: np.ndarray, names: Mapping[s
 
 def plot_thresholds(alpha: float, beta: np.ndarray, thresholds: Mapping[str, np.ndarray]) -> Figure:
     """The four threshold royalties against ``beta`` at fixed ``alpha`` (Lemma 1 analogue)."""
-    fig, ax = plt.subplots(figsize=(6.4, 4.0))
+    fig = Figure(figsize=(6.4, 4.0))
+    ax = fig.subplots()
     for key in THRESHOLD_KEYS:
         ax.plot(beta, thresholds[key], label=_THRESHOLD_TEX[key], lw=1.8, **_THRESHOLD_STYLE[key])
     ax.set_xlabel(r"substitutability $\beta$")
@@ -112,7 +114,8 @@ def plot_choice_map(
         alpha, codes, thresholds = [alpha], [codes], [thresholds]
     elif thresholds is None:
         thresholds = [None] * len(alpha)
-    fig, axes = plt.subplots(1, len(alpha), figsize=(6.0 * len(alpha), 4.4), squeeze=False)
+    fig = Figure(figsize=(6.0 * len(alpha), 4.4))
+    axes = fig.subplots(1, len(alpha), squeeze=False)
     for ax, a, c, th in zip(axes[0], alpha, codes, thresholds):
         _draw_choice_map(ax, a, beta, r, c, th)
     fig.tight_layout()
@@ -124,7 +127,8 @@ def plot_royalty_path(paths: Sequence[RoyaltyPath], optima: Sequence[tuple[float
 
     ``optima[k] = (royalty, platform_profit)`` is marked on panel ``k``.
     """
-    fig, axes = plt.subplots(1, len(paths), figsize=(5.2 * len(paths), 3.8), squeeze=False)
+    fig = Figure(figsize=(5.2 * len(paths), 3.8))
+    axes = fig.subplots(1, len(paths), squeeze=False)
     for k, path in enumerate(paths):
         ax = axes[0, k]
         labels = ["/".join(sel) if len(sel) > 1 else sel[0] for sel in path.selected]
@@ -153,7 +157,8 @@ def plot_royalty_path(paths: Sequence[RoyaltyPath], optima: Sequence[tuple[float
 
 def plot_equilibrium_map(eq_map: EquilibriumMap) -> Figure:
     """Equilibrium contracts and optimal royalty over ``(beta, alpha)`` (Fig. 3 analogue)."""
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11.0, 4.3))
+    fig = Figure(figsize=(11.0, 4.3))
+    ax1, ax2 = fig.subplots(1, 2)
     cmap, norm = _cmap(CONFIGURATIONS)
     ax1.pcolormesh(eq_map.beta, eq_map.alpha, eq_map.code, cmap=cmap, norm=norm, shading="nearest",
                    rasterized=True)
@@ -179,7 +184,8 @@ def plot_forced_map(forced: EquilibriumMap, base: EquilibriumMap | None = None) 
 
     If ``base`` is given, the hybrid region of the main model is outlined.
     """
-    fig, ax = plt.subplots(figsize=(6.4, 4.4))
+    fig = Figure(figsize=(6.4, 4.4))
+    ax = fig.subplots()
     labels = ("AA", "WA")
     code = np.where(forced.code == CONFIGURATIONS.index("AA"), 0, 1)
     cmap, norm = _cmap(labels)
