@@ -673,4 +673,5 @@ def test_choice_map_plot_has_one_panel_per_alpha():
     codes = [C.choice_grid(a, beta[None, :], r[:, None]) for a in alphas]
     fig = P.plot_choice_map(alphas, beta, r, codes, [C.thresholds(a, beta) for a in alphas])
     assert len(fig.axes) == 2
-    assert [ax.get_title() for ax in fig.axes] == [rf"Suppliers' contracts (stage 2) at $\alpha = {a:g}$" for a in alphas]
+    titles = [ax.get_title() for ax in fig.axes]
+    assert titles == [rf"Suppliers' contracts (stage 2) at $\alpha = {a:g}$" for a in alphas]
