@@ -95,6 +95,8 @@ __all__ = [
     "core_nonempty_lambda",
     "core_worth_interval",
     "core_lambda_interval",
+    "CoreLambdaBounds",
+    "core_lambda_bounds",
     "RULES",
     # 4. cost
     "CostMeasurement",
@@ -1225,6 +1227,35 @@ def core_lambda_interval(params: HorizontalParams, mu: Sequence[float], F: Seque
     if np.isfinite(hi):
         polys["pi1(lam) < V_hi"] = -_band_polynomials(params, platform_floor=hi)["pi1(lam) > floor"]
     return solve_band(params, polys)
+
+
+@dataclass(frozen=True)
+class CoreLambdaBounds:
+    """:func:`core_lambda_interval` for each rule and assumed pair factor.
+
+    ``lo[rule]`` and ``hi[rule]`` have shape ``(len(pair_factors),)``; ``nan``
+    where no ``lam`` in ``(0, 1]`` puts the rule in the core.
+    """
+
+    pair_factors: np.ndarray
+    lo: Mapping[str, np.ndarray]
+    hi: Mapping[str, np.ndarray]
+
+
+def core_lambda_bounds(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], pair_factors, *,
+                       singleton: float = 0.0) -> CoreLambdaBounds:
+    """The revenue shares at which each rule is in the core, as the assumed pair worths vary."""
+    ts = v.vector("pair_factors", pair_factors, min_len=1)
+    lo = {r: np.full(ts.size, np.nan) for r in RULES}
+    hi = {r: np.full(ts.size, np.nan) for r in RULES}
+    for k, t in enumerate(ts):
+        for r in RULES:
+            try:
+                band = core_lambda_interval(params, mu, F, r, pair_factor=float(t), singleton=singleton)
+            except ModelDomainError:
+                continue
+            lo[r][k], hi[r][k] = band.lo, band.hi
+    return CoreLambdaBounds(ts, MappingProxyType(lo), MappingProxyType(hi))
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,8 @@ __all__ = [
     "MEMBERS",
     "save_figure",
     "band_map_figure",
+    "band_dimensionless_figure",
+    "core_lambda_figure",
     "contracts_figure",
     "allocations_figure",
     "allocation_sensitivity_figure",
@@ -117,6 +119,63 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     cond = r"$\pi_1(\lambda)>\pi_1^*$, $\pi_2(\lambda)>\pi_2^*$" + (
         r", $\pi_1(\lambda)>\pi_2(\lambda)$" if bmap.platform_leads else "")
     fig.suptitle(title or f"Acceptable revenue-sharing band over ({bmap.x_name}, {bmap.y_name}): {cond}")
+    return fig
+
+
+def band_dimensionless_figure(rho, kappas: Sequence[float], *, mark: tuple[float, float] | None = None,
+                              platform_leads: bool = True) -> Figure:
+    """The band's ends against ``rho = b2^2/(2 b1 gamma1)`` for several ``kappa = K b1/(beta - b1 c)^2``.
+
+    ``mark = (rho, kappa)`` marks a parameter point (e.g. the paper's).
+    """
+    rho = np.asarray(rho, dtype=float)
+    fig = Figure(figsize=(9, 4.8), layout="constrained")
+    ax = fig.subplots()
+    colours = matplotlib.colormaps["viridis"](np.linspace(0.05, 0.85, len(kappas)))
+    for kappa, colour in zip(kappas, colours):
+        r = an.band_dimensionless(rho, kappa, platform_leads=platform_leads)
+        ax.fill_between(rho, r.lo, r.hi, color=colour, alpha=0.12, linewidth=0)
+        ax.plot(rho, r.lo, color=colour, linewidth=1.2, label=fr"$\kappa$ = {kappa:g}")
+        ax.plot(rho, r.hi, color=colour, linewidth=1.2)
+    ax.axvline(0.5, color="black", linestyle="--", linewidth=0.8)
+    ax.annotate(r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)", (0.5, 0.02), xycoords=("data", "axes fraction"),
+                xytext=(4, 0), textcoords="offset points", fontsize=8)
+    ax.axvspan(1.0, max(1.0, float(rho.max())), color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY], alpha=0.5,
+               label="outside the domain")
+    ax.text(0.75, 0.7, "band empty\n(every $\\kappa$)", ha="center", va="center", fontsize=10, color="0.35")
+    if mark is not None:
+        r = an.band_dimensionless(mark[0], mark[1], platform_leads=platform_leads)
+        ax.plot([mark[0]] * 2, [float(r.lo), float(r.hi)], "r*", markersize=11, label="the paper's values")
+    ax.set_xlabel(r"$\rho = b_2^2 / (2 b_1 \gamma_1)$  (concavity: $\rho < 1$)")
+    ax.set_ylabel(r"acceptable $\lambda$ (band between the curves)")
+    ax.set_xlim(float(rho.min()), float(rho.max()))
+    ax.set_ylim(0.4, 1.0)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.set_title(r"The band depends only on $\rho$ and $\kappa = K b_1/(\beta - b_1 c)^2$")
+    return fig
+
+
+def core_lambda_figure(bounds: an.CoreLambdaBounds, *, band: tuple[float, float] | None = None) -> Figure:
+    """Lowest revenue share at which each rule is in the core, against the assumed pair factor ``t``.
+
+    Above a rule's curve its allocation of ``V(N) = pi1(lam)`` is in the core.
+    ``band`` (e.g. the paper's 0.72–0.88) is shaded.
+    """
+    fig = Figure(figsize=(9, 4.8), layout="constrained")
+    ax = fig.subplots()
+    if band is not None:
+        ax.axhspan(band[0], band[1], color="#f2d16b", alpha=0.35, label=f"paper's band {band[0]:g}–{band[1]:g}")
+    for rule in bounds.lo:
+        style = dict(linestyle="--") if rule == "nucleolus" else {}
+        ax.plot(bounds.pair_factors, bounds.lo[rule], color=_RULE_COLOURS.get(rule), linewidth=1.6,
+                label=rule + (" (= core non-empty)" if rule == "nucleolus" else ""), **style)
+    ax.set_xlabel("assumed pair factor t  (v({i, j}) = t · weakest triple containing {i, j})")
+    ax.set_ylabel(r"smallest $\lambda$ with the allocation in the core")
+    ax.set_ylim(top=1.0)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="upper left")
+    ax.set_title(r"Stability of each rule: in the core above its curve ($V(N) = \pi_1(\lambda)$)")
     return fig
 
 
