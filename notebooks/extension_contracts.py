@@ -320,7 +320,9 @@ glue("n_grid", f"{n_alpha} × {n_beta}", display=False)
 # * **Intermediate substitutability leads to the hybrid WA.** The platform sets
 #   $r^* = r_2^W$ (from {glue:text}`wa_r_min:.3f` to {glue:text}`wa_r_max:.3f`), the
 #   highest royalty at which the niche supplier still prefers agency while the major
-#   supplier has already switched to wholesale. The reverse hybrid AW never occurs. In our
+#   supplier has already switched to wholesale. The reverse hybrid AW never occurs. (At
+#   $\alpha = 1$ the suppliers are identical and either one may be the wholesale seller;
+#   `equilibrium` then reports WA, with its mirror image AW listed in `ties`.) In our
 #   specification the hybrid needs a niche supplier that is not too small,
 #   $\alpha \ge$ {glue:text}`hybrid_alpha_min:.3f` on the grid. For a smaller niche
 #   supplier the equilibrium jumps from AA to WW. The summary states no such lower bound,
