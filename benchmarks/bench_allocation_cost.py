@@ -16,9 +16,16 @@ game, v(S) = (sum of member weights in S)**1.5:
 5. a fit log2(seconds) = a + b n of exact Shapley on n >= 12 and the n at
    which it would take 1 s, 60 s and 1 hour (beyond the measured n this is an
    extrapolation), and the memory limit of the 2**n table.
+
+Times are CPU seconds of this process (time.process_time), best of runs: on
+a machine shared with other jobs, wall-clock time also counts the time the
+process waits for a core. Exact Shapley with a callable is also timed
+wall-clock for comparison.
 """
 
 from __future__ import annotations
+
+import time
 
 import numpy as np
 
@@ -34,17 +41,23 @@ def show(m: an.CostMeasurement) -> None:
 
 
 def main() -> None:
-    small = an.measure_shapley_cost(range(2, 15), repeat=3)
-    large = an.measure_shapley_cost(range(15, 21), repeat=1)
+    cpu = time.process_time
+    print("times: CPU seconds of this process, best of runs")
+    small = an.measure_shapley_cost(range(2, 15), repeat=3, clock=cpu)
+    large = an.measure_shapley_cost(range(15, 21), repeat=2, clock=cpu)
     shap = an.CostMeasurement(small.rule, np.r_[small.n, large.n], np.r_[small.seconds, large.seconds],
                               np.r_[small.evaluations, large.evaluations])
     show(shap)
-    vec = an.measure_shapley_cost(range(2, 23), repeat=2, vectorised=True)
+    vec = an.measure_shapley_cost(range(2, 23), repeat=2, vectorised=True, clock=cpu)
     show(vec)
-    ra = an.measure_raiffa_cost([2, 3, 4, 5, 10, 20, 50, 100, 10**3, 10**4, 10**5, 10**6, 10**7], repeat=3)
+    ra = an.measure_raiffa_cost([2, 3, 4, 5, 10, 20, 50, 100, 10**3, 10**4, 10**5, 10**6, 10**7], repeat=3,
+                                clock=cpu)
     show(ra)
-    nu = an.measure_nucleolus_cost(range(3, 11))
+    nu = an.measure_nucleolus_cost(range(3, 11), clock=cpu)
     show(nu)
+    wall = an.measure_shapley_cost([16, 18, 20], repeat=1)
+    print("Shapley (exact), wall-clock seconds: "
+          + ", ".join(f"n={n}: {t:.2f} s" for n, t in zip(wall.n, wall.seconds)))
     for m in (shap, vec):
         fit = an.fit_cost_growth(m, n_min=12)
         print(f"{m.rule}: log2(seconds) = {fit.intercept:.2f} + {fit.slope:.3f} n (fit on n = 12..{m.n.max()}; "

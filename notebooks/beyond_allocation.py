@@ -59,11 +59,11 @@ vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weigh
 V = float(xbec.revenue_sharing(params, lam).pi_platform)
 n = vp.n
 members = ap.MEMBERS
-glue("lam", lam, display=False)
+glue("lam", float(lam), display=False)
 glue("V", V, display=False)
-glue("pair_factor", pair_factor, display=False)
-glue("singleton", singleton, display=False)
-glue("sum_mu_3", sum(mu) / (n - 1), display=False)
+glue("pair_factor", float(pair_factor), display=False)
+glue("singleton", float(singleton), display=False)
+glue("sum_mu_3", float(sum(mu) / (n - 1)), display=False)
 
 table = an.vertical_game(V, vp.mu, pair_factor=pair_factor, singleton=singleton)
 one = an.vertical_game(V, vp.mu, pair_factor=1.0, singleton=singleton)
@@ -117,7 +117,7 @@ for rule, x in comp.allocations.items():
                 + f" | {'yes' if chk.in_core else '**no**'} | {chk.min_excess:.2f} {who} |")
 display(Markdown("\n".join(rows)))
 glue("core_nonempty", "non-empty" if comp.core_nonempty else "empty", display=False)
-glue("lce", comp.least_core_epsilon, display=False)
+glue("lce", float(comp.least_core_epsilon), display=False)
 fig = ap.allocations_figure(comp)
 png, svg = ap.save_figure(fig, output_dir, "beyond_allocations")
 glue("fig-allocations", Image(filename=str(png)), display=False)
@@ -151,7 +151,7 @@ t_star = an.core_nonempty_pair_factor_limit(V, vp.mu, singleton=singleton)
 fig = ap.allocation_sensitivity_figure(sens, core_limit=t_star)
 png, svg = ap.save_figure(fig, output_dir, "beyond_allocation_sensitivity")
 glue("fig-allocation-sensitivity", Image(filename=str(png)), display=False)
-glue("t_star", t_star, display=False)
+glue("t_star", float(t_star), display=False)
 for key, rule in (("ir", an.RULES[1]), ("r", an.RULES[0]), ("sh", an.RULES[2])):
     glue(f"t_{key}", limits[rule][1], display=False)
 rows = ["| rule | in the core for pair factors $t$ in |", "|---|---|"]
@@ -189,7 +189,7 @@ fig = ap.core_lambda_figure(bounds, band=(0.72, 0.88))
 png, svg = ap.save_figure(fig, output_dir, "beyond_core_lambda")
 glue("fig-core-lambda", Image(filename=str(png)), display=False)
 lam_core = an.core_nonempty_lambda(params, vp.mu, singleton=singleton)
-glue("lam_core", lam_core, display=False)
+glue("lam_core", float(lam_core), display=False)
 glue("V_dec", xbec.decentralized(params).pi_platform, display=False)
 rows = ["| $t$ | " + " | ".join(an.RULES) + " |", "|---:|" + "---:|" * len(an.RULES)]
 for t in (0.0, 0.25, 0.5, 0.75, 1.0):
@@ -201,9 +201,9 @@ for t in (0.0, 0.25, 0.5, 0.75, 1.0):
             cells.append("never")
     rows.append(f"| {t:g} | " + " | ".join(cells) + " |")
 display(Markdown("Smallest $\\lambda$ at which each rule's allocation is in the core:\n\n" + "\n".join(rows)))
-glue("ir_lam0", an.core_lambda_interval(params, vp.mu, vp.F, an.RULES[1], singleton=singleton).lo, display=False)
+glue("ir_lam0", float(an.core_lambda_interval(params, vp.mu, vp.F, an.RULES[1], singleton=singleton).lo), display=False)
 V_top = float(xbec.revenue_sharing(params, 0.88).pi_platform)  # top of the paper's band
-glue("t_ir_top", an.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[an.RULES[1]][1], display=False)
+glue("t_ir_top", float(an.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[an.RULES[1]][1]), display=False)
 
 # %% [markdown]
 # ```{glue:figure} fig-core-lambda

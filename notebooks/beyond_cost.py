@@ -27,9 +27,11 @@
 # $a_i \in [0.5, 1.5)$ — cheap to evaluate but not trivial — using
 # `xbec.shapley` and `xbec.raiffa`; a counting wrapper records the
 # evaluations. The nucleolus (sequential linear programmes over all $2^n$
-# coalitions) is timed for comparison. Times are wall-clock, best of several
-# runs, on the machine that built this page (see {doc}`status`); they vary
-# with the machine and its load, the evaluation counts do not. The script
+# coalitions) is timed for comparison. Times are CPU seconds of the kernel
+# process (`time.process_time`, best of several runs) on the machine that
+# built this page (see {doc}`status`): on a shared machine wall-clock time
+# would also count the time spent waiting for a core. They vary with the
+# machine and its load; the evaluation counts do not. The script
 # `benchmarks/bench_allocation_cost.py` runs the same measurements further
 # (Shapley to $n = 20$ and $22$, Raiffa to $10^7$).
 
@@ -54,6 +56,8 @@ extrapolate_to = 30
 output_dir = "outputs"
 
 # %% tags=["hide-input"]
+import time
+
 import numpy as np
 from IPython.display import Image, Markdown, display
 from myst_nb import glue
@@ -62,64 +66,80 @@ import xbec
 from xbec import analysis as an
 from xbec import analysis_plots as ap
 
-small = an.measure_shapley_cost(range(2, min(shapley_n_max, 14) + 1), repeat=3)
-large = an.measure_shapley_cost(range(15, shapley_n_max + 1), repeat=2) if shapley_n_max >= 15 else None
+cpu = time.process_time
+small = an.measure_shapley_cost(range(2, min(shapley_n_max, 14) + 1), repeat=3, clock=cpu)
+large = an.measure_shapley_cost(range(15, shapley_n_max + 1), repeat=2, clock=cpu) if shapley_n_max >= 15 else None
 shap = small if large is None else an.CostMeasurement(
     small.rule, np.r_[small.n, large.n], np.r_[small.seconds, large.seconds],
     np.r_[small.evaluations, large.evaluations])
-vec = an.measure_shapley_cost(range(2, vectorised_n_max + 1), repeat=2, vectorised=True)
-ra = an.measure_raiffa_cost(raiffa_ns, repeat=3)
-nu = an.measure_nucleolus_cost(range(3, nucleolus_n_max + 1))
+vec = an.measure_shapley_cost(range(2, vectorised_n_max + 1), repeat=2, vectorised=True, clock=cpu)
+ra = an.measure_raiffa_cost(raiffa_ns, repeat=3, clock=cpu)
+nu = an.measure_nucleolus_cost(range(3, nucleolus_n_max + 1), clock=cpu)
 fit = an.fit_cost_growth(shap, n_min=fit_n_min)
 fit_vec = an.fit_cost_growth(vec, n_min=fit_n_min)
 
-fig = ap.cost_figure([shap, vec, ra, nu], fit=fit, extrapolate_to=extrapolate_to)
+fig = ap.cost_figure([shap, vec, nu, ra], fit=fit, extrapolate_to=extrapolate_to,
+                     time_label="CPU seconds (best of runs)")
 png, svg = ap.save_figure(fig, output_dir, "beyond_cost")
 glue("fig-cost", Image(filename=str(png)), display=False)
 
 by_n = {}
 for m in (shap, vec, ra, nu):
-    for n, e, s in zip(m.n, m.evaluations, m.seconds):
-        by_n.setdefault(int(n), {})[m.rule] = (int(e), float(s))
-cols = [shap.rule, vec.rule, nu.rule, ra.rule]
-rows = ["| n | " + " | ".join(f"{r}: evaluations / seconds" for r in cols) + " |", "|---:|" + "---:|" * len(cols)]
-for n in sorted(by_n):
-    cells = [(f"{by_n[n][r][0]:,} / {by_n[n][r][1]:.2e}" if r in by_n[n] else "–") for r in cols]
-    rows.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    for n, e, secs in zip(m.n, m.evaluations, m.seconds):
+        by_n.setdefault(int(n), {})[m.rule] = (int(e), float(secs))
+
+
+def cell(n, rule, what):
+    if rule not in by_n.get(n, {}):
+        return "–"
+    e, secs = by_n[n][rule]
+    return f"{e:,}" if what == "e" else f"{secs:.2g}"
+
+
+rows = ["| n | Shapley: evaluations | Shapley s | Shapley, numpy worths s | nucleolus s "
+        "| Raiffa: evaluations | Raiffa s |", "|---:|---:|---:|---:|---:|---:|---:|"]
+for n in sorted(k for k in by_n if k <= max(shapley_n_max, vectorised_n_max)):
+    rows.append(f"| {n} | {cell(n, vec.rule, 'e')} | {cell(n, shap.rule, 's')} | {cell(n, vec.rule, 's')} "
+                f"| {cell(n, nu.rule, 's')} | {cell(n, ra.rule, 'e')} | {cell(n, ra.rule, 's')} |")
+rows += ["", "Raiffa for large alliances:", "", "| n | evaluations | CPU s |", "|---:|---:|---:|"]
+rows += [f"| {n:,} | {e:,} | {secs:.2g} |" for n, e, secs in zip(ra.n, ra.evaluations, ra.seconds) if n > 20]
 display(Markdown("\n".join(rows)))
 
 # %% [markdown]
 # ```{glue:figure} fig-cost
 # :name: fig-cost
-# :alt: Two log-log panels against the number of members n. Left: measured seconds; exact Shapley (callable and vectorised) and the nucleolus rise steeply, the fitted exponential continues dashed to n = 30, crossing horizontal lines at 1 s and 60 s; Raiffa stays near ten microseconds up to thousands of members and reaches about ten milliseconds at a million. Right: evaluations of v, 2 to the n for Shapley and the nucleolus against n plus one for Raiffa.
+# :alt: Three panels against the number of members n. (a) CPU seconds on a log axis for n up to 30: exact Shapley (callable and numpy worths) and the nucleolus rise along straight lines, the fitted exponential continues dashed to n = 30 across horizontal lines at 1 s and 60 s, Raiffa stays flat near ten microseconds. (b) evaluations of v: 2 to the n for Shapley and the nucleolus, n plus one for Raiffa. (c) log-log time over all measured n: Raiffa reaches about ten milliseconds at a million members.
 #
-# Measured time (left) and evaluations of $v$ (right) against the number of
-# members, log axes. The dashed line extends the fitted exponential of exact
-# Shapley beyond the measured $n$ — an extrapolation, not a measurement.
+# (a) CPU time and (b) evaluations of $v$ against the number of members for
+# small $n$ (log vertical axes: $2^n$ growth is a straight line); (c) time over
+# every measured $n$, log-log, where Raiffa reaches a million members. The
+# dashed line extends the fitted exponential of exact Shapley beyond the
+# measured $n$ — an extrapolation, not a measurement.
 # Files: {download}`PNG <outputs/beyond_cost.png>`,
 # {download}`SVG <outputs/beyond_cost.svg>`.
 # ```
 
 # %% tags=["hide-input"]
-glue("fit_slope", fit.slope, display=False)
-glue("fit_factor", 2**fit.slope, display=False)
-glue("fit_vec_factor", 2**fit_vec.slope, display=False)
-glue("n_1s", fit.n_for(1.0), display=False)
-glue("n_60s", fit.n_for(60.0), display=False)
-glue("n_1h", fit.n_for(3600.0), display=False)
-glue("n_vec_60s", fit_vec.n_for(60.0), display=False)
+glue("fit_slope", float(fit.slope), display=False)
+glue("fit_factor", float(2**fit.slope), display=False)
+glue("fit_vec_factor", float(2**fit_vec.slope), display=False)
+glue("n_1s", float(fit.n_for(1.0)), display=False)
+glue("n_60s", float(fit.n_for(60.0)), display=False)
+glue("n_1h", float(fit.n_for(3600.0)), display=False)
+glue("n_vec_60s", float(fit_vec.n_for(60.0)), display=False)
 glue("shapley_n_max", int(shap.n.max()), display=False)
 glue("shapley_t_max", float(shap.seconds[-1]), display=False)
-glue("fit_n_min", fit_n_min, display=False)
+glue("vec_speedup", float(shap.seconds[-1] / vec.seconds[list(vec.n).index(int(shap.n.max()))]), display=False)
+glue("fit_n_min", int(fit_n_min), display=False)
 i4 = list(shap.n).index(4)
-glue("shapley_t4_us", 1e6 * float(shap.seconds[i4]), display=False)
+glue("shapley_t4_us", float(1e6 * float(shap.seconds[i4])), display=False)
 j4 = list(ra.n).index(4) if 4 in ra.n else 0
-glue("raiffa_t4_us", 1e6 * float(ra.seconds[j4]), display=False)
+glue("raiffa_t4_us", float(1e6 * float(ra.seconds[j4])), display=False)
 j6 = int(np.argmax(ra.n))
 glue("raiffa_n_max", int(ra.n[j6]), display=False)
-glue("raiffa_t_max_ms", 1e3 * float(ra.seconds[j6]), display=False)
-glue("max_players", xbec.vertical.MAX_SHAPLEY_PLAYERS, display=False)
-glue("max_players_mib", 2**xbec.vertical.MAX_SHAPLEY_PLAYERS * 8 / 2**20, display=False)
+glue("raiffa_t_max_ms", float(1e3 * float(ra.seconds[j6])), display=False)
+glue("max_players", int(xbec.vertical.MAX_SHAPLEY_PLAYERS), display=False)
+glue("max_players_mib", float(2**xbec.vertical.MAX_SHAPLEY_PLAYERS * 8 / 2**20), display=False)
 glue("n_1s_kind", "within" if fit.n_for(1.0) <= shap.n.max() else "beyond", display=False)
 
 # %% [markdown]
@@ -133,10 +153,12 @@ glue("n_1s_kind", "within" if fit.n_for(1.0) <= shap.n.max() else "beyond", disp
 #   passes 1 s at $n \approx$ {glue:text}`n_1s:.1f` ({glue:text}`n_1s_kind`
 #   the measured range) and, **extrapolating** the fit, 60 s at
 #   $n \approx$ {glue:text}`n_60s:.1f` and an hour at $n \approx$
-#   {glue:text}`n_1h:.1f`. Computing the $2^n$ worths with numpy instead of a
-#   Python callable only shifts the curve (factor {glue:text}`fit_vec_factor:.2f`
-#   per member, 60 s at $n \approx$ {glue:text}`n_vec_60s:.1f`, extrapolated);
-#   memory ends it anyway: the table of $2^n$ worths is
+#   {glue:text}`n_1h:.1f`. Computing the $2^n$ worths with numpy instead of
+#   calling a Python function made it {glue:text}`vec_speedup:.1f` times faster
+#   at $n =$ {glue:text}`shapley_n_max` but not slower-growing (factor
+#   {glue:text}`fit_vec_factor:.2f` per member, 60 s at
+#   $n \approx$ {glue:text}`n_vec_60s:.1f`, extrapolated); memory ends it
+#   anyway: the table of $2^n$ worths is
 #   {glue:text}`max_players_mib:,.0f` MiB at $n =$ {glue:text}`max_players`,
 #   the largest $n$ `xbec.shapley` accepts. On this machine exact Shapley stops
 #   being practical for interactive use in the low twenties of members.

@@ -85,7 +85,7 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     domain are drawn in flat greys (legend); ``mark`` puts a star at a point
     (e.g. the paper's values).
     """
-    fig = Figure(figsize=(14, 4.4), layout="constrained")
+    fig = Figure(figsize=(12, 4.0), layout="constrained")
     axes = fig.subplots(1, 3, sharex=True, sharey=True)
     xe, ye = _edges(bmap.x), _edges(bmap.y)
     status = bmap.status
@@ -189,7 +189,7 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     t = an.compare_contracts(params, lam)
     lam = t["lambda"]
     cen, dec = centralized(params), decentralized(params)
-    fig = Figure(figsize=(15, 4.6), layout="constrained")
+    fig = Figure(figsize=(11.5, 4.4), layout="constrained")
     axes = fig.subplots(1, 3)
     rs_style = dict(color="#1f77b4")
     co_style = dict(color="#d62728")
@@ -295,8 +295,10 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
     t = sens.pair_factors
     rules = list(sens.allocations)
     n = next(iter(sens.allocations.values())).shape[1]
-    fig = Figure(figsize=(4 * n, 4.2), layout="constrained")
-    axes = fig.subplots(1, n, sharex=True)
+    cols = 2 if n == 4 else n
+    rows = (n + cols - 1) // cols
+    fig = Figure(figsize=(4.6 * cols, 3.4 * rows + 0.8), layout="constrained")
+    axes = fig.subplots(rows, cols, sharex=True, squeeze=False).ravel()[:n]
     empty = sens.least_core_epsilon > 1e-6 * max(1.0, float(np.abs(next(iter(sens.allocations.values()))).sum(1).max()))
     for i, ax in enumerate(np.atleast_1d(axes)):
         lo = core_limit if core_limit is not None else (t[np.argmax(empty)] if empty.any() else None)
@@ -312,51 +314,62 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
         ax.set_title(members[i] if i < len(members) else f"member {i + 1}")
         ax.set_xlabel("assumed pair factor t")
         ax.grid(alpha=0.3)
-    np.atleast_1d(axes)[0].set_ylabel("allocated profit")
-    fig.legend(loc="outside lower center", ncol=len(rules) + 1, frameon=False)
-    fig.suptitle("Allocations as the assumed worth of the small coalitions varies "
-                 "(filled: in the core; open: outside)")
+    for k, ax in enumerate(axes):
+        if k % cols == 0:
+            ax.set_ylabel("allocated profit")
+    fig.legend(loc="outside lower center", ncol=3, frameon=False)
+    fig.suptitle("Allocations as the assumed worth of pairs varies (filled: in the core; open: outside)")
     return fig
 
 
 def cost_figure(measurements: Sequence[an.CostMeasurement], *, fit: an.ExponentialFit | None = None,
-                extrapolate_to: int | None = None, thresholds: Sequence[float] = (1.0, 60.0)) -> Figure:
+                extrapolate_to: int | None = None, thresholds: Sequence[float] = (1.0, 60.0),
+                time_label: str = "seconds (best of runs)") -> Figure:
     """Measured time and worth evaluations against the number of members (log axes).
 
-    ``fit`` (of exact Shapley) is drawn dashed up to ``extrapolate_to``,
-    labelled as an extrapolation; ``thresholds`` are horizontal lines (seconds).
+    Three panels: (a) time for small ``n`` (up to ``extrapolate_to``), log
+    time axis, where ``2**n`` growth is a straight line; ``fit`` (of exact
+    Shapley) is drawn solid over the measured ``n`` and dashed beyond,
+    labelled as an extrapolation; ``thresholds`` are horizontal lines
+    (seconds). (b) evaluations of ``v`` for the same ``n``. (c) time over the
+    whole measured range, log-log (Raiffa up to millions of members).
     """
-    fig = Figure(figsize=(13, 4.8), layout="constrained")
-    (ax_t, ax_e) = fig.subplots(1, 2)
+    fig = Figure(figsize=(12, 4.2), layout="constrained")
+    ax_t, ax_e, ax_all = fig.subplots(1, 3)
     markers = iter("osD^v<>")
+    top = extrapolate_to or int(max(max(m.n) for m in measurements if m.n.max() < 100) if any(
+        m.n.max() < 100 for m in measurements) else 30)
     for m in measurements:
         mk = next(markers)
-        ax_t.loglog(m.n, m.seconds, marker=mk, markersize=4, label=f"{m.rule}: measured")
-        ax_e.loglog(m.n, m.evaluations, marker=mk, markersize=4, label=m.rule)
+        small = m.n <= top
+        line = ax_t.semilogy(m.n[small], m.seconds[small], marker=mk, markersize=3.5, label=m.rule)[0]
+        ax_e.semilogy(m.n[small], m.evaluations[small], marker=mk, markersize=3.5, color=line.get_color(),
+                      label=m.rule)
+        ax_all.loglog(m.n, m.seconds, marker=mk, markersize=3.5, color=line.get_color(), label=m.rule)
     if fit is not None:
-        measured_top = int(max(max(m.n) for m in measurements if m.rule.startswith("Shapley")) if any(
-            m.rule.startswith("Shapley") for m in measurements) else fit.n_min)
-        top = max(extrapolate_to or measured_top, measured_top)
+        shap = [m for m in measurements if m.rule.startswith("Shapley")]
+        measured_top = int(max(int(m.n.max()) for m in shap)) if shap else fit.n_min
         nn = np.arange(fit.n_min, measured_top + 1)
-        ax_t.loglog(nn, fit.seconds(nn), "k-", linewidth=0.8,
-                    label=fr"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ on n $\geq$ {fit.n_min}")
+        ax_t.semilogy(nn, fit.seconds(nn), "k-", linewidth=0.8,
+                      label=fr"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ (n $\geq$ {fit.n_min})")
         if top > measured_top:
             ne = np.arange(measured_top, top + 1)
-            ax_t.loglog(ne, fit.seconds(ne), "k--", linewidth=1, label="fit, extrapolated (not measured)")
-            ax_e.loglog(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$, extrapolated")
+            ax_t.semilogy(ne, fit.seconds(ne), "k--", linewidth=1, label="fit extrapolated (not measured)")
+            ax_e.semilogy(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$ beyond the measured n")
     for secs in thresholds:
         ax_t.axhline(secs, color="grey", linewidth=0.8, linestyle=":")
-        ax_t.annotate(f"{secs:g} s", (ax_t.get_xlim()[0], secs), textcoords="offset points", xytext=(4, 3),
-                      fontsize=8, color="grey")
-    ax_t.set_xlabel("number of members n")
-    ax_t.set_ylabel("wall-clock seconds (best of runs)")
-    ax_t.set_title("time")
-    ax_e.set_xlabel("number of members n")
+        ax_t.annotate(f"{secs:g} s", (1, secs), xycoords=("axes fraction", "data"), textcoords="offset points",
+                      xytext=(-4, 3), ha="right", fontsize=8, color="grey")
+    ax_t.set_title("(a) time, small n")
+    ax_t.set_ylabel(time_label)
+    ax_e.set_title("(b) evaluations of v")
     ax_e.set_ylabel("evaluations of v")
-    ax_e.set_title("characteristic-function evaluations")
-    for ax in (ax_t, ax_e):
+    ax_all.set_title("(c) time, all measured n (log-log)")
+    ax_all.set_ylabel(time_label)
+    ax_all.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:g}"))
+    for ax in (ax_t, ax_e, ax_all):
+        ax.set_xlabel("number of members n")
         ax.grid(alpha=0.3, which="both")
-        ax.legend(fontsize=8)
-        ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda x, _: f"{x:g}"))
-        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+    ax_t.legend(fontsize=7)
+    ax_e.legend(fontsize=7)
     return fig
