@@ -304,8 +304,10 @@ def fake_root(tmp_path_factory):
         doc = {"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
         (root / "notebooks" / f"{name}.ipynb").write_text(json.dumps(doc))
 
-    nb("alpha", "beta = 200.0\nc, K = 10.0, 10.0\nmu: list = [1.0]\noutput_dir = '.'\ngrid_points = 50")
+    nb("alpha", "beta = 200.0\nc, K = 10.0, 10.0\nmu: list = [1600, 2000, 2300, 2200]\noutput_dir = '.'\ngrid_points = 50")
     nb("prose", None)
+    # another model's `beta` (a substitutability): not xbec's market size
+    nb("other", "alpha = 0.6\nbeta = 0.6  # substitutability\nc = 2 * 5.0\noutput_dir = 'outputs'")
     return root
 
 
@@ -317,8 +319,33 @@ def test_discover_parameters_cells(fake_root):
     assert nbs["alpha"].in_toc and not nbs["prose"].in_toc
     assert nbs["prose"].parameters is None
     # only the parameters the notebook declares are injected (+ output_dir)
+    assert nbs["alpha"].defaults == {
+        "beta": 200.0, "c": 10.0, "K": 10.0, "mu": [1600, 2000, 2300, 2200], "output_dir": ".", "grid_points": 50,
+    }
     inj = R.injected(nbs["alpha"], rp.defaults(), Path("/x"))
     assert inj == {"beta": 200.0, "c": 10.0, "K": 10.0, "mu": [1600.0, 2000.0, 2300.0, 2200.0], "output_dir": "/x"}
+
+
+def test_a_name_used_for_something_else_is_not_injected(fake_root):
+    """The parameters cell sets xbec's names to the paper's values; another value means another quantity."""
+    from xbec import run as R
+
+    nbs = {nb.name: nb for nb in R.discover(fake_root)}
+    assert R.conflicts(nbs["alpha"]) == {}
+    found = R.conflicts(nbs["other"])
+    assert set(found) == {"beta"}  # `c = 2 * 5.0` is not a literal: not judged
+    assert "beta = 0.6" in found["beta"] and "market size" in found["beta"] and "200" in found["beta"]
+    values = {**rp.defaults(), "beta": 300.0, "c": 20.0}
+    assert R.injected(nbs["other"], values, Path("/x")) == {"c": 20.0, "output_dir": "/x"}
+
+
+def test_every_chapter_follows_the_parameter_convention():
+    """Chapters of the book use xbec's parameter names only in xbec's sense (else they are not injected)."""
+    from xbec import run as R
+
+    odd = {nb.name: R.conflicts(nb) for nb in R.discover(ROOT) if nb.runnable and R.conflicts(nb)}
+    known = {"extension_contracts"}  # its alpha/beta belong to the contracts model (Zennyo 2020)
+    assert set(odd) <= known, odd
 
 
 def test_default_notebooks_are_the_toc_ones_with_parameters():
@@ -353,6 +380,7 @@ def test_list_notebooks(capsys, fake_root):
     assert code == 0
     assert "alpha: beta, c, K, mu, output_dir, grid_points" in out
     assert "prose: no parameters cell" in out
+    assert "other: alpha, beta, c, output_dir" in out and "beta not injected" in out
 
 
 def test_existing_out_without_force_exit_2(capsys, empty_cwd, fake_root):

@@ -250,10 +250,14 @@ def cmd_run(args, argv: Sequence[str]) -> int:
     root = (args.root or R.default_root()).resolve()
     notebooks = R.discover(root)
     if args.list:
+        default = {nb.name for nb in R.select(notebooks, None)} if any(nb.runnable for nb in notebooks) else set()
         for nb in notebooks:
             params = "no parameters cell" if nb.parameters is None else ", ".join(nb.parameters) or "(empty)"
-            flag = "" if nb.in_toc else "  [not in _toc.yml]"
-            print(f"{nb.name}: {params}{flag}")
+            flags = [] if nb.in_toc else ["not in _toc.yml"]
+            if nb.runnable and nb.name not in default:
+                flags.append("not run by default")
+            flags += [f"{k} not injected: {why}" for k, why in R.conflicts(nb).items()]
+            print(f"{nb.name}: {params}" + "".join(f"\n    [{f}]" for f in flags))
         return EXIT_OK
     chosen = R.select(notebooks, args.notebooks)
     out = R.check_out(args.out if args.out is not None else R.default_out(), args.force)

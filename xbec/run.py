@@ -30,6 +30,7 @@ import hashlib
 import importlib.metadata as _md
 import json
 import logging
+import math
 import os
 import platform
 import re
@@ -117,6 +118,7 @@ class Notebook:
     path: Path
     parameters: tuple[str, ...] | None  # None: no cell tagged `parameters`
     in_toc: bool
+    defaults: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def runnable(self) -> bool:
@@ -143,11 +145,16 @@ def _cell_source(cell: Mapping[str, Any]) -> str:
     return "".join(src) if isinstance(src, list) else str(src)
 
 
-def parameters_cell_names(path: Path) -> tuple[str, ...] | None:
-    """Names assigned at top level of the notebook's cell tagged ``parameters``.
+_NO_LITERAL = object()
 
-    ``None`` if the notebook has no such cell (papermill's convention: the
-    first code cell whose ``metadata.tags`` contains ``parameters``).
+
+def parameters_cell(path: Path) -> tuple[tuple[str, ...], dict[str, Any]] | None:
+    """Names assigned at top level of the notebook's cell tagged ``parameters``, and their defaults.
+
+    Defaults are the values of assignments whose right-hand side is a
+    literal (``beta = 200.0``, ``lam_min, lam_max = 0.71, 0.88``). ``None`` if
+    the notebook has no such cell (papermill's convention: the first code
+    cell whose ``metadata.tags`` contains ``parameters``).
     """
     nb = json.loads(path.read_text(encoding="utf-8"))
     for cell in nb.get("cells", []):
@@ -158,22 +165,80 @@ def parameters_cell_names(path: Path) -> tuple[str, ...] | None:
         except SyntaxError as exc:
             raise UsageError(f"{path}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
         names: list[str] = []
+        defaults: dict[str, Any] = {}
 
-        def targets(node: ast.AST) -> Iterable[str]:
-            if isinstance(node, ast.Name):
-                yield node.id
-            elif isinstance(node, (ast.Tuple, ast.List)):
-                for elt in node.elts:
-                    yield from targets(elt)
+        def bind(target: ast.AST, value: Any) -> None:
+            if isinstance(target, ast.Name):
+                names.append(target.id)
+                if value is not _NO_LITERAL:
+                    defaults[target.id] = value
+                else:
+                    defaults.pop(target.id, None)
+            elif isinstance(target, (ast.Tuple, ast.List)):
+                values = (
+                    list(value) if isinstance(value, (tuple, list)) and len(value) == len(target.elts)
+                    else [_NO_LITERAL] * len(target.elts)
+                )
+                for elt, val in zip(target.elts, values):
+                    bind(elt, val)
+
+        def literal(node: ast.AST | None) -> Any:
+            if node is None:
+                return _NO_LITERAL
+            try:
+                return ast.literal_eval(node)
+            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                return _NO_LITERAL
 
         for stmt in tree.body:
             if isinstance(stmt, ast.Assign):
+                value = literal(stmt.value)
                 for t in stmt.targets:
-                    names.extend(targets(t))
+                    bind(t, value)
             elif isinstance(stmt, ast.AnnAssign):
-                names.extend(targets(stmt.target))
-        return tuple(dict.fromkeys(names))
+                bind(stmt.target, literal(stmt.value))
+        return tuple(dict.fromkeys(names)), defaults
     return None
+
+
+def parameters_cell_names(path: Path) -> tuple[str, ...] | None:
+    """Names assigned at top level of the notebook's ``parameters`` cell (``None``: no such cell)."""
+    found = parameters_cell(path)
+    return None if found is None else found[0]
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+    return a == b
+
+
+def conflicts(nb: "Notebook") -> dict[str, str]:
+    """Names of xbec's parameters that ``nb``'s ``parameters`` cell uses for something else.
+
+    The convention: a notebook's ``parameters`` cell sets xbec's parameters to
+    the paper's values. A cell that sets one of these names to another literal
+    (the contracts chapter's ``beta = 0.6``, a substitutability, is not the
+    market size ``beta = 200``) means something else by it, and injecting the
+    user's value there would be wrong; such names are not injected.
+    """
+    from .runparams import DESCRIPTIONS, NAMES, defaults as paper_defaults, format_value
+
+    paper = paper_defaults()
+    out = {}
+    for name in NAMES:
+        if name in nb.defaults and not _same(nb.defaults[name], paper[name]):
+            mine = nb.defaults[name]
+            shown = format_value(mine) if isinstance(mine, (int, float, list, tuple)) and not isinstance(mine, bool) else repr(mine)
+            out[name] = (
+                f"its parameters cell sets {name} = {shown}, but xbec's {name} "
+                f"({DESCRIPTIONS[name].split(' (')[0]}) is {format_value(paper[name])} in the paper"
+            )
+    return out
 
 
 def _toc_order(root: Path) -> list[str]:
@@ -218,7 +283,12 @@ def discover(root: Path) -> list[Notebook]:
     paths = {p.stem: p for p in sorted(nb_dir.glob("*.ipynb"))}
     toc = [n for n in _toc_order(root) if n in paths]
     ordered = toc + sorted(set(paths) - set(toc))
-    return [Notebook(n, paths[n], parameters_cell_names(paths[n]), n in toc) for n in ordered]
+    out = []
+    for n in ordered:
+        found = parameters_cell(paths[n])
+        names, defaults = (None, {}) if found is None else found
+        out.append(Notebook(n, paths[n], names, n in toc, defaults))
+    return out
 
 
 def select(notebooks: Sequence[Notebook], names: Sequence[str] | None) -> list[Notebook]:
@@ -368,6 +438,50 @@ def _kernel_env() -> None:
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
 
+# --------------------------------------------------------------------------- scheduling
+
+
+def _durations_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "xbec" / "run-durations.json"
+
+
+def _load_durations() -> dict[str, float]:
+    try:
+        data = json.loads(_durations_file().read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def _save_durations(outcomes: Iterable["Outcome"], notebooks: Sequence[Notebook]) -> None:
+    """Remember how long each notebook took (by path), to schedule the next run; best effort."""
+    data = {k: v for k, v in _load_durations().items() if os.path.exists(k)}
+    paths = {nb.name: str(nb.path) for nb in notebooks}
+    data.update({paths[o.name]: round(o.seconds, 3) for o in outcomes if o.ok})
+    path = _durations_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def schedule(notebooks: Sequence[Notebook], jobs: int) -> list[Notebook]:
+    """Submission order: longest first by the previous runs' times (LPT), unknown ones first.
+
+    With fewer workers than notebooks the run ends sooner when the long
+    notebooks do not start last. Without any history: the given order.
+    """
+    if jobs >= len(notebooks):
+        return list(notebooks)
+    known = _load_durations()
+    order = {nb.name: i for i, nb in enumerate(notebooks)}
+    return sorted(notebooks, key=lambda nb: (-known.get(str(nb.path), float("inf")), order[nb.name]))
+
+
 # --------------------------------------------------------------------------- execution
 
 
@@ -456,8 +570,12 @@ def _execute_one(
 
 
 def injected(nb: Notebook, values: Mapping[str, Any], output_dir: Path) -> dict[str, Any]:
-    """The parameters papermill injects into ``nb``: those its cell assigns, plus ``output_dir``."""
-    out = {k: values[k] for k in (nb.parameters or ()) if k in values}
+    """The parameters papermill injects into ``nb``: those its cell assigns, plus ``output_dir``.
+
+    Names the notebook uses for something else (:func:`conflicts`) are left out.
+    """
+    skip = conflicts(nb)
+    out = {k: values[k] for k in (nb.parameters or ()) if k in values and k not in skip}
     out["output_dir"] = str(output_dir)
     return out
 
@@ -643,6 +761,10 @@ def execute(
             n = len(notebooks)
             say(f"xbec run: {n} notebook{'s' * (n != 1)}, {jobs} job{'s' * (jobs != 1)} -> {out}")
             params_of = {nb.name: injected(nb, validated.values, tmp) for nb in notebooks}
+            not_injected = {nb.name: c for nb in notebooks if (c := conflicts(nb))}
+            for name, found in not_injected.items():
+                for pname, why in found.items():
+                    say(f"xbec run: warning: {name}: {pname} not injected: {why}")
             executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="xbec-run")
             started: dict[str, float] = {}
 
@@ -653,7 +775,7 @@ def execute(
                     logs / f"{nb.name}.log",
                 )
 
-            futures = {executor.submit(job, nb): nb for nb in notebooks}
+            futures = {executor.submit(job, nb): nb for nb in schedule(notebooks, jobs)}
             pending = set(futures)
             failed = False
             while pending:
@@ -686,6 +808,7 @@ def execute(
                 raise NotebookFailed("\n".join(lines))
 
             shutil.rmtree(logs, ignore_errors=True)
+            _save_durations(outcomes, notebooks)
             for nb in notebooks:
                 _fix_paths(nb_dir / f"{nb.name}.ipynb", tmp, out)
             by_runner = _write_tables(tmp, validated)
@@ -698,7 +821,8 @@ def execute(
                 t_book = time.perf_counter()
                 build_book(
                     root, tmp, out, [nb.name for nb in notebooks], validated,
-                    durations={o.name: o.seconds for o in outcomes}, versions=_versions(), log=log,
+                    durations={o.name: o.seconds for nb in notebooks for o in outcomes if o.name == nb.name},
+                    versions=_versions(), log=log,
                 )
                 book_info = {"index": "book/index.html", "seconds": round(time.perf_counter() - t_book, 3)}
 
@@ -718,6 +842,7 @@ def execute(
                     }
                     for o in sorted(outcomes, key=lambda o: [nb.name for nb in notebooks].index(o.name))
                 },
+                "not_injected": not_injected,
                 "tables_written_by_runner": by_runner,
                 "book": book_info,
                 "jobs": jobs,

@@ -49,9 +49,9 @@ def announcement(values: Mapping[str, Any]) -> str:
     same = [k for k in NAMES if k not in changed]
 
     def item(k: str, bold: bool) -> str:
-        text = f"{k}&nbsp;=&nbsp;{html.escape(format_value(values[k]))}"
+        text = f"{k}&nbsp;=&nbsp;{html.escape(format_value(values[k], ', '))}"
         if bold:
-            return f"<strong>{text}</strong> (paper: {html.escape(format_value(paper[k]))})"
+            return f"<strong>{text}</strong> (paper: {html.escape(format_value(paper[k], ', '))})"
         return text
 
     head = "Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: "
@@ -59,11 +59,11 @@ def announcement(values: Mapping[str, Any]) -> str:
     return head + "; ".join(parts)
 
 
-def run_page(validated: Validated, notebooks: Sequence[str], out: Path) -> str:
-    """Markdown of the page *This run*."""
+def run_page(validated: Validated, notebooks: Sequence[str], out: Path, all_default: bool = False) -> str:
+    """Markdown of the page *This run* (``all_default``: the run had the default notebooks)."""
     paper = defaults()
     rows = [
-        f"| `{k}` | {format_value(validated.values[k])} | {format_value(paper[k])} | "
+        f"| `{k}` | {format_value(validated.values[k], ', ')} | {format_value(paper[k], ', ')} | "
         f"{'**changed**' if validated.values[k] != paper[k] else ''} |"
         for k in NAMES
     ]
@@ -86,7 +86,9 @@ def run_page(validated: Validated, notebooks: Sequence[str], out: Path) -> str:
             "Repeat this run with",
             "",
             "```bash",
-            f"xbec run {argv}".rstrip() + f" --notebooks {' '.join(notebooks)} --book",
+            f"xbec run {argv}".rstrip()
+            + ("" if all_default else f" --notebooks {' '.join(notebooks)}")
+            + " --book",
             "```",
             "",
             f"or `xbec run --params {out.name}/manifest.json`. The run directory's",
@@ -138,6 +140,45 @@ def _title(path: Path) -> str:
             if line.startswith("# "):
                 return line[2:].strip()
     return path.stem
+
+
+def default_output_dir(path: Path) -> str | None:
+    """The literal default of ``output_dir`` in a notebook's ``parameters`` cell, if any."""
+    import ast
+
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    for cell in nb.get("cells", []):
+        if "parameters" not in cell.get("metadata", {}).get("tags", []):
+            continue
+        src = cell.get("source", "")
+        try:
+            tree = ast.parse("".join(src) if isinstance(src, list) else src)
+        except SyntaxError:
+            return None
+        for stmt in tree.body:
+            if (
+                isinstance(stmt, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "output_dir" for t in stmt.targets)
+                and isinstance(stmt.value, ast.Constant)
+                and isinstance(stmt.value.value, str)
+            ):
+                return stmt.value.value
+        return None
+    return None
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+# What a run directory holds besides the notebooks' outputs.
+_NOT_OUTPUTS = {"notebooks", "book", "manifest.json"}
 
 
 def not_run_page(title: str, name: str) -> str:
@@ -216,6 +257,23 @@ def build_book(
         (src / "notebooks").mkdir()
         for name in notebooks:
             shutil.copy2(run / "notebooks" / f"{name}.ipynb", src / "notebooks" / f"{name}.ipynb")
+        # The chapters link to their outputs relative to the default output_dir
+        # of their parameters cell (e.g. {download}`outputs/fig.png`): the
+        # run's outputs go there.
+        targets = set()
+        for name in notebooks:
+            rel = default_output_dir(root / "notebooks" / f"{name}.ipynb")
+            if rel and not os.path.isabs(rel) and ".." not in Path(rel).parts:
+                targets.add(src / "notebooks" / rel)
+        for target in sorted(targets):
+            target.mkdir(parents=True, exist_ok=True)
+            for item in run.iterdir():
+                if item.name in _NOT_OUTPUTS or item.name.startswith("."):
+                    continue
+                if item.is_dir():
+                    shutil.copytree(item, target / item.name, copy_function=_link_or_copy, dirs_exist_ok=True)
+                else:
+                    _link_or_copy(str(item), str(target / item.name))
         # Chapters of the book that were not run keep their place (and the
         # links to them work): the status page reports this run, the others
         # say that they were not executed.
@@ -227,7 +285,12 @@ def build_book(
                 page.write_text(status_page(durations or {}, versions or {}), encoding="utf-8")
             else:
                 page.write_text(not_run_page(_title(root / "notebooks" / f"{name}.ipynb"), name), encoding="utf-8")
-        (src / "this_run.md").write_text(run_page(validated, notebooks, final), encoding="utf-8")
+        from .run import discover, select
+
+        default = [nb.name for nb in select(discover(root), None)]
+        (src / "this_run.md").write_text(
+            run_page(validated, notebooks, final, all_default=list(notebooks) == default), encoding="utf-8"
+        )
 
         cfg["title"] = f"{cfg.get('title', 'xbec')} (rerun)"
         cfg.setdefault("execute", {})["execute_notebooks"] = "off"

@@ -307,10 +307,10 @@ def paper_table1(hp: HorizontalParams, grid) -> dict[str, np.ndarray]:
     return {k: t[k] for k in TABLE1_COLUMNS}
 
 
-def format_value(value: Any) -> str:
+def format_value(value: Any, sep: str = ",") -> str:
     """``300``, ``0.71``, ``1600,2000,2300,2200``: the ``--param`` spelling of a value."""
     if isinstance(value, (list, tuple)):
-        return ",".join(format_value(x) for x in value)
+        return sep.join(format_value(x) for x in value)
     x = float(value)
     if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
         return str(int(x))
