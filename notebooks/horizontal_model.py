@@ -15,10 +15,218 @@
 # %% [markdown]
 # # §3.1 The horizontal alliance: model and assumptions
 #
-# Section 3.1: demand $D = \beta - b_1 p + b_2 s$, logistics service cost $C(s) = \gamma_1 s^2/2$ and the parameter domain.
-#
-# *Placeholder: this chapter is being written.*
+# The horizontal alliance of {doc}`alliance` has two members: the cross-border
+# e-commerce platform (player 1, the leader) and a manufacturer (player 2, the
+# follower), who supplies the products that the platform sells
+# {cite:p}`wei2024`. This chapter states the model of the paper's §3.1 — the
+# decisions, the demand and cost functions, the two profit functions
+# {eq}`eq1` and {eq}`eq2` — and the parameter domain on which `xbec` solves it.
+# The three ways of playing the game are solved in the next chapters.
 
 # %% tags=["parameters"]
 # Parameters (papermill injects overrides after this cell).
-fast = False
+beta = 200.0    # market size
+b1 = 2.0        # price sensitivity of demand
+b2 = 1.0        # service sensitivity of demand
+gamma1 = 1.0    # logistics service cost coefficient
+c = 10.0        # manufacturer's unit production cost
+K = 10.0        # platform's maintenance cost
+output_dir = "outputs"
+
+# %%
+import xbec
+
+params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+
+# %% tags=["remove-cell"]
+import math
+
+import numpy as np
+import sympy as sp
+from IPython.display import Markdown
+from myst_nb import glue
+
+import xbec
+import xbec.symbolic as S
+from xbec import horizontal as H
+
+on_paper = params == xbec.HorizontalParams()
+
+
+def md_table(header, rows):
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+# %% [markdown]
+# ## Players, decisions and hypotheses
+#
+# The paper's three assumptions are:
+#
+# 1. **Players.** The platform leads: it integrates the resources of every link
+#    and supports the sale of the products. The manufacturer follows and
+#    supplies the products. Both are rational and maximise their own profit.
+#    The platform sets the retail price $p$ and the logistics service level
+#    $s$; the manufacturer sets the wholesale price $\omega$ and produces at the
+#    unit cost $c$; the platform pays a maintenance cost $K$. The hypotheses
+#    are $\omega > c$ and $p > \omega$: both members earn a positive margin.
+# 2. **Demand.** Market demand falls with the price and rises with the
+#    logistics service level, linearly {cite:p}`chen2013,lejarza2022`:
+#
+#    $$
+#    D = \beta - b_1 p + b_2 s, \qquad b_1, b_2 \ge 0,
+#    $$
+#
+#    with $\beta$ the market size and $b_1$, $b_2$ the consumers' sensitivities
+#    to price and to logistics service.
+# 3. **Service cost.** Logistics service costs the platform a quadratic amount
+#    {cite:p}`zhao2022`, $C(s) = \gamma_1 s^2 / 2$, with cost coefficient
+#    $\gamma_1$: better service is increasingly expensive, which is why
+#    logistics providers left alone keep it at a medium or low level, and why
+#    the paper wants the alliance to set it jointly.
+#
+# ## The profit functions
+#
+# The platform earns the margin $p - \omega$ on every unit sold, pays for the
+# logistics service and for maintenance; the manufacturer earns the margin
+# $\omega - c$:
+#
+# $$
+# \pi_1 = (p - \omega)(\beta - b_1 p + b_2 s) - \frac{1}{2}\gamma_1 s^2 - K
+# $$ (eq1)
+#
+# $$
+# \pi_2 = (\omega - c)(\beta - b_1 p + b_2 s)
+# $$ (eq2)
+#
+# The alliance as a whole earns $\pi = \pi_1 + \pi_2$, eq (6) of
+# {doc}`centralized_revenue_sharing`, in which $\omega$ cancels.
+#
+# `xbec.horizontal` implements {eq}`eq1` and {eq}`eq2` as `platform_profit` and
+# `manufacturer_profit`, and `xbec.symbolic.profit_functions()` holds the same
+# two expressions in SymPy, from which every closed form of the next chapters is
+# re-derived:
+
+# %% tags=["remove-input"]
+prof = S.profit_functions()
+Markdown(
+    "$$\n\\pi_1 = " + sp.latex(prof["pi1"]) + "\n$$\n\n$$\n\\pi_2 = " + sp.latex(prof["pi2"]) + "\n$$\n"
+)
+
+# %% tags=["remove-cell"]
+# The numeric functions and the SymPy expressions agree (random points, these parameters).
+sym = S.SYMBOLS
+subs = {sym[k]: getattr(params, k) for k in ("beta", "b1", "b2", "gamma1", "c", "K")}
+f1 = sp.lambdify((sym["p"], sym["w"], sym["s"]), prof["pi1"].subs(subs), "numpy")
+f2 = sp.lambdify((sym["p"], sym["w"], sym["s"]), prof["pi2"].subs(subs), "numpy")
+rng = np.random.default_rng(2024)
+pts = rng.uniform(0, 2 * params.beta / params.b1, size=(3, 200))
+gap = max(
+    np.max(np.abs(f1(*pts) - H.platform_profit(params, pts[0], pts[1], pts[2]))),
+    np.max(np.abs(f2(*pts) - H.manufacturer_profit(params, pts[0], pts[1], pts[2]))),
+)
+glue("sym_gap", float(gap), display=False)
+
+# %% [markdown]
+# At 200 random points $(p, \omega, s)$, the numeric functions and the SymPy
+# expressions differ by at most {glue:text}`sym_gap:.1e`.
+#
+# ## Parameters
+#
+# The numerical section (§5.1) fixes the six parameters. This page, like every
+# page of the book, is computed from the parameters of its `parameters` cell
+# above; a papermill run (`xbec run`) can change them.
+
+# %% tags=["remove-input"]
+from xbec import paper
+
+meaning = {
+    "beta": ("$\\beta$", "market size"),
+    "b1": ("$b_1$", "price sensitivity of demand"),
+    "b2": ("$b_2$", "service sensitivity of demand"),
+    "gamma1": ("$\\gamma_1$", "logistics service cost coefficient"),
+    "c": ("$c$", "manufacturer's unit production cost"),
+    "K": ("$K$", "platform's maintenance cost"),
+}
+rows = [
+    (sym_, what, f"{getattr(params, k):g}", paper.SECTION_5_1[k])
+    for k, (sym_, what) in meaning.items()
+]
+note = "" if on_paper else "\n**These are not the paper's parameters**: the last column is what §5.1 uses.\n"
+Markdown(md_table(["symbol", "meaning", "this page", "paper (§5.1)"], rows) + note)
+
+# %% [markdown]
+# ## The parameter domain
+#
+# `xbec.HorizontalParams` and the solvers refuse parameters for which the
+# model has no meaningful solution, with a `ModelDomainError` that names the
+# violated condition, instead of returning numbers that mean nothing. Besides
+# the signs ($\beta, b_1, \gamma_1 > 0$; $b_2, c, K \ge 0$) there are two
+# conditions.
+#
+# **Concavity: $2 b_1 \gamma_1 - b_2^2 > 0$.** The Hessian of the alliance's
+# profit $\pi$ in $(p, s)$ is the paper's matrix {eq}`eq3`,
+#
+# $$
+# \begin{bmatrix} -2 b_1 & b_2 \\ b_2 & -\gamma_1 \end{bmatrix},
+# $$
+#
+# negative definite exactly when
+# $2 b_1 \gamma_1 - b_2^2 > 0$. Without it the centralised problem (§3.3) has no
+# maximum: raising the price and the service level together along the right
+# direction raises profit without bound. The revenue-sharing problem (§3.4) has
+# the Hessian below, whose determinant is positive for every share
+# $0 < \lambda \le 1$ under the same condition:
+
+# %% tags=["remove-input"]
+Hrs = sp.hessian(prof["pi1(lambda)"], (sym["p"], sym["s"]))  # = S.sharing_solution()["hessian"]
+Markdown(
+    "$$\n" + sp.latex(Hrs) + ",\\qquad \\det = " + sp.latex(sp.factor(Hrs.det())) + "\n$$\n"
+)
+
+# %% [markdown]
+# This is the condition of the paper's Proposition 1, once its typo $b_3$ is
+# read as $b_2$; the platform's own problem in the Stackelberg game needs only
+# the weaker $4 b_1 \gamma_1 - b_2^2 > 0$ (see {doc}`stackelberg`).
+#
+# **A market worth serving: $\beta > b_1 c$.** At the price $p = c$ and no
+# service, demand is $\beta - b_1 c$. If that is not positive, no price above
+# the production cost sells anything: the Stackelberg mark-up
+# $x = 2\gamma_1(\beta - b_1 c)/(4 b_1\gamma_1 - b_2^2)$ is not positive, so the
+# hypotheses $\omega > c$ and $p > \omega$ fail, and the centralised price is
+# not above $c$. The solvers `xbec.decentralized` and `xbec.centralized` check
+# this condition.
+
+# %% tags=["remove-cell"]
+glue("det2", float(2 * params.b1 * params.gamma1 - params.b2**2), display=False)
+glue("det4", float(4 * params.b1 * params.gamma1 - params.b2**2), display=False)
+glue("margin", float(params.beta - params.b1 * params.c), display=False)
+
+# %% [markdown]
+# For this page's parameters, $2 b_1\gamma_1 - b_2^2 =$ {glue:text}`det2:.4g`,
+# $4 b_1\gamma_1 - b_2^2 =$ {glue:text}`det4:.4g` and
+# $\beta - b_1 c =$ {glue:text}`margin:.4g`. Here is what the package says
+# when a condition fails:
+
+# %%
+too_much_service = 1.01 * math.sqrt(2 * params.b1 * params.gamma1)
+try:
+    params.replace(b2=too_much_service)
+except xbec.ModelDomainError as err:
+    print("ModelDomainError:", err)
+
+if params.b1 * params.c > 0:
+    try:
+        xbec.decentralized(params.replace(beta=params.b1 * params.c / 2))
+    except xbec.ModelDomainError as err:
+        print("ModelDomainError:", err)
+
+# %% [markdown]
+# ## Three ways to play
+#
+# | regime | who decides what | objective | paper | chapter |
+# |---|---|---|---|---|
+# | decentralised | platform: mark-up and $s$; then manufacturer: $\omega$ | each its own profit, {eq}`eq1` and {eq}`eq2` | §3.2 | {doc}`stackelberg` |
+# | centralised | one decision maker: $p$ and $s$ | $\pi = \pi_1 + \pi_2$, eq (6) | §3.3 | {doc}`centralized_revenue_sharing` |
+# | revenue sharing | manufacturer's $\omega^*(\lambda)$ fixed by contract; platform: $p$ and $s$ | platform keeps the share $\lambda$ of revenue, eq (7) | §3.4 | {doc}`centralized_revenue_sharing` |
