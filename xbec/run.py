@@ -40,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -691,16 +691,16 @@ def execute(
     timeout: float = 600,
     argv: Sequence[str] = (),
     log: TextIO | None = None,
-    _after_start: Callable[[Path], None] | None = None,
 ) -> RunResult:
     """Run ``notebooks`` with ``validated`` parameters into ``out`` (all or nothing).
 
-    ``out`` must have passed :func:`check_out`. Raises :class:`NotebookFailed`,
+    ``out`` is checked by :func:`check_out` (exists without ``force``: :class:`UsageError`). Raises :class:`NotebookFailed`,
     :class:`Interrupted` or :class:`RunError`; in every case the temporary
     directory is gone and ``out`` is as it was before.
     """
     log = sys.stderr if log is None else log
     root = default_root() if root is None else root
+    out = check_out(out, force)  # also when called without the command line
     try:
         import papermill  # noqa: F401
         import nbformat  # noqa: F401
@@ -756,8 +756,6 @@ def execute(
             nb_dir.mkdir()
             logs = tmp / ".kernel-logs"  # removed before the manifest is written
             logs.mkdir()
-            if _after_start is not None:
-                _after_start(tmp)
             n = len(notebooks)
             say(f"xbec run: {n} notebook{'s' * (n != 1)}, {jobs} job{'s' * (jobs != 1)} -> {out}")
             params_of = {nb.name: injected(nb, validated.values, tmp) for nb in notebooks}
