@@ -12,6 +12,9 @@ The public front door; the modules map onto the paper:
 ``xbec.symbolic``      sympy derivations of every printed closed form; errata
 ``xbec.paper``         the paper's printed numbers (comparison target only)
 ``xbec.ledger``        the replication ledger
+``xbec.analysis``      beyond the paper: λ-band maps, a coordinating contract,
+                       nucleolus and core, the cost of Shapley vs Raiffa
+``xbec.contracts``     extension: wholesale vs agency (after Zennyo 2020)
 =====================  ==============================================
 """
 
@@ -27,6 +30,14 @@ from .horizontal import (
 from .ledger import LedgerRow
 from .ledger import ledger
 from .vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
+from .analysis import (
+    CoordinatingContractResult,
+    coordinating_acceptable_lambda,
+    coordinating_contract,
+    core_check,
+    nucleolus,
+)
+from . import analysis, contracts
 
 __version__ = "0.1.0"
 
@@ -45,5 +56,12 @@ __all__ = [
     "improved_raiffa",
     "shapley",
     "ledger",
+    "coordinating_contract",
+    "coordinating_acceptable_lambda",
+    "CoordinatingContractResult",
+    "nucleolus",
+    "core_check",
+    "analysis",
+    "contracts",
     "__version__",
 ]
