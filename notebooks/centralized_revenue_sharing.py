@@ -85,8 +85,12 @@ rs_sym = S.sharing_solution()
 
 
 def check_table(keys):
-    rows = [(f"`{k}`", yes(by_key[k].agrees), esc(by_key[k].note)) for k in keys]
-    return md_table(["printed formula (`xbec.symbolic.checks()`)", "equals its derivation", "note"], rows)
+    header = ["printed formula (`xbec.symbolic.checks()`)", "equals its derivation"]
+    rows = [(f"`{k}`", yes(by_key[k].agrees)) for k in keys]
+    if any(by_key[k].note for k in keys):
+        header.append("note")
+        rows = [row + (esc(by_key[k].note),) for row, k in zip(rows, keys)]
+    return md_table(header, rows)
 
 
 def erratum(key):
