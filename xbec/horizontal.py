@@ -330,6 +330,16 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     ModelDomainError
         If any ``lam`` is outside ``(0, 1]``, eq (10) is singular, or the
         outcome has demand ``<= 0`` or a negative service level.
+
+    Notes
+    -----
+    The aligning wholesale price is not required to exceed ``c`` (nor 0):
+    the paper's hypothesis ``w > c`` (§3.1) concerns the decentralised game,
+    and ``w*(1) = c`` exactly. For strong service sensitivity (e.g. ``b2``
+    close to ``sqrt(2 b1 gamma1)``) ``w*(lam)`` can be negative, i.e. the
+    manufacturer pays the platform per unit; such outcomes are returned as
+    computed and :func:`acceptable_lambda` excludes them whenever they leave
+    the manufacturer worse off than the decentralised game.
     """
     lam = v.share("lam", lam)
     _sharing_singular(params, lam)
