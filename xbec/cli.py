@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import textwrap
 import os
 import sys
 from collections.abc import Sequence
@@ -83,12 +84,16 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=79)
+
+
 def build_parser() -> argparse.ArgumentParser:
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="xbec",
-        description="Executable replication package of Wei, Yang & Ou (2024): rerun the "
-        "analysis for new parameters, print Tables 1 and 2, check the replication ledger.",
+        description=_wrap("Executable replication package of Wei, Yang & Ou (2024): rerun the "
+        "analysis for new parameters, print Tables 1 and 2, check the replication ledger."),
         epilog="Run 'xbec COMMAND --help' for the options of each command.",
         formatter_class=fmt,
     )
@@ -98,11 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run",
         help="execute the notebooks for new parameters (papermill) into a run directory",
-        description="Validate the parameters, then execute the companion's notebooks with "
+        description=_wrap("Validate the parameters, then execute the companion's notebooks with "
         "papermill (parameters injected after each notebook's 'parameters' cell) into DIR: "
         "executed notebooks in DIR/notebooks/, every table (CSV) and figure (PNG, SVG), and "
         "DIR/manifest.json. All or nothing: outputs are assembled in a temporary directory "
-        "next to DIR and moved into place only when every notebook succeeded.",
+        "next to DIR and moved into place only when every notebook succeeded; Ctrl-C leaves "
+        "nothing behind. A notebook receives only the parameters its 'parameters' cell "
+        "assigns (plus output_dir), and not a name it uses for another quantity (its cell "
+        "sets it to something other than the paper's value; a warning says so)."),
         epilog=_param_help()
         + "\n\nExamples:\n"
         "  xbec run --param beta=300 --param c=20 --out runs/beta300\n"
@@ -141,8 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     tables = sub.add_parser(
         "tables",
         help="print Tables 1 and 2 for given parameters (no notebooks)",
-        description="Tables 1 (revenue sharing, §5.1) and 2 (improved-Raiffa allocation, §5.2) "
-        "on the λ grid lam_min..lam_max for the given parameters, computed by xbec.numerics.",
+        description=_wrap("Tables 1 (revenue sharing, §5.1) and 2 (improved-Raiffa allocation, §5.2) "
+        "on the λ grid lam_min..lam_max for the given parameters, computed by xbec.numerics."),
         epilog=_param_help(),
         formatter_class=fmt,
     )
@@ -157,9 +165,9 @@ def build_parser() -> argparse.ArgumentParser:
     ledger = sub.add_parser(
         "ledger",
         help="print the replication ledger; exit 1 if a row is unexplained",
-        description="Every number published in §5 of the paper set against the exact model, "
+        description=_wrap("Every number published in §5 of the paper set against the exact model, "
         "with its status (reproduced, rounding, discrepancy) and the explanation. "
-        "Exits 1 if any row is unexplained. A count per status goes to stderr.",
+        "Exits 1 if any row is unexplained. A count per status goes to stderr."),
         formatter_class=fmt,
     )
     ledger.add_argument("--format", choices=("md", "csv"), default="md", help="markdown (default) or CSV")
@@ -167,8 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
     params = sub.add_parser(
         "params",
         help="print the (validated) parameters as YAML or JSON",
-        description="Print every parameter after applying --params and --param, validated; "
-        "without options, the paper's values (the content of examples/paper.yml).",
+        description=_wrap("Print every parameter after applying --params and --param, validated; "
+        "without options, the paper's values (the content of examples/paper.yml)."),
         epilog=_param_help(),
         formatter_class=fmt,
     )

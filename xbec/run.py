@@ -17,6 +17,10 @@ Layout of a run directory::
                              table1.csv and table2.csv are always there
     DIR/book/index.html      with ``--book``: the HTML companion of this run
 
+Notebooks are submitted longest first, by the durations of earlier runs
+(``$XDG_CACHE_HOME/xbec/run-durations.json``, best effort), so that with
+fewer workers than notebooks a long one does not start last.
+
 papermill, nbformat and a Jupyter kernel come with the ``run`` (or ``book``)
 extra: ``pip install 'xbec[run]'``.
 """
