@@ -160,7 +160,9 @@ def test_environment_yml_agrees_with_pyproject():
     editable = [p for p in pip if p.startswith("-e")]
     assert editable == ["-e ."], "environment.yml must install the package itself, editable"
     wanted = project["dependencies"] + project["optional-dependencies"]["book"] + project["optional-dependencies"]["test"]
-    assert sorted(map(_canon, (p for p in pip if not p.startswith("-")))) == sorted(map(_canon, wanted))
+    listed = [_canon(p) for p in pip if not p.startswith("-")]
+    assert len(listed) == len(set(listed)), "environment.yml lists a requirement twice"
+    assert set(listed) == set(map(_canon, wanted))
 
 
 # ---------------------------------------------------------------------- notebooks
