@@ -36,7 +36,7 @@
 # %% tags=["parameters"]
 # Parameters (papermill injects overrides after this cell).
 alpha = 0.6  # niche supplier's potential demand, 0 < alpha <= 1
-beta = 0.6  # substitutability, 0 <= beta < 1
+substitutability = 0.6  # the model's beta, 0 <= beta < 1 (not the main paper's market size beta)
 n_alpha = 201  # grid of the (beta, alpha) maps
 n_beta = 201
 n_r = 201  # grid of royalty rates in the stage-2 map
@@ -51,6 +51,7 @@ from myst_nb import glue
 
 from xbec import contracts, contracts_plots
 
+beta = substitutability  # this chapter's beta (Zennyo's model), see the parameters cell
 BETA_MAX = 0.995  # the maps stop short of beta = 1 (outside the domain)
 betas = np.linspace(0.0, BETA_MAX, n_beta)
 alphas = np.linspace(1.0 / n_alpha, 1.0, n_alpha)

@@ -344,8 +344,7 @@ def test_every_chapter_follows_the_parameter_convention():
     from xbec import run as R
 
     odd = {nb.name: R.conflicts(nb) for nb in R.discover(ROOT) if nb.runnable and R.conflicts(nb)}
-    known = {"extension_contracts"}  # its alpha/beta belong to the contracts model (Zennyo 2020)
-    assert set(odd) <= known, odd
+    assert odd == {}, odd
 
 
 def test_default_notebooks_are_the_toc_ones_with_parameters():
