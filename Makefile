@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test bench clean book book-warm browser-test sync mathjax
+.PHONY: test bench clean book book-warm browser-test sync mathjax test-run
 
 $(VENV)/.test-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,3 +64,9 @@ browser-test: $(VENV)/.book-installed
 	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
 	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
 	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_browser.py
+
+# Reruns for new parameters: `xbec run` end to end with papermill: synthetic
+# notebooks (manifest, failure, --force, Ctrl-C), every chapter with the
+# paper's and an alternative parameter set, and a --book build.
+test-run: $(VENV)/.book-installed
+	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_run.py
