@@ -37,6 +37,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import esc, md_table, yes
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
@@ -60,22 +61,6 @@ lam_ = S.SYMBOLS["lam"]
 
 def L(expr) -> str:
     return sp.latex(expr)
-
-
-def esc(text: str) -> str:
-    for ch in "\\`*_[]<>|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def yes(flag: bool) -> str:
-    return "✔ yes" if flag else "✘ **no**"
 
 
 by_key = {ch.key: ch for ch in S.checks()}

@@ -36,6 +36,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import md_table
 import xbec.numerics
 import xbec.plotting
 
@@ -51,12 +52,6 @@ from myst_nb import glue
 
 out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 def verdict(flag: bool) -> str:

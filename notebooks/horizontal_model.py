@@ -35,6 +35,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import md_table
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
@@ -51,12 +52,6 @@ import xbec.symbolic as S
 from xbec import horizontal as H
 
 on_paper = params == xbec.HorizontalParams()
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 # %% [markdown]

@@ -54,6 +54,7 @@ output_dir = "outputs"
 import importlib
 
 import xbec
+from xbec.report import esc, md_table, yes
 
 ledger_mod = importlib.import_module("xbec.ledger")  # the module; xbec.ledger is its function ledger()
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
@@ -72,24 +73,8 @@ out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
 
 
-def esc(text: str) -> str:
-    for ch in "\\`*_[]<>|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 def code(text: str) -> str:
     return "`` " + text.replace("|", "\\|") + " ``"
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def yes(flag: bool) -> str:
-    return "✔ yes" if flag else "✘ **no**"
 
 
 try:

@@ -37,6 +37,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import esc, md_table
 import xbec.numerics
 import xbec.plotting
 
@@ -58,18 +59,6 @@ ledger_mod = importlib.import_module("xbec.ledger")  # the module (xbec.ledger i
 on_paper = params == xbec.HorizontalParams()
 out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
-
-
-def esc(text: str) -> str:
-    for ch in "\\`*_[]<>|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 NOT_PAPER = ("*These are not the paper's parameters, so there is no printed value to compare with; "

@@ -43,6 +43,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import esc, md_table
 import xbec.numerics
 import xbec.plotting
 
@@ -67,18 +68,6 @@ out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
 n = vparams.n
 names = list(xbec.plotting.MEMBER_NAMES) if n == 4 else [f"member {i + 1}" for i in range(n)]
-
-
-def esc(text: str) -> str:
-    for ch in "\\`*_[]<>|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
 
 
 def grid(x: float, up: bool) -> float:

@@ -45,6 +45,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
+from xbec.report import md_table, yes
 import xbec.numerics
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
@@ -68,16 +69,6 @@ names = NAMES if n == 4 else [f"member {i + 1}" for i in range(n)]
 
 def L(expr) -> str:
     return sp.latex(expr)
-
-
-def md_table(header, rows):
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def yes(flag: bool) -> str:
-    return "✔ yes" if flag else "✘ **no**"
 
 
 def z(x: float) -> float:
