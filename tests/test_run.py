@@ -265,6 +265,9 @@ def test_interrupted_run_leaves_nothing(synthetic, tmp_path, sig, code):
         [sys.executable, "-m", "xbec", "run", "--root", str(synthetic), "--notebooks", "tables", "slow",
          "--out", "runs/x", "--jobs", "2"],
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # as from an interactive terminal: a shell that starts jobs in the background
+        # (CI runners, `cmd &`) makes them ignore SIGINT, and children inherit that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         deadline = time.monotonic() + 120
