@@ -21,6 +21,11 @@
 #
 # ## Execution time per notebook
 #
+# `make book` starts from an empty `_build/`, executes every notebook from
+# scratch, two at a time (`scripts/execute_book.py`, one process per core),
+# into the book's execution cache, and then builds the pages from that cache:
+# hence the method "cache" below. The run times are those of this build.
+#
 # ```{nb-exec-table}
 # ```
 #
