@@ -43,7 +43,6 @@ params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
 # %% tags=["remove-cell"]
 import importlib
-import math
 
 import sympy as sp
 from IPython.display import Markdown
@@ -278,8 +277,7 @@ def binding(lam):
 
 
 if band is not None:
-    lo_grid = math.ceil(band.lo * 100 - 1e-9) / 100
-    hi_grid = math.floor(band.hi * 100 + 1e-9) / 100
+    lo_grid, hi_grid = xbec.numerics.grid_ends(band)
     glue("band_text", Markdown(
         f"For this page's parameters the band is the open interval "
         f"$({band.lo:.6f},\\ {band.hi:.6f})$. Its lower end is where {binding(band.lo)}, its upper end where "

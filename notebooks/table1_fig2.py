@@ -46,7 +46,6 @@ lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 import importlib
-import math
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +82,7 @@ if band is not None:
     glue("band_md", Markdown(
         f"Revenue sharing is acceptable to both members, and leaves the platform ahead, for "
         f"$\\lambda$ in the open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on a grid of step 0.01, "
-        f"from {math.ceil(band.lo * 100 - 1e-9) / 100:.2f} to {math.floor(band.hi * 100 + 1e-9) / 100:.2f}."
+        "from {:.2f} to {:.2f}.".format(*xbec.numerics.grid_ends(band))
     ), display=False)
 else:
     glue("band_md", Markdown(f"**No revenue share is acceptable** for these parameters ({esc(band_error)})."),

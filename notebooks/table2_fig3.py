@@ -53,7 +53,6 @@ lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 import importlib
-import math
 from pathlib import Path
 
 import numpy as np
@@ -68,10 +67,6 @@ out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
 n = vparams.n
 names = list(xbec.plotting.MEMBER_NAMES) if n == 4 else [f"member {i + 1}" for i in range(n)]
-
-
-def grid(x: float, up: bool) -> float:
-    return math.floor(x * 100 + 1e-9) / 100 if up else math.ceil(x * 100 - 1e-9) / 100
 
 
 NOT_PAPER = ("*These are not the paper's parameters (§5.1–§5.2), so there is no printed value to compare "
@@ -258,19 +253,19 @@ except xbec.ModelDomainError:
 rows = []
 if hband is not None:
     rows.append(("horizontal alliance only", f"({hband.lo:.6f}, {hband.hi:.6f})",
-                 f"{grid(hband.lo, False):.2f}–{grid(hband.hi, True):.2f}"))
+                 f"{xbec.numerics.grid_ends(hband)[0]:.2f}–{xbec.numerics.grid_ends(hband)[1]:.2f}"))
 else:
     rows.append(("horizontal alliance only", "empty", ""))
 rows.append(("both, against this page's decentralised shares",
              f"({vband.lo:.6f}, {vband.hi:.6f})" if vband else "empty",
-             f"{grid(vband.lo, False):.2f}–{grid(vband.hi, True):.2f}" if vband else ""))
+             f"{xbec.numerics.grid_ends(vband)[0]:.2f}–{xbec.numerics.grid_ends(vband)[1]:.2f}" if vband else ""))
 text = ""
 if on_paper:
     printed_base = [paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(n)]
     pband = band_or_none(baseline=printed_base)
     rows.append(("both, against the paper's printed decentralised shares",
                  f"({pband.lo:.6f}, {pband.hi:.6f})" if pband else "empty",
-                 f"{grid(pband.lo, False):.2f}–{grid(pband.hi, True):.2f}" if pband else ""))
+                 f"{xbec.numerics.grid_ends(pband)[0]:.2f}–{xbec.numerics.grid_ends(pband)[1]:.2f}" if pband else ""))
     rows.append(("the paper (§5.2 and §6)", "", f"{paper.CONCLUSIONS['lam_lo']}–{paper.CONCLUSIONS['lam_hi']}"))
     concl = next(r for r in ledger_rows if r.where.endswith("lambda lower end"))
     r071 = xbec.numerics.table2(params, vparams, [paper.value(paper.TABLE2[0][0])])

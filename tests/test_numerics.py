@@ -59,3 +59,11 @@ def test_writers_round_trip():
     assert header.startswith("lambda,p,w,s")
     assert float(row.split(",")[2]) == pytest.approx(16.5)
     assert "| 0.75 | 70.00 | 16.50 |" in N.to_markdown(t)
+
+
+def test_grid_ends():
+    assert N.grid_ends((0.7093718, 0.8860389)) == (0.71, 0.88)
+    assert N.grid_ends((0.71 - 1e-12, 0.88 + 1e-12)) == (0.71, 0.88)
+    assert N.grid_ends((0.7, 0.9), step=0.02) == (0.7, 0.9)
+    with pytest.raises(ModelDomainError, match="step"):
+        N.grid_ends((0.1, 0.2), step=0)

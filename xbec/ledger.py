@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from .horizontal import (
     platform_profit,
     revenue_sharing,
 )
-from .numerics import decentralized_allocation, vertical_acceptable_lambda
+from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 from .vertical import VerticalParams, allocate
 
 __all__ = ["LedgerRow", "ledger", "summary", "unexplained", "to_markdown", "to_csv", "STATUSES"]
@@ -95,8 +94,7 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
     cen = centralized(params)
     p, w, s = _r2(dec.p), _r2(dec.w), _r2(dec.s)
     band = acceptable_lambda(params)
-    grid_lo = math.ceil(band.lo * 100 - 1e-9) / 100
-    grid_hi = math.floor(band.hi * 100 + 1e-9) / 100
+    grid_lo, grid_hi = grid_ends(band)
     band_note = f"exact band ({band.lo:.6f}, {band.hi:.6f}); the paper reports its ends on a 0.01 grid"
     pi2_at = revenue_sharing(params, grid_hi + 0.01).pi_manufacturer
     return [
@@ -196,8 +194,8 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     band = vertical_acceptable_lambda(params, vparams)
     printed_baseline = [paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(vparams.n)]
     alt = vertical_acceptable_lambda(params, vparams, baseline=printed_baseline)
-    lo, hi = math.ceil(band.lo * 100 - 1e-9) / 100, math.floor(band.hi * 100 + 1e-9) / 100
-    alt_lo = math.ceil(alt.lo * 100 - 1e-9) / 100
+    lo, hi = grid_ends(band)
+    alt_lo, _ = grid_ends(alt)
     note = (
         f"exact band for the horizontal and vertical alliance ({band.lo:.6f}, {band.hi:.6f}) on a 0.01 grid"
     )

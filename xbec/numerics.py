@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from .vertical import VerticalParams, allocate
 
 __all__ = [
     "lambda_grid",
+    "grid_ends",
     "table1",
     "table2",
     "decentralized_allocation",
@@ -58,6 +60,20 @@ def lambda_grid(lam_min: float = 0.71, lam_max: float = 0.88, lam_step: float = 
         raise ModelDomainError(f"lam_min={lo:g} > lam_max={hi:g}: need lam_min <= lam_max")
     count = int(np.floor((hi - lo) / step + 1e-9)) + 1
     return np.round(lo + step * np.arange(count), 12)
+
+
+def grid_ends(band: tuple[float, float], step: float = 0.01) -> tuple[float, float]:
+    """First and last points of the grid ``step * k`` inside the interval ``band``.
+
+    This is how the paper reports a band: ``(0.70937, 0.88604)`` on a 0.01 grid
+    is "0.71 <= lambda <= 0.88". Ends within ``1e-9`` of a grid point count as
+    that point.
+    """
+    lo, hi = band
+    step = v.positive("step", step)
+    first = math.ceil(lo / step - 1e-9) * step
+    last = math.floor(hi / step + 1e-9) * step
+    return round(first, 12), round(last, 12)
 
 
 def table1(params: HorizontalParams, lam) -> Table:
