@@ -15,8 +15,8 @@ $(VENV)/.test-installed: pyproject.toml
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test-installed
-	for f in benchmarks/bench_*.py; do $(BIN)/python $$f || exit 1; done
+bench: $(VENV)/.book-installed
+	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BOOK_ENV) $(BIN)/python $$f || exit 1; done
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
