@@ -50,8 +50,8 @@ book: $(VENV)/.book-installed mathjax sync
 	rm -rf _build
 	@start=$$(date +%s); \
 	$(BOOK_ENV) $(BIN)/python scripts/execute_book.py && \
-	$(BIN)/python scripts/warm_config.py _build/_config-cached.yml && \
-	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-cached.yml $(BOOK_FLAGS); status=$$?; \
+	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml && \
+	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-warm.yml $(BOOK_FLAGS); status=$$?; \
 	echo "make book: cold build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
 	exit $$status
 
