@@ -37,7 +37,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import esc, md_table
+from xbec.report import compare_table, esc, ledger_verdict, md_table
 import xbec.numerics
 import xbec.plotting
 
@@ -123,33 +123,14 @@ COLS = [("p", "$p^*(\\lambda)$"), ("w", "$\\omega(\\lambda)$"), ("s", "$s^*(\\la
         ("pi_total", "$\\pi^*$ (total)")]
 if on_paper:
     plam = np.array([paper.value(row[0]) for row in paper.TABLE1])
-    ours = xbec.revenue_sharing(params, plam)
+    result = xbec.revenue_sharing(params, plam)
+    ours = {key: getattr(result, key) for key, _ in COLS}
     printed = [dict(zip(paper.TABLE1_COLUMNS, row)) for row in paper.TABLE1]
-
-    def compare(cols):
-        header = ["$\\lambda$"]
-        for _, tex in cols:
-            header += [tex, "paper", "diff."]
-        rows = []
-        for i, cells in enumerate(printed):
-            row = [cells["lam"]]
-            for key, _ in cols:
-                mine = float(getattr(ours, key)[i])
-                diff = mine - paper.value(cells[key])
-                row += [f"{mine:.2f}", cells[key], f"{0.0 if abs(diff) < 5e-4 else diff:+.3f}"]
-            rows.append(row)
-        return md_table(header, rows)
-
     t1 = [r for r in ledger_rows if r.where.startswith("Table 1")]
-    counts = {s: sum(r.status == s for r in t1) for s in ledger_mod.STATUSES}
-    glue("t1_prices", Markdown(compare(COLS[:3])), display=False)
-    glue("t1_profits", Markdown(compare(COLS[3:5])), display=False)
-    glue("t1_totals", Markdown(compare(COLS[5:])), display=False)
-    notes = "".join(f"- {esc(r.where)}: {esc(r.note)}\n" for r in t1 if r.status != "reproduced")
-    glue("t1_verdict", Markdown(
-        f"Of the {len(t1)} printed cells, {counts['reproduced']} are reproduced to the printed precision, "
-        f"{counts['rounding']} are explained by the paper's rounding and {counts['discrepancy']} are "
-        "discrepancies (ledger, {doc}`replication_report`).\n\n" + notes), display=False)
+    glue("t1_prices", Markdown(compare_table(printed, ours, COLS[:3])), display=False)
+    glue("t1_profits", Markdown(compare_table(printed, ours, COLS[3:5])), display=False)
+    glue("t1_totals", Markdown(compare_table(printed, ours, COLS[5:])), display=False)
+    glue("t1_verdict", Markdown(ledger_verdict(t1, ledger_mod.STATUSES)), display=False)
 else:
     for key in ("t1_prices", "t1_profits", "t1_totals", "t1_verdict"):
         glue(key, Markdown(NOT_PAPER), display=False)

@@ -43,7 +43,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import esc, md_table
+from xbec.report import compare_table, esc, ledger_verdict, md_table
 import xbec.numerics
 import xbec.plotting
 
@@ -135,31 +135,14 @@ if on_paper:
     t_ours = xbec.numerics.table2(params, vparams, plam)
     printed = [dict(zip(paper.TABLE2_COLUMNS, row)) for row in paper.TABLE2]
 
-    def compare(keys):
-        header = ["$\\lambda$"]
-        for key in keys:
-            tex = "V(N)" if key == "V" else f"x_{key[1:]}^*"
-            header += [f"${tex}$", "paper", "diff."]
-        rows = []
-        for i, cells in enumerate(printed):
-            row = [cells["lam"]]
-            for key in keys:
-                mine = float(t_ours[key][i])
-                diff = mine - paper.value(cells[key])
-                row += [f"{mine:.2f}", cells[key], f"{0.0 if abs(diff) < 5e-4 else diff:+.3f}"]
-            rows.append(row)
-        return md_table(header, rows)
+    def cols(keys):
+        return [(key, "$V(N)$" if key == "V" else f"$x_{key[1:]}^*$") for key in keys]
 
     t2 = [r for r in ledger_rows if r.where.startswith("Table 2")]
-    counts = {s: sum(r.status == s for r in t2) for s in ledger_mod.STATUSES}
-    glue("t2_a", Markdown(compare(["V", "x1"])), display=False)
-    glue("t2_b", Markdown(compare(["x2", "x3"])), display=False)
-    glue("t2_c", Markdown(compare(["x4"])), display=False)
-    notes = "".join(f"- {esc(r.where)}: {esc(r.note)}\n" for r in t2 if r.status != "reproduced")
-    glue("t2_verdict", Markdown(
-        f"Of the {len(t2)} printed cells, {counts['reproduced']} are reproduced to the printed precision, "
-        f"{counts['rounding']} are explained by rounding and {counts['discrepancy']} are discrepancies "
-        "(ledger, {doc}`replication_report`).\n\n" + notes), display=False)
+    glue("t2_a", Markdown(compare_table(printed, t_ours, cols(["V", "x1"]))), display=False)
+    glue("t2_b", Markdown(compare_table(printed, t_ours, cols(["x2", "x3"]))), display=False)
+    glue("t2_c", Markdown(compare_table(printed, t_ours, cols(["x4"]))), display=False)
+    glue("t2_verdict", Markdown(ledger_verdict(t2, ledger_mod.STATUSES)), display=False)
 else:
     for key in ("t2_a", "t2_b", "t2_c", "t2_verdict"):
         glue(key, Markdown(NOT_PAPER), display=False)
