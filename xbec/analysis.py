@@ -1374,6 +1374,23 @@ def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
     return out
 
 
+def _measure(rule: str, ns, seed: int, repeat: int, clock: Callable[[], float],
+             run: Callable[[int, "CountingWorth"], object]) -> CostMeasurement:
+    """Best of ``repeat`` timings of ``run(n, game)`` for each ``n``, with the evaluations of ``v``."""
+    secs, evals = [], []
+    for n in ns:
+        game = CountingWorth(cost_game_weights(n, seed))
+        best = math.inf
+        for _ in range(max(1, int(repeat))):
+            game.calls = 0
+            t0 = clock()
+            run(n, game)
+            best = min(best, clock() - t0)
+        secs.append(best)
+        evals.append(game.calls)
+    return CostMeasurement(rule, np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
+
+
 def measure_shapley_cost(ns, *, seed: int = 0, repeat: int = 1, vectorised: bool = False,
                          clock: Callable[[], float] = time.perf_counter) -> CostMeasurement:
     """Time exact :func:`xbec.shapley` for each ``n``.
@@ -1385,22 +1402,10 @@ def measure_shapley_cost(ns, *, seed: int = 0, repeat: int = 1, vectorised: bool
     cheapest exact Shapley this package offers. The best of ``repeat`` runs.
     """
     ns = _ns("ns", ns, 1, MAX_SHAPLEY_PLAYERS)
-    secs, evals = [], []
-    for n in ns:
-        game = CountingWorth(cost_game_weights(n, seed))
-        best = math.inf
-        for _ in range(max(1, int(repeat))):
-            game.calls = 0
-            t0 = clock()
-            if vectorised:
-                shapley(n, game.table())
-            else:
-                shapley(n, game)
-            best = min(best, clock() - t0)
-        secs.append(best)
-        evals.append(game.calls)
-    rule = "Shapley (exact, vectorised v)" if vectorised else "Shapley (exact)"
-    return CostMeasurement(rule, np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
+    if vectorised:
+        return _measure("Shapley (exact, vectorised v)", ns, seed, repeat, clock,
+                        lambda n, game: shapley(n, game.table()))
+    return _measure("Shapley (exact)", ns, seed, repeat, clock, lambda n, game: shapley(n, game))
 
 
 def measure_raiffa_cost(ns, *, seed: int = 0, repeat: int = 3,
@@ -1412,18 +1417,8 @@ def measure_raiffa_cost(ns, *, seed: int = 0, repeat: int = 3,
     (vectorised, so ``n`` can reach millions). The best of ``repeat`` runs.
     """
     ns = _ns("ns", ns, 2, 10**8)
-    secs, evals = [], []
-    for n in ns:
-        game = CountingWorth(cost_game_weights(n, seed))
-        best = math.inf
-        for _ in range(max(1, int(repeat))):
-            game.calls = 0
-            t0 = clock()
-            raiffa(game.grand(), game.without_each())
-            best = min(best, clock() - t0)
-        secs.append(best)
-        evals.append(game.calls)
-    return CostMeasurement("Raiffa (eq 13)", np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
+    return _measure("Raiffa (eq 13)", ns, seed, repeat, clock,
+                    lambda n, game: raiffa(game.grand(), game.without_each()))
 
 
 def measure_nucleolus_cost(ns, *, seed: int = 0, repeat: int = 1,
@@ -1436,18 +1431,7 @@ def measure_nucleolus_cost(ns, *, seed: int = 0, repeat: int = 1,
     import scipy.optimize  # noqa: F401  (import time is not the nucleolus's cost)
 
     ns = _ns("ns", ns, 2, 12)
-    secs, evals = [], []
-    for n in ns:
-        game = CountingWorth(cost_game_weights(n, seed))
-        best = math.inf
-        for _ in range(max(1, int(repeat))):
-            game.calls = 0
-            t0 = clock()
-            nucleolus(n, game.table())
-            best = min(best, clock() - t0)
-        secs.append(best)
-        evals.append(game.calls)
-    return CostMeasurement("nucleolus (LP)", np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
+    return _measure("nucleolus (LP)", ns, seed, repeat, clock, lambda n, game: nucleolus(n, game.table()))
 
 
 def fit_cost_growth(measurement: CostMeasurement, *, n_min: int = 10) -> ExponentialFit:
