@@ -709,66 +709,6 @@ def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
     return out
 
 
-def _candidates(alpha, beta, forced: bool):
-    """Break points ``{0, thresholds, 1}`` (sorted, last axis) and the stage-2
-    selection at each; the selection is constant on ``(b_k, b_k+1]``."""
-    th = _thresholds(alpha, beta)
-    shape = np.shape(th["r1W"])
-    keys = ("r1A",) if forced else THRESHOLD_KEYS
-    cand = np.stack([np.zeros(shape)] + [th[k] for k in keys] + [np.ones(shape)], axis=-1)
-    cand = np.sort(cand, axis=-1)
-    a = np.asarray(alpha, float)[..., None]
-    b = np.asarray(beta, float)[..., None]
-    thb = {k: v[..., None] for k, v in th.items()}
-    if forced:
-        a1a = cand <= thb["r1A"]
-        none = np.zeros(cand.shape, bool)
-        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
-    else:
-        sel = _selected(a, b, cand, thb)
-    return th, cand, sel
-
-
-def stage2_intervals(
-    alpha: float, beta: float, niche_forced_agency: bool = False
-) -> tuple[tuple[float, float, tuple[str, ...]], ...]:
-    """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
-
-    Parameters
-    ----------
-    alpha, beta : float
-        Parameters (scalars).
-    niche_forced_agency : bool, default False
-        The extension (supplier 2 on agency).
-
-    Returns
-    -------
-    tuple of (lo, hi, selected)
-        Consecutive pieces covering ``[0, 1]``: the first is the closed
-        interval ``[0, hi]``, the others are ``(lo, hi]``; ``selected`` is what
-        :func:`choice` returns for every ``r`` in the piece.  Adjacent pieces
-        with the same selection are merged; end points are thresholds.
-    """
-    a = _scalar("alpha", _check_alpha(alpha))
-    b = _scalar("beta", _check_beta(beta))
-    if not isinstance(niche_forced_agency, (bool, np.bool_)):
-        raise ModelDomainError(f"niche_forced_agency={niche_forced_agency!r}: requires a bool")
-    _, cand, sel = _candidates(np.asarray(a), np.asarray(b), bool(niche_forced_agency))
-    pieces: list[tuple[float, float, tuple[str, ...]]] = []
-    lo = 0.0
-    for k in range(cand.shape[-1]):
-        hi = float(cand[k])
-        if k > 0 and hi == lo:
-            continue  # empty piece (coinciding thresholds)
-        selected = tuple(c for c in CONFIGURATIONS if bool(sel[c][k]))
-        if pieces and pieces[-1][2] == selected:
-            pieces[-1] = (pieces[-1][0], hi, selected)
-        else:
-            pieces.append((lo, hi, selected))
-        lo = hi
-    return tuple(pieces)
-
-
 def coordination_region(alpha: Any, beta: Any) -> np.ndarray:
     """Where some royalty makes both WA and AW payoff-undominated equilibria.
 
