@@ -709,28 +709,6 @@ def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
     return out
 
 
-def coordination_region(alpha: Any, beta: Any) -> np.ndarray:
-    """Where some royalty makes both WA and AW payoff-undominated equilibria.
-
-    In this region stage 2 alone cannot tell which supplier takes wholesale
-    (each prefers the equilibrium in which it is on agency); it requires
-    ``max(r1A, r2A) < min(r1W, r2W)``.
-
-    Parameters
-    ----------
-    alpha, beta : float or array_like
-        Broadcast against each other.
-
-    Returns
-    -------
-    numpy.ndarray of bool
-    """
-    a, b = _check_alpha(alpha), _check_beta(beta)
-    a, b = np.broadcast_arrays(a, b)
-    _, _, sel = _candidates(a, b, False)
-    return np.any(sel["WA"] & sel["AW"], axis=-1)
-
-
 def _stage1(alpha, beta, forced: bool):
     """Exact stage-1 solution on broadcast arrays.
 
