@@ -299,10 +299,14 @@ def sharing_wholesale_price(params: HorizontalParams, lam):
     """
     lam = v.share("lam", lam)
     _sharing_singular(params, lam)
-    p2 = centralized(params).p
-    b, b1, b2, g = params.beta, params.b1, params.b2, params.gamma1
-    w = (p2 * (2 * lam * b1 * g - lam**2 * b2**2) - lam * g * b) / (b1 * g - lam * b2**2)
+    w = _aligning_wholesale(params, lam, centralized(params).p)
     return w if w.ndim else float(w)
+
+
+def _aligning_wholesale(params: HorizontalParams, lam: np.ndarray, p2: float) -> np.ndarray:
+    """Eq (10) for validated, non-singular ``lam`` and the centralised price ``p2``."""
+    b, b1, b2, g = params.beta, params.b1, params.b2, params.gamma1
+    return (p2 * (2 * lam * b1 * g - lam**2 * b2**2) - lam * g * b) / (b1 * g - lam * b2**2)
 
 
 def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
@@ -344,8 +348,7 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     lam = v.share("lam", lam)
     _sharing_singular(params, lam)
     p2 = centralized(params).p
-    w = sharing_wholesale_price(params, lam)
-    w = np.asarray(w, dtype=float)
+    w = _aligning_wholesale(params, lam, p2)  # eq (10)
     s = params.b2 * (lam * p2 - w) / params.gamma1  # eq (9)
     p = np.full_like(lam, p2)
     d = demand(params, p, s)
