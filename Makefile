@@ -46,7 +46,7 @@ sync: $(VENV)/.book-installed
 	$(BIN)/jupytext --quiet --sync $(NOTEBOOKS)
 
 book: $(VENV)/.book-installed mathjax sync
-	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_book_config.py
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/book/test_book_config.py
 	rm -rf _build
 	@start=$$(date +%s); \
 	$(BOOK_ENV) $(BIN)/python scripts/execute_book.py && \
@@ -65,10 +65,10 @@ book-warm: $(VENV)/.book-installed mathjax sync
 browser-test: $(VENV)/.book-installed
 	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
 	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
-	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_browser.py
+	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/book/test_browser.py
 
 # Reruns for new parameters: `xbec run` end to end with papermill: synthetic
 # notebooks (manifest, failure, --force, Ctrl-C), every chapter with the
 # paper's and an alternative parameter set, and a --book build.
 test-run: $(VENV)/.book-installed
-	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/test_run.py
+	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_run.py

@@ -29,8 +29,8 @@ import time
 
 import numpy as np
 
-from xbec import analysis as an
-from xbec.vertical import MAX_SHAPLEY_PLAYERS
+from xbec import beyond as an
+from xbec.model.vertical import MAX_SHAPLEY_PLAYERS
 
 
 def show(m: an.CostMeasurement) -> None:

@@ -2,7 +2,7 @@
 
 Prints its figures; asserts nothing.
 
-1. ``xbec.analysis.band_map`` on 200 x 200 grids over (b2, gamma1) and
+1. ``xbec.beyond.band_map`` on 200 x 200 grids over (b2, gamma1) and
    (beta, c) around the paper's values, and on a 1000 x 1000 grid: the band's
    conditions are quadratics in λ whose coefficients are computed as arrays,
    solved elementwise (no Python loop over grid points).
@@ -20,7 +20,7 @@ import time
 import numpy as np
 
 import xbec
-from xbec import analysis as an
+from xbec import beyond as an
 
 
 def best_of(fn, repeat=3):

@@ -16,7 +16,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 import xbec
-from xbec import horizontal as h
+from xbec.model import horizontal as h
 
 
 def best_of(fn, repeat=5):

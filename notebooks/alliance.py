@@ -25,7 +25,7 @@
 # platform ({numref}`fig-alliance`).
 #
 # This chapter has no numbers to recompute; it draws Fig. 1 from code
-# (`xbec.plotting.alliance_diagram`), because the paper's image is not in our
+# (`xbec.figures.paper.alliance_diagram`), because the paper's image is not in our
 # copy, and states the organisational model that the later chapters formalise.
 
 # %% tags=["parameters"]
@@ -39,10 +39,10 @@ from IPython.display import Image
 from myst_nb import glue
 
 import xbec
-import xbec.plotting
+import xbec.figures.paper
 
-fig = xbec.plotting.alliance_diagram()
-png, svg = xbec.plotting.save(fig, output_dir, "fig1_alliance")
+fig = xbec.figures.paper.alliance_diagram()
+png, svg = xbec.figures.paper.save(fig, output_dir, "fig1_alliance")
 glue("fig-alliance", Image(filename=str(png)), display=False)
 
 # %% [markdown]

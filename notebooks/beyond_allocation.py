@@ -51,8 +51,8 @@ from IPython.display import Image, Markdown, display
 from myst_nb import glue
 
 import xbec
-from xbec import analysis as an
-from xbec import analysis_plots as ap
+from xbec import beyond as an
+from xbec.figures import beyond as ap
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
@@ -99,9 +99,9 @@ display(Markdown("\n".join(rows)))
 #   makes pairs worthless.
 #
 # Nothing in the paper pins $t$ down, so every conclusion below is shown as a
-# function of $t$ (and of $\lambda$). `xbec.analysis.vertical_game` builds the
+# function of $t$ (and of $\lambda$). `xbec.beyond.vertical_game` builds the
 # game; the nucleolus is computed by sequential linear programmes with scipy's
-# HiGHS (`xbec.analysis.nucleolus`, tested against the Talmud rule for
+# HiGHS (`xbec.beyond.nucleolus`, tested against the Talmud rule for
 # bankruptcy games, the glove game and a brute-force search).
 #
 # ## Four rules at the paper's values

@@ -24,7 +24,7 @@
 # The band's three conditions $\pi_1(\lambda) > \pi_1^*$,
 # $\pi_2(\lambda) > \pi_2^*$ and $\pi_1(\lambda) > \pi_2(\lambda)$ (plus
 # positive demand) are quadratic inequalities in $\lambda$ once multiplied by
-# $\delta(\lambda)^2 = (b_1\gamma_1 - \lambda b_2^2)^2$. `xbec.analysis.band_arrays`
+# $\delta(\lambda)^2 = (b_1\gamma_1 - \lambda b_2^2)^2$. `xbec.beyond.band_arrays`
 # computes the quadratics' coefficients as arrays over a whole grid of
 # parameters, solves them with the numerically stable quadratic formula
 # (Newton-polished), and keeps the pieces of $(0, 1)$ on which every condition
@@ -57,8 +57,8 @@ from IPython.display import Image, Markdown, display
 from myst_nb import glue
 
 import xbec
-from xbec import analysis as an
-from xbec import analysis_plots as ap
+from xbec import beyond as an
+from xbec.figures import beyond as ap
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 band = xbec.acceptable_lambda(params)

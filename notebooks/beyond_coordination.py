@@ -42,9 +42,9 @@ from IPython.display import Image, Markdown, display
 from myst_nb import glue
 
 import xbec
-from xbec import analysis as an
-from xbec import analysis_plots as ap
-from xbec import symbolic as sy
+from xbec import beyond as an
+from xbec.figures import beyond as ap
+from xbec.replication import symbolic as sy
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 cen = xbec.centralized(params)
@@ -108,7 +108,7 @@ display(Markdown(
 #
 # The profits are $\pi_1 = \lambda(\pi + K) - K$ and
 # $\pi_2 = (1 - \lambda)(\pi + K)$. It is available in the package as
-# `xbec.analysis.coordinating_contract(params, lam)`; the tests check that it
+# `xbec.beyond.coordinating_contract(params, lam)`; the tests check that it
 # reaches $\pi$ and $s^{2*}$ exactly on random parameters and that a numerical
 # optimiser of the platform's profit lands on $(p^{2*}, s^{2*})$.
 #
@@ -189,7 +189,7 @@ glue("fig-contracts", Image(filename=str(png)), display=False)
 # reached at a lower $\lambda$. The right comparison is therefore not at equal
 # $\lambda$ but in profits: for every $\lambda$ of the paper's contract there
 # is a range of $\lambda'$ of the coordinating contract that pays *both* firms
-# strictly more (`xbec.analysis.dominating_shares`):
+# strictly more (`xbec.beyond.dominating_shares`):
 
 # %% tags=["hide-input"]
 lam_dom = np.array([band_rs.lo + 1e-9, 0.75, 0.8, 0.85, band_rs.hi - 1e-9])

@@ -63,8 +63,8 @@ from IPython.display import Image, Markdown, display
 from myst_nb import glue
 
 import xbec
-from xbec import analysis as an
-from xbec import analysis_plots as ap
+from xbec import beyond as an
+from xbec.figures import beyond as ap
 
 cpu = time.process_time
 small = an.measure_shapley_cost(range(2, min(shapley_n_max, 14) + 1), repeat=3, clock=cpu)
@@ -138,8 +138,8 @@ glue("raiffa_t4_us", float(1e6 * float(ra.seconds[j4])), display=False)
 j6 = int(np.argmax(ra.n))
 glue("raiffa_n_max", int(ra.n[j6]), display=False)
 glue("raiffa_t_max_ms", float(1e3 * float(ra.seconds[j6])), display=False)
-glue("max_players", int(xbec.vertical.MAX_SHAPLEY_PLAYERS), display=False)
-glue("max_players_mib", float(2**xbec.vertical.MAX_SHAPLEY_PLAYERS * 8 / 2**20), display=False)
+glue("max_players", int(xbec.model.vertical.MAX_SHAPLEY_PLAYERS), display=False)
+glue("max_players_mib", float(2**xbec.model.vertical.MAX_SHAPLEY_PLAYERS * 8 / 2**20), display=False)
 glue("n_1s_kind", "within" if fit.n_for(1.0) <= shap.n.max() else "beyond", display=False)
 
 # %% [markdown]

@@ -37,7 +37,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import esc, md_table, yes
+from xbec.replication.report import esc, md_table, yes
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
@@ -49,10 +49,10 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 import xbec
-import xbec.symbolic as S
-from xbec import paper
+import xbec.replication.symbolic as S
+from xbec.replication import paper
 
-ledger_mod = importlib.import_module("xbec.ledger")  # the module (xbec.ledger is the function)
+from xbec.replication import ledger as ledger_mod
 
 on_paper = params == xbec.HorizontalParams()
 lam_ = S.SYMBOLS["lam"]
@@ -69,7 +69,7 @@ rs_sym = S.sharing_solution()
 
 
 def check_table(keys):
-    header = ["printed formula (`xbec.symbolic.checks()`)", "equals its derivation"]
+    header = ["printed formula (`xbec.replication.symbolic.checks()`)", "equals its derivation"]
     rows = [(f"`{k}`", yes(by_key[k].agrees)) for k in keys]
     if any(by_key[k].note for k in keys):
         header.append("note")
@@ -277,7 +277,7 @@ def binding(lam):
 
 
 if band is not None:
-    lo_grid, hi_grid = xbec.numerics.grid_ends(band)
+    lo_grid, hi_grid = xbec.replication.numerics.grid_ends(band)
     glue("band_text", Markdown(
         f"For this page's parameters the band is the open interval "
         f"$({band.lo:.6f},\\ {band.hi:.6f})$. Its lower end is where {binding(band.lo)}, its upper end where "

@@ -49,7 +49,8 @@ import sympy as sp
 from IPython.display import Image, Markdown, Math, display
 from myst_nb import glue
 
-from xbec import contracts, contracts_plots
+from xbec.model import contracts
+from xbec.figures import contracts as contracts_plots
 
 beta = substitutability  # this chapter's beta (Zennyo's model), see the parameters cell
 BETA_MAX = 0.995  # the maps stop short of beta = 1 (outside the domain)
@@ -105,7 +106,7 @@ glue("alpha_coordination", float(alpha_coordination), display=False)
 #
 # ### Stage 3 in closed form
 #
-# `xbec.contracts.derive()` solves the four subgames by backward induction with sympy.
+# `xbec.model.contracts.derive()` solves the four subgames by backward induction with sympy.
 # Below are the retail prices and the wholesale prices. Every decision-maker's
 # second-order condition holds. On the whole domain all prices, wholesale prices, platform
 # margins and quantities are strictly positive, so the domain needs no restriction. The
@@ -160,7 +161,7 @@ show(contracts_plots.plot_thresholds(alpha, betas, th_curve), "contracts_thresho
 #
 # ## Contract choice as the royalty varies (analogue of Proposition 1)
 #
-# `xbec.contracts.stage2_intervals` gives the exact stage-2 outcome on $[0, 1]$. At the
+# `xbec.model.contracts.stage2_intervals` gives the exact stage-2 outcome on $[0, 1]$. At the
 # chapter's parameters it is:
 
 # %% tags=["hide-input"]
@@ -235,7 +236,7 @@ glue("coord_beta_min", float(coord_beta.min()) if coord_beta.size else float("na
 # Given the stage-2 choice, the platform's profit is piecewise in $r$. Each piece is
 # non-decreasing: $r\,(p_1q_1 + p_2q_2)$ under AA, increasing under WA and AW, and
 # constant under WW. So the optimum lies at the right end of a piece, that is, at a
-# threshold or at $r = 1$. `xbec.contracts.equilibrium` compares these candidates exactly.
+# threshold or at $r = 1$. `xbec.model.contracts.equilibrium` compares these candidates exactly.
 # Under WW the platform is indifferent among all royalties that induce WW, and the result
 # reports this range. At the chapter's parameters the equilibrium is
 # {glue:text}`eq_contracts`, with royalty {glue:text}`eq_royalty:.4f` and platform profit

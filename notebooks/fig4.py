@@ -36,12 +36,12 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import md_table
-import xbec.numerics
-import xbec.plotting
+from xbec.replication.report import md_table
+import xbec.replication.numerics
+import xbec.figures.paper
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
+lam = xbec.replication.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 from pathlib import Path
@@ -65,7 +65,7 @@ try:
 except xbec.ModelDomainError:
     band = None
 # a fine grid over every share at which the contract is defined
-fine = xbec.plotting.curve_lambda(params, (0.0, 1.0), num=4001)[0]
+fine = xbec.figures.paper.curve_lambda(params, (0.0, 1.0), num=4001)[0]
 r = xbec.revenue_sharing(params, fine)
 inside = (fine > band.lo) & (fine < band.hi) if band is not None else np.zeros(fine.shape, dtype=bool)
 
@@ -73,8 +73,8 @@ inside = (fine > band.lo) & (fine < band.hi) if band is not None else np.zeros(f
 # ## Fig. 4
 
 # %% tags=["remove-cell"]
-fig = xbec.plotting.service_and_demand(params, marks=lam)
-png, svg = xbec.plotting.save(fig, out_dir, "fig4_service_demand")
+fig = xbec.figures.paper.service_and_demand(params, marks=lam)
+png, svg = xbec.figures.paper.save(fig, out_dir, "fig4_service_demand")
 glue("fig4", Image(filename=str(png)), display=False)
 
 # %% [markdown]

@@ -35,7 +35,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import md_table
+from xbec.replication.report import md_table
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
@@ -48,8 +48,8 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 import xbec
-import xbec.symbolic as S
-from xbec import horizontal as H
+import xbec.replication.symbolic as S
+from xbec.model import horizontal as H
 
 on_paper = params == xbec.HorizontalParams()
 
@@ -98,8 +98,8 @@ on_paper = params == xbec.HorizontalParams()
 # The alliance as a whole earns $\pi = \pi_1 + \pi_2$, eq (6) of
 # {doc}`centralized_revenue_sharing`, in which $\omega$ cancels.
 #
-# `xbec.horizontal` implements {eq}`eq1` and {eq}`eq2` as `platform_profit` and
-# `manufacturer_profit`, and `xbec.symbolic.profit_functions()` holds the same
+# `xbec.model.horizontal` implements {eq}`eq1` and {eq}`eq2` as `platform_profit` and
+# `manufacturer_profit`, and `xbec.replication.symbolic.profit_functions()` holds the same
 # two expressions in SymPy, from which every closed form of the next chapters is
 # re-derived:
 
@@ -134,7 +134,7 @@ glue("sym_gap", float(gap), display=False)
 # above; a papermill run (`xbec run`) can change them.
 
 # %% tags=["remove-input"]
-from xbec import paper
+from xbec.replication import paper
 
 meaning = {
     "beta": ("$\\beta$", "market size"),

@@ -54,9 +54,9 @@ output_dir = "outputs"
 import importlib
 
 import xbec
-from xbec.report import esc, md_table, yes
+from xbec.replication.report import esc, md_table, yes
 
-ledger_mod = importlib.import_module("xbec.ledger")  # the module; xbec.ledger is its function ledger()
+from xbec.replication import ledger as ledger_mod
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
 
@@ -66,7 +66,7 @@ from pathlib import Path
 from IPython.display import Markdown
 from myst_nb import glue
 
-import xbec.symbolic as S
+import xbec.replication.symbolic as S
 
 on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
 out_dir = Path(output_dir)
@@ -168,7 +168,7 @@ Markdown("\n".join(parts) if parts else "No ledger for these parameters.")
 # ## Formula checks
 #
 # Every closed form printed in §3–§4, compared by SymPy with its derivation
-# from the model's primitives (`xbec.symbolic.checks()`; the derivations are
+# from the model's primitives (`xbec.replication.symbolic.checks()`; the derivations are
 # shown in {doc}`stackelberg`, {doc}`centralized_revenue_sharing` and
 # {doc}`vertical_raiffa`). A formula can agree and still be misdescribed by the
 # text; the note says so.
@@ -186,7 +186,7 @@ Markdown(md_table(["formula", "agrees", "note"], [(code(ch.key), yes(ch.agrees),
 # ## Errata
 #
 # The places where the paper is wrong, inconsistent or incomplete
-# (`xbec.symbolic.errata()`). Each is verified afresh by SymPy (or
+# (`xbec.replication.symbolic.errata()`). Each is verified afresh by SymPy (or
 # numerically) whenever this page is built; the corrected statements are
 # discussed in {doc}`stackelberg` and {doc}`centralized_revenue_sharing`.
 

@@ -35,7 +35,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import esc, md_table, yes
+from xbec.replication.report import esc, md_table, yes
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
@@ -47,10 +47,10 @@ from IPython.display import Markdown
 from myst_nb import glue
 
 import xbec
-import xbec.symbolic as S
-from xbec import paper
+import xbec.replication.symbolic as S
+from xbec.replication import paper
 
-ledger_mod = importlib.import_module("xbec.ledger")  # the module (xbec.ledger is the function)
+from xbec.replication import ledger as ledger_mod
 
 on_paper = params == xbec.HorizontalParams()
 
@@ -128,7 +128,7 @@ def L(expr) -> str:
 #
 # ## Re-derivation with SymPy
 #
-# `xbec.symbolic` starts from {eq}`eq1` and {eq}`eq2` only and repeats each
+# `xbec.replication.symbolic` starts from {eq}`eq1` and {eq}`eq2` only and repeats each
 # step of the two proofs.
 #
 # **The follower.** With the platform's mark-up $x = p - \omega$ held fixed, as
@@ -191,7 +191,7 @@ Markdown(eq_md)
 
 # %% [markdown]
 # **Printed against derived.** Every printed formula of §3.2 compared with its
-# derivation (`xbec.symbolic.checks()`):
+# derivation (`xbec.replication.symbolic.checks()`):
 
 # %% tags=["remove-input"]
 keys = ["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",

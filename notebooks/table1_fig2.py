@@ -37,12 +37,12 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import compare_table, esc, ledger_verdict, md_table
-import xbec.numerics
-import xbec.plotting
+from xbec.replication.report import compare_table, esc, ledger_verdict, md_table
+import xbec.replication.numerics
+import xbec.figures.paper
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
+lam = xbec.replication.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 import importlib
@@ -52,9 +52,9 @@ import numpy as np
 from IPython.display import Image, Markdown
 from myst_nb import glue
 
-from xbec import paper
+from xbec.replication import paper
 
-ledger_mod = importlib.import_module("xbec.ledger")  # the module (xbec.ledger is the function)
+from xbec.replication import ledger as ledger_mod
 on_paper = params == xbec.HorizontalParams()
 out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
@@ -82,7 +82,7 @@ if band is not None:
     glue("band_md", Markdown(
         f"Revenue sharing is acceptable to both members, and leaves the platform ahead, for "
         f"$\\lambda$ in the open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on a grid of step 0.01, "
-        "from {:.2f} to {:.2f}.".format(*xbec.numerics.grid_ends(band))
+        "from {:.2f} to {:.2f}.".format(*xbec.replication.numerics.grid_ends(band))
     ), display=False)
 else:
     glue("band_md", Markdown(f"**No revenue share is acceptable** for these parameters ({esc(band_error)})."),
@@ -165,9 +165,9 @@ else:
 
 # %% tags=["remove-input"]
 try:
-    t = xbec.numerics.table1(params, lam)
+    t = xbec.replication.numerics.table1(params, lam)
     csv_table = {k: t[k] for k in ("lambda", "p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")}
-    (out_dir / "table1.csv").write_text(xbec.numerics.to_csv(csv_table))
+    (out_dir / "table1.csv").write_text(xbec.replication.numerics.to_csv(csv_table))
     inside = ["✔" if band is not None and band.lo < x < band.hi else "" for x in t["lambda"]]
     rows = [(f"{t['lambda'][i]:.2f}", *(f"{t[k][i]:.2f}" for k, _ in COLS), inside[i]) for i in range(len(lam))]
     out = Markdown(md_table(["$\\lambda$", *(tex for _, tex in COLS), "acceptable"], rows))
@@ -182,8 +182,8 @@ out
 # ## Fig. 2
 
 # %% tags=["remove-cell"]
-fig = xbec.plotting.horizontal_profits(params, marks=lam)
-png, svg = xbec.plotting.save(fig, out_dir, "fig2_horizontal")
+fig = xbec.figures.paper.horizontal_profits(params, marks=lam)
+png, svg = xbec.figures.paper.save(fig, out_dir, "fig2_horizontal")
 glue("fig2", Image(filename=str(png)), display=False)
 
 # %% [markdown]
@@ -201,7 +201,7 @@ glue("fig2", Image(filename=str(png)), display=False)
 # ```
 
 # %% tags=["remove-cell"]
-fine = xbec.plotting.curve_lambda(params, (0.0, 1.0), num=2001)[0]
+fine = xbec.figures.paper.curve_lambda(params, (0.0, 1.0), num=2001)[0]
 r_fine = xbec.revenue_sharing(params, fine)
 try:
     gaps = cen.pi_total - xbec.revenue_sharing(params, lam).pi_total

@@ -43,13 +43,13 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import compare_table, esc, ledger_verdict, md_table
-import xbec.numerics
-import xbec.plotting
+from xbec.replication.report import compare_table, esc, ledger_verdict, md_table
+import xbec.replication.numerics
+import xbec.figures.paper
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
+lam = xbec.replication.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 import importlib
@@ -59,20 +59,20 @@ import numpy as np
 from IPython.display import Image, Markdown
 from myst_nb import glue
 
-from xbec import paper
+from xbec.replication import paper
 
-ledger_mod = importlib.import_module("xbec.ledger")  # the module (xbec.ledger is the function)
+from xbec.replication import ledger as ledger_mod
 on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
 out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
 n = vparams.n
-names = list(xbec.plotting.MEMBER_NAMES) if n == 4 else [f"member {i + 1}" for i in range(n)]
+names = list(xbec.figures.paper.MEMBER_NAMES) if n == 4 else [f"member {i + 1}" for i in range(n)]
 
 
 NOT_PAPER = ("*These are not the paper's parameters (§5.1–§5.2), so there is no printed value to compare "
              "with; the comparison is shown for the paper's parameters only.*")
 dec = xbec.decentralized(params)
-base = xbec.numerics.decentralized_allocation(params, vparams)
+base = xbec.replication.numerics.decentralized_allocation(params, vparams)
 ledger_rows = ledger_mod.ledger(params, vparams) if on_paper else []
 
 # %% [markdown]
@@ -132,7 +132,7 @@ glue("dec_alloc", Markdown(text), display=False)
 # %% tags=["remove-cell"]
 if on_paper:
     plam = np.array([paper.value(row[0]) for row in paper.TABLE2])
-    t_ours = xbec.numerics.table2(params, vparams, plam)
+    t_ours = xbec.replication.numerics.table2(params, vparams, plam)
     printed = [dict(zip(paper.TABLE2_COLUMNS, row)) for row in paper.TABLE2]
 
     def cols(keys):
@@ -173,8 +173,8 @@ else:
 
 # %% tags=["remove-input"]
 try:
-    t = xbec.numerics.table2(params, vparams, lam)
-    (out_dir / "table2.csv").write_text(xbec.numerics.to_csv(t))
+    t = xbec.replication.numerics.table2(params, vparams, lam)
+    (out_dir / "table2.csv").write_text(xbec.replication.numerics.to_csv(t))
     cols = ["V"] + [f"x{i + 1}" for i in range(n)]
     above = np.all(np.column_stack([t[f"x{i + 1}"] for i in range(n)]) > base, axis=1)
     rows = [(f"{t['lambda'][j]:.2f}", *(f"{t[k][j]:.2f}" for k in cols), "✔" if above[j] else "")
@@ -193,8 +193,8 @@ out
 # ## Fig. 3
 
 # %% tags=["remove-cell"]
-fig = xbec.plotting.vertical_allocations(params, vparams, marks=lam)
-png, svg = xbec.plotting.save(fig, out_dir, "fig3_vertical")
+fig = xbec.figures.paper.vertical_allocations(params, vparams, marks=lam)
+png, svg = xbec.figures.paper.save(fig, out_dir, "fig3_vertical")
 glue("fig3", Image(filename=str(png)), display=False)
 
 
@@ -218,12 +218,12 @@ glue("fig3", Image(filename=str(png)), display=False)
 # decentralised share. Each $x_i^*$ grows with $V(N)$ (slope $F_i$), and
 # $V(N) = \pi_1(\lambda)$ grows with $\lambda$, so this adds a lower bound on
 # $\lambda$ to the horizontal band of {doc}`centralized_revenue_sharing`
-# (`xbec.numerics.vertical_acceptable_lambda`).
+# (`xbec.replication.numerics.vertical_acceptable_lambda`).
 
 # %% tags=["remove-cell"]
 def band_or_none(**kw):
     try:
-        return xbec.numerics.vertical_acceptable_lambda(params, vparams, **kw)
+        return xbec.replication.numerics.vertical_acceptable_lambda(params, vparams, **kw)
     except xbec.ModelDomainError:
         return None
 
@@ -236,22 +236,22 @@ except xbec.ModelDomainError:
 rows = []
 if hband is not None:
     rows.append(("horizontal alliance only", f"({hband.lo:.6f}, {hband.hi:.6f})",
-                 f"{xbec.numerics.grid_ends(hband)[0]:.2f}–{xbec.numerics.grid_ends(hband)[1]:.2f}"))
+                 f"{xbec.replication.numerics.grid_ends(hband)[0]:.2f}–{xbec.replication.numerics.grid_ends(hband)[1]:.2f}"))
 else:
     rows.append(("horizontal alliance only", "empty", ""))
 rows.append(("both, against this page's decentralised shares",
              f"({vband.lo:.6f}, {vband.hi:.6f})" if vband else "empty",
-             f"{xbec.numerics.grid_ends(vband)[0]:.2f}–{xbec.numerics.grid_ends(vband)[1]:.2f}" if vband else ""))
+             f"{xbec.replication.numerics.grid_ends(vband)[0]:.2f}–{xbec.replication.numerics.grid_ends(vband)[1]:.2f}" if vband else ""))
 text = ""
 if on_paper:
     printed_base = [paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(n)]
     pband = band_or_none(baseline=printed_base)
     rows.append(("both, against the paper's printed decentralised shares",
                  f"({pband.lo:.6f}, {pband.hi:.6f})" if pband else "empty",
-                 f"{xbec.numerics.grid_ends(pband)[0]:.2f}–{xbec.numerics.grid_ends(pband)[1]:.2f}" if pband else ""))
+                 f"{xbec.replication.numerics.grid_ends(pband)[0]:.2f}–{xbec.replication.numerics.grid_ends(pband)[1]:.2f}" if pband else ""))
     rows.append(("the paper (§5.2 and §6)", "", f"{paper.CONCLUSIONS['lam_lo']}–{paper.CONCLUSIONS['lam_hi']}"))
     concl = next(r for r in ledger_rows if r.where.endswith("lambda lower end"))
-    r071 = xbec.numerics.table2(params, vparams, [paper.value(paper.TABLE2[0][0])])
+    r071 = xbec.replication.numerics.table2(params, vparams, [paper.value(paper.TABLE2[0][0])])
     below_printed = [names[i] for i in range(n) if r071[f"x{i + 1}"][0] < printed_base[i]]
     below_ours = [names[i] for i in range(n) if r071[f"x{i + 1}"][0] < base[i]]
     text = (
@@ -272,7 +272,7 @@ glue("vband_table", Markdown(md_table(["conditions", "exact band", "0.01 grid"],
 
 # %% tags=["remove-cell"]
 try:
-    t = xbec.numerics.table2(params, vparams, lam)
+    t = xbec.replication.numerics.table2(params, vparams, lam)
     X = np.column_stack([t[f"x{i + 1}"] for i in range(n)])
     orders = {tuple(np.argsort(-row)) for row in X}
     if len(orders) == 1:

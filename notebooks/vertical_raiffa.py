@@ -45,12 +45,12 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.report import md_table, yes
-import xbec.numerics
+from xbec.replication.report import md_table, yes
+import xbec.replication.numerics
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-lam = xbec.numerics.lambda_grid(lam_min, lam_max, lam_step)
+lam = xbec.replication.numerics.lambda_grid(lam_min, lam_max, lam_step)
 
 # %% tags=["remove-cell"]
 import numpy as np
@@ -58,8 +58,8 @@ import sympy as sp
 from IPython.display import Markdown
 from myst_nb import glue
 
-import xbec.symbolic as S
-from xbec import vertical as Vt
+import xbec.replication.symbolic as S
+from xbec.model import vertical as Vt
 
 on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
 n = vparams.n
@@ -114,7 +114,7 @@ def z(x: float) -> float:
 # x_i = \frac{V(N)}{n} + \frac{2n-3}{2(n-1)}\Bigl[\frac{1}{n}\sum_{k=1}^n \mu_k - \mu_i\Bigr].
 # $$ (eq13)
 #
-# SymPy repeats the procedure (`xbec.symbolic.raiffa_from_procedure`): it
+# SymPy repeats the procedure (`xbec.replication.symbolic.raiffa_from_procedure`): it
 # solves {eq}`eq11`, builds the $n$ allocations {eq}`eq12` — each allocates
 # exactly $V(N)$ — and averages them. For $n = 4$:
 
@@ -132,7 +132,7 @@ Markdown("$$\n\\begin{aligned}\n" + lines + "\n\\end{aligned}\n$$\n")
 
 # %% tags=["remove-input"]
 rows = [(f"`{ch.key}`", yes(ch.agrees)) for ch in S.checks() if ch.key.startswith(("eq (11)", "eq (13)"))]
-Markdown(md_table(["check (`xbec.symbolic.checks()`)", "printed = derived"], rows)
+Markdown(md_table(["check (`xbec.replication.symbolic.checks()`)", "printed = derived"], rows)
          + "\nEq (12) is read literally: $x_j = (V - \\mu_j)/2$ and "
          "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$.\n")
 

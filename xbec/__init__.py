@@ -5,21 +5,21 @@ Platform and Interest Game*, Global Academic Frontiers 2(1):44–57.
 
 The public front door; the modules map onto the paper:
 
-=====================  ==============================================
-``xbec.horizontal``    §3, eqs (1)–(10): Stackelberg, centralised, revenue sharing
-``xbec.vertical``      §4, eqs (11)–(15): Raiffa, improved Raiffa; Shapley value
-``xbec.numerics``      §5: Tables 1–2, the vertical λ band
-``xbec.symbolic``      sympy derivations of every printed closed form; errata
-``xbec.paper``         the paper's printed numbers (comparison target only)
-``xbec.ledger``        the replication ledger
-``xbec.analysis``      beyond the paper: λ-band maps, a coordinating contract,
-                       nucleolus and core, the cost of Shapley vs Raiffa
-``xbec.contracts``     extension: wholesale vs agency (after Zennyo 2020)
-=====================  ==============================================
+=======================  ==============================================
+``xbec.model``           §3–4 and the extension's model (pure functions)
+``xbec.replication``     the paper's values, §5 tables, sympy derivations, ledger
+``xbec.beyond``          beyond the paper: λ-band maps, a coordinating contract,
+                         nucleolus and core, the cost of Shapley vs Raiffa
+``xbec.figures``         the book's figures (matplotlib)
+``xbec.rerun``           the ``xbec`` command and the papermill runner
+=======================  ==============================================
+
+Imports run one way: ``model`` ← ``replication``, ``beyond`` ← ``figures`` ←
+``rerun``.
 """
 
 from .errors import ModelDomainError
-from .horizontal import (
+from .model.horizontal import (
     HorizontalParams,
     LambdaBand,
     acceptable_lambda,
@@ -27,17 +27,17 @@ from .horizontal import (
     decentralized,
     revenue_sharing,
 )
-from .ledger import LedgerRow
-from .ledger import ledger
-from .vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
-from .analysis import (
+from .replication.ledger import LedgerRow, ledger
+from .model.vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
+from .beyond import (
     CoordinatingContractResult,
     coordinating_acceptable_lambda,
     coordinating_contract,
     core_check,
     nucleolus,
 )
-from . import analysis, contracts
+from . import beyond
+from .model import contracts
 
 __version__ = "0.1.0"
 
@@ -61,7 +61,7 @@ __all__ = [
     "CoordinatingContractResult",
     "nucleolus",
     "core_check",
-    "analysis",
+    "beyond",
     "contracts",
     "__version__",
 ]

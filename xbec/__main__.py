@@ -1,5 +1,5 @@
 """``python -m xbec``: the ``xbec`` command (see :mod:`xbec.cli`)."""
 
-from .cli import main
+from .rerun.cli import main
 
 raise SystemExit(main())

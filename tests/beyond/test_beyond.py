@@ -1,0 +1,681 @@
+"""Tests of xbec.beyond (issue 5, beyond the paper) and its figures.
+
+Independent checks: the scalar band solver of xbec.model.horizontal, numpy's
+companion-matrix roots, a scipy optimiser, sympy, brute-force permutations
+(Shapley), the Talmud rule (Aumann & Maschler 1985: the nucleolus of a
+bankruptcy game), a grid search over imputations (nucleolus), and
+hand-computed values.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy.optimize import minimize
+
+import xbec
+from xbec import beyond as a
+from xbec.model.horizontal import _band_polynomials, solve_band
+
+from ..conftest import horizontal_params
+
+PAPER = xbec.HorizontalParams()
+VP = xbec.VerticalParams()
+V08 = 3190.0  # pi1(0.8) under the paper's contract, Table 2
+
+
+# ---------------------------------------------------------------------------
+# 1. Band maps
+# ---------------------------------------------------------------------------
+
+
+def _scalar_band(params, platform_leads=True):
+    """(status, lo, hi) from the scalar solver of xbec.model.horizontal."""
+    polys = _band_polynomials(params)
+    if not platform_leads:
+        polys.pop("pi1(lam) > pi2(lam)")
+    try:
+        band = solve_band(params, polys)
+    except xbec.ModelDomainError as exc:
+        return (a.BAND_DISJOINT if "disjoint" in str(exc) else a.BAND_EMPTY), None, None
+    return a.BAND_OK, band.lo, band.hi
+
+
+def test_band_arrays_at_the_paper_point():
+    band = xbec.acceptable_lambda(PAPER)
+    r = a.band_arrays()
+    assert r.status == a.BAND_OK
+    assert r.lo == pytest.approx(band.lo, abs=1e-13) and r.hi == pytest.approx(band.hi, abs=1e-13)
+    assert r.lo == pytest.approx(0.70937187, abs=1e-8) and r.hi == pytest.approx(0.88603895, abs=1e-8)
+    # without the leader condition only the lower end moves (pi1 > pi1* binds later)
+    r2 = a.band_arrays(platform_leads=False)
+    assert r2.hi == pytest.approx(r.hi, abs=1e-13) and r2.lo < r.lo
+
+
+@given(horizontal_params(max_b2_ratio=0.999), st.booleans(), st.floats(0.0, 2000.0))
+def test_band_arrays_agree_with_scalar_solver(params, leads, K):
+    params = params.replace(K=K)  # large K empties the band
+    status, lo, hi = _scalar_band(params, leads)
+    r = a.band_arrays(**params.as_dict(), platform_leads=leads)
+    assert int(r.status) == status
+    if status == a.BAND_OK:
+        assert r.lo == pytest.approx(lo, abs=1e-9) and r.hi == pytest.approx(hi, abs=1e-9)
+        assert r.width == pytest.approx(hi - lo, abs=1e-9)
+    else:
+        assert np.isnan(r.lo) and np.isnan(r.hi) and np.isnan(r.width)
+
+
+def test_band_map_agrees_with_acceptable_lambda_at_random_grid_points():
+    b2 = np.linspace(0.0, 2.6, 201)
+    g1 = np.linspace(0.2, 3.0, 203)
+    m = a.band_map(PAPER, "b2", b2, "gamma1", g1)
+    assert m.lo.shape == (203, 201) and m.status.shape == (203, 201)
+    rng = np.random.default_rng(5)
+    seen = set()
+    for i, j in zip(rng.integers(0, 203, 120), rng.integers(0, 201, 120)):
+        st_ = int(m.status[i, j])
+        seen.add(st_)
+        try:
+            params = PAPER.replace(b2=b2[j], gamma1=g1[i])
+        except xbec.ModelDomainError:
+            assert st_ == a.DOMAIN_CONCAVITY
+            continue
+        status, lo, hi = _scalar_band(params)
+        assert st_ == status
+        if status == a.BAND_OK:
+            band = xbec.acceptable_lambda(params)
+            assert m.lo[i, j] == pytest.approx(band.lo, abs=1e-10)
+            assert m.hi[i, j] == pytest.approx(band.hi, abs=1e-10)
+        else:
+            with pytest.raises(xbec.ModelDomainError):
+                xbec.acceptable_lambda(params)
+    # the sample covers a non-empty band, an empty band and the concavity boundary
+    assert {a.BAND_OK, a.BAND_EMPTY, a.DOMAIN_CONCAVITY} <= seen
+    assert sum(m.fraction(k) for k in a.BAND_STATUS) == pytest.approx(1.0)
+
+
+def test_band_empty_at_b2_15_and_domain_marks():
+    # known: b2 = 1.5 with the paper's other values leaves no acceptable lam
+    assert a.band_arrays(b2=1.5).status == a.BAND_EMPTY
+    with pytest.raises(xbec.ModelDomainError):
+        xbec.acceptable_lambda(PAPER.replace(b2=1.5))
+    r = a.band_arrays(b2=np.array([1.0, 2.0, 2.5]), beta=np.array([200.0, 200.0, 200.0]))
+    assert r.status.tolist() == [a.BAND_OK, a.DOMAIN_CONCAVITY, a.DOMAIN_CONCAVITY]
+    r = a.band_arrays(beta=np.array([10.0, 20.0, 20.0001]), c=10.0, b1=2.0)
+    assert r.status.tolist()[:2] == [a.DOMAIN_MARKET, a.DOMAIN_MARKET]
+    assert r.status[2] in (a.BAND_OK, a.BAND_EMPTY)
+    # concavity takes precedence when both fail
+    assert a.band_arrays(b2=3.0, beta=5.0).status == a.DOMAIN_CONCAVITY
+
+
+def test_band_map_over_beta_and_c_marks_market_domain():
+    m = a.band_map(PAPER, "beta", np.linspace(50, 400, 40), "c", np.linspace(0, 60, 30))
+    market = PAPER.b1 * m.y[:, None] >= m.x[None, :]
+    assert np.array_equal(m.status == a.DOMAIN_MARKET, market)
+    assert np.all(np.isnan(m.width[m.status != a.BAND_OK]))
+    ok = m.status == a.BAND_OK
+    assert ok.any() and np.all((m.lo[ok] > 0) & (m.lo[ok] < m.hi[ok]) & (m.hi[ok] < 1))
+
+
+@pytest.mark.parametrize("kwargs, name", [
+    (dict(b1=-1.0), "b1"), (dict(beta=np.array([1.0, 0.0])), "beta"), (dict(K=np.nan), "K"),
+    (dict(c=-2.0), "c"), (dict(gamma1="x"), "gamma1"),
+])
+def test_band_arrays_rejects_bad_input(kwargs, name):
+    with pytest.raises(xbec.ModelDomainError, match=name):
+        a.band_arrays(**kwargs)
+
+
+def test_band_arrays_rejects_non_broadcasting_and_band_map_names():
+    with pytest.raises(xbec.ModelDomainError, match="broadcast"):
+        a.band_arrays(b2=np.ones(3), gamma1=np.ones(4))
+    with pytest.raises(xbec.ModelDomainError, match="delta"):
+        a.band_map(PAPER, "delta", [1.0], "b2", [1.0])
+    with pytest.raises(xbec.ModelDomainError, match="must differ"):
+        a.band_map(PAPER, "b2", [1.0], "b2", [1.0])
+
+
+@given(st.floats(-1e3, 1e3), st.floats(-1e3, 1e3), st.sampled_from([0.0, 1e-18, 1e-9, 1e-3, 1.0, -2.0]))
+def test_quadratic_roots_against_mpmath(c0, c1, c2):
+    """Against 100-digit roots (numpy's companion matrix is itself wrong for tiny c2)."""
+    import mpmath
+
+    r1, r2 = a.bands._quadratic_roots(np.array(c0), np.array(c1), np.array(c2))
+    ours = sorted(float(r) for r in (r1, r2) if np.isfinite(r) and abs(r) < 1e6)
+    with mpmath.workdps(100):
+        A, B, C = mpmath.mpf(c2), mpmath.mpf(c1), mpmath.mpf(c0)
+        disc = B * B - 4 * A * C
+        if A != 0:
+            roots = [] if disc < 0 else [(-B + sgn * mpmath.sqrt(disc)) / (2 * A) for sgn in (1, -1)]
+        elif B != 0:
+            roots = [-C / B]
+        else:
+            roots = []
+        ref = sorted(float(r) for r in roots if abs(r) < 1e6)
+    if len(ref) == 2 and abs(ref[0] - ref[1]) < 1e-6 * max(1, abs(ref[0])):
+        return  # (near-)double root: ill-conditioned, the band solver merges such cuts
+    assert len(ours) == len(ref)
+    for x, y in zip(ours, ref):
+        assert x == pytest.approx(y, rel=1e-12, abs=1e-12)
+
+
+@given(horizontal_params(max_b2_ratio=0.999), st.floats(0.0, 0.3))
+def test_band_depends_only_on_rho_and_kappa(params, kappa):
+    u = params.beta - params.b1 * params.c
+    params = params.replace(K=kappa * u**2 / params.b1)
+    rho, kap = a.dimensionless_groups(params)
+    assert rho == pytest.approx(params.b2**2 / (2 * params.b1 * params.gamma1)) and kap == pytest.approx(kappa)
+    r = a.band_arrays(**params.as_dict())
+    d = a.band_dimensionless(rho, kap)
+    assert int(r.status) == int(d.status)
+    if r.status == a.BAND_OK:
+        assert r.lo == pytest.approx(float(d.lo), abs=1e-9) and r.hi == pytest.approx(float(d.hi), abs=1e-9)
+
+
+def test_profits_scale_with_u_squared_over_b1_symbolically():
+    """Every profit before K is u^2/b1 times a function of (lam, rho): the band needs only (rho, kappa)."""
+    import sympy as sp
+
+    from xbec.replication import symbolic as sy
+
+    S = sy.SYMBOLS
+    u, rho = sp.symbols("u rho", positive=True)
+    sub = {S["beta"]: S["b1"] * S["c"] + u, S["b2"]: sp.sqrt(2 * rho * S["b1"] * S["gamma1"])}
+    rs, dec = sy.sharing_solution(), sy.decentralized_solution()
+    exprs = [rs["pi_platform"] + S["K"], rs["pi_manufacturer"], dec["pi_platform"] + S["K"], dec["pi_manufacturer"]]
+    for e in exprs:
+        scaled = sp.cancel(sp.expand(e.subs(sub) / (u**2 / S["b1"])))  # canonical p/q
+        assert scaled.free_symbols <= {S["lam"], rho}, scaled.free_symbols
+
+
+def test_band_closes_at_rho_one_half():
+    """Revenue sharing is acceptable only for b2^2 < b1 gamma1 (rho < 1/2), half the concavity domain."""
+    inside = a.band_dimensionless(np.array([0.0, 0.25, 0.49, 0.4999]), 0.0)
+    assert np.all(inside.status == a.BAND_OK)
+    np.testing.assert_allclose(inside.lo[:2], [0.5, 0.70849738], atol=1e-8)  # rho = 0: leader condition lam > 1/2
+    np.testing.assert_allclose(inside.hi[:2], [0.75, 0.88603895], atol=1e-8)
+    assert inside.lo[-1] > 0.999  # the band shrinks towards lam = 1
+    outside = a.band_dimensionless(np.array([0.5001, 0.7, 0.99, 1.0, 1.5]), 0.0)
+    assert outside.status.tolist() == [a.BAND_EMPTY] * 3 + [a.DOMAIN_CONCAVITY] * 2
+    with pytest.raises(xbec.ModelDomainError, match="rho"):
+        a.band_dimensionless(-0.1)
+    with pytest.raises(xbec.ModelDomainError, match="beta"):
+        a.dimensionless_groups(xbec.HorizontalParams(beta=20.0, c=10.0, b1=2.0))
+
+
+# ---------------------------------------------------------------------------
+# 2. The coordinating contract
+# ---------------------------------------------------------------------------
+
+LAMS = st.lists(st.floats(1e-3, 1.0), min_size=1, max_size=6)
+
+
+@given(horizontal_params(), LAMS)
+def test_coordinating_contract_reaches_the_centralised_optimum(params, lams):
+    cen = xbec.centralized(params)
+    r = a.coordinating_contract(params, np.array(lams))
+    np.testing.assert_allclose(r.pi_total, cen.pi_total, rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(r.s, cen.s, rtol=1e-13)
+    np.testing.assert_allclose(r.p, cen.p, rtol=1e-13)
+    np.testing.assert_allclose(r.demand, cen.demand, rtol=1e-13)
+    np.testing.assert_allclose(r.w, np.array(lams) * params.c)
+    np.testing.assert_allclose(r.pi_platform, np.array(lams) * (cen.pi_total + params.K) - params.K,
+                               rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(r.pi_manufacturer, (1 - np.array(lams)) * (cen.pi_total + params.K),
+                               rtol=1e-12, atol=1e-9)
+    np.testing.assert_allclose(r.platform_cost_share + r.manufacturer_cost_share, 1.0)
+
+
+@given(horizontal_params(), st.floats(0.05, 1.0))
+def test_platform_best_response_under_contract_is_centralised(params, lam):
+    """A numeric optimiser of the platform's own profit lands on (p2, s2)."""
+    cen = xbec.centralized(params)
+    r = a.coordinating_contract(params, lam)
+
+    def neg(z):
+        return -a.contract_platform_profit(params, lam, z[0], r.w, z[1], r.platform_cost_share)
+
+    x0 = [params.beta / params.b1 * 0.3 + params.c, 0.0]
+    res = minimize(neg, x0, method="BFGS", options=dict(gtol=1e-10))
+    scale = max(1.0, cen.p)
+    assert res.x[0] == pytest.approx(cen.p, abs=1e-4 * scale)
+    assert res.x[1] == pytest.approx(cen.s, abs=1e-4 * max(1.0, cen.s))
+    assert -res.fun == pytest.approx(r.pi_platform, rel=1e-9, abs=1e-6)
+
+
+@given(horizontal_params(), st.floats(0.01, 0.99))
+def test_paper_contract_does_not_coordinate_the_service_level(params, lam):
+    if params.b2 < 1e-3:
+        return  # without service sensitivity there is nothing to under-provide
+    try:
+        rs = xbec.revenue_sharing(params, lam)
+    except xbec.ModelDomainError:
+        return  # eq (10) singular or demand <= 0 at this share
+    cen = xbec.centralized(params)
+    assert rs.p == pytest.approx(cen.p)
+    assert rs.pi_total < cen.pi_total
+    if xbec.model.horizontal.demand(params, rs.p, rs.s) > 0 and params.b1 * params.gamma1 > params.b2**2:
+        assert rs.s < cen.s
+
+
+def test_derive_coordinating_contract_symbolically():
+    import sympy as sp
+
+    from xbec.replication import symbolic as sy
+
+    d = a.derive_coordinating_contract()
+    S = sy.SYMBOLS
+    lam, c = S["lam"], S["c"]
+    assert len(d["solutions"]) == 1
+    assert sp.simplify(d["w"] - lam * c) == 0
+    assert sp.simplify(d["phi"] - lam) == 0
+    assert d["pi_total_minus_pi"] == 0
+    assert d["platform_identity"] == 0
+    assert sp.simplify(d["hessian"] - lam * d["centralized_hessian"]) == sp.zeros(2, 2)
+    # the paper's contract: the service gap and profit gap vanish only at lam = 1
+    assert sp.simplify(d["rs_service_gap"].subs(lam, 1)) == 0
+    assert sp.simplify(d["rs_profit_gap"].subs(lam, 1)) == 0
+    vals = {S["beta"]: 200, S["b1"]: 2, S["b2"]: 1, S["gamma1"]: 1, S["c"]: 10, S["K"]: 10, lam: sp.Rational(4, 5)}
+    assert d["rs_service_gap"].subs(vals) == -20  # s*(0.8) = 40 vs s2 = 60
+    assert d["rs_profit_gap"].subs(vals) == -200  # 5190 vs 5390
+    assert d["pi_platform"].subs(vals) == 4310 and d["pi_manufacturer"].subs(vals) == 1080
+
+
+def test_coordinating_band_paper_values():
+    band = a.coordinating_acceptable_lambda(PAPER)
+    assert band.lo == pytest.approx(5410 / 10800)  # leader condition binds
+    dec = xbec.decentralized(PAPER)
+    assert band.hi == pytest.approx(1 - dec.pi_manufacturer / 5400)
+    free = a.coordinating_acceptable_lambda(PAPER, platform_leads=False)
+    assert free.lo == pytest.approx((dec.pi_platform + 10) / 5400) and free.hi == band.hi
+    # brute force on a fine grid: the conditions hold exactly inside the band
+    lam = np.linspace(1e-4, 1.0, 20001)
+    r = a.coordinating_contract(PAPER, lam)
+    ok = (r.pi_platform > dec.pi_platform) & (r.pi_manufacturer > dec.pi_manufacturer) & (
+        r.pi_platform > r.pi_manufacturer)
+    inside = (lam > band.lo) & (lam < band.hi)
+    assert np.array_equal(ok, inside)
+
+
+@given(horizontal_params())
+def test_coordinating_band_never_empty_without_leader_condition(params):
+    band = a.coordinating_acceptable_lambda(params, platform_leads=False)
+    dec = xbec.decentralized(params)
+    for lam in (band.lo, band.hi):
+        r = a.coordinating_contract(params, min(lam, 1.0))
+        assert r.pi_platform >= dec.pi_platform - 1e-6 * abs(dec.pi_platform) - 1e-9
+        assert r.pi_manufacturer >= dec.pi_manufacturer - 1e-6 * dec.pi_manufacturer - 1e-9
+    mid = a.coordinating_contract(params, 0.5 * (band.lo + band.hi))
+    assert mid.pi_platform > dec.pi_platform and mid.pi_manufacturer > dec.pi_manufacturer
+
+
+def test_coordinating_band_empty_raises():
+    # pi + K and pi1* + K do not depend on K, so K moves only the leader
+    # condition lam > (pi + 2K) / (2(pi + K)): with K = 3000 it passes the upper end.
+    params = PAPER.replace(K=3000.0)
+    with pytest.raises(xbec.ModelDomainError, match="coordinating contract"):
+        a.coordinating_acceptable_lambda(params)
+
+
+def test_dominating_shares():
+    lo, hi = a.dominating_shares(PAPER, [0.71, 0.8, 0.88])
+    assert lo[1] == pytest.approx(3200 / 5400) and hi[1] == pytest.approx(1 - 2000 / 5400)
+    rs = xbec.revenue_sharing(PAPER, np.array([0.71, 0.8, 0.88]))
+    np.testing.assert_allclose(hi - lo, (5390 - rs.pi_total) / 5400)
+    for k, (l, h) in enumerate(zip(lo, hi)):
+        for lam2 in (l + 1e-9, 0.5 * (l + h), h - 1e-9):
+            co = a.coordinating_contract(PAPER, lam2)
+            assert co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k]
+        for lam2 in (l - 1e-6, h + 1e-6):
+            co = a.coordinating_contract(PAPER, lam2)
+            assert not (co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k])
+
+
+def test_coordinating_contract_rejects_bad_lambda_and_compare_table():
+    for lam in (0.0, 1.2, np.nan, [0.5, -0.1]):
+        with pytest.raises(xbec.ModelDomainError, match="lam"):
+            a.coordinating_contract(PAPER, lam)
+    t = a.compare_contracts(PAPER, [0.71, 0.8, 0.88])
+    assert np.allclose(t["pi_total_co"], 5390.0)
+    assert np.allclose(t["pi_total_rs"][1], 5190.0) and np.allclose(t["pi_gap_rs"][1], 200.0)
+    assert np.all(t["s_rs"] < t["s_co"]) and np.allclose(t["s_co"], 60.0)
+    assert np.allclose(t["w_co"], [7.1, 8.0, 8.8])
+
+
+# ---------------------------------------------------------------------------
+# 3. Allocation rules
+# ---------------------------------------------------------------------------
+
+
+def bankruptcy(estate, claims):
+    claims = list(claims)
+    return lambda S: max(0.0, estate - sum(d for i, d in enumerate(claims) if i not in S))
+
+
+def talmud(estate, claims):
+    """The Talmud rule (Aumann & Maschler 1985), by bisection on the CEA/CEL parameter."""
+    d = np.asarray(claims, float)
+    half = d / 2
+
+    def cea(E, caps):
+        lo, hi = 0.0, caps.max()
+        for _ in range(200):
+            m = 0.5 * (lo + hi)
+            lo, hi = (m, hi) if np.minimum(caps, m).sum() < E else (lo, m)
+        return np.minimum(caps, 0.5 * (lo + hi))
+
+    if estate <= half.sum():
+        return cea(estate, half)
+    return d - cea(d.sum() - estate, half)  # constrained equal losses on the half-claims
+
+
+@pytest.mark.parametrize("estate, expected", [
+    (100, [100 / 3] * 3), (200, [50, 75, 75]), (300, [50, 100, 150]),
+])
+def test_nucleolus_talmud_examples(estate, expected):
+    # Aumann & Maschler (1985), the Talmud's three estates for claims 100, 200, 300
+    x = a.nucleolus(3, bankruptcy(estate, [100, 200, 300]))
+    np.testing.assert_allclose(x, expected, atol=1e-7)
+
+
+@given(st.lists(st.integers(1, 100), min_size=2, max_size=5), st.floats(0.05, 0.95))
+def test_nucleolus_of_bankruptcy_games_is_the_talmud_rule(claims, frac):
+    estate = frac * sum(claims)
+    x = a.nucleolus(len(claims), bankruptcy(estate, claims))
+    np.testing.assert_allclose(x, talmud(estate, claims), atol=1e-6 * sum(claims))
+
+
+def test_glove_and_majority_games():
+    glove = lambda S: float(0 in S and (1 in S or 2 in S))  # noqa: E731
+    np.testing.assert_allclose(a.nucleolus(3, glove), [1, 0, 0], atol=1e-12)
+    np.testing.assert_allclose(xbec.shapley(3, glove), [2 / 3, 1 / 6, 1 / 6])
+    assert a.core_check(3, glove, [1, 0, 0]).in_core
+    chk = a.core_check(3, glove, [2 / 3, 1 / 6, 1 / 6])
+    assert not chk.in_core and chk.efficient
+    assert set(chk.violated) == {(0, 1), (0, 2)} and chk.min_excess == pytest.approx(-1 / 6)
+    assert a.least_core_epsilon(3, glove) == pytest.approx(0.0, abs=1e-12)
+    majority = lambda S: float(len(S) >= 2)  # noqa: E731
+    np.testing.assert_allclose(a.nucleolus(3, majority), [1 / 3] * 3)
+    assert a.least_core_epsilon(3, majority) == pytest.approx(1 / 3)  # core empty
+    assert not a.core_check(3, majority, [1 / 3] * 3).in_core
+    assert not a.core_check(3, majority, [0.5, 0.5, 0.1]).efficient
+
+
+def _sorted_excesses(table, x):
+    e = a.excesses(table, x)
+    return np.sort(e[1:-1])
+
+
+def _lex_geq(u, w, tol):
+    for ui, wi in zip(u, w):
+        if ui > wi + tol:
+            return True
+        if ui < wi - tol:
+            return False
+    return True
+
+
+@given(st.lists(st.integers(0, 60), min_size=4, max_size=4), st.integers(60, 120))
+def test_nucleolus_beats_every_imputation_on_a_grid(pairs_and_single, vN):
+    """Brute force: no imputation on a 0.5-step grid has a lexicographically larger excess vector."""
+    v12, v13, v23, v1 = pairs_and_single
+    game = {frozenset({0}): float(v1), frozenset({1}): 0.0, frozenset({2}): 0.0,
+            frozenset({0, 1}): float(v12), frozenset({0, 2}): float(v13),
+            frozenset({1, 2}): float(v23), frozenset({0, 1, 2}): float(vN)}
+    table = a.coalition_table(3, game)
+    x = a.nucleolus(3, game)
+    assert x.sum() == pytest.approx(vN) and x[0] >= v1 - 1e-9 and x.min() >= -1e-9
+    ex = _sorted_excesses(table, x)
+    step = 1.0  # integer worths: the grid holds many exact candidates
+    for x1 in np.arange(v1, vN + 1e-9, step):
+        for x2 in np.arange(0, vN - x1 + 1e-9, step):
+            y = np.array([x1, x2, vN - x1 - x2])
+            assert _lex_geq(ex, _sorted_excesses(table, y), 1e-7)
+
+
+@pytest.mark.parametrize("t", [0.6, 0.7, 0.8])
+def test_nucleolus_of_vertical_game_is_locally_lexicographically_optimal(t):
+    """No efficient perturbation (small or large) improves the sorted excess vector."""
+    table = a.vertical_game(V08, VP.mu, pair_factor=t)
+    x = a.nucleolus(4, table)
+    ex = _sorted_excesses(table, x)
+    rng = np.random.default_rng(int(t * 100))
+    for _ in range(500):
+        d = rng.normal(size=4)
+        d -= d.mean()
+        y = x + d * rng.choice([1e-3, 1e-1, 1.0, 10.0, 100.0]) / np.linalg.norm(d)
+        if y.min() < 0:
+            continue
+        assert _lex_geq(ex, _sorted_excesses(table, y), 1e-7)
+
+
+def test_shapley_of_vertical_game_by_permutations():
+    table = a.vertical_game(V08, VP.mu, pair_factor=0.5)
+    n = 4
+    phi = np.zeros(n)
+    for order in itertools.permutations(range(n)):
+        mask = 0
+        for i in order:
+            phi[i] += table[mask | 1 << i] - table[mask]
+            mask |= 1 << i
+    phi /= math.factorial(n)
+    np.testing.assert_allclose(xbec.shapley(n, table), phi, rtol=1e-12)
+    np.testing.assert_allclose(a.compare_allocations(V08, VP.mu, VP.F, pair_factor=0.5).allocations["Shapley"], phi)
+
+
+def test_vertical_game_assumption():
+    t = 0.4
+    table = a.vertical_game(V08, VP.mu, pair_factor=t, singleton=5.0)
+    full = 15
+    assert table[full] == V08 and table[0] == 0
+    for i, mu in enumerate(VP.mu):
+        assert table[full ^ (1 << i)] == mu  # V(N \ {i}) = mu_i
+        assert table[1 << i] == 5.0
+    # pair {1,2} (paper's members 1, 2) is in N\{3} (2300) and N\{4} (2200)
+    assert table[0b0011] == pytest.approx(t * 2200)
+    assert table[0b1100] == pytest.approx(t * 1600)  # pair {3,4}: min(V(2,3,4), V(1,3,4))
+    # monotone for every factor in [0, 1]
+    one = a.vertical_game(V08, VP.mu, pair_factor=1.0)
+    for S in range(16):
+        for i in range(4):
+            assert one[S | 1 << i] >= one[S] - 1e-12
+    for bad in (dict(pair_factor=1.5), dict(pair_factor=-0.1), dict(singleton=-1.0)):
+        name = next(iter(bad))
+        with pytest.raises(xbec.ModelDomainError, match=name):
+            a.vertical_game(V08, VP.mu, **bad)
+
+
+def test_paper_allocations_hand_checked_and_core():
+    c = a.compare_allocations(V08, VP.mu, VP.F, pair_factor=0.0)
+    # eq (13): V/4 + (5/6)(mean(mu) - mu_i), mean(mu) = 2025
+    np.testing.assert_allclose(c.allocations["Raiffa (eq 13)"],
+                               [797.5 + 5 / 6 * d for d in (425, 25, -275, -175)])
+    # Table 2 at lam = 0.80: 1470.67 847.33 269.63 602.37
+    np.testing.assert_allclose(c.allocations["improved Raiffa (eq 15)"], [1470.67, 847.33, 269.63, 602.37], atol=0.01)
+    for rule in a.RULES:
+        x = c.allocations[rule]
+        assert x.sum() == pytest.approx(V08)
+        assert c.core[rule].in_core  # every rule is in the core when pairs are worth 0
+    assert c.core_nonempty
+    # improved Raiffa leaves the core once pairs exceed (x3 + x4) / 1600
+    x = c.allocations["improved Raiffa (eq 15)"]
+    limit = a.core_pair_factor_limit(V08, VP.mu, x)
+    assert limit == pytest.approx((x[2] + x[3]) / 1600)
+    assert limit == pytest.approx(0.545, abs=1e-3)
+    assert a.core_check(4, a.vertical_game(V08, VP.mu, pair_factor=limit - 1e-6), x).in_core
+    assert not a.core_check(4, a.vertical_game(V08, VP.mu, pair_factor=limit + 1e-6), x).in_core
+
+
+def test_core_nonempty_limit_and_nucleolus_in_core():
+    t_star = a.core_nonempty_pair_factor_limit(V08, VP.mu)
+    assert 0 < t_star < 1
+    assert a.least_core_epsilon(4, a.vertical_game(V08, VP.mu, pair_factor=t_star)) == pytest.approx(0, abs=1e-6)
+    assert a.least_core_epsilon(4, a.vertical_game(V08, VP.mu, pair_factor=min(1, t_star + 0.01))) > 0
+    sens = a.allocation_sensitivity(V08, VP.mu, VP.F, np.linspace(0, 1, 11))
+    nonempty = sens.least_core_epsilon <= 1e-6
+    # the nucleolus is in the core exactly when the core is non-empty
+    assert np.array_equal(sens.in_core["nucleolus"], nonempty)
+    assert sens.allocations["Shapley"].shape == (11, 4)
+    # Raiffa does not depend on the assumed pair worths
+    assert np.ptp(sens.allocations["Raiffa (eq 13)"], axis=0).max() == 0
+    # an empty core even at factor 0 gives nan
+    assert math.isnan(a.core_nonempty_pair_factor_limit(1000.0, VP.mu))
+
+
+def test_core_min_grand_worth_and_lambda():
+    # worthless pairs: the core needs V(N) >= sum(mu)/(n-1) = 2700, the sum of eq (11)'s lower limits
+    assert a.core_min_grand_worth(VP.mu) == pytest.approx(sum(VP.mu) / 3)
+    assert a.core_min_grand_worth(VP.mu) == pytest.approx(xbec.model.vertical.raiffa_lower_limits(VP.mu).sum())
+    assert a.least_core_epsilon(4, a.vertical_game(2700.0 + 1e-6, VP.mu)) <= 1e-9
+    assert a.least_core_epsilon(4, a.vertical_game(2699.0, VP.mu)) > 0
+    lam = a.core_nonempty_lambda(PAPER, VP.mu)
+    assert xbec.revenue_sharing(PAPER, lam).pi_platform == pytest.approx(2700.0)
+    assert 0.73 < lam < 0.74  # Table 2: pi1(0.72) = 2584.53 < 2700 < pi1(0.74) = 2725.15
+    for t in (0.3, 0.9):
+        w = a.core_min_grand_worth(VP.mu, pair_factor=t)
+        assert a.least_core_epsilon(4, a.vertical_game(w * (1 + 1e-9), VP.mu, pair_factor=t)) <= 1e-6
+        assert a.least_core_epsilon(4, a.vertical_game(w - 1.0, VP.mu, pair_factor=t)) > 0
+
+
+@pytest.mark.parametrize("t", [0.0, 0.8])
+def test_core_worth_interval_against_a_grid(t):
+    Vs = np.linspace(2000.0, 5000.0, 37)
+    for rule in a.RULES:
+        lo, hi = a.core_worth_interval(VP.mu, VP.F, rule, pair_factor=t)
+        for V in Vs:
+            table = a.vertical_game(V, VP.mu, pair_factor=t)
+            x = a.allocation._rule_allocation(rule, V, VP.mu, VP.F, table)
+            inside = a.core_check(4, table, x, tol=1e-6).in_core
+            if abs(V - lo) > 1e-3 and abs(V - hi) > 1e-3:
+                assert inside == (lo <= V <= hi), (rule, V, lo, hi)
+
+
+def test_core_worth_interval_hand_checked():
+    # Raiffa: x_i = V/4 + (5/6)(2025 - mu_i) <= V - mu_i binds for mu_3 = 2300: V >= (2300 - 5/6*275)/0.75
+    lo, hi = a.core_worth_interval(VP.mu, VP.F, "Raiffa (eq 13)")
+    assert lo == pytest.approx((2300 - 5 / 6 * 275) / 0.75) and hi == math.inf
+    band = a.core_lambda_interval(PAPER, VP.mu, VP.F, "Raiffa (eq 13)")
+    assert xbec.revenue_sharing(PAPER, band.lo).pi_platform == pytest.approx(lo)
+    # improved Raiffa at t = 0.8 needs lam above the paper's band
+    assert a.core_lambda_interval(PAPER, VP.mu, VP.F, "improved Raiffa (eq 15)", pair_factor=0.8).lo > 0.9
+    with pytest.raises(xbec.ModelDomainError, match="rule"):
+        a.core_worth_interval(VP.mu, VP.F, "Banzhaf")
+
+
+def test_core_limits_against_sensitivity_grid():
+    ts = np.linspace(0, 1, 21)
+    sens = a.allocation_sensitivity(V08, VP.mu, VP.F, ts)
+    limits = a.core_limits(V08, VP.mu, VP.F)
+    for rule in a.RULES:
+        lo, hi = limits[rule]
+        for t, inside in zip(ts, sens.in_core[rule]):
+            if min(abs(t - lo), abs(t - hi)) > 1e-6:
+                assert inside == (lo <= t <= hi), (rule, t, lo, hi)
+    assert limits["improved Raiffa (eq 15)"][1] == pytest.approx(0.545, abs=1e-6)
+    cl = a.core_limits_over_lambda(PAPER, VP.mu, VP.F, [0.71, 0.8])
+    assert np.all(np.isnan(cl.limits["nucleolus"][0]))  # V(N) = 2516.66 < 2700: core empty
+    np.testing.assert_allclose(cl.limits["nucleolus"][1], limits["nucleolus"])
+
+
+@given(st.integers(3, 5), st.integers(0, 10**6))
+def test_nucleolus_in_core_of_convex_games(n, seed):
+    rng = np.random.default_rng(seed)
+    w = rng.uniform(0.5, 2.0, n)
+    game = lambda S: float(sum(w[i] for i in S)) ** 2  # noqa: E731 (supermodular: core non-empty)
+    x = a.nucleolus(n, game)
+    table = a.coalition_table(n, game)
+    assert x.sum() == pytest.approx(table[-1])
+    assert a.core_check(n, game, x, tol=1e-7 * table[-1]).in_core
+    assert a.core_check(n, game, xbec.shapley(n, game), tol=1e-7 * table[-1]).in_core  # convex: Shapley in core
+
+
+def test_nucleolus_domain_errors():
+    with pytest.raises(xbec.ModelDomainError, match="imputation"):
+        a.nucleolus(2, {frozenset({0}): 2.0, frozenset({1}): 2.0, frozenset({0, 1}): 1.0})
+    with pytest.raises(xbec.ModelDomainError, match="n="):
+        a.nucleolus(13, lambda S: 0.0)
+    with pytest.raises(xbec.ModelDomainError, match="x has"):
+        a.core_check(3, lambda S: 0.0, [1.0, 2.0])
+    # the pre-nucleolus may leave the imputation set; the nucleolus may not
+    game = {frozenset({0}): 0.0, frozenset({1}): 0.0, frozenset({2}): 0.0,
+            frozenset({0, 1}): 0.0, frozenset({0, 2}): 0.0, frozenset({1, 2}): 0.0, frozenset({0, 1, 2}): 1.0}
+    np.testing.assert_allclose(a.nucleolus(3, game), [1 / 3] * 3)
+    np.testing.assert_allclose(a.nucleolus(3, game, imputations=False), [1 / 3] * 3)
+
+
+# ---------------------------------------------------------------------------
+# 4. Cost measurement
+# ---------------------------------------------------------------------------
+
+
+def test_cost_evaluations_counted():
+    sh = a.measure_shapley_cost([2, 5, 10])
+    assert sh.evaluations.tolist() == [4, 32, 1024]
+    sv = a.measure_shapley_cost([5, 8], vectorised=True)
+    assert sv.evaluations.tolist() == [32, 256]
+    ra = a.measure_raiffa_cost([2, 10, 1000])
+    assert ra.evaluations.tolist() == [3, 11, 1001]
+    assert np.all(sh.seconds >= 0) and np.all(ra.seconds >= 0)
+
+
+def test_counting_worth_is_consistent():
+    g = a.CountingWorth(a.cost_game_weights(6, seed=3))
+    table = g.table()
+    for S in range(64):
+        coalition = frozenset(i for i in range(6) if S >> i & 1)
+        assert g(coalition) == pytest.approx(table[S])
+    np.testing.assert_allclose(g.without_each(), [table[63 ^ (1 << i)] for i in range(6)])
+    assert g.grand() == pytest.approx(table[63])
+    # same Shapley value through the callable and the array path
+    np.testing.assert_allclose(xbec.shapley(6, g), xbec.shapley(6, table))
+
+
+def test_fit_cost_growth_recovers_synthetic_growth():
+    ns = np.arange(8, 20)
+    m = a.CostMeasurement("synthetic", ns, 1e-6 * 2.0**ns, 2**ns)
+    fit = a.fit_cost_growth(m, n_min=10)
+    assert fit.slope == pytest.approx(1.0) and fit.intercept == pytest.approx(math.log2(1e-6))
+    assert fit.n_for(1e-6 * 2.0**25) == pytest.approx(25.0)
+    assert fit.seconds(25) == pytest.approx(1e-6 * 2.0**25)
+    with pytest.raises(xbec.ModelDomainError, match="n_min"):
+        a.fit_cost_growth(m, n_min=19)
+    with pytest.raises(xbec.ModelDomainError, match="ns"):
+        a.measure_shapley_cost([30])
+
+
+def test_measure_with_a_fake_clock():
+    ticks = iter(range(0, 1000, 1))
+    m = a.measure_raiffa_cost([3, 4], repeat=2, clock=lambda: float(next(ticks)))
+    assert m.seconds.tolist() == [1.0, 1.0]
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+
+def test_figures(tmp_path):
+    pytest.importorskip("matplotlib")
+    from xbec.figures import beyond as ap
+
+    m = a.band_map(PAPER, "b2", np.linspace(0, 2.4, 30), "gamma1", np.linspace(0.2, 3, 25))
+    figs = {
+        "band": ap.band_map_figure(m, mark=(PAPER.b2, PAPER.gamma1)),
+        "contracts": ap.contracts_figure(PAPER, np.linspace(0.3, 1.0, 50)),
+        "alloc": ap.allocations_figure(a.compare_allocations(V08, VP.mu, VP.F, pair_factor=0.5)),
+        "sens": ap.allocation_sensitivity_figure(a.allocation_sensitivity(V08, VP.mu, VP.F, np.linspace(0, 1, 5))),
+        "cost": ap.cost_figure([a.measure_shapley_cost([2, 4, 6, 8, 10]), a.measure_raiffa_cost([2, 100, 10**4])],
+                               fit=a.fit_cost_growth(a.measure_shapley_cost([6, 8, 10]), n_min=6),
+                               extrapolate_to=24),
+    }
+    expected_axes = {"band": 6, "contracts": 3, "alloc": 1, "sens": 4, "cost": 3}  # band: 3 maps + colorbars
+    for name, fig in figs.items():
+        assert len(fig.axes) == expected_axes[name], name
+    paths = ap.save_figure(figs["alloc"], tmp_path, "alloc")
+    assert [p.suffix for p in paths] == [".png", ".svg"]
+    assert all(p.stat().st_size > 1000 for p in paths)

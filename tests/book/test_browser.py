@@ -1,0 +1,255 @@
+"""The built book, as a reader's browser shows it (headless Chromium).
+
+Run with `make browser-test` after `make book`. Skipped when the book has not
+been built (no _build/html), and, in a plain `pytest` run, when Playwright or
+/usr/bin/chromium is missing; with XBEC_BROWSER_TEST=1 (set by `make
+browser-test`) a missing piece is an error instead.
+
+_build/html is served on 127.0.0.1 by a thread of this process. For every page
+of the TOC the test checks that
+- MathJax (the book's own copy) typeset every formula: one `mjx-container` per
+  Sphinx math node at least, no MathJax error node, no raw TeX (`$$`, `\\(`,
+  `\\[`, `\\begin{`, `\\frac`) left in the text outside code;
+- every <img> loaded (naturalWidth > 0);
+- the page made no request to any host other than the local server (and none
+  failed, and none answered >= 400), and threw no JavaScript error;
+- no notebook cell shows an error traceback, and every glued value
+  (`pasted-text` / `pasted-inline` elements) is non-empty;
+- every link into the book points to a file that exists.
+It saves the first screen of each page as _build/screenshots/<page>.png and the
+whole page as _build/screenshots/<page>-full.png.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+SHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = os.environ.get("XBEC_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = os.environ.get("XBEC_BROWSER_TEST") == "1"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions",
+]
+RAW_TEX = [r"\$\$", r"\\\(", r"\\\)", r"\\\[", r"\\\]", r"\\begin\{", r"\\frac\b", r"\\mathrm\b"]
+
+
+def _skip_or_fail(reason: str):
+    if REQUIRED:
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+if not (HTML / "index.html").is_file():
+    _skip_or_fail("book not built: run `make book` (then `make browser-test`)")
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the environment
+    _skip_or_fail("playwright not installed (the `book` extra installs it)")
+if not Path(CHROMIUM).exists():
+    _skip_or_fail(f"{CHROMIUM} missing (`make browser-test` installs Debian's chromium)")
+yaml = pytest.importorskip("yaml")
+
+
+def _toc_pages() -> list[str]:
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                pages.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return pages
+
+
+PAGES = _toc_pages()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output readable
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Playwright starts Chromium headless with a new, empty, temporary profile
+    # (its own --user-data-dir), removed when the browser closes.
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+class PageLog:
+    """Everything a page asked for or complained about while loading."""
+
+    def __init__(self, page, origin: str):
+        self.origin = origin
+        self.requests: list[str] = []
+        self.failed: list[str] = []
+        self.bad_status: list[str] = []
+        self.js_errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
+        page.on("pageerror", lambda e: self.js_errors.append(str(e)))
+
+    def external(self) -> list[str]:
+        ok_schemes = ("data:", "blob:", "about:")
+        return [u for u in self.requests if not (u.startswith(self.origin + "/") or u.startswith(ok_schemes))]
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (no cache, no cookies) for each test."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+def _shot_name(page_file: str) -> str:
+    return page_file.replace("/", "__")
+
+
+def _open(context, url: str, origin: str):
+    page = context.new_page()
+    log = PageLog(page, origin)
+    page.goto(url, wait_until="load", timeout=60_000)
+    has_mathjax = page.evaluate("() => !!document.querySelector('script[src*=\"mathjax/\"]')")
+    if has_mathjax:
+        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=60_000)
+        page.evaluate("() => MathJax.startup.promise")
+    # Images (including lazy ones further down) have settled.
+    page.evaluate("""async () => {
+        await Promise.all([...document.images].map(img => img.complete ? null :
+            new Promise(res => { img.addEventListener('load', res); img.addEventListener('error', res); })));
+    }""")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
+    try:  # best effort: readiness is MathJax's promise, the images and the fonts
+        page.wait_for_load_state("networkidle", timeout=10_000)
+    except PlaywrightTimeout:
+        pass
+    return page, log, has_mathjax
+
+
+def test_index_redirects_to_the_intro(context, server):
+    page = context.new_page()
+    page.goto(server + "/index.html", wait_until="load")
+    page.wait_for_url(re.compile(r".*/book/intro\.html$"), timeout=30_000)
+    page.close()
+
+
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_renders_offline(context, server, page_file):
+    html_file = HTML / f"{page_file}.html"
+    assert html_file.is_file(), f"{page_file}: not built"
+    page, log, has_mathjax = _open(context, f"{server}/{page_file}.html", server)
+    try:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}.png"))
+        page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}-full.png"), full_page=True)
+
+        facts = page.evaluate("""() => {
+            const body = document.querySelector('main') || document.body;
+            const clone = body.cloneNode(true);
+            clone.querySelectorAll('pre, code, script, style, textarea, mjx-container, .highlight')
+                 .forEach(e => e.remove());
+            return {
+                mathNodes: document.querySelectorAll('.math').length,
+                mjx: document.querySelectorAll('mjx-container').length,
+                mjxErrors: [...document.querySelectorAll('mjx-merror')].map(e => e.textContent),
+                text: clone.textContent,
+                images: [...document.images].map(i => ({src: i.currentSrc || i.src, ok: i.complete && i.naturalWidth > 0})),
+                tracebacks: document.querySelectorAll('.cell_output .output.traceback, .cell_output .output.error').length,
+                pasted: [...document.querySelectorAll('.pasted-text, .pasted-inline')].map(e => e.textContent.trim()),
+                links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+                title: document.title,
+            };
+        }""")
+
+        problems: list[str] = []
+        # Maths
+        if facts["mathNodes"]:
+            if not has_mathjax:
+                problems.append(f"{facts['mathNodes']} math nodes but no local MathJax script")
+            elif facts["mjx"] < facts["mathNodes"]:
+                problems.append(f"MathJax typeset {facts['mjx']} of {facts['mathNodes']} math nodes")
+        if facts["mjxErrors"]:
+            problems.append(f"MathJax errors: {facts['mjxErrors']}")
+        for pattern in RAW_TEX:
+            for m in re.finditer(pattern, facts["text"]):
+                problems.append(f"raw TeX {m.group(0)!r} in text: …{facts['text'][max(0, m.start()-40):m.end()+40]!r}…")
+        # Images
+        problems += [f"image not loaded: {i['src']}" for i in facts["images"] if not i["ok"]]
+        # Network and scripts
+        problems += [f"external request: {u}" for u in log.external()]
+        problems += [f"request failed: {u}" for u in log.failed]
+        problems += [f"HTTP {s}" for s in log.bad_status if not s.endswith("/favicon.ico")]
+        problems += [f"JavaScript error: {e}" for e in log.js_errors]
+        # Notebook outputs and glue
+        if facts["tracebacks"]:
+            problems.append(f"{facts['tracebacks']} error output(s) in notebook cells")
+        problems += ["empty glued value" for text in facts["pasted"] if not text]
+        # Links into the book
+        for href in facts["links"]:
+            if not href.startswith(server + "/"):
+                continue
+            path = unquote(urlsplit(href).path).lstrip("/")
+            target = HTML / path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"broken link: {href}")
+        assert facts["title"].strip(), "page has no title"
+        assert not problems, f"{page_file}:\n  " + "\n  ".join(problems)
+    finally:
+        page.close()
+
+
+def test_status_page_reports_every_executed_notebook(context, server):
+    if "notebooks/status" not in PAGES:
+        pytest.skip("no status page in the TOC")
+    page, _, _ = _open(context, f"{server}/notebooks/status.html", server)
+    try:
+        rows = page.evaluate("""() => [...document.querySelectorAll('table')]
+            .filter(t => /Run Time/.test(t.textContent))
+            .flatMap(t => [...t.querySelectorAll('tbody tr')].map(r => r.cells[0].textContent.trim()))""")
+        notebooks = [p for p in PAGES if p.startswith("notebooks/")]
+        assert sorted(rows) == sorted(notebooks), (rows, notebooks)
+        text = page.evaluate("() => document.body.textContent")
+        assert re.search(r"Built from commit\s+\S+", text)
+        assert "Kernel interpreter" in text
+    finally:
+        page.close()

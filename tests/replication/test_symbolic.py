@@ -1,0 +1,70 @@
+"""Every printed formula against its sympy derivation; numeric code against sympy."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+
+import xbec
+from xbec.replication import symbolic as S
+
+from ..conftest import horizontal_params
+
+CHECKS = {c.key: c for c in S.checks()}
+
+
+@pytest.mark.parametrize("key", sorted(CHECKS))
+def test_printed_formula_agrees_with_derivation(key):
+    assert CHECKS[key].agrees, f"{key}: printed {CHECKS[key].printed} vs derived {CHECKS[key].derived}"
+
+
+def test_a_wrong_formula_would_be_caught():
+    # the check is not vacuous: a mutated eq (5) does not agree with the derivation
+    derived = S.manufacturer_reply()["eq5"]
+    sym = S.SYMBOLS
+    assert not S._same(derived, (sym["beta"] + sym["b2"] * sym["s"]) / sym["b1"] + sym["c"] - 2 * sym["p"])
+
+
+@pytest.mark.parametrize("erratum", S.errata(), ids=lambda e: e.key)
+def test_every_erratum_is_verified(erratum):
+    assert erratum.kind in {"typo", "error", "inconsistency", "clarification"}
+    assert erratum.holds, erratum.key
+    assert erratum.printed and erratum.corrected and erratum.explanation
+
+
+def _num(expr, params, **extra):
+    sym = S.SYMBOLS
+    subs = {sym[k]: v for k, v in params.as_dict().items()}
+    subs.update({sym[k]: v for k, v in extra.items()})
+    return float(expr.subs(subs))
+
+
+@settings(max_examples=15)
+@given(horizontal_params())
+def test_numeric_closed_forms_equal_sympy_solutions(params):
+    dec, sd = xbec.decentralized(params), S.decentralized_solution()
+    for name in ("p", "w", "s", "demand", "pi_platform", "pi_manufacturer"):
+        assert getattr(dec, name) == pytest.approx(_num(sd[name], params), rel=1e-9, abs=1e-9)
+    cen, sc = xbec.centralized(params), S.centralized_solution()
+    for name in ("p", "s", "demand", "pi_total"):
+        assert getattr(cen, name) == pytest.approx(_num(sc[name], params), rel=1e-9, abs=1e-9)
+    ss = S.sharing_solution()
+    for lam in (0.95, 1.0):
+        try:
+            r = xbec.revenue_sharing(params, lam)
+        except xbec.ModelDomainError:
+            continue
+        for name in ("w", "s", "demand", "pi_platform", "pi_manufacturer", "pi_total"):
+            assert getattr(r, name) == pytest.approx(_num(ss[name], params, lam=lam), rel=1e-8, abs=1e-8)
+
+
+def test_leader_concavity_condition_is_weaker_than_printed():
+    # a parameter set with 2 b1 gamma1 < b2^2 < 4 b1 gamma1: the leader's problem is still concave
+    H = S.leader_hessian()
+    sym = S.SYMBOLS
+    vals = {sym["b1"]: 1, sym["gamma1"]: 1, sym["b2"]: sp.Rational(3, 2)}
+    Hn = np.array(H.subs(vals), dtype=float)
+    assert np.all(np.linalg.eigvalsh(Hn) < 0)
+    assert 2 * 1 * 1 - 1.5**2 < 0
