@@ -14,23 +14,12 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.vertical import MAX_SHAPLEY_PLAYERS, _coalition_table
+from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table
 
 
 # ===========================================================================
 # 3. Allocation rules compared on the vertical alliance
 # ===========================================================================
-
-
-def coalition_table(n: int, worth) -> np.ndarray:
-    """Worths of all ``2**n`` coalitions indexed by bitmask (see :func:`xbec.shapley`).
-
-    ``worth`` is a callable on frozensets, a dict frozenset -> worth covering
-    every non-empty coalition, or an array of ``2**n`` worths.
-    """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= MAX_SHAPLEY_PLAYERS:
-        raise ModelDomainError(f"n={n!r}: must be an integer with 1 <= n <= {MAX_SHAPLEY_PLAYERS}")
-    return np.array(_coalition_table(int(n), worth), dtype=float)
 
 
 def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5,

@@ -91,7 +91,7 @@ class HorizontalParams:
             object.__setattr__(self, name, v.positive(name, getattr(self, name)))
         for name in ("b2", "c", "K"):
             object.__setattr__(self, name, v.non_negative(name, getattr(self, name)))
-        det = 2 * self.b1 * self.gamma1 - self.b2**2
+        det = _finite_products(self)
         if not det > 0:
             raise ModelDomainError(
                 f"b2={self.b2:g}: concavity (Proposition 1) requires "
@@ -110,6 +110,28 @@ class HorizontalParams:
 
     def as_dict(self) -> dict[str, float]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _finite_products(params: HorizontalParams) -> float:
+    """``2 b1 gamma1 - b2^2``, after checking that the model's products stay finite.
+
+    The highest-degree products the closed forms and the band polynomials of
+    :func:`acceptable_lambda` form are of order ``(b1 gamma1)^2`` times
+    ``beta^2 / b1``, ``b1 c^2`` or ``K``; a value that overflows them is
+    rejected here, naming the largest parameter.
+    """
+    b, b1, b2, g, c, K = (np.float64(getattr(params, k)) for k in ("beta", "b1", "b2", "gamma1", "c", "K"))
+    inputs = params.as_dict()
+    with np.errstate(over="ignore", invalid="ignore"):
+        det = 2 * b1 * g - b2**2
+        v.finite_result("2*b1*gamma1 - b2**2", det, {"b1": b1, "b2": b2, "gamma1": g})
+        for expr, value in (
+            ("gamma1**2 * b1 * beta**2", g**2 * b1 * b**2),
+            ("(b1*gamma1)**2 * b1 * c**2", (b1 * g) ** 2 * b1 * c**2),
+            ("(b1*gamma1)**2 * K", (b1 * g) ** 2 * K),
+        ):
+            v.finite_result(expr, value, inputs)
+    return float(det)
 
 
 # ---------------------------------------------------------------------------

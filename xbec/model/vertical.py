@@ -8,10 +8,12 @@ without member ``i`` (0-based here: member 1 of the paper is index 0).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Union
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import _validate as v
 from ..errors import ModelDomainError
@@ -24,9 +26,22 @@ __all__ = [
     "raiffa",
     "improved_raiffa",
     "allocate",
+    "member_names",
+    "coalition_table",
     "shapley",
     "MAX_SHAPLEY_PLAYERS",
+    "MEMBER_NAMES",
 ]
+
+#: Names of the vertical alliance's members in §5.2's order (n = 4): member
+#: ``i`` of the paper is index ``i - 1`` here.  The one list used by the
+#: tables, the figures and the notebooks (:func:`member_names`).
+MEMBER_NAMES: tuple[str, ...] = (
+    "platform",
+    "domestic logistics provider",
+    "international carrier",
+    "foreign logistics provider",
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class VerticalParams:
 
     def __post_init__(self) -> None:
         mu = v.vector("mu", self.mu)
+        with np.errstate(over="ignore"):
+            v.finite_result("sum(mu)", np.sum(mu), {"mu": mu})
         F = service_shares(self.phi, self.theta, self.weights)
         if mu.size != F.size:
             raise ModelDomainError(
@@ -67,10 +84,24 @@ class VerticalParams:
 
     @property
     def n(self) -> int:
+        """Number of members."""
         return len(self.mu)
 
 
-def _check_weights(weights, k: int) -> np.ndarray:
+def member_names(n: int) -> tuple[str, ...]:
+    """Display names of an ``n``-member vertical alliance.
+
+    :data:`MEMBER_NAMES` for §5.2's four members, else ``"member 1"`` ...
+    ``"member n"`` (the paper names only its four).
+    """
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ModelDomainError(f"n={v.show(n)}: must be an integer >= 1")
+    if n == len(MEMBER_NAMES):
+        return MEMBER_NAMES
+    return tuple(f"member {i + 1}" for i in range(int(n)))
+
+
+def _check_weights(weights: object, k: int) -> np.ndarray:
     wts = v.vector("weights", weights, min_len=1)
     if wts.size != k:
         raise ModelDomainError(f"weights: need {k} weights, one per criterion (got {wts.size})")
@@ -81,7 +112,12 @@ def _check_weights(weights, k: int) -> np.ndarray:
     return wts
 
 
-def service_shares(phi, theta, weights=(0.7, 0.3), service_levels=None) -> np.ndarray:
+def service_shares(
+    phi: ArrayLike,
+    theta: ArrayLike,
+    weights: ArrayLike = (0.7, 0.3),
+    service_levels: ArrayLike | None = None,
+) -> np.ndarray:
     """Share of the alliance's services undertaken by each member, eq (14).
 
     ``F_i = M1 phi_i / sum(phi) + M2 theta_i / sum(theta) [+ M3 s_i / sum(s)]``.
@@ -108,37 +144,50 @@ def service_shares(phi, theta, weights=(0.7, 0.3), service_levels=None) -> np.nd
         arr = v.vector(name, value)
         if np.any(arr < 0):
             raise ModelDomainError(f"{name}={arr.tolist()}: every entry must be >= 0")
-        if not arr.sum() > 0:
-            raise ModelDomainError(f"{name}={arr.tolist()}: the entries must not all be 0")
+        with np.errstate(over="ignore"):
+            total = v.finite_result(f"sum({name})", np.sum(arr), {name: arr})
+        if not total > 0:
+            raise ModelDomainError(f"{name}={v.show(arr.tolist())}: the entries must not all be 0")
         arrays[name] = arr
     sizes = {name: arr.size for name, arr in arrays.items()}
     if len(set(sizes.values())) != 1:
         raise ModelDomainError(f"lengths differ: {sizes}; every criterion needs one entry per member")
     wts = _check_weights(weights, len(arrays))
-    return sum(w * arr / arr.sum() for w, arr in zip(wts, arrays.values()))
+    F: np.ndarray = sum((w * arr / arr.sum() for w, arr in zip(wts, arrays.values())), np.zeros(1))
+    return F
 
 
-def _worth(V) -> np.ndarray:
+def _worth(V: ArrayLike) -> np.ndarray:
     return v.real_array("V", V)
 
 
-def raiffa_lower_limits(mu) -> np.ndarray:
+def _finite(expression: str, value: np.ndarray, **inputs: object) -> np.ndarray:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.asarray(v.finite_result(expression, value, inputs))
+
+
+def raiffa_lower_limits(mu: ArrayLike) -> np.ndarray:
     """Lower limits of the Raiffa allocation, the solution of eq (11).
 
     Solving ``sum_k x_k - x_i = mu_i`` for all ``i`` gives
     ``x_i = sum(mu)/(n-1) - mu_i``.
     """
     mu = v.vector("mu", mu)
-    return mu.sum() / (mu.size - 1) - mu
+    with np.errstate(over="ignore", invalid="ignore"):
+        lower = mu.sum() / (mu.size - 1) - mu
+    return _finite("sum(mu)/(n-1) - mu", lower, mu=mu)
 
 
-def raiffa_upper_limits(V, mu) -> np.ndarray:
+def raiffa_upper_limits(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
     """Ideal upper limits ``V - mu_j`` of §4.1 (shape ``V.shape + (n,)``)."""
     mu = v.vector("mu", mu)
-    return _worth(V)[..., None] - mu
+    W = _worth(V)
+    with np.errstate(over="ignore", invalid="ignore"):
+        upper = W[..., None] - mu
+    return _finite("V - mu", upper, V=W, mu=mu)
 
 
-def raiffa(V, mu) -> np.ndarray:
+def raiffa(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
     """Raiffa allocation, eq (13).
 
     ``x_i = V/n + (2n-3)/(2(n-1)) * (mean(mu) - mu_i)``: the average over
@@ -158,12 +207,14 @@ def raiffa(V, mu) -> np.ndarray:
         Shape ``(n,)`` for a scalar ``V``, else ``V.shape + (n,)``.
     """
     mu = v.vector("mu", mu)
-    V = _worth(V)
+    W = _worth(V)
     n = mu.size
-    return V[..., None] / n + (2 * n - 3) / (2 * (n - 1)) * (mu.mean() - mu)
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = W[..., None] / n + (2 * n - 3) / (2 * (n - 1)) * (mu.mean() - mu)
+    return _finite("eq (13)", x, V=W, mu=mu)
 
 
-def improved_raiffa(V, mu, F) -> np.ndarray:
+def improved_raiffa(V: ArrayLike, mu: ArrayLike, F: ArrayLike) -> np.ndarray:
     """Raiffa allocation corrected for services undertaken, eq (15).
 
     ``x_i* = x_i + (F_i - 1/n) V`` with ``x_i`` from eq (13) and ``F`` from
@@ -172,20 +223,26 @@ def improved_raiffa(V, mu, F) -> np.ndarray:
     Raises
     ------
     ModelDomainError
-        ``mu`` and ``F`` of different lengths, ``n < 2``, or ``F`` not summing
-        to 1.
+        ``mu`` and ``F`` of different lengths, ``n < 2``, a negative share,
+        or ``F`` not summing to 1.
     """
     mu = v.vector("mu", mu)
-    F = v.vector("F", F)
-    if F.size != mu.size:
-        raise ModelDomainError(f"mu has {mu.size} members but F has {F.size}: lengths must agree")
-    if not math.isclose(float(F.sum()), 1.0, rel_tol=0, abs_tol=1e-9):
-        raise ModelDomainError(f"F={F.tolist()}: service shares must sum to 1 (sum is {F.sum():g})")
-    V = _worth(V)
-    return raiffa(V, mu) + (F - 1 / mu.size) * V[..., None]
+    shares = v.vector("F", F)
+    if shares.size != mu.size:
+        raise ModelDomainError(f"mu has {mu.size} members but F has {shares.size}: lengths must agree")
+    if np.any(shares < 0):
+        raise ModelDomainError(f"F={v.show(shares.tolist())}: every service share must be >= 0")
+    if not math.isclose(float(shares.sum()), 1.0, rel_tol=0, abs_tol=1e-9):
+        raise ModelDomainError(
+            f"F={v.show(shares.tolist())}: service shares must sum to 1 (sum is {shares.sum():g})"
+        )
+    W = _worth(V)
+    with np.errstate(over="ignore", invalid="ignore"):
+        x = raiffa(W, mu) + (shares - 1 / mu.size) * W[..., None]
+    return _finite("eq (15)", x, V=W, mu=mu)
 
 
-def allocate(vparams: VerticalParams, V) -> np.ndarray:
+def allocate(vparams: VerticalParams, V: ArrayLike) -> np.ndarray:
     """Improved-Raiffa allocation of ``V`` with §5.2-style inputs (eqs 14–15)."""
     return improved_raiffa(V, vparams.mu, vparams.F)
 
@@ -194,7 +251,11 @@ def allocate(vparams: VerticalParams, V) -> np.ndarray:
 # Shapley value
 # ---------------------------------------------------------------------------
 
-MAX_SHAPLEY_PLAYERS = 26  # 2**26 float64 worths = 512 MiB
+#: Largest ``n`` for :func:`shapley` (2**26 float64 worths = 512 MiB).
+MAX_SHAPLEY_PLAYERS = 26
+
+#: A TU game's worth function: callable on frozensets, dict or array of 2**n worths.
+Worth = Union[Callable[[frozenset[int]], float], Mapping[frozenset[int], float], np.ndarray]
 
 
 def _popcount(masks: np.ndarray) -> np.ndarray:
@@ -206,8 +267,41 @@ def _popcount(masks: np.ndarray) -> np.ndarray:
     return counts
 
 
-def _coalition_table(n: int, worth) -> np.ndarray:
-    """Worth of every coalition, indexed by bitmask (bit i = member i)."""
+def _check_players(n: object) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        raise ModelDomainError(f"n={v.show(n)}: must be an integer")
+    if not 1 <= n <= MAX_SHAPLEY_PLAYERS:
+        raise ModelDomainError(f"n={n}: needs 1 <= n <= {MAX_SHAPLEY_PLAYERS} (2**n coalitions are tabulated)")
+    return int(n)
+
+
+def coalition_table(n: int, worth: Worth) -> np.ndarray:
+    """Worths of all ``2**n`` coalitions of an ``n``-player game, indexed by bitmask.
+
+    Bit ``i`` set means member ``i`` is in the coalition (member 1 of the
+    paper is bit 0).
+
+    Parameters
+    ----------
+    n : int
+        Number of players, ``1 <= n <= 26``.
+    worth : callable, mapping or numpy.ndarray
+        ``worth(frozenset) -> float``; or a dict ``frozenset -> worth``
+        covering every non-empty coalition (the empty one is worth 0); or an
+        array of the ``2**n`` worths.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(2**n,)``, every entry a finite float.
+
+    Raises
+    ------
+    ModelDomainError
+        A bad ``n``, a missing coalition, a member outside ``0..n-1`` or a
+        worth that is not a finite real number.
+    """
+    n = _check_players(n)
     size = 1 << n
     if isinstance(worth, np.ndarray):
         table = v.real_array("v", worth)
@@ -238,20 +332,17 @@ def _coalition_table(n: int, worth) -> np.ndarray:
         high = [tuple(i + half for i in range(n - half) if m >> i & 1) for m in range(1 << (n - half))]
         lowmask = (1 << half) - 1
         values = [worth(frozenset(low[m & lowmask] + high[m >> half])) for m in range(size)]
-        try:
-            table = np.asarray(values, dtype=float)
-        except (TypeError, ValueError) as exc:
-            raise ModelDomainError(f"v: worths must be real numbers ({exc})") from None
-        if table.shape != (size,) or not np.all(np.isfinite(table)):
-            raise ModelDomainError("v: every coalition's worth must be a finite real number")
+        table = v.real_array("v", values)
+        if table.shape != (size,):
+            raise ModelDomainError("v: every coalition's worth must be a single real number")
         return table
     raise ModelDomainError(
-        f"v={worth!r}: must be a callable on frozensets, a dict frozenset -> worth, "
+        f"v={v.show(worth)}: must be a callable on frozensets, a dict frozenset -> worth, "
         "or an array of 2**n worths"
     )
 
 
-def shapley(n: int, v) -> np.ndarray:
+def shapley(n: int, v: Worth) -> np.ndarray:
     """Exact Shapley value of an ``n``-player TU game.
 
     ``phi_i = sum_{S not containing i} |S|! (n-|S|-1)! / n! * (v(S + i) - v(S))``,
@@ -274,12 +365,8 @@ def shapley(n: int, v) -> np.ndarray:
     numpy.ndarray
         Shape ``(n,)``; sums to ``v(N) - v(empty)``.
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise ModelDomainError(f"n={n!r}: must be an integer")
-    if not 1 <= n <= MAX_SHAPLEY_PLAYERS:
-        raise ModelDomainError(f"n={n}: exact Shapley needs 1 <= n <= {MAX_SHAPLEY_PLAYERS}")
-    n = int(n)
-    table = _coalition_table(n, v)
+    n = _check_players(n)
+    table = coalition_table(n, v)
     size = 1 << n
     masks = np.arange(size, dtype=np.int64)
     k = _popcount(masks)
