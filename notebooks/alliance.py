@@ -42,7 +42,7 @@ import xbec
 import xbec.figures.paper
 
 fig = xbec.figures.paper.alliance_diagram()
-png, svg = xbec.figures.paper.save(fig, output_dir, "fig1_alliance")
+png, svg = xbec.figures.save(fig, output_dir, "fig1_alliance")
 glue("fig-alliance", Image(filename=str(png)), display=False)
 
 # %% [markdown]

@@ -121,7 +121,7 @@ ok = m1.status == an.BAND_OK
 glue("m1_width_max", float(np.nanmax(m1.width[ok])), display=False)
 
 fig = ap.band_map_figure(m1, mark=(params.b2, params.gamma1))
-png, svg = ap.save_figure(fig, output_dir, "beyond_band_b2_gamma1")
+png, svg = xbec.figures.save(fig, output_dir, "beyond_band_b2_gamma1")
 glue("fig-band-b2-gamma1", Image(filename=str(png)), display=False)
 
 # %% [markdown]
@@ -164,7 +164,7 @@ glue("m2_domain", float(m2.fraction(an.DOMAIN_MARKET)), display=False)
 glue("m2_width_min", float(np.nanmin(m2.width[ok2])), display=False)
 glue("m2_width_max", float(np.nanmax(m2.width[ok2])), display=False)
 fig = ap.band_map_figure(m2, mark=(params.beta, params.c))
-png, svg = ap.save_figure(fig, output_dir, "beyond_band_beta_c")
+png, svg = xbec.figures.save(fig, output_dir, "beyond_band_beta_c")
 glue("fig-band-beta-c", Image(filename=str(png)), display=False)
 
 # %% [markdown]
@@ -208,7 +208,7 @@ rho0, kappa0 = an.dimensionless_groups(params)
 rho = np.linspace(0.0, 1.05, 2101)
 kappas = [0.0, 0.01, 0.05, 0.1, 0.15]
 fig = ap.band_dimensionless_figure(rho, kappas, mark=(rho0, kappa0))
-png, svg = ap.save_figure(fig, output_dir, "beyond_band_rho_kappa")
+png, svg = xbec.figures.save(fig, output_dir, "beyond_band_rho_kappa")
 glue("fig-band-rho-kappa", Image(filename=str(png)), display=False)
 
 # where does the band close?  (vectorised over fine grids)

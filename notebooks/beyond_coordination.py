@@ -155,7 +155,7 @@ display(Markdown("\n".join(rows)))
 
 # %% tags=["hide-input"]
 fig = ap.contracts_figure(params, np.linspace(*lam_plot, 281))
-png, svg = ap.save_figure(fig, output_dir, "beyond_contracts")
+png, svg = xbec.figures.save(fig, output_dir, "beyond_contracts")
 glue("fig-contracts", Image(filename=str(png)), display=False)
 
 # %% [markdown]

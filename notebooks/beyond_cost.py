@@ -80,7 +80,7 @@ fit_vec = an.fit_cost_growth(vec, n_min=fit_n_min)
 
 fig = ap.cost_figure([shap, vec, nu, ra], fit=fit, extrapolate_to=extrapolate_to,
                      time_label="CPU seconds (best of runs)")
-png, svg = ap.save_figure(fig, output_dir, "beyond_cost")
+png, svg = xbec.figures.save(fig, output_dir, "beyond_cost")
 glue("fig-cost", Image(filename=str(png)), display=False)
 
 by_n = {}

@@ -49,6 +49,7 @@ import sympy as sp
 from IPython.display import Image, Markdown, Math, display
 from myst_nb import glue
 
+import xbec.figures
 from xbec.model import contracts
 from xbec.figures import contracts as contracts_plots
 
@@ -61,7 +62,7 @@ royalties = np.linspace(0.0, 1.0, n_r)
 
 def show(fig, name: str) -> None:
     """Save ``fig`` as PNG and SVG under ``output_dir`` and glue the PNG as ``fig-<name>``."""
-    png, _ = contracts_plots.save_figure(fig, output_dir, name)
+    png, _ = xbec.figures.save(fig, output_dir, name)
     glue(f"fig-{name}", Image(filename=str(png)), display=False)
 
 

@@ -74,7 +74,7 @@ inside = (fine > band.lo) & (fine < band.hi) if band is not None else np.zeros(f
 
 # %% tags=["remove-cell"]
 fig = xbec.figures.paper.service_and_demand(params, marks=lam)
-png, svg = xbec.figures.paper.save(fig, out_dir, "fig4_service_demand")
+png, svg = xbec.figures.save(fig, out_dir, "fig4_service_demand")
 glue("fig4", Image(filename=str(png)), display=False)
 
 # %% [markdown]

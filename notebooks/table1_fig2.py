@@ -183,7 +183,7 @@ out
 
 # %% tags=["remove-cell"]
 fig = xbec.figures.paper.horizontal_profits(params, marks=lam)
-png, svg = xbec.figures.paper.save(fig, out_dir, "fig2_horizontal")
+png, svg = xbec.figures.save(fig, out_dir, "fig2_horizontal")
 glue("fig2", Image(filename=str(png)), display=False)
 
 # %% [markdown]

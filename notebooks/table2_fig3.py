@@ -66,7 +66,7 @@ on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams(
 out_dir = Path(output_dir)
 out_dir.mkdir(parents=True, exist_ok=True)
 n = vparams.n
-names = list(xbec.figures.paper.MEMBER_NAMES) if n == 4 else [f"member {i + 1}" for i in range(n)]
+names = list(xbec.member_names(n))
 
 
 NOT_PAPER = ("*These are not the paper's parameters (§5.1–§5.2), so there is no printed value to compare "
@@ -194,7 +194,7 @@ out
 
 # %% tags=["remove-cell"]
 fig = xbec.figures.paper.vertical_allocations(params, vparams, marks=lam)
-png, svg = xbec.figures.paper.save(fig, out_dir, "fig3_vertical")
+png, svg = xbec.figures.save(fig, out_dir, "fig3_vertical")
 glue("fig3", Image(filename=str(png)), display=False)
 
 

@@ -63,8 +63,7 @@ from xbec.model import vertical as Vt
 
 on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
 n = vparams.n
-NAMES = ["platform", "domestic logistics provider", "international carrier", "foreign logistics provider"]
-names = NAMES if n == 4 else [f"member {i + 1}" for i in range(n)]
+names = list(xbec.member_names(n))
 
 
 def L(expr) -> str:

@@ -18,6 +18,9 @@ Imports run one way: ``model`` ← ``replication``, ``beyond`` ← ``figures`` �
 ``rerun``.
 """
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _distribution_version
+
 from .errors import ModelDomainError
 from .model.horizontal import (
     HorizontalParams,
@@ -28,7 +31,15 @@ from .model.horizontal import (
     revenue_sharing,
 )
 from .replication.ledger import LedgerRow, ledger
-from .model.vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
+from .model.vertical import (
+    MEMBER_NAMES,
+    VerticalParams,
+    improved_raiffa,
+    member_names,
+    raiffa,
+    service_shares,
+    shapley,
+)
 from .beyond import (
     CoordinatingContractResult,
     coordinating_acceptable_lambda,
@@ -39,7 +50,10 @@ from .beyond import (
 from . import beyond
 from .model import contracts
 
-__version__ = "0.1.0"
+try:  # the version is typed once, in pyproject.toml
+    __version__: str = _distribution_version("xbec")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "ModelDomainError",
@@ -55,6 +69,8 @@ __all__ = [
     "raiffa",
     "improved_raiffa",
     "shapley",
+    "MEMBER_NAMES",
+    "member_names",
     "ledger",
     "coordinating_contract",
     "coordinating_acceptable_lambda",

@@ -676,6 +676,8 @@ def test_figures(tmp_path):
     expected_axes = {"band": 6, "contracts": 3, "alloc": 1, "sens": 4, "cost": 3}  # band: 3 maps + colorbars
     for name, fig in figs.items():
         assert len(fig.axes) == expected_axes[name], name
-    paths = ap.save_figure(figs["alloc"], tmp_path, "alloc")
+    from xbec.figures import save
+
+    paths = save(figs["alloc"], tmp_path, "alloc")
     assert [p.suffix for p in paths] == [".png", ".svg"]
     assert all(p.stat().st_size > 1000 for p in paths)

@@ -18,6 +18,8 @@ from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch  # noqa:
 
 import xbec  # noqa: E402
 from xbec.figures import paper as plotting  # noqa: E402
+from xbec.figures import save  # noqa: E402
+from xbec.figures.style import title_of  # noqa: E402
 from xbec.replication.numerics import decentralized_allocation, lambda_grid  # noqa: E402
 
 PAPER = xbec.HorizontalParams()
@@ -149,10 +151,76 @@ def test_curve_lambda_skips_the_singular_share():
 
 def test_save_writes_png_and_svg(tmp_path):
     fig = plotting.horizontal_profits(PAPER)
-    png, svg = plotting.save(fig, tmp_path / "out", "fig2_horizontal")
+    png, svg = save(fig, tmp_path / "out", "fig2_horizontal")
     assert png == tmp_path / "out" / "fig2_horizontal.png"
     assert png.read_bytes().startswith(b"\x89PNG")
     assert svg.suffix == ".svg" and b"<svg" in svg.read_bytes()[:2000]
+
+
+def _every_figure():
+    """One figure of every figure function of xbec.figures (paper, beyond, contracts)."""
+    from xbec import beyond as an
+    from xbec.figures import beyond as ap
+    from xbec.figures import contracts as cp
+    from xbec.model import contracts as C
+
+    V = float(xbec.revenue_sharing(PAPER, 0.8).pi_platform)
+    beta, r = np.linspace(0, 0.95, 8), np.linspace(0, 1, 9)
+    th = C.thresholds(0.6, beta)
+    emap = C.equilibrium_map(np.linspace(0.1, 1, 6), beta)
+    return {
+        "fig1": plotting.alliance_diagram(),
+        "fig2": plotting.horizontal_profits(PAPER, marks=GRID),
+        "fig3": plotting.vertical_allocations(PAPER, VPAPER, marks=GRID),
+        "fig4": plotting.service_and_demand(PAPER, marks=GRID),
+        "band": ap.band_map_figure(an.band_map(PAPER, "b2", np.linspace(0, 2, 6), "gamma1", np.linspace(0.5, 3, 5))),
+        "contracts": ap.contracts_figure(PAPER, np.linspace(0.3, 1.0, 20)),
+        "alloc": ap.allocations_figure(an.compare_allocations(V, VPAPER.mu, VPAPER.F, pair_factor=0.5)),
+        "thresholds": cp.plot_thresholds(0.6, beta, th),
+        "choice": cp.plot_choice_map(0.6, beta, r, C.choice_grid(0.6, beta[None, :], r[:, None]), th),
+        "eqmap": cp.plot_equilibrium_map(emap),
+    }
+
+
+def test_save_is_byte_for_byte_deterministic(tmp_path):
+    """Two saves of every figure (fresh figures, other folders) give identical PNG and SVG bytes."""
+    first, second = _every_figure(), _every_figure()
+    for name in first:
+        a = save(first[name], tmp_path / "a", name)
+        b = save(second[name], tmp_path / "b", name)
+        for pa, pb in zip(a, b):
+            assert pa.read_bytes() == pb.read_bytes(), pa.name
+        svg = a[1].read_text()
+        assert "<dc:date>" not in svg and "Matplotlib v" not in svg, name
+        assert b"Software" not in a[0].read_bytes()[:400] and b"matplotlib" not in a[0].read_bytes()[:400].lower()
+
+
+def test_every_chart_has_a_title():
+    """Every chart carries a title; Fig. 1 (a diagram) is captioned in its chapter instead."""
+    for name, fig in _every_figure().items():
+        if name == "fig1":
+            assert title_of(fig) == ""
+            continue
+        assert title_of(fig).strip(), name
+
+
+def test_save_refuses_a_path_as_stem(tmp_path):
+    fig = Figure()
+    fig.add_subplot().plot([0, 1])
+    for stem in ("", "../up", "a/b", ".."):
+        with pytest.raises(ValueError, match="plain file name"):
+            save(fig, tmp_path, stem)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_one_list_of_member_names():
+    from xbec.model.vertical import MEMBER_NAMES, member_names
+
+    assert xbec.MEMBER_NAMES is MEMBER_NAMES and member_names(4) == MEMBER_NAMES
+    assert member_names(5) == tuple(f"member {i}" for i in range(1, 6))
+    fig = plotting.vertical_allocations(PAPER, VPAPER)
+    labels = [ln.get_label() for ln in _labelled_lines(fig.axes[0])]
+    assert all(any(name in lab for lab in labels) for name in MEMBER_NAMES)
 
 
 def test_figures_registry_in_paper_order():

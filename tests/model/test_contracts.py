@@ -613,6 +613,7 @@ def test_plots_draw_and_save(tmp_path):
 
     matplotlib.use("Agg")
     from xbec.figures import contracts as P
+    from xbec.figures import save
 
     beta, r = np.linspace(0, 0.95, 12), np.linspace(0, 1, 15)
     th = C.thresholds(0.6, beta)
@@ -627,7 +628,7 @@ def test_plots_draw_and_save(tmp_path):
         P.plot_forced_map(mf, m),
     ]
     for k, fig in enumerate(figs):
-        png, svg = P.save_figure(fig, tmp_path / "out", f"fig{k}")
+        png, svg = save(fig, tmp_path / "out", f"fig{k}")
         assert png.stat().st_size > 1000 and svg.read_text().lstrip().startswith("<?xml")
 
 

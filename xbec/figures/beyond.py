@@ -2,14 +2,14 @@
 
 Every function takes results computed by :mod:`xbec.analysis` (or computes
 them with it) and returns a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot` (no global state); nothing is shown or printed. :func:`save_figure` writes a figure as PNG and SVG.
+:mod:`matplotlib.pyplot` (no global state); nothing is shown or printed.
+:func:`xbec.figures.save` writes a figure as PNG and SVG.
 Requires matplotlib (the ``plot`` or ``book`` extra).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import matplotlib
 import matplotlib.ticker
@@ -22,11 +22,10 @@ from matplotlib.patches import Patch  # noqa: E402
 from .. import beyond as an  # noqa: E402
 from ..errors import ModelDomainError  # noqa: E402
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
+from ..model.vertical import member_names  # noqa: E402
 
 __all__ = [
     "LABELS",
-    "MEMBERS",
-    "save_figure",
     "band_map_figure",
     "band_dimensionless_figure",
     "core_lambda_figure",
@@ -40,9 +39,6 @@ __all__ = [
 LABELS = {"beta": r"market size $\beta$", "b1": r"price sensitivity $b_1$",
           "b2": r"service sensitivity $b_2$", "gamma1": r"service cost coefficient $\gamma_1$",
           "c": r"unit cost $c$", "K": r"platform fixed cost $K$"}
-
-#: The vertical alliance's members (§5.2), in the paper's order.
-MEMBERS = ("platform", "domestic logistics", "international carrier", "foreign logistics")
 
 _RULE_COLOURS = {
     "Raiffa (eq 13)": "#1f77b4",
@@ -58,15 +54,12 @@ _STATUS_COLOURS = {
 }
 
 
-def save_figure(fig: Figure, output_dir: str | Path, name: str) -> tuple[Path, Path]:
-    """Save ``fig`` as ``output_dir/name.png`` (150 dpi) and ``.svg``; return both paths."""
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{name}.png", out / f"{name}.svg"
-    fig.savefig(png, dpi=150, bbox_inches="tight")
-    with matplotlib.rc_context({"svg.hashsalt": "xbec"}):  # reproducible SVG ids
-        fig.savefig(svg, bbox_inches="tight", metadata={"Date": None})
-    return png, svg
+def _names(members: Sequence[str] | None, n: int) -> Sequence[str]:
+    """``members``, or the default names of an ``n``-member alliance; checked to have ``n`` entries."""
+    names = member_names(n) if members is None else tuple(members)
+    if len(names) != n:
+        raise ModelDomainError(f"members: need {n} names (got {len(names)})")
+    return names
 
 
 def _edges(x: np.ndarray) -> np.ndarray:
@@ -255,13 +248,15 @@ def _band_no_lead(params: HorizontalParams):
     return (float(r.lo), float(r.hi))
 
 
-def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] = MEMBERS) -> Figure:
+def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] | None = None) -> Figure:
     """Grouped bars: each rule's allocation to each member; hatched bars lie outside the core.
 
     Black ticks mark each member's largest core payoff ``V(N) - V(N \\ {i})``.
+    ``members`` defaults to :func:`xbec.model.vertical.member_names`.
     """
     rules = list(comp.allocations)
     n = len(comp.mu)
+    members = _names(members, n)
     fig = Figure(figsize=(10, 4.8), layout="constrained")
     ax = fig.subplots()
     width = 0.8 / len(rules)
@@ -274,7 +269,7 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
                label=f"{rule}" + ("" if ok else " (not in core)"))
     cap = comp.V - np.asarray(comp.mu)
     ax.hlines(cap, xs - 0.45, xs + 0.45, colors="black", linewidth=1.5, label=r"core cap $V(N)-V(N\setminus i)$")
-    ax.set_xticks(xs, [members[i] if i < len(members) else f"member {i + 1}" for i in range(n)])
+    ax.set_xticks(xs, list(members))
     ax.set_ylabel("allocated profit")
     core = "core non-empty" if comp.core_nonempty else "core empty"
     ax.set_title(f"V(N) = {comp.V:.2f}; assumed pair worths: factor t = {comp.pair_factor:g}; {core}")
@@ -283,7 +278,7 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     return fig
 
 
-def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Sequence[str] = MEMBERS,
+def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Sequence[str] | None = None,
                                   core_limit: float | None = None) -> Figure:
     """Each member's allocation against the assumed pair factor ``t``.
 
@@ -295,6 +290,7 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
     t = sens.pair_factors
     rules = list(sens.allocations)
     n = next(iter(sens.allocations.values())).shape[1]
+    members = _names(members, n)
     cols = 2 if n == 4 else n
     rows = (n + cols - 1) // cols
     fig = Figure(figsize=(4.6 * cols, 3.4 * rows + 0.8), layout="constrained")
@@ -311,7 +307,7 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
             ax.plot(t, x, color=colour, linewidth=1.2, label=rule if i == 0 else None)
             ax.plot(t[inc], x[inc], "o", color=colour, markersize=4)
             ax.plot(t[~inc], x[~inc], "o", markerfacecolor="white", color=colour, markersize=4)
-        ax.set_title(members[i] if i < len(members) else f"member {i + 1}")
+        ax.set_title(members[i])
         ax.set_xlabel("assumed pair factor t")
         ax.grid(alpha=0.3)
     for k, ax in enumerate(axes):

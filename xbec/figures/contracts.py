@@ -3,13 +3,12 @@
 Every function takes results computed by :mod:`xbec.contracts`, draws one
 figure and returns it as a :class:`matplotlib.figure.Figure` built without
 :mod:`matplotlib.pyplot` (no global state, nothing shown); nothing is computed
-here beyond array reshaping, and nothing is printed.  :func:`save_figure`
+here beyond array reshaping, and nothing is printed; :func:`xbec.figures.save`
 writes PNG and SVG copies.  Needs matplotlib (the ``plot`` or ``book`` extra).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -27,7 +26,6 @@ __all__ = [
     "plot_royalty_path",
     "plot_equilibrium_map",
     "plot_forced_map",
-    "save_figure",
 ]
 
 #: One colour per label of :data:`xbec.contracts.CHOICE_LABELS`.
@@ -201,13 +199,3 @@ def plot_forced_map(forced: EquilibriumMap, base: EquilibriumMap | None = None) 
     ax.set_title("Niche supplier restricted to agency")
     fig.tight_layout()
     return fig
-
-
-def save_figure(fig: Figure, output_dir: str | Path, name: str) -> tuple[Path, Path]:
-    """Save ``fig`` as ``<output_dir>/<name>.png`` and ``.svg``; return both paths."""
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{name}.png", out / f"{name}.svg"
-    fig.savefig(png, dpi=150)  # figures use tight_layout already
-    fig.savefig(svg)
-    return png, svg

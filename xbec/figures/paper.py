@@ -2,8 +2,8 @@
 
 One function per figure; each takes the parameters and returns a
 :class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot` (no
-global state, nothing shown, nothing saved). :func:`save` writes a figure as
-PNG and SVG. The model modules never plot; every number drawn here comes from
+global state, nothing shown, nothing saved); :func:`xbec.figures.save` writes a
+figure as PNG and SVG. The model modules never plot; every number drawn here comes from
 :mod:`xbec.horizontal`, :mod:`xbec.vertical` and :mod:`xbec.numerics`.
 
 =============================  ==========================================
@@ -19,7 +19,6 @@ Needs matplotlib (the ``plot`` or ``book`` extra).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -36,7 +35,8 @@ from ..model.horizontal import (
     revenue_sharing,
 )
 from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
-from ..model.vertical import VerticalParams, allocate
+from ..model.vertical import VerticalParams, allocate, member_names
+from .style import BAND_COLOUR, COLOURS
 
 __all__ = [
     "alliance_diagram",
@@ -44,39 +44,12 @@ __all__ = [
     "vertical_allocations",
     "service_and_demand",
     "curve_lambda",
-    "save",
-    "MEMBER_NAMES",
     "FIGURES",
 ]
-
-#: Names of the vertical alliance's members in §5.2's order (n = 4).
-MEMBER_NAMES = (
-    "platform",
-    "domestic logistics provider",
-    "international carrier",
-    "foreign logistics provider",
-)
-
-_BAND_COLOUR = "#f2d16b"
-_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
-
 
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
-
-
-def save(fig: Figure, output_dir: str | Path, stem: str) -> tuple[Path, Path]:
-    """Write ``fig`` as ``<output_dir>/<stem>.png`` (150 dpi) and ``.svg``.
-
-    Creates ``output_dir`` if needed and returns the two paths.
-    """
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
-    fig.savefig(png, dpi=150, bbox_inches="tight")
-    fig.savefig(svg, bbox_inches="tight")
-    return png, svg
 
 
 def curve_lambda(
@@ -135,7 +108,7 @@ def _band(func, *args) -> LambdaBand | None:
 def _shade(ax, band: LambdaBand | None, label: str) -> None:
     if band is None:
         return
-    ax.axvspan(band.lo, band.hi, color=_BAND_COLOUR, alpha=0.35, lw=0, zorder=0,
+    ax.axvspan(band.lo, band.hi, color=BAND_COLOUR, alpha=0.35, lw=0, zorder=0,
                label=f"{label} ({band.lo:.3f}, {band.hi:.3f})")
 
 
@@ -322,13 +295,13 @@ def horizontal_profits(
     ax = fig.add_subplot()
     _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
     mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
-    ax.plot(lam, r.pi_platform, color=_COLOURS[0], lw=2, label=r"$\pi_1(\lambda)$ platform, revenue sharing", **mk)
-    ax.plot(lam, r.pi_manufacturer, color=_COLOURS[1], lw=2,
+    ax.plot(lam, r.pi_platform, color=COLOURS[0], lw=2, label=r"$\pi_1(\lambda)$ platform, revenue sharing", **mk)
+    ax.plot(lam, r.pi_manufacturer, color=COLOURS[1], lw=2,
             label=r"$\pi_2(\lambda)$ manufacturer, revenue sharing", **mk)
     ax.plot(lam, r.pi_total, color="black", lw=1.6, label=r"$\pi_1(\lambda)+\pi_2(\lambda)$ total, revenue sharing",
             **mk)
-    _hline(ax, dec.pi_platform, r"$\pi_1^*$ platform, decentralised", _COLOURS[0])
-    _hline(ax, dec.pi_manufacturer, r"$\pi_2^*$ manufacturer, decentralised", _COLOURS[1])
+    _hline(ax, dec.pi_platform, r"$\pi_1^*$ platform, decentralised", COLOURS[0])
+    _hline(ax, dec.pi_manufacturer, r"$\pi_2^*$ manufacturer, decentralised", COLOURS[1])
     _hline(ax, cen.pi_total, r"$\pi$ total, centralised", "black", style=":")
     _robust_ylim(ax, [r.pi_platform, r.pi_manufacturer, r.pi_total],
                  [dec.pi_platform, dec.pi_manufacturer, cen.pi_total])
@@ -360,7 +333,7 @@ def vertical_allocations(
     """
     n = vparams.n
     if names is None:
-        names = MEMBER_NAMES if n == len(MEMBER_NAMES) else tuple(f"member {i + 1}" for i in range(n))
+        names = member_names(n)
     if len(names) != n:
         raise ModelDomainError(f"names: need {n} names (got {len(names)})")
     lam, idx = curve_lambda(params, lam_range, marks=marks)
@@ -371,10 +344,10 @@ def vertical_allocations(
     _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
     for i in range(n):
-        colour = _COLOURS[i % len(_COLOURS)]
+        colour = COLOURS[i % len(COLOURS)]
         ax.plot(lam, x[:, i], color=colour, lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
     for i in range(n):
-        colour = _COLOURS[i % len(_COLOURS)]
+        colour = COLOURS[i % len(COLOURS)]
         _hline(ax, base[i], f"$x_{{{i + 1}}}$ decentralised", colour)
     _robust_ylim(ax, [x], list(base))
     _finish(ax, r"revenue share of the platform $\lambda$", r"allocation $x_i^*$",
@@ -411,8 +384,8 @@ def service_and_demand(
         (ax_d, r.demand, dec.demand, cen.demand, "D", "market demand"),
     ]:
         _shade(ax, band, "acceptable λ")
-        ax.plot(lam, y, color=_COLOURS[0], lw=2, label=f"${sym}^*(\\lambda)$ revenue sharing", **mk)
-        _hline(ax, y1, f"${sym}^{{1*}}$ decentralised", _COLOURS[1])
+        ax.plot(lam, y, color=COLOURS[0], lw=2, label=f"${sym}^*(\\lambda)$ revenue sharing", **mk)
+        _hline(ax, y1, f"${sym}^{{1*}}$ decentralised", COLOURS[1])
         _hline(ax, y2, f"${sym}^{{2*}}$ centralised", "black", style=":")
         _robust_ylim(ax, [y], [y1, y2])
         _finish(ax, r"revenue share of the platform $\lambda$", f"{what} ${sym}$", what.capitalize(),

@@ -1,0 +1,92 @@
+"""The book's one figure style and the one way to save a figure.
+
+:func:`save` writes a figure as PNG and SVG, byte for byte the same on every
+run: the SVG's element ids come from a fixed ``svg.hashsalt``, and neither file
+records a date or the matplotlib version.  The palette below is shared by
+every figure module.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+
+__all__ = ["DPI", "COLOURS", "BAND_COLOUR", "save", "title_of"]
+
+#: Resolution of the PNG copies.
+DPI = 150
+
+#: Line colours, in order of use (matplotlib's ``tab10`` without its yellows).
+COLOURS: tuple[str, ...] = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+)
+
+#: Fill colour of an acceptable λ band.
+BAND_COLOUR = "#f2d16b"
+
+# Fixed seed of the SVG element ids (matplotlib otherwise draws them at random).
+_SVG_HASHSALT = "xbec"
+# No date, no software version: two saves, on any day, give the same bytes.
+_PNG_METADATA = {"Software": None}
+_SVG_METADATA = {"Date": None, "Creator": None}
+
+
+def title_of(fig: Figure) -> str:
+    """The figure's title: its suptitle, else the first non-empty axes title ("" if none)."""
+    sup = fig.get_suptitle()
+    if sup:
+        return sup
+    for ax in fig.axes:
+        for loc in ("center", "left", "right"):
+            text = ax.get_title(loc=loc)
+            if text:
+                return text
+    return ""
+
+
+def save(fig: Figure, output_dir: str | Path, stem: str) -> tuple[Path, Path]:
+    """Write ``fig`` as ``<output_dir>/<stem>.png`` (150 dpi) and ``<stem>.svg``, deterministically.
+
+    Creates ``output_dir`` if needed.  Both files are cropped to the drawn
+    area (``bbox_inches="tight"``); the SVG's ids use a fixed hash salt and
+    neither file stores a date or a software version, so saving the same
+    figure twice writes identical bytes.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        The figure (every figure of the book has a title or, for the
+        diagram of Fig. 1, a caption in its chapter).
+    output_dir : str or pathlib.Path
+        Folder of the two files.
+    stem : str
+        File name without suffix, e.g. ``"fig2_horizontal"``.
+
+    Returns
+    -------
+    tuple of pathlib.Path
+        ``(png, svg)``.
+
+    Raises
+    ------
+    ValueError
+        If ``stem`` is empty or contains a path separator.
+    """
+    if not stem or Path(stem).name != stem or stem in (".", ".."):
+        raise ValueError(f"stem={stem!r}: must be a plain file name without folders")
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    fig.savefig(png, dpi=DPI, bbox_inches="tight", metadata=_PNG_METADATA)
+    with matplotlib.rc_context({"svg.hashsalt": _SVG_HASHSALT}):
+        fig.savefig(svg, bbox_inches="tight", metadata=_SVG_METADATA)
+    return png, svg
