@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test bench clean book book-warm browser-test sync mathjax test-run
+.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run
 
 $(VENV)/.test-installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +15,23 @@ $(VENV)/.test-installed: pyproject.toml
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
+# Lint and types (configuration in pyproject.toml): ruff check, ruff format
+# --check and mypy must all pass; `.ci/run` runs this after `make test`.
+$(VENV)/.lint-installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e '.[lint]'
+	touch $@
+
+lint: $(VENV)/.lint-installed
+	$(BIN)/ruff check xbec tests
+	$(BIN)/ruff format --check xbec
+	$(BIN)/mypy xbec
+
 bench: $(VENV)/.book-installed
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BOOK_ENV) $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf _build .pytest_cache .hypothesis
+	rm -rf _build .pytest_cache .hypothesis .mypy_cache .ruff_cache
 
 # ---------------------------------------------------------------------------
 # The executable companion (Jupyter Book 1). See book/intro.md.

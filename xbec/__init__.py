@@ -21,7 +21,16 @@ Imports run one way: ``model`` ← ``replication``, ``beyond`` ← ``figures`` �
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _distribution_version
 
+from . import beyond
+from .beyond import (
+    CoordinatingContractResult,
+    coordinating_acceptable_lambda,
+    coordinating_contract,
+    core_check,
+    nucleolus,
+)
 from .errors import ModelDomainError
+from .model import contracts
 from .model.horizontal import (
     HorizontalParams,
     LambdaBand,
@@ -30,7 +39,6 @@ from .model.horizontal import (
     decentralized,
     revenue_sharing,
 )
-from .replication.ledger import LedgerRow, ledger
 from .model.vertical import (
     MEMBER_NAMES,
     VerticalParams,
@@ -40,15 +48,7 @@ from .model.vertical import (
     service_shares,
     shapley,
 )
-from .beyond import (
-    CoordinatingContractResult,
-    coordinating_acceptable_lambda,
-    coordinating_contract,
-    core_check,
-    nucleolus,
-)
-from . import beyond
-from .model import contracts
+from .replication.ledger import LedgerRow, ledger
 
 try:  # the version is typed once, in pyproject.toml
     __version__: str = _distribution_version("xbec")

@@ -327,11 +327,11 @@ def test_dominating_shares():
     assert lo[1] == pytest.approx(3200 / 5400) and hi[1] == pytest.approx(1 - 2000 / 5400)
     rs = xbec.revenue_sharing(PAPER, np.array([0.71, 0.8, 0.88]))
     np.testing.assert_allclose(hi - lo, (5390 - rs.pi_total) / 5400)
-    for k, (l, h) in enumerate(zip(lo, hi)):
-        for lam2 in (l + 1e-9, 0.5 * (l + h), h - 1e-9):
+    for k, (lo_k, hi_k) in enumerate(zip(lo, hi)):
+        for lam2 in (lo_k + 1e-9, 0.5 * (lo_k + hi_k), hi_k - 1e-9):
             co = a.coordinating_contract(PAPER, lam2)
             assert co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k]
-        for lam2 in (l - 1e-6, h + 1e-6):
+        for lam2 in (lo_k - 1e-6, hi_k + 1e-6):
             co = a.coordinating_contract(PAPER, lam2)
             assert not (co.pi_platform > rs.pi_platform[k] and co.pi_manufacturer > rs.pi_manufacturer[k])
 

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize_scalar
 
-from xbec.model import contracts as C
 from xbec.errors import ModelDomainError
+from xbec.model import contracts as C
 
 ALPHA = st.floats(min_value=1e-3, max_value=1.0)
 BETA = st.floats(min_value=0.0, max_value=0.995)
@@ -184,7 +184,7 @@ def test_prices_quantities_margins_positive(a, b, r):
     for config in C.CONFIGURATIONS:
         s = C.subgame(config, a, b, r)
         assert s.p1 > 0 and s.p2 > 0 and s.q1 > 0 and s.q2 > 0
-        for i, (w, p) in enumerate(((s.w1, s.p1), (s.w2, s.p2))):
+        for w, p in ((s.w1, s.p1), (s.w2, s.p2)):
             if w is not None:  # wholesale: positive wholesale price and platform margin
                 assert w > 0 and p - w > 0
         assert s.platform >= 0 and s.pi1 >= 0 and s.pi2 >= 0

@@ -18,9 +18,8 @@ from ..model.horizontal import (
     revenue_sharing,
     solve_band,
 )
-from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 from ..model.vertical import improved_raiffa, raiffa, shapley
-
+from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,9 @@ class AllocationComparison:
 RULES = ("Raiffa (eq 13)", "improved Raiffa (eq 15)", "Shapley", "nucleolus")
 
 
-def compare_allocations(V: float, mu: Sequence[float], F: Sequence[float], *,
-                        pair_factor: float = 0.5, singleton: float = 0.0) -> AllocationComparison:
+def compare_allocations(
+    V: float, mu: Sequence[float], F: Sequence[float], *, pair_factor: float = 0.5, singleton: float = 0.0
+) -> AllocationComparison:
     """Raiffa, improved Raiffa, Shapley and nucleolus on :func:`vertical_game`.
 
     Parameters
@@ -75,9 +75,14 @@ def compare_allocations(V: float, mu: Sequence[float], F: Sequence[float], *,
     }
     core = {k: core_check(n, table, x, tol=1e-7 * max(1.0, abs(float(V)))) for k, x in alloc.items()}
     return AllocationComparison(
-        V=float(V), mu=tuple(float(m) for m in mu), F=tuple(float(f) for f in F),
-        pair_factor=float(pair_factor), singleton=float(singleton), table=table,
-        allocations=MappingProxyType(alloc), core=MappingProxyType(core),
+        V=float(V),
+        mu=tuple(float(m) for m in mu),
+        F=tuple(float(f) for f in F),
+        pair_factor=float(pair_factor),
+        singleton=float(singleton),
+        table=table,
+        allocations=MappingProxyType(alloc),
+        core=MappingProxyType(core),
         least_core_epsilon=least_core_epsilon(n, table),
     )
 
@@ -97,8 +102,9 @@ class AllocationSensitivity:
     least_core_epsilon: np.ndarray
 
 
-def allocation_sensitivity(V: float, mu: Sequence[float], F: Sequence[float], pair_factors, *,
-                           singleton: float = 0.0) -> AllocationSensitivity:
+def allocation_sensitivity(
+    V: float, mu: Sequence[float], F: Sequence[float], pair_factors, *, singleton: float = 0.0
+) -> AllocationSensitivity:
     """:func:`compare_allocations` for each assumed ``pair_factor``."""
     ts = v.vector("pair_factors", pair_factors, min_len=1)
     comps = [compare_allocations(V, mu, F, pair_factor=float(t), singleton=singleton) for t in ts]
@@ -165,9 +171,15 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     A_ub = np.hstack([-bits, m[:, None]])
     from scipy.optimize import linprog
 
-    res = linprog(np.r_[np.zeros(n), -1.0], A_ub=A_ub, b_ub=-base[masks],
-                  A_eq=np.r_[np.ones(n), 0.0][None, :], b_eq=[base[full]],
-                  bounds=[(None, None)] * n + [(0.0, 1.0)], method="highs")
+    res = linprog(
+        np.r_[np.zeros(n), -1.0],
+        A_ub=A_ub,
+        b_ub=-base[masks],
+        A_eq=np.r_[np.ones(n), 0.0][None, :],
+        b_eq=[base[full]],
+        bounds=[(None, None)] * n + [(0.0, 1.0)],
+        method="highs",
+    )
     if res.status == 2:  # infeasible: empty core already at factor 0
         return math.nan
     if res.status != 0:
@@ -175,8 +187,9 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     return float(res.x[-1])
 
 
-def core_limits(V: float, mu: Sequence[float], F: Sequence[float], *,
-                singleton: float = 0.0) -> dict[str, tuple[float, float]]:
+def core_limits(
+    V: float, mu: Sequence[float], F: Sequence[float], *, singleton: float = 0.0
+) -> dict[str, tuple[float, float]]:
     """For each rule, the interval of assumed pair factors ``t`` in ``[0, 1]`` where it is in the core.
 
     Exact, no grid: Raiffa and improved Raiffa do not depend on ``t``; the
@@ -241,8 +254,9 @@ def core_min_grand_worth(mu: Sequence[float], *, pair_factor: float = 0.0, singl
     return float(res.fun)
 
 
-def core_nonempty_lambda(params: HorizontalParams, mu: Sequence[float], *, pair_factor: float = 0.0,
-                         singleton: float = 0.0) -> float:
+def core_nonempty_lambda(
+    params: HorizontalParams, mu: Sequence[float], *, pair_factor: float = 0.0, singleton: float = 0.0
+) -> float:
     """Smallest revenue share ``lam`` at which the vertical game with ``V(N) = pi1(lam)`` has a non-empty core.
 
     Solves ``pi1(lam) > core_min_grand_worth(...)`` exactly (a quadratic in
@@ -271,8 +285,9 @@ def _rule_allocation(rule: str, V: float, mu, F, table: np.ndarray) -> np.ndarra
     raise ModelDomainError(f"rule={rule!r}: must be one of {RULES}")
 
 
-def core_worth_interval(mu: Sequence[float], F: Sequence[float], rule: str, *, pair_factor: float = 0.0,
-                        singleton: float = 0.0) -> tuple[float, float]:
+def core_worth_interval(
+    mu: Sequence[float], F: Sequence[float], rule: str, *, pair_factor: float = 0.0, singleton: float = 0.0
+) -> tuple[float, float]:
     """Interval of ``V(N)`` on which ``rule``'s allocation is in the core of :func:`vertical_game`.
 
     Exact: Raiffa, improved Raiffa and Shapley allocations are affine in
@@ -309,8 +324,15 @@ def core_worth_interval(mu: Sequence[float], F: Sequence[float], rule: str, *, p
     return (lo, hi) if lo <= hi else (math.nan, math.nan)
 
 
-def core_lambda_interval(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], rule: str, *,
-                         pair_factor: float = 0.0, singleton: float = 0.0) -> LambdaBand:
+def core_lambda_interval(
+    params: HorizontalParams,
+    mu: Sequence[float],
+    F: Sequence[float],
+    rule: str,
+    *,
+    pair_factor: float = 0.0,
+    singleton: float = 0.0,
+) -> LambdaBand:
     """Revenue shares ``lam`` at which ``rule`` allocates ``V(N) = pi1(lam)`` inside the core.
 
     :func:`core_worth_interval` mapped through the paper's ``pi1(lam)`` (eq 7,
@@ -345,8 +367,9 @@ class CoreLambdaBounds:
     hi: Mapping[str, np.ndarray]
 
 
-def core_lambda_bounds(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], pair_factors, *,
-                       singleton: float = 0.0) -> CoreLambdaBounds:
+def core_lambda_bounds(
+    params: HorizontalParams, mu: Sequence[float], F: Sequence[float], pair_factors, *, singleton: float = 0.0
+) -> CoreLambdaBounds:
     """The revenue shares at which each rule is in the core, as the assumed pair worths vary."""
     ts = v.vector("pair_factors", pair_factors, min_len=1)
     lo = {r: np.full(ts.size, np.nan) for r in RULES}
@@ -374,12 +397,11 @@ class CoreLimits:
     limits: Mapping[str, np.ndarray]
 
 
-def core_limits_over_lambda(params: HorizontalParams, mu: Sequence[float], F: Sequence[float], lam, *,
-                            singleton: float = 0.0) -> CoreLimits:
+def core_limits_over_lambda(
+    params: HorizontalParams, mu: Sequence[float], F: Sequence[float], lam, *, singleton: float = 0.0
+) -> CoreLimits:
     """:func:`core_limits` along the revenue share ``lam`` (``V(N) = pi1(lam)``, §5.2)."""
     lam = np.atleast_1d(v.share("lam", lam))
     V = np.atleast_1d(revenue_sharing(params, lam).pi_platform)
     rows = [core_limits(float(Vk), mu, F, singleton=singleton) for Vk in V]
     return CoreLimits(lam=lam, V=V, limits=MappingProxyType({r: np.array([row[r] for row in rows]) for r in RULES}))
-
-

@@ -17,7 +17,6 @@ from ..model.horizontal import (
     revenue_sharing,
 )
 
-
 # ===========================================================================
 # 2. A contract that coordinates: revenue sharing + service-cost sharing
 # ===========================================================================
@@ -103,9 +102,18 @@ def coordinating_contract(params: HorizontalParams, lam) -> CoordinatingContract
     w = lam * params.c
     pi1 = contract_platform_profit(params, lam, p, w, s, lam)
     pi2 = contract_manufacturer_profit(params, lam, p, w, s, lam)
-    out = dict(lam=lam, p=p, w=w, s=s, demand=np.full_like(lam, cen.demand),
-               pi_platform=pi1, pi_manufacturer=pi2, pi_total=pi1 + pi2,
-               platform_cost_share=lam, manufacturer_cost_share=1 - lam)
+    out = dict(
+        lam=lam,
+        p=p,
+        w=w,
+        s=s,
+        demand=np.full_like(lam, cen.demand),
+        pi_platform=pi1,
+        pi_manufacturer=pi2,
+        pi_total=pi1 + pi2,
+        platform_cost_share=lam,
+        manufacturer_cost_share=1 - lam,
+    )
     if lam.ndim == 0:
         out = {k: float(val) for k, val in out.items()}
     return CoordinatingContractResult(**out)
@@ -164,12 +172,18 @@ def compare_contracts(params: HorizontalParams, lam) -> dict[str, np.ndarray]:
     pi = centralized(params).pi_total
     return {
         "lambda": lam,
-        "p_rs": rs.p, "p_co": co.p,
-        "w_rs": rs.w, "w_co": co.w,
-        "s_rs": rs.s, "s_co": co.s,
-        "pi_platform_rs": rs.pi_platform, "pi_platform_co": co.pi_platform,
-        "pi_manufacturer_rs": rs.pi_manufacturer, "pi_manufacturer_co": co.pi_manufacturer,
-        "pi_total_rs": rs.pi_total, "pi_total_co": co.pi_total,
+        "p_rs": rs.p,
+        "p_co": co.p,
+        "w_rs": rs.w,
+        "w_co": co.w,
+        "s_rs": rs.s,
+        "s_co": co.s,
+        "pi_platform_rs": rs.pi_platform,
+        "pi_platform_co": co.pi_platform,
+        "pi_manufacturer_rs": rs.pi_manufacturer,
+        "pi_manufacturer_co": co.pi_manufacturer,
+        "pi_total_rs": rs.pi_total,
+        "pi_total_co": co.pi_total,
         "pi_gap_rs": pi - rs.pi_total,
     }
 
@@ -255,5 +269,3 @@ def derive_coordinating_contract() -> dict[str, Any]:
         "rs_service_gap": sp.factor(sp.simplify(rs["s"] - cen["s"])),
         "rs_profit_gap": sp.factor(sp.simplify(rs["pi_total"] - cen["pi_total"])),
     }
-
-

@@ -11,9 +11,8 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from .games import nucleolus
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, raiffa, shapley
-
+from .games import nucleolus
 
 # ===========================================================================
 # 4. The cost of Shapley versus Raiffa, measured
@@ -109,8 +108,9 @@ def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
     return out
 
 
-def _measure(rule: str, ns, seed: int, repeat: int, clock: Callable[[], float],
-             run: Callable[[int, "CountingWorth"], object]) -> CostMeasurement:
+def _measure(
+    rule: str, ns, seed: int, repeat: int, clock: Callable[[], float], run: Callable[[int, CountingWorth], object]
+) -> CostMeasurement:
     """Best of ``repeat`` timings of ``run(n, game)`` for each ``n``, with the evaluations of ``v``."""
     secs, evals = [], []
     for n in ns:
@@ -126,8 +126,9 @@ def _measure(rule: str, ns, seed: int, repeat: int, clock: Callable[[], float],
     return CostMeasurement(rule, np.array(ns), np.array(secs), np.array(evals, dtype=np.int64))
 
 
-def measure_shapley_cost(ns, *, seed: int = 0, repeat: int = 1, vectorised: bool = False,
-                         clock: Callable[[], float] = time.perf_counter) -> CostMeasurement:
+def measure_shapley_cost(
+    ns, *, seed: int = 0, repeat: int = 1, vectorised: bool = False, clock: Callable[[], float] = time.perf_counter
+) -> CostMeasurement:
     """Time exact :func:`xbec.shapley` for each ``n``.
 
     The game is :class:`CountingWorth`. By default ``v`` is passed as a
@@ -138,13 +139,15 @@ def measure_shapley_cost(ns, *, seed: int = 0, repeat: int = 1, vectorised: bool
     """
     ns = _ns("ns", ns, 1, MAX_SHAPLEY_PLAYERS)
     if vectorised:
-        return _measure("Shapley (exact, vectorised v)", ns, seed, repeat, clock,
-                        lambda n, game: shapley(n, game.table()))
+        return _measure(
+            "Shapley (exact, vectorised v)", ns, seed, repeat, clock, lambda n, game: shapley(n, game.table())
+        )
     return _measure("Shapley (exact)", ns, seed, repeat, clock, lambda n, game: shapley(n, game))
 
 
-def measure_raiffa_cost(ns, *, seed: int = 0, repeat: int = 3,
-                        clock: Callable[[], float] = time.perf_counter) -> CostMeasurement:
+def measure_raiffa_cost(
+    ns, *, seed: int = 0, repeat: int = 3, clock: Callable[[], float] = time.perf_counter
+) -> CostMeasurement:
     """Time :func:`xbec.raiffa` including the worths it needs, for each ``n``.
 
     Raiffa (eq 13) needs ``V(N)`` and the ``n`` worths ``mu_i = V(N \\ {i})``:
@@ -152,12 +155,14 @@ def measure_raiffa_cost(ns, *, seed: int = 0, repeat: int = 3,
     (vectorised, so ``n`` can reach millions). The best of ``repeat`` runs.
     """
     ns = _ns("ns", ns, 2, 10**8)
-    return _measure("Raiffa (eq 13)", ns, seed, repeat, clock,
-                    lambda n, game: raiffa(game.grand(), game.without_each()))
+    return _measure(
+        "Raiffa (eq 13)", ns, seed, repeat, clock, lambda n, game: raiffa(game.grand(), game.without_each())
+    )
 
 
-def measure_nucleolus_cost(ns, *, seed: int = 0, repeat: int = 1,
-                           clock: Callable[[], float] = time.perf_counter) -> CostMeasurement:
+def measure_nucleolus_cost(
+    ns, *, seed: int = 0, repeat: int = 1, clock: Callable[[], float] = time.perf_counter
+) -> CostMeasurement:
     """Time :func:`nucleolus` (sequential LPs) on the game of :func:`measure_shapley_cost`.
 
     The worths are passed as an array (``2**n`` evaluations); ``n <= 12``.
@@ -186,4 +191,3 @@ def fit_cost_growth(measurement: CostMeasurement, *, n_min: int = 10) -> Exponen
         raise ModelDomainError("seconds: every measured time must be > 0 to fit log2(seconds)")
     slope, intercept = np.polyfit(n[keep], np.log2(t[keep]), 1)
     return ExponentialFit(float(intercept), float(slope), int(n_min))
-

@@ -16,14 +16,12 @@ from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table
 
-
 # ===========================================================================
 # 3. Allocation rules compared on the vertical alliance
 # ===========================================================================
 
 
-def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5,
-                  singleton: float = 0.0) -> np.ndarray:
+def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5, singleton: float = 0.0) -> np.ndarray:
     """The vertical alliance as a TU game, completed by an explicit assumption.
 
     The paper gives only ``v(N) = V`` and ``v(N \\ {i}) = mu_i`` (§5.2). The
@@ -49,13 +47,13 @@ def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5,
         ``n < 3``, ``pair_factor`` outside ``[0, 1]``, negative ``singleton``
         or a non-finite value.
     """
-    mu = v.vector("mu", mu, min_len=3)
+    mu_arr = v.vector("mu", mu, min_len=3)
     V = v.finite_real("V", V)
     t = v.finite_real("pair_factor", pair_factor)
     if not 0 <= t <= 1:
         raise ModelDomainError(f"pair_factor={t:g}: must lie in [0, 1]")
     single = v.non_negative("singleton", singleton)
-    n = mu.size
+    n = mu_arr.size
     if n > MAX_SHAPLEY_PLAYERS:
         raise ModelDomainError(f"mu: n={n} members; at most {MAX_SHAPLEY_PLAYERS}")
     size = 1 << n
@@ -66,13 +64,13 @@ def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5,
     outside_min = np.full(size, np.inf)
     for i in range(n):
         out = (masks >> i & 1) == 0
-        outside_min[out] = np.minimum(outside_min[out], mu[i])
+        outside_min[out] = np.minimum(outside_min[out], mu_arr[i])
     mid = (k >= 2) & (k <= n - 2)
     table[mid] = t * outside_min[mid]
     table[k == 1] = single
     full = size - 1
     for i in range(n):
-        table[full ^ (1 << i)] = mu[i]
+        table[full ^ (1 << i)] = mu_arr[i]
     table[full] = V
     return table
 
@@ -135,7 +133,7 @@ def core_check(n: int, worth, x, *, tol: float = 1e-9) -> CoreCheck:
         min_excess, worst = float(e[j]), _members(j, n)
     else:
         min_excess, worst = math.inf, ()
-    violated = tuple(_members(m, n) for m in np.flatnonzero(e[1:full] < -tol) + 1)
+    violated = tuple(_members(int(m), n) for m in np.flatnonzero(e[1:full] < -tol) + 1)
     efficient = abs(float(e[full])) <= tol
     return CoreCheck(efficient and not violated, efficient, min_excess, worst, violated)
 
@@ -163,8 +161,14 @@ def least_core_epsilon(n: int, worth) -> float:
     bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     # variables (x, eps); minimise eps s.t. -x(S) - eps <= -v(S), x(N) = v(N)
     A_ub = np.hstack([-bits, -np.ones((bits.shape[0], 1))])
-    res = solve_lp(np.r_[np.zeros(n), 1.0], A_ub, -table[masks],
-                   np.r_[np.ones(n), 0.0][None, :], [table[full]], [(None, None)] * (n + 1))
+    res = solve_lp(
+        np.r_[np.zeros(n), 1.0],
+        A_ub,
+        -table[masks],
+        np.r_[np.ones(n), 0.0][None, :],
+        [table[full]],
+        [(None, None)] * (n + 1),
+    )
     return float(res.x[-1])
 
 
@@ -211,9 +215,7 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
         return np.array([table[full]])
     singles = np.array([table[1 << i] for i in range(n)])
     if imputations and singles.sum() > table[full] + tol * max(1.0, abs(table[full])):
-        raise ModelDomainError(
-            f"v: sum of v({{i}}) = {singles.sum():g} > v(N) = {table[full]:g}: no imputation exists"
-        )
+        raise ModelDomainError(f"v: sum of v({{i}}) = {singles.sum():g} > v(N) = {table[full]:g}: no imputation exists")
     scale = max(1.0, float(np.max(np.abs(table))))
     atol = tol * scale
     masks = np.arange(1, full)
@@ -262,4 +264,3 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
     if np.linalg.matrix_rank(rows) >= n:
         x = np.linalg.lstsq(rows, np.array(eq_vals), rcond=None)[0]
     return np.asarray(x, dtype=float)
-

@@ -10,10 +10,12 @@ Requires matplotlib (the ``plot`` or ``book`` extra).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 import matplotlib.ticker
 import numpy as np  # noqa: E402
+from matplotlib.artist import Artist  # noqa: E402
 from matplotlib.colors import ListedColormap  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
@@ -36,9 +38,14 @@ __all__ = [
 ]
 
 #: Axis labels of the horizontal parameters.
-LABELS = {"beta": r"market size $\beta$", "b1": r"price sensitivity $b_1$",
-          "b2": r"service sensitivity $b_2$", "gamma1": r"service cost coefficient $\gamma_1$",
-          "c": r"unit cost $c$", "K": r"platform fixed cost $K$"}
+LABELS = {
+    "beta": r"market size $\beta$",
+    "b1": r"price sensitivity $b_1$",
+    "b2": r"service sensitivity $b_2$",
+    "gamma1": r"service cost coefficient $\gamma_1$",
+    "c": r"unit cost $c$",
+    "K": r"platform fixed cost $K$",
+}
 
 _RULE_COLOURS = {
     "Raiffa (eq 13)": "#1f77b4",
@@ -70,8 +77,7 @@ def _edges(x: np.ndarray) -> np.ndarray:
     return np.r_[x[0] - (mid[0] - x[0]), mid, x[-1] + (x[-1] - mid[-1])]
 
 
-def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None,
-                    title: str | None = None) -> Figure:
+def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None, title: str | None = None) -> Figure:
     """Three maps of the acceptable λ band: lower end, upper end, width.
 
     Grid points where the band is empty, split, or where the model leaves its
@@ -86,15 +92,24 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     cat = np.full(status.shape, np.nan)
     for i, k in enumerate(codes):
         cat[status == k] = i
-    panels = [(bmap.lo, r"lower end $\underline{\lambda}$", "viridis"),
-              (bmap.hi, r"upper end $\overline{\lambda}$", "viridis"),
-              (bmap.width, r"width $\overline{\lambda}-\underline{\lambda}$", "magma")]
+    panels = [
+        (bmap.lo, r"lower end $\underline{\lambda}$", "viridis"),
+        (bmap.hi, r"upper end $\overline{\lambda}$", "viridis"),
+        (bmap.width, r"width $\overline{\lambda}-\underline{\lambda}$", "magma"),
+    ]
     for ax, (z, label, cmap) in zip(axes, panels):
         mesh = ax.pcolormesh(xe, ye, np.ma.masked_invalid(z), cmap=cmap, shading="flat", rasterized=True)
         if codes:
-            ax.pcolormesh(xe, ye, np.ma.masked_invalid(cat),
-                          cmap=ListedColormap([_STATUS_COLOURS[k] for k in codes]),
-                          vmin=-0.5, vmax=len(codes) - 0.5, shading="flat", rasterized=True)
+            ax.pcolormesh(
+                xe,
+                ye,
+                np.ma.masked_invalid(cat),
+                cmap=ListedColormap([_STATUS_COLOURS[k] for k in codes]),
+                vmin=-0.5,
+                vmax=len(codes) - 0.5,
+                shading="flat",
+                rasterized=True,
+            )
         if np.any(bmap.status == an.BAND_OK) and np.nanmax(z) > np.nanmin(z):
             ax.contour(bmap.x, bmap.y, z, levels=6, colors="white", linewidths=0.6, alpha=0.8)
         fig.colorbar(mesh, ax=ax, label=label, shrink=0.9)
@@ -103,20 +118,23 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
         ax.set_xlabel(LABELS.get(bmap.x_name, bmap.x_name))
         ax.set_title(label)
     axes[0].set_ylabel(LABELS.get(bmap.y_name, bmap.y_name))
-    handles = [Patch(color=_STATUS_COLOURS[k], label=an.BAND_STATUS[k]) for k in codes]
+    handles: list[Artist] = [Patch(color=_STATUS_COLOURS[k], label=an.BAND_STATUS[k]) for k in codes]
     if mark is not None:
-        handles.append(Line2D([], [], marker="*", color="red", linestyle="none", markersize=12,
-                                  label="the paper's values"))
+        handles.append(
+            Line2D([], [], marker="*", color="red", linestyle="none", markersize=12, label="the paper's values")
+        )
     if handles:
         fig.legend(handles=handles, loc="outside lower center", ncol=len(handles), frameon=False)
     cond = r"$\pi_1(\lambda)>\pi_1^*$, $\pi_2(\lambda)>\pi_2^*$" + (
-        r", $\pi_1(\lambda)>\pi_2(\lambda)$" if bmap.platform_leads else "")
+        r", $\pi_1(\lambda)>\pi_2(\lambda)$" if bmap.platform_leads else ""
+    )
     fig.suptitle(title or f"Acceptable revenue-sharing band over ({bmap.x_name}, {bmap.y_name}): {cond}")
     return fig
 
 
-def band_dimensionless_figure(rho, kappas: Sequence[float], *, mark: tuple[float, float] | None = None,
-                              platform_leads: bool = True) -> Figure:
+def band_dimensionless_figure(
+    rho, kappas: Sequence[float], *, mark: tuple[float, float] | None = None, platform_leads: bool = True
+) -> Figure:
     """The band's ends against ``rho = b2^2/(2 b1 gamma1)`` for several ``kappa = K b1/(beta - b1 c)^2``.
 
     ``mark = (rho, kappa)`` marks a parameter point (e.g. the paper's).
@@ -128,13 +146,24 @@ def band_dimensionless_figure(rho, kappas: Sequence[float], *, mark: tuple[float
     for kappa, colour in zip(kappas, colours):
         r = an.band_dimensionless(rho, kappa, platform_leads=platform_leads)
         ax.fill_between(rho, r.lo, r.hi, color=colour, alpha=0.12, linewidth=0)
-        ax.plot(rho, r.lo, color=colour, linewidth=1.2, label=fr"$\kappa$ = {kappa:g}")
+        ax.plot(rho, r.lo, color=colour, linewidth=1.2, label=rf"$\kappa$ = {kappa:g}")
         ax.plot(rho, r.hi, color=colour, linewidth=1.2)
     ax.axvline(0.5, color="black", linestyle="--", linewidth=0.8)
-    ax.annotate(r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)", (0.5, 0.02), xycoords=("data", "axes fraction"),
-                xytext=(4, 0), textcoords="offset points", fontsize=8)
-    ax.axvspan(1.0, max(1.0, float(rho.max())), color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY], alpha=0.5,
-               label="outside the domain")
+    ax.annotate(
+        r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)",
+        (0.5, 0.02),
+        xycoords=("data", "axes fraction"),
+        xytext=(4, 0),
+        textcoords="offset points",
+        fontsize=8,
+    )
+    ax.axvspan(
+        1.0,
+        max(1.0, float(rho.max())),
+        color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY],
+        alpha=0.5,
+        label="outside the domain",
+    )
     ax.text(0.75, 0.7, "band empty\n(every $\\kappa$)", ha="center", va="center", fontsize=10, color="0.35")
     if mark is not None:
         r = an.band_dimensionless(mark[0], mark[1], platform_leads=platform_leads)
@@ -160,9 +189,15 @@ def core_lambda_figure(bounds: an.CoreLambdaBounds, *, band: tuple[float, float]
     if band is not None:
         ax.axhspan(band[0], band[1], color="#f2d16b", alpha=0.35, label=f"paper's band {band[0]:g}–{band[1]:g}")
     for rule in bounds.lo:
-        style = dict(linestyle="--") if rule == "nucleolus" else {}
-        ax.plot(bounds.pair_factors, bounds.lo[rule], color=_RULE_COLOURS.get(rule), linewidth=1.6,
-                label=rule + (" (= core non-empty)" if rule == "nucleolus" else ""), **style)
+        style: dict[str, Any] = {"linestyle": "--"} if rule == "nucleolus" else {}
+        ax.plot(
+            bounds.pair_factors,
+            bounds.lo[rule],
+            color=_RULE_COLOURS.get(rule),
+            linewidth=1.6,
+            label=rule + (" (= core non-empty)" if rule == "nucleolus" else ""),
+            **style,
+        )
     ax.set_xlabel("assumed pair factor t  (v({i, j}) = t · weakest triple containing {i, j})")
     ax.set_ylabel(r"smallest $\lambda$ with the allocation in the core")
     ax.set_ylim(top=1.0)
@@ -189,13 +224,15 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
 
     bands = []
     try:
-        bands.append((acceptable_lambda(params) if platform_leads else
-                      _band_no_lead(params), "#1f77b4", "revenue-sharing band"))
+        bands.append(
+            (acceptable_lambda(params) if platform_leads else _band_no_lead(params), "#1f77b4", "revenue-sharing band")
+        )
     except ModelDomainError:  # an empty band is simply not shaded
         pass
     try:
-        bands.append((an.coordinating_acceptable_lambda(params, platform_leads=platform_leads),
-                      "#d62728", "coordinating band"))
+        bands.append(
+            (an.coordinating_acceptable_lambda(params, platform_leads=platform_leads), "#d62728", "coordinating band")
+        )
     except ModelDomainError:
         pass
 
@@ -231,13 +268,15 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     ax.axhline(dec.pi_manufacturer, color="grey", linewidth=0.8, linestyle="-.")
     ax.set_title("each firm's profit")
     ax.set_ylabel("profit")
-    handles: dict[str, object] = {}
+    handles: dict[str, Artist] = {}
     for ax in axes:
         ax.set_xlabel(r"platform's revenue share $\lambda$")
         ax.grid(alpha=0.3)
         for h, lab in zip(*ax.get_legend_handles_labels()):
             handles.setdefault(lab, h)
-    fig.legend(handles.values(), handles.keys(), loc="outside lower center", ncol=5, fontsize=8, frameon=False)
+    fig.legend(
+        list(handles.values()), list(handles.keys()), loc="outside lower center", ncol=5, fontsize=8, frameon=False
+    )
     return fig
 
 
@@ -264,9 +303,16 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     for k, rule in enumerate(rules):
         x = comp.allocations[rule]
         ok = comp.core[rule].in_core
-        ax.bar(xs + (k - (len(rules) - 1) / 2) * width, x, width, color=_RULE_COLOURS.get(rule),
-               hatch=None if ok else "///", edgecolor="white" if ok else "black", linewidth=0.5,
-               label=f"{rule}" + ("" if ok else " (not in core)"))
+        ax.bar(
+            xs + (k - (len(rules) - 1) / 2) * width,
+            x,
+            width,
+            color=_RULE_COLOURS.get(rule),
+            hatch=None if ok else "///",
+            edgecolor="white" if ok else "black",
+            linewidth=0.5,
+            label=f"{rule}" + ("" if ok else " (not in core)"),
+        )
     cap = comp.V - np.asarray(comp.mu)
     ax.hlines(cap, xs - 0.45, xs + 0.45, colors="black", linewidth=1.5, label=r"core cap $V(N)-V(N\setminus i)$")
     ax.set_xticks(xs, list(members))
@@ -278,8 +324,9 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     return fig
 
 
-def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Sequence[str] | None = None,
-                                  core_limit: float | None = None) -> Figure:
+def allocation_sensitivity_figure(
+    sens: an.AllocationSensitivity, *, members: Sequence[str] | None = None, core_limit: float | None = None
+) -> Figure:
     """Each member's allocation against the assumed pair factor ``t``.
 
     Filled markers: the allocation is in the core; open markers: it is not.
@@ -318,9 +365,14 @@ def allocation_sensitivity_figure(sens: an.AllocationSensitivity, *, members: Se
     return fig
 
 
-def cost_figure(measurements: Sequence[an.CostMeasurement], *, fit: an.ExponentialFit | None = None,
-                extrapolate_to: int | None = None, thresholds: Sequence[float] = (1.0, 60.0),
-                time_label: str = "seconds (best of runs)") -> Figure:
+def cost_figure(
+    measurements: Sequence[an.CostMeasurement],
+    *,
+    fit: an.ExponentialFit | None = None,
+    extrapolate_to: int | None = None,
+    thresholds: Sequence[float] = (1.0, 60.0),
+    time_label: str = "seconds (best of runs)",
+) -> Figure:
     """Measured time and worth evaluations against the number of members (log axes).
 
     Three panels: (a) time for small ``n`` (up to ``extrapolate_to``), log
@@ -333,29 +385,42 @@ def cost_figure(measurements: Sequence[an.CostMeasurement], *, fit: an.Exponenti
     fig = Figure(figsize=(12, 4.2), layout="constrained")
     ax_t, ax_e, ax_all = fig.subplots(1, 3)
     markers = iter("osD^v<>")
-    top = extrapolate_to or int(max(max(m.n) for m in measurements if m.n.max() < 100) if any(
-        m.n.max() < 100 for m in measurements) else 30)
+    top = extrapolate_to or int(
+        max(max(m.n) for m in measurements if m.n.max() < 100) if any(m.n.max() < 100 for m in measurements) else 30
+    )
     for m in measurements:
         mk = next(markers)
         small = m.n <= top
         line = ax_t.semilogy(m.n[small], m.seconds[small], marker=mk, markersize=3.5, label=m.rule)[0]
-        ax_e.semilogy(m.n[small], m.evaluations[small], marker=mk, markersize=3.5, color=line.get_color(),
-                      label=m.rule)
+        ax_e.semilogy(m.n[small], m.evaluations[small], marker=mk, markersize=3.5, color=line.get_color(), label=m.rule)
         ax_all.loglog(m.n, m.seconds, marker=mk, markersize=3.5, color=line.get_color(), label=m.rule)
     if fit is not None:
         shap = [m for m in measurements if m.rule.startswith("Shapley")]
         measured_top = int(max(int(m.n.max()) for m in shap)) if shap else fit.n_min
         nn = np.arange(fit.n_min, measured_top + 1)
-        ax_t.semilogy(nn, fit.seconds(nn), "k-", linewidth=0.8,
-                      label=fr"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ (n $\geq$ {fit.n_min})")
+        ax_t.semilogy(
+            nn,
+            fit.seconds(nn),
+            "k-",
+            linewidth=0.8,
+            label=rf"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ (n $\geq$ {fit.n_min})",
+        )
         if top > measured_top:
             ne = np.arange(measured_top, top + 1)
             ax_t.semilogy(ne, fit.seconds(ne), "k--", linewidth=1, label="fit extrapolated (not measured)")
             ax_e.semilogy(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$ beyond the measured n")
     for secs in thresholds:
         ax_t.axhline(secs, color="grey", linewidth=0.8, linestyle=":")
-        ax_t.annotate(f"{secs:g} s", (1, secs), xycoords=("axes fraction", "data"), textcoords="offset points",
-                      xytext=(-4, 3), ha="right", fontsize=8, color="grey")
+        ax_t.annotate(
+            f"{secs:g} s",
+            (1, secs),
+            xycoords=("axes fraction", "data"),
+            textcoords="offset points",
+            xytext=(-4, 3),
+            ha="right",
+            fontsize=8,
+            color="grey",
+        )
     ax_t.set_title("(a) time, small n")
     ax_t.set_ylabel(time_label)
     ax_e.set_title("(b) evaluations of v")

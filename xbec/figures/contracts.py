@@ -9,7 +9,8 @@ writes PNG and SVG copies.  Needs matplotlib (the ``plot`` or ``book`` extra).
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import numpy as np
 from matplotlib.colors import BoundaryNorm, ListedColormap
@@ -37,7 +38,7 @@ COLORS: Mapping[str, str] = {
     "WA/AW": "#c44e52",
 }
 
-_THRESHOLD_STYLE = {
+_THRESHOLD_STYLE: dict[str, dict[str, Any]] = {
     "r1W": dict(color="black", ls="-"),
     "r1A": dict(color="black", ls="--"),
     "r2W": dict(color="0.45", ls="-"),
@@ -54,11 +55,7 @@ def _cmap(labels: Sequence[str]):
 
 def _legend_patches(labels: Sequence[str], present: np.ndarray, names: Mapping[str, str] | None = None):
     names = names or {}
-    return [
-        Patch(color=COLORS[lab], label=names.get(lab, lab))
-        for k, lab in enumerate(labels)
-        if np.any(present == k)
-    ]
+    return [Patch(color=COLORS[lab], label=names.get(lab, lab)) for k, lab in enumerate(labels) if np.any(present == k)]
 
 
 def plot_thresholds(alpha: float, beta: np.ndarray, thresholds: Mapping[str, np.ndarray]) -> Figure:
@@ -108,13 +105,15 @@ def plot_choice_map(
     :data:`xbec.contracts.CHOICE_LABELS`.  Pass sequences for ``alpha``,
     ``codes`` and ``thresholds`` to draw one panel per ``alpha``.
     """
+    alphas: list[Any]
     if np.ndim(alpha) == 0:
-        alpha, codes, thresholds = [alpha], [codes], [thresholds]
-    elif thresholds is None:
-        thresholds = [None] * len(alpha)
-    fig = Figure(figsize=(6.0 * len(alpha), 4.4))
-    axes = fig.subplots(1, len(alpha), squeeze=False)
-    for ax, a, c, th in zip(axes[0], alpha, codes, thresholds):
+        alphas, panels, lines = [alpha], [codes], [thresholds]
+    else:
+        alphas, panels = list(alpha), list(codes)  # type: ignore[arg-type]
+        lines = [None] * len(alphas) if thresholds is None else list(thresholds)  # type: ignore[arg-type]
+    fig = Figure(figsize=(6.0 * len(alphas), 4.4))
+    axes = fig.subplots(1, len(alphas), squeeze=False)
+    for ax, a, c, th in zip(axes[0], alphas, panels, lines):
         _draw_choice_map(ax, a, beta, r, c, th)
     fig.tight_layout()
     return fig
@@ -136,8 +135,13 @@ def plot_royalty_path(paths: Sequence[RoyaltyPath], optima: Sequence[tuple[float
             if i == len(labels) or labels[i] != labels[start]:
                 lab = labels[start]
                 sl = slice(start, i)
-                ax.plot(path.r[sl], path.platform_profit[sl], color=COLORS.get(lab, "k"), lw=2.2,
-                        label=lab if lab not in seen else None)
+                ax.plot(
+                    path.r[sl],
+                    path.platform_profit[sl],
+                    color=COLORS.get(lab, "k"),
+                    lw=2.2,
+                    label=lab if lab not in seen else None,
+                )
                 seen.add(lab)
                 start = i
         if k < len(optima):
@@ -158,16 +162,13 @@ def plot_equilibrium_map(eq_map: EquilibriumMap) -> Figure:
     fig = Figure(figsize=(11.0, 4.3))
     ax1, ax2 = fig.subplots(1, 2)
     cmap, norm = _cmap(CONFIGURATIONS)
-    ax1.pcolormesh(eq_map.beta, eq_map.alpha, eq_map.code, cmap=cmap, norm=norm, shading="nearest",
-                   rasterized=True)
+    ax1.pcolormesh(eq_map.beta, eq_map.alpha, eq_map.code, cmap=cmap, norm=norm, shading="nearest", rasterized=True)
     ax1.legend(handles=_legend_patches(CONFIGURATIONS, eq_map.code), loc="upper left", fontsize=9)
     ax1.set_title("Equilibrium contracts")
     ww = eq_map.code == CONFIGURATIONS.index("WW")
     royalty = np.where(ww, np.nan, eq_map.royalty)  # under WW any r in (lo, 1] is optimal
-    mesh = ax2.pcolormesh(eq_map.beta, eq_map.alpha, royalty, cmap="viridis", shading="nearest",
-                          rasterized=True)
-    ax2.contourf(eq_map.beta, eq_map.alpha, ww.astype(float), levels=[0.5, 1.5], colors="none",
-                 hatches=["//"])
+    mesh = ax2.pcolormesh(eq_map.beta, eq_map.alpha, royalty, cmap="viridis", shading="nearest", rasterized=True)
+    ax2.contourf(eq_map.beta, eq_map.alpha, ww.astype(float), levels=[0.5, 1.5], colors="none", hatches=["//"])
     fig.colorbar(mesh, ax=ax2, label=r"optimal royalty $r^*$")
     ax2.set_title(r"Optimal royalty (hatched: WW, any $r$ above the thresholds)")
     for ax in (ax1, ax2):

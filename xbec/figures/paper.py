@@ -19,11 +19,14 @@ Needs matplotlib (the ``plot`` or ``book`` extra).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch, Patch, Polygon
+from numpy.typing import ArrayLike
 
 from ..errors import ModelDomainError
 from ..model.horizontal import (
@@ -34,8 +37,8 @@ from ..model.horizontal import (
     decentralized,
     revenue_sharing,
 )
-from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
 from ..model.vertical import VerticalParams, allocate, member_names
+from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
 from .style import BAND_COLOUR, COLOURS
 
 __all__ = [
@@ -108,11 +111,12 @@ def _band(func, *args) -> LambdaBand | None:
 def _shade(ax, band: LambdaBand | None, label: str) -> None:
     if band is None:
         return
-    ax.axvspan(band.lo, band.hi, color=BAND_COLOUR, alpha=0.35, lw=0, zorder=0,
-               label=f"{label} ({band.lo:.3f}, {band.hi:.3f})")
+    ax.axvspan(
+        band.lo, band.hi, color=BAND_COLOUR, alpha=0.35, lw=0, zorder=0, label=f"{label} ({band.lo:.3f}, {band.hi:.3f})"
+    )
 
 
-def _robust_ylim(ax, curves: Sequence[np.ndarray], levels: Sequence[float]) -> None:
+def _robust_ylim(ax: Axes, curves: Sequence[ArrayLike], levels: Sequence[float]) -> None:
     """Keep the y-range on the levels and the bulk of the curves.
 
     Near the singular share of eq (10), ``lam = b1 gamma1 / b2^2``, the
@@ -155,25 +159,65 @@ def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, **legend) -> 
 def _box(ax, xy, w, h, text, face, edge="#333333", fontsize=10, weight="normal", stack=0):
     x, y = xy
     for k in range(stack, 0, -1):  # a pile of boxes for "several manufacturers"
-        ax.add_patch(FancyBboxPatch((x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k), w, h,
-                                    boxstyle="round,pad=0.05,rounding_size=0.15",
-                                    fc=face, ec=edge, lw=1.0, zorder=3))
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
-                                boxstyle="round,pad=0.05,rounding_size=0.15",
-                                fc=face, ec=edge, lw=1.4, zorder=4))
-    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, weight=weight, zorder=5,
-            linespacing=1.3)
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k),
+                w,
+                h,
+                boxstyle="round,pad=0.05,rounding_size=0.15",
+                fc=face,
+                ec=edge,
+                lw=1.0,
+                zorder=3,
+            )
+        )
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0.05,rounding_size=0.15",
+            fc=face,
+            ec=edge,
+            lw=1.4,
+            zorder=4,
+        )
+    )
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, weight=weight, zorder=5, linespacing=1.3)
 
 
-def _arrow(ax, start, end, colour, style="-", text=None, text_xy=None, rad=0.0, both=False,
-           fontsize=8, ha="center", lw=1.6):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="<|-|>" if both else "-|>",
-                                 mutation_scale=13, color=colour, lw=lw, ls=style,
-                                 connectionstyle=f"arc3,rad={rad}", zorder=6, shrinkA=2, shrinkB=2))
+def _arrow(
+    ax, start, end, colour, style="-", text=None, text_xy=None, rad=0.0, both=False, fontsize=8, ha="center", lw=1.6
+):
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="<|-|>" if both else "-|>",
+            mutation_scale=13,
+            color=colour,
+            lw=lw,
+            ls=style,
+            connectionstyle=f"arc3,rad={rad}",
+            zorder=6,
+            shrinkA=2,
+            shrinkB=2,
+        )
+    )
     if text:
         tx, ty = text_xy if text_xy is not None else ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        ax.text(tx, ty, text, ha=ha, va="center", fontsize=fontsize, color=colour, zorder=7,
-                bbox=dict(fc="white", ec="none", alpha=0.85, pad=1.0), linespacing=1.2)
+        ax.text(
+            tx,
+            ty,
+            text,
+            ha=ha,
+            va="center",
+            fontsize=fontsize,
+            color=colour,
+            zorder=7,
+            bbox=dict(fc="white", ec="none", alpha=0.85, pad=1.0),
+            linespacing=1.2,
+        )
 
 
 def alliance_diagram() -> Figure:
@@ -196,65 +240,178 @@ def alliance_diagram() -> Figure:
     logistics, information, capital, business = "#333333", "#7f7f7f", "#2a9d3f", "#1f5fbf"
 
     # Alliance regions (behind everything); the platform sits in both.
-    ax.add_patch(FancyBboxPatch((0.25, 5.95), 8.95, 2.5, boxstyle="round,pad=0.02,rounding_size=0.3",
-                                fc=(0.12, 0.47, 0.71, 0.10), ec="#1f77b4", lw=1.3, ls="--", zorder=1))
-    ax.text(0.45, 8.22, "Horizontal alliance (§3): platform leads, manufacturers follow",
-            fontsize=9.5, color="#1f4e79", weight="bold", va="center", zorder=2)
-    ax.add_patch(Polygon([(0.55, 0.45), (13.45, 0.45), (13.45, 2.85), (9.25, 2.85), (9.25, 8.6),
-                          (4.75, 8.6), (4.75, 2.85), (0.55, 2.85)], closed=True,
-                         fc=(1.0, 0.5, 0.05, 0.09), ec="#c55a11", lw=1.3, ls="--", zorder=1))
-    ax.text(0.75, 0.72, "Vertical alliance (§4): platform + logistics service providers share "
-            r"$V(N) = \pi_1(\lambda)$ by the improved Raiffa rule",
-            fontsize=9.5, color="#843c0c", weight="bold", va="center", zorder=2)
+    ax.add_patch(
+        FancyBboxPatch(
+            (0.25, 5.95),
+            8.95,
+            2.5,
+            boxstyle="round,pad=0.02,rounding_size=0.3",
+            fc=(0.12, 0.47, 0.71, 0.10),
+            ec="#1f77b4",
+            lw=1.3,
+            ls="--",
+            zorder=1,
+        )
+    )
+    ax.text(
+        0.45,
+        8.22,
+        "Horizontal alliance (§3): platform leads, manufacturers follow",
+        fontsize=9.5,
+        color="#1f4e79",
+        weight="bold",
+        va="center",
+        zorder=2,
+    )
+    ax.add_patch(
+        Polygon(
+            [
+                (0.55, 0.45),
+                (13.45, 0.45),
+                (13.45, 2.85),
+                (9.25, 2.85),
+                (9.25, 8.6),
+                (4.75, 8.6),
+                (4.75, 2.85),
+                (0.55, 2.85),
+            ],
+            closed=True,
+            fc=(1.0, 0.5, 0.05, 0.09),
+            ec="#c55a11",
+            lw=1.3,
+            ls="--",
+            zorder=1,
+        )
+    )
+    ax.text(
+        0.75,
+        0.72,
+        "Vertical alliance (§4): platform + logistics service providers share "
+        r"$V(N) = \pi_1(\lambda)$ by the improved Raiffa rule",
+        fontsize=9.5,
+        color="#843c0c",
+        weight="bold",
+        va="center",
+        zorder=2,
+    )
 
     # Members.
     man, plat, cons = (2.2, 7.05), (7.0, 7.05), (11.7, 7.05)
     dom, intl, frn = (2.7, 1.85), (7.0, 1.85), (11.3, 1.85)
     _box(ax, man, 3.0, 1.15, "Manufacturers\n(suppliers; set wholesale price $\\omega$)", blue, stack=2)
-    _box(ax, plat, 3.7, 1.3, "Cross-border e-commerce\nplatform (leader; sets $p$, $s$)", purple,
-         fontsize=10.5, weight="bold")
+    _box(
+        ax,
+        plat,
+        3.7,
+        1.3,
+        "Cross-border e-commerce\nplatform (leader; sets $p$, $s$)",
+        purple,
+        fontsize=10.5,
+        weight="bold",
+    )
     _box(ax, cons, 3.0, 1.15, "Consumers abroad\n(demand $D = \\beta - b_1 p + b_2 s$)", "#f4f4f4")
-    _box(ax, dom, 3.3, 1.15, "Domestic logistics providers\n(procurement, warehousing,\ntransport, inventory)",
-         orange, fontsize=9)
-    _box(ax, intl, 3.3, 1.15, "International carrier\n(customs clearance,\ncross-border transport)",
-         orange, fontsize=9)
-    _box(ax, frn, 3.3, 1.15, "Foreign logistics providers\n(overseas warehousing,\ntransport, distribution)",
-         orange, fontsize=9)
+    _box(
+        ax,
+        dom,
+        3.3,
+        1.15,
+        "Domestic logistics providers\n(procurement, warehousing,\ntransport, inventory)",
+        orange,
+        fontsize=9,
+    )
+    _box(ax, intl, 3.3, 1.15, "International carrier\n(customs clearance,\ncross-border transport)", orange, fontsize=9)
+    _box(
+        ax,
+        frn,
+        3.3,
+        1.15,
+        "Foreign logistics providers\n(overseas warehousing,\ntransport, distribution)",
+        orange,
+        fontsize=9,
+    )
 
     # The cloud platform and alliance database, linked to every member.
     cloud = (7.0, 4.45)
     ax.add_patch(Ellipse(cloud, 5.6, 1.75, fc="white", ec=information, lw=1.8, zorder=4))
     ax.add_patch(Ellipse(cloud, 5.35, 1.55, fc="#eef3f8", ec="none", zorder=4))
-    ax.text(cloud[0], cloud[1] + 0.28, "Cloud platform", ha="center", va="center", fontsize=11.5,
-            weight="bold", zorder=5)
-    ax.text(cloud[0], cloud[1] - 0.3, "alliance database: supply, business, market,\nfinancial and logistics information",
-            ha="center", va="center", fontsize=8.5, zorder=5)
-    for end, start in [((plat[0], plat[1] - 0.72), (7.0, 5.33)),
-                       ((intl[0], intl[1] + 0.65), (7.0, 3.57)),
-                       ((man[0] + 0.9, man[1] - 0.65), (5.0, 5.05)),
-                       ((dom[0] + 0.6, dom[1] + 0.65), (5.0, 3.85)),
-                       ((frn[0] - 0.6, frn[1] + 0.65), (9.0, 3.85))]:
+    ax.text(
+        cloud[0], cloud[1] + 0.28, "Cloud platform", ha="center", va="center", fontsize=11.5, weight="bold", zorder=5
+    )
+    ax.text(
+        cloud[0],
+        cloud[1] - 0.3,
+        "alliance database: supply, business, market,\nfinancial and logistics information",
+        ha="center",
+        va="center",
+        fontsize=8.5,
+        zorder=5,
+    )
+    for end, start in [
+        ((plat[0], plat[1] - 0.72), (7.0, 5.33)),
+        ((intl[0], intl[1] + 0.65), (7.0, 3.57)),
+        ((man[0] + 0.9, man[1] - 0.65), (5.0, 5.05)),
+        ((dom[0] + 0.6, dom[1] + 0.65), (5.0, 3.85)),
+        ((frn[0] - 0.6, frn[1] + 0.65), (9.0, 3.85)),
+    ]:
         _arrow(ax, start, end, information, style=(0, (4, 3)), both=True, lw=1.3)
 
     # Logistics flow (the goods).
-    _arrow(ax, (man[0] - 0.5, man[1] - 0.65), (dom[0] - 0.9, dom[1] + 0.65), logistics,
-           text="goods", text_xy=(1.45, 4.45))
+    _arrow(
+        ax, (man[0] - 0.5, man[1] - 0.65), (dom[0] - 0.9, dom[1] + 0.65), logistics, text="goods", text_xy=(1.45, 4.45)
+    )
     _arrow(ax, (dom[0] + 1.7, dom[1]), (intl[0] - 1.7, intl[1]), logistics)
     _arrow(ax, (intl[0] + 1.7, intl[1]), (frn[0] - 1.7, frn[1]), logistics)
-    _arrow(ax, (frn[0] + 0.9, frn[1] + 0.65), (cons[0] + 0.6, cons[1] - 0.65), logistics,
-           text="delivery", text_xy=(12.55, 4.45))
+    _arrow(
+        ax,
+        (frn[0] + 0.9, frn[1] + 0.65),
+        (cons[0] + 0.6, cons[1] - 0.65),
+        logistics,
+        text="delivery",
+        text_xy=(12.55, 4.45),
+    )
     # Business flow (orders, sales).
-    _arrow(ax, (plat[0] - 1.9, plat[1] + 0.28), (man[0] + 1.55, man[1] + 0.28), business,
-           text="orders", text_xy=(4.4, 7.62))
-    _arrow(ax, (plat[0] + 1.9, plat[1] + 0.28), (cons[0] - 1.55, cons[1] + 0.28), business,
-           text="sales at price $p$,\nservice level $s$", text_xy=(9.55, 7.82))
+    _arrow(
+        ax,
+        (plat[0] - 1.9, plat[1] + 0.28),
+        (man[0] + 1.55, man[1] + 0.28),
+        business,
+        text="orders",
+        text_xy=(4.4, 7.62),
+    )
+    _arrow(
+        ax,
+        (plat[0] + 1.9, plat[1] + 0.28),
+        (cons[0] - 1.55, cons[1] + 0.28),
+        business,
+        text="sales at price $p$,\nservice level $s$",
+        text_xy=(9.55, 7.82),
+    )
     # Capital flow (payments and revenue shares).
-    _arrow(ax, (cons[0] - 1.55, cons[1] - 0.3), (plat[0] + 1.9, plat[1] - 0.3), capital,
-           text="payment", text_xy=(9.55, 6.45))
-    _arrow(ax, (plat[0] - 1.9, plat[1] - 0.3), (man[0] + 1.55, man[1] - 0.3), capital,
-           text="$\\omega$ per unit + share $1-\\lambda$ of revenue", text_xy=(4.45, 6.17))
-    _arrow(ax, (plat[0] + 1.5, plat[1] - 0.7), (9.15, 2.5), capital, rad=-0.35,
-           text="shares $x_i^*$ of $V(N)$\nto the logistics providers", text_xy=(10.6, 4.65))
+    _arrow(
+        ax,
+        (cons[0] - 1.55, cons[1] - 0.3),
+        (plat[0] + 1.9, plat[1] - 0.3),
+        capital,
+        text="payment",
+        text_xy=(9.55, 6.45),
+    )
+    _arrow(
+        ax,
+        (plat[0] - 1.9, plat[1] - 0.3),
+        (man[0] + 1.55, man[1] - 0.3),
+        capital,
+        text="$\\omega$ per unit + share $1-\\lambda$ of revenue",
+        text_xy=(4.45, 6.17),
+    )
+    _arrow(
+        ax,
+        (plat[0] + 1.5, plat[1] - 0.7),
+        (9.15, 2.5),
+        capital,
+        rad=-0.35,
+        text="shares $x_i^*$ of $V(N)$\nto the logistics providers",
+        text_xy=(10.6, 4.65),
+    )
 
     handles = [
         Patch(fc=(0.12, 0.47, 0.71, 0.25), ec="#1f77b4", ls="--", label="horizontal alliance"),
@@ -264,8 +421,16 @@ def alliance_diagram() -> Figure:
         Line2D([], [], color=capital, lw=1.8, label="capital flow"),
         Line2D([], [], color=business, lw=1.8, label="business flow"),
     ]
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.995), ncol=6, fontsize=8.5,
-              frameon=False, title="Four-flow integration through the cloud platform", title_fontsize=9)
+    ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.995),
+        ncol=6,
+        fontsize=8.5,
+        frameon=False,
+        title="Four-flow integration through the cloud platform",
+        title_fontsize=9,
+    )
     return fig
 
 
@@ -294,20 +459,29 @@ def horizontal_profits(
     fig = Figure(figsize=(10.5, 5.2), layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
-    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
     ax.plot(lam, r.pi_platform, color=COLOURS[0], lw=2, label=r"$\pi_1(\lambda)$ platform, revenue sharing", **mk)
-    ax.plot(lam, r.pi_manufacturer, color=COLOURS[1], lw=2,
-            label=r"$\pi_2(\lambda)$ manufacturer, revenue sharing", **mk)
-    ax.plot(lam, r.pi_total, color="black", lw=1.6, label=r"$\pi_1(\lambda)+\pi_2(\lambda)$ total, revenue sharing",
-            **mk)
+    ax.plot(
+        lam, r.pi_manufacturer, color=COLOURS[1], lw=2, label=r"$\pi_2(\lambda)$ manufacturer, revenue sharing", **mk
+    )
+    ax.plot(
+        lam, r.pi_total, color="black", lw=1.6, label=r"$\pi_1(\lambda)+\pi_2(\lambda)$ total, revenue sharing", **mk
+    )
     _hline(ax, dec.pi_platform, r"$\pi_1^*$ platform, decentralised", COLOURS[0])
     _hline(ax, dec.pi_manufacturer, r"$\pi_2^*$ manufacturer, decentralised", COLOURS[1])
     _hline(ax, cen.pi_total, r"$\pi$ total, centralised", "black", style=":")
-    _robust_ylim(ax, [r.pi_platform, r.pi_manufacturer, r.pi_total],
-                 [dec.pi_platform, dec.pi_manufacturer, cen.pi_total])
-    _finish(ax, r"revenue share of the platform $\lambda$", r"profit $\pi$",
-            "Horizontal alliance: profits under the three decisions", bool(idx.size),
-            loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    _robust_ylim(
+        ax, [r.pi_platform, r.pi_manufacturer, r.pi_total], [dec.pi_platform, dec.pi_manufacturer, cen.pi_total]
+    )
+    _finish(
+        ax,
+        r"revenue share of the platform $\lambda$",
+        r"profit $\pi$",
+        "Horizontal alliance: profits under the three decisions",
+        bool(idx.size),
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+    )
     return fig
 
 
@@ -342,7 +516,7 @@ def vertical_allocations(
     fig = Figure(figsize=(10.5, 5.2), layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
-    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
     for i in range(n):
         colour = COLOURS[i % len(COLOURS)]
         ax.plot(lam, x[:, i], color=colour, lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
@@ -350,9 +524,15 @@ def vertical_allocations(
         colour = COLOURS[i % len(COLOURS)]
         _hline(ax, base[i], f"$x_{{{i + 1}}}$ decentralised", colour)
     _robust_ylim(ax, [x], list(base))
-    _finish(ax, r"revenue share of the platform $\lambda$", r"allocation $x_i^*$",
-            "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$", bool(idx.size),
-            loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    _finish(
+        ax,
+        r"revenue share of the platform $\lambda$",
+        r"allocation $x_i^*$",
+        "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$",
+        bool(idx.size),
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+    )
     return fig
 
 
@@ -378,7 +558,7 @@ def service_and_demand(
     band = _band(acceptable_lambda, params)
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     ax_s, ax_d = fig.subplots(1, 2)
-    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
     for ax, y, y1, y2, sym, what in [
         (ax_s, r.s, dec.s, cen.s, "s", "logistics service level"),
         (ax_d, r.demand, dec.demand, cen.demand, "D", "market demand"),
@@ -388,8 +568,15 @@ def service_and_demand(
         _hline(ax, y1, f"${sym}^{{1*}}$ decentralised", COLOURS[1])
         _hline(ax, y2, f"${sym}^{{2*}}$ centralised", "black", style=":")
         _robust_ylim(ax, [y], [y1, y2])
-        _finish(ax, r"revenue share of the platform $\lambda$", f"{what} ${sym}$", what.capitalize(),
-                bool(idx.size), loc="upper left", bbox_to_anchor=(0.0, 0.94))
+        _finish(
+            ax,
+            r"revenue share of the platform $\lambda$",
+            f"{what} ${sym}$",
+            what.capitalize(),
+            bool(idx.size),
+            loc="upper left",
+            bbox_to_anchor=(0.0, 0.94),
+        )
     return fig
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Union
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -73,9 +72,7 @@ class VerticalParams:
             v.finite_result("sum(mu)", np.sum(mu), {"mu": mu})
         F = service_shares(self.phi, self.theta, self.weights)
         if mu.size != F.size:
-            raise ModelDomainError(
-                f"mu has {mu.size} members but phi/theta have {F.size}: lengths must agree"
-            )
+            raise ModelDomainError(f"mu has {mu.size} members but phi/theta have {F.size}: lengths must agree")
         object.__setattr__(self, "mu", tuple(mu.tolist()))
         object.__setattr__(self, "phi", tuple(float(x) for x in self.phi))
         object.__setattr__(self, "theta", tuple(float(x) for x in self.theta))
@@ -233,9 +230,7 @@ def improved_raiffa(V: ArrayLike, mu: ArrayLike, F: ArrayLike) -> np.ndarray:
     if np.any(shares < 0):
         raise ModelDomainError(f"F={v.show(shares.tolist())}: every service share must be >= 0")
     if not math.isclose(float(shares.sum()), 1.0, rel_tol=0, abs_tol=1e-9):
-        raise ModelDomainError(
-            f"F={v.show(shares.tolist())}: service shares must sum to 1 (sum is {shares.sum():g})"
-        )
+        raise ModelDomainError(f"F={v.show(shares.tolist())}: service shares must sum to 1 (sum is {shares.sum():g})")
     W = _worth(V)
     with np.errstate(over="ignore", invalid="ignore"):
         x = raiffa(W, mu) + (shares - 1 / mu.size) * W[..., None]
@@ -255,7 +250,7 @@ def allocate(vparams: VerticalParams, V: ArrayLike) -> np.ndarray:
 MAX_SHAPLEY_PLAYERS = 26
 
 #: A TU game's worth function: callable on frozensets, dict or array of 2**n worths.
-Worth = Union[Callable[[frozenset[int]], float], Mapping[frozenset[int], float], np.ndarray]
+Worth = Callable[[frozenset[int]], float] | Mapping[frozenset[int], float] | np.ndarray
 
 
 def _popcount(masks: np.ndarray) -> np.ndarray:
@@ -337,8 +332,7 @@ def coalition_table(n: int, worth: Worth) -> np.ndarray:
             raise ModelDomainError("v: every coalition's worth must be a single real number")
         return table
     raise ModelDomainError(
-        f"v={v.show(worth)}: must be a callable on frozensets, a dict frozenset -> worth, "
-        "or an array of 2**n worths"
+        f"v={v.show(worth)}: must be a callable on frozensets, a dict frozenset -> worth, or an array of 2**n worths"
     )
 
 
@@ -372,7 +366,7 @@ def shapley(n: int, v: Worth) -> np.ndarray:
     k = _popcount(masks)
     # weight |S|! (n-|S|-1)! / n! for a coalition S of size k not containing i
     lg = np.array([math.lgamma(j + 1) for j in range(n + 1)])
-    weight_by_size = np.exp(lg[: n] + lg[n - 1 :: -1] - lg[n])
+    weight_by_size = np.exp(lg[:n] + lg[n - 1 :: -1] - lg[n])
     phi = np.empty(n)
     for i in range(n):
         bit = 1 << i

@@ -235,12 +235,16 @@ def _wa(aw, aa, beta, r):
     w = (2.0 * aw + aa * beta * (1.0 - r) - aw * beta**2 * r) / (2.0 * e)
     q_w = e * w / g
     p_w = (
-        6.0 * aw - 2.0 * aw * beta**2 - aw * beta**2 * r
-        + 3.0 * aa * beta + aa * beta * r - aa * beta**3 - aa * beta**3 * r
+        6.0 * aw
+        - 2.0 * aw * beta**2
+        - aw * beta**2 * r
+        + 3.0 * aa * beta
+        + aa * beta * r
+        - aa * beta**3
+        - aa * beta**3 * r
     ) / (e * g)
     p_a = (
-        8.0 * aa - 3.0 * aa * beta**2 - aa * beta**2 * r
-        + 6.0 * aw * beta - 2.0 * aw * beta**3 - aw * beta**3 * r
+        8.0 * aa - 3.0 * aa * beta**2 - aa * beta**2 * r + 6.0 * aw * beta - 2.0 * aw * beta**3 - aw * beta**3 * r
     ) / (2.0 * e * g)
     return w, p_w, p_a, q_w, p_a  # q_a == p_a
 
@@ -424,4 +428,3 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     """
     alpha, beta = check_alpha(alpha), check_beta(beta)
     return {k: as_output(v) for k, v in threshold_arrays(alpha, beta).items()}
-

@@ -508,9 +508,7 @@ class RoyaltyPath:
     supplier2_profit: np.ndarray
 
 
-def royalty_path(
-    alpha: float, beta: float, r: Any, niche_forced_agency: bool = False
-) -> RoyaltyPath:
+def royalty_path(alpha: float, beta: float, r: Any, niche_forced_agency: bool = False) -> RoyaltyPath:
     """Stage-2 choice and profits as the royalty varies (Proposition 1 analogue).
 
     Parameters
@@ -537,9 +535,7 @@ def royalty_path(
     else:
         sel = _selected(a, b, rr, th)
     pay = {c: subgame_arrays(c, a, b, rr) for c in CONFIGURATIONS}
-    selected = tuple(
-        tuple(c for c in CONFIGURATIONS if sel[c][k]) for k in range(rr.size)
-    )
+    selected = tuple(tuple(c for c in CONFIGURATIONS if sel[c][k]) for k in range(rr.size))
     platform = np.full(rr.shape, np.inf)
     pi1 = np.zeros(rr.shape)
     pi2 = np.zeros(rr.shape)
@@ -550,4 +546,3 @@ def royalty_path(
         pi2 = np.where(sel[c] & first, pay[c].pi2, pi2)
         first &= ~sel[c]
     return RoyaltyPath(a, b, forced, rr, selected, platform, pi1, pi2)
-
