@@ -73,6 +73,73 @@ def _prune_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept  # the builder's own list, reset before every page
 
 
+def _import(dotted):
+    """The object at ``dotted`` (module path, then attributes), or raise ImportError/AttributeError."""
+    import importlib
+
+    parts = dotted.split(".")
+    for k in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:k]))
+        except ImportError:
+            continue
+        for attr in parts[k:]:
+            obj = getattr(obj, attr)
+        return obj
+    raise ImportError(dotted)
+
+
+def _documented_by_identity(env):
+    """``id(object) -> documented name`` for every Python object the build documents (cached per build)."""
+    cache = getattr(env, "_xbec_documented", None)
+    if cache is None or cache[0] != len(env.domaindata["py"]["objects"]):
+        table = {}
+        for name in sorted(env.domaindata["py"]["objects"]):
+            if not name.startswith("xbec"):
+                continue
+            try:
+                table.setdefault(id(_import(name)), name)
+            except (ImportError, AttributeError):
+                continue
+        cache = (len(env.domaindata["py"]["objects"]), table)
+        env._xbec_documented = cache
+    return cache[1]
+
+
+def _resolve_alias(app, env, node, contnode):
+    """missing-reference handler: resolve an xbec object referred to by another of its names."""
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    module = node.get("py:module") or ""
+    candidates = [target] if target.startswith("xbec") else []
+    if module:
+        candidates.append(f"{module}.{target}")
+        candidates.append(f"{module.rsplit('.', 1)[0]}.{target}")
+    for dotted in candidates:
+        try:
+            obj = _import(dotted)
+        except (ImportError, AttributeError):
+            continue
+        if isinstance(obj, (str, int, float, bool)) or obj is None:
+            continue  # immutable literals are shared between names: no identity to follow
+        name = _documented_by_identity(env).get(id(obj))
+        if name is None:
+            return contnode  # exists, but not on the API page: plain text
+        domain = env.get_domain("py")
+        return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", name, node, contnode)
+    return None
+
+
+def _version_substitution(app, config):
+    """Make ``{{ xbec_version }}`` the installed package's version (typed once, in pyproject.toml)."""
+    from importlib.metadata import version
+
+    config.myst_substitutions = {**(config.myst_substitutions or {}), "xbec_version": version("xbec")}
+
+
 def setup(app):
+    app.connect("config-inited", _version_substitution)
+    app.connect("missing-reference", _resolve_alias)
     app.connect("html-page-context", _prune_scripts, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

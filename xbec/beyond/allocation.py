@@ -43,6 +43,7 @@ class AllocationComparison:
 
     @property
     def core_nonempty(self) -> bool:
+        """True when the least-core epsilon is numerically zero, i.e. the core is not empty."""
         return self.least_core_epsilon <= 1e-9 * max(1.0, abs(self.V))
 
 

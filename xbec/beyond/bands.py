@@ -124,7 +124,7 @@ def _quadratic_roots(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> tuple[np
 def _band_coefficients(beta, b1, b2, g, c, K, platform_leads: bool) -> list[tuple[np.ndarray, ...]]:
     """Quadratic coefficients ``(c0, c1, c2)`` in lam of the band conditions.
 
-    The same conditions as :func:`xbec.horizontal._band_polynomials`, with the
+    The same conditions as ``xbec.model.horizontal._band_polynomials``, with the
     coefficients as arrays over the grid: with ``A = beta - b1 p2`` and
     ``delta = b1 gamma1 - lam b2^2``, each profit times ``delta^2`` is a
     quadratic in ``lam``.

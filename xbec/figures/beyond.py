@@ -1,6 +1,6 @@
-"""Figures of the "Beyond the paper" analyses (:mod:`xbec.analysis`).
+"""Figures of the "Beyond the paper" analyses (:mod:`xbec.beyond`).
 
-Every function takes results computed by :mod:`xbec.analysis` (or computes
+Every function takes results computed by :mod:`xbec.beyond` (or computes
 them with it) and returns a :class:`matplotlib.figure.Figure` built without
 :mod:`matplotlib.pyplot` (no global state); nothing is shown or printed.
 :func:`xbec.figures.save` writes a figure as PNG and SVG.
@@ -331,7 +331,7 @@ def allocation_sensitivity_figure(
 
     Filled markers: the allocation is in the core; open markers: it is not.
     The grey band marks factors for which the core is empty: beyond
-    ``core_limit`` if given (e.g. :func:`xbec.analysis.core_nonempty_pair_factor_limit`),
+    ``core_limit`` if given (e.g. :func:`xbec.beyond.core_nonempty_pair_factor_limit`),
     else from the first grid factor with an empty core.
     """
     t = sens.pair_factors

@@ -4,7 +4,7 @@ One function per figure; each takes the parameters and returns a
 :class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot` (no
 global state, nothing shown, nothing saved); :func:`xbec.figures.save` writes a
 figure as PNG and SVG. The model modules never plot; every number drawn here comes from
-:mod:`xbec.horizontal`, :mod:`xbec.vertical` and :mod:`xbec.numerics`.
+:mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and :mod:`xbec.replication.numerics`.
 
 =============================  ==========================================
 :func:`alliance_diagram`       Fig. 1, the cloud-platform alliance (§2)
@@ -501,8 +501,8 @@ def vertical_allocations(
 
     Curves: ``x_i*(lam)``, eq (15) applied to ``V(N) = pi1(lam)``; horizontal
     dashed lines in the same colours: the allocation of the decentralised
-    ``V(N) = pi1*`` (:func:`xbec.numerics.decentralized_allocation`). The band
-    of :func:`xbec.numerics.vertical_acceptable_lambda` is shaded when it
+    ``V(N) = pi1*`` (:func:`xbec.replication.numerics.decentralized_allocation`). The band
+    of :func:`xbec.replication.numerics.vertical_acceptable_lambda` is shaded when it
     exists.
     """
     n = vparams.n

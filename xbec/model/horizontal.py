@@ -12,7 +12,7 @@ Three regimes are solved in closed form:
 * :func:`revenue_sharing` — §3.4, eqs (7)–(10), vectorised over ``lam``.
 
 The closed forms are re-derived from eqs (1), (2), (6) and (7) by
-:mod:`xbec.symbolic`; the tests check them against a numeric optimiser.
+:mod:`xbec.replication.symbolic`; the tests check them against a numeric optimiser.
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ class HorizontalParams:
         return HorizontalParams(**values)
 
     def as_dict(self) -> dict[str, float]:
+        """The six parameters by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
@@ -174,7 +175,7 @@ def manufacturer_profit_sharing(params: HorizontalParams, lam, p, w, s):
     ``((1-lam) p + w - c) D``: the share ``1-lam`` of revenue plus the
     wholesale payment, less production cost. This is what Table 1's
     ``pi2(lambda)`` column reports; the paper's text claims instead
-    ``pi2(lambda) = (1-lam) pi``, which does not hold (see :mod:`xbec.symbolic`).
+    ``pi2(lambda) = (1-lam) pi``, which does not hold (see :mod:`xbec.replication.symbolic`).
     """
     return ((1 - lam) * p + w - params.c) * demand(params, p, s)
 

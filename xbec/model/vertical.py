@@ -32,9 +32,9 @@ __all__ = [
     "MEMBER_NAMES",
 ]
 
-#: Names of the vertical alliance's members in §5.2's order (n = 4): member
-#: ``i`` of the paper is index ``i - 1`` here.  The one list used by the
-#: tables, the figures and the notebooks (:func:`member_names`).
+#: Names of the vertical alliance's four members in §5.2's order (member
+#: ``i`` of the paper is index ``i - 1`` here), the one list used by the
+#: tables, the figures and the notebooks (see :func:`~xbec.model.vertical.member_names`).
 MEMBER_NAMES: tuple[str, ...] = (
     "platform",
     "domestic logistics provider",
@@ -189,7 +189,7 @@ def raiffa(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
 
     ``x_i = V/n + (2n-3)/(2(n-1)) * (mean(mu) - mu_i)``: the average over
     ``j`` of eq (12)'s allocations (checked symbolically in
-    :mod:`xbec.symbolic`). Always allocates exactly ``V``.
+    :mod:`xbec.replication.symbolic`). Always allocates exactly ``V``.
 
     Parameters
     ----------
@@ -249,7 +249,7 @@ def allocate(vparams: VerticalParams, V: ArrayLike) -> np.ndarray:
 #: Largest ``n`` for :func:`shapley` (2**26 float64 worths = 512 MiB).
 MAX_SHAPLEY_PLAYERS = 26
 
-#: A TU game's worth function: callable on frozensets, dict or array of 2**n worths.
+#: A TU game's worth function (a callable on frozensets, a dict or an array of 2**n worths).
 Worth = Callable[[frozenset[int]], float] | Mapping[frozenset[int], float] | np.ndarray
 
 

@@ -57,6 +57,7 @@ class LedgerRow:
 
     @property
     def explained(self) -> bool:
+        """True when the row is reproduced or carries a note explaining the difference."""
         return self.status == "reproduced" or bool(self.note.strip())
 
 

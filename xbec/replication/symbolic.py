@@ -7,8 +7,8 @@ procedure (eqs 11–12). Each printed formula is transcribed **once** below
 places where the paper is wrong or inconsistent are listed, with the
 corrected form and the sympy evidence, by :func:`errata`.
 
-Nothing here is used to compute numbers: :mod:`xbec.horizontal` and
-:mod:`xbec.vertical` are plain numpy, and the tests check them against these
+Nothing here is used to compute numbers: :mod:`xbec.model.horizontal` and
+:mod:`xbec.model.vertical` are plain numpy, and the tests check them against these
 derivations.
 """
 

@@ -233,7 +233,7 @@ def build_book(
     """Build ``run/book/`` (HTML) from ``run/notebooks/*.ipynb``; returns the index page.
 
     ``final`` is where the run directory will end up (for the page *This run*).
-    Raises :class:`xbec.run.RunError` if Jupyter Book fails.
+    Raises :class:`xbec.rerun.run.RunError` if Jupyter Book fails.
     """
     import yaml
 

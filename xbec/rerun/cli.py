@@ -78,6 +78,7 @@ def _seconds(text: str) -> float:
 
 
 def default_jobs() -> int:
+    """Default number of notebooks run in parallel: the CPUs this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
@@ -89,6 +90,7 @@ def _wrap(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``xbec`` command's argument parser (sub-commands run, params, tables, ledger)."""
     fmt = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
         prog="xbec",
@@ -150,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
         "tables",
         help="print Tables 1 and 2 for given parameters (no notebooks)",
         description=_wrap("Tables 1 (revenue sharing, §5.1) and 2 (improved-Raiffa allocation, §5.2) "
-        "on the λ grid lam_min..lam_max for the given parameters, computed by xbec.numerics."),
+        "on the λ grid lam_min..lam_max for the given parameters, computed by xbec.replication.numerics."),
         epilog=_param_help(),
         formatter_class=fmt,
     )
@@ -197,6 +199,7 @@ def _validated(args):
 
 
 def cmd_tables(args) -> int:
+    """``xbec tables``: print §5's tables for the given parameters; returns the exit code."""
     from ..replication.numerics import to_csv, to_markdown, table2
     from .params import paper_table1
 
@@ -219,6 +222,7 @@ def cmd_tables(args) -> int:
 
 
 def cmd_ledger(args) -> int:
+    """``xbec ledger``: print the replication ledger; returns the exit code."""
 
     from ..replication import ledger as L
 
@@ -237,6 +241,7 @@ def cmd_ledger(args) -> int:
 
 
 def cmd_params(args) -> int:
+    """``xbec params``: print the validated parameters; returns the exit code."""
     v = _validated(args)
     if args.format == "json":
         sys.stdout.write(json.dumps(v.values, indent=2) + "\n")
@@ -251,6 +256,7 @@ def cmd_params(args) -> int:
 
 
 def cmd_run(args, argv: Sequence[str]) -> int:
+    """``xbec run``: rerun the notebooks with new parameters; returns the exit code."""
     from . import run as R
 
     validated = _validated(args)  # parameters first: nothing else matters if they are wrong

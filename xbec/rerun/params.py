@@ -6,7 +6,7 @@ YAML file (``--params FILE.yml``) and the notebooks' ``parameters`` cells:
 =============================================  ===================================
 ``beta, b1, b2, gamma1, c, K``                 :class:`~xbec.HorizontalParams` (§3.1, §5.1)
 ``mu, phi, theta, weights`` (lists of floats)  :class:`~xbec.VerticalParams` (§4, §5.2)
-``lam_min, lam_max, lam_step``                 :func:`~xbec.numerics.lambda_grid` (Table 1, 2)
+``lam_min, lam_max, lam_step``                 :func:`~xbec.replication.numerics.lambda_grid` (Table 1, 2)
 =============================================  ===================================
 
 Defaults are the paper's values (the dataclasses' defaults). :func:`resolve`

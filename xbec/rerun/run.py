@@ -1,6 +1,6 @@
 """``xbec run``: execute the companion's notebooks with papermill for new parameters.
 
-A run is all or nothing. Parameters are validated (:mod:`xbec.runparams`)
+A run is all or nothing. Parameters are validated (:mod:`xbec.rerun.params`)
 and the output directory checked before anything is written; the notebooks
 then execute in parallel in a temporary directory next to the output
 directory (same filesystem), and only when every notebook succeeded is that
@@ -126,6 +126,7 @@ class Notebook:
 
     @property
     def runnable(self) -> bool:
+        """True when the notebook has a ``parameters`` cell (papermill can inject into it)."""
         return self.parameters is not None
 
 
@@ -663,7 +664,7 @@ def _fix_paths(nb_path: Path, tmp: Path, out: Path) -> None:
 
 
 def _write_tables(run: Path, validated: Validated) -> list[str]:
-    """table1.csv / table2.csv from :mod:`xbec.numerics` when no notebook wrote them."""
+    """table1.csv / table2.csv from :mod:`xbec.replication.numerics` when no notebook wrote them."""
     written = []
     tables = {
         "table1.csv": lambda: paper_table1(validated.horizontal, validated.grid),

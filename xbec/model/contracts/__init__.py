@@ -45,13 +45,13 @@ Results used throughout (all checked in ``tests/model/test_contracts.py``):
   selects one configuration.
 
 Model code never plots or prints; see :mod:`xbec.figures.contracts`.
-"
 
-Modules
--------
-``closed_forms``   the constants, the sympy derivation, the stage-3 closed forms
-                   and the thresholds (Lemma 1 analogue);
-``equilibrium``    stage 2 (contract choice) and stage 1 (the platform's royalty).
+=============================================  ==========================================
+:mod:`xbec.model.contracts.closed_forms`       constants, the sympy derivation, the
+                                               stage-3 closed forms, the thresholds
+:mod:`xbec.model.contracts.equilibrium`        stage 2 (contract choice) and stage 1
+                                               (the platform's royalty)
+=============================================  ==========================================
 
 Everything is re-exported here: ``xbec.model.contracts.<name>`` and
 ``xbec.contracts.<name>`` work for every public name.

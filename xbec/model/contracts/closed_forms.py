@@ -36,20 +36,20 @@ __all__ = [
     "thresholds",
 ]
 
-#: The four stage-3 configurations (first letter: supplier 1, the major one).
+#: The four stage-3 configurations; the first letter is supplier 1's (the major one) contract.
 CONFIGURATIONS: tuple[str, ...] = ("WW", "WA", "AW", "AA")
 
-#: Labels of the codes returned by :func:`~xbec.model.contracts.choice_grid`:
-#: the configurations, then ``"WA/AW"`` where both asymmetric configurations
-#: are selected.
+#: Labels of the codes returned by :func:`~xbec.model.contracts.choice_grid`,
+#: the configurations and then ``"WA/AW"`` where both asymmetric
+#: configurations are selected.
 CHOICE_LABELS: tuple[str, ...] = CONFIGURATIONS + ("WA/AW",)
 
-#: Keys of :func:`thresholds`: ``r{i}{s}`` is the royalty at which supplier
+#: Keys of :func:`thresholds`; ``r{i}{s}`` is the royalty at which supplier
 #: ``i`` is indifferent between agency and wholesale when its rival uses ``s``.
 THRESHOLD_KEYS: tuple[str, ...] = ("r1W", "r1A", "r2W", "r2A")
 
-#: For each threshold: (supplier index, configuration when that supplier takes
-#: agency, configuration when it takes wholesale).
+#: For each threshold, the supplier's index, the configuration when that
+#: supplier takes agency and the configuration when it takes wholesale.
 THRESHOLD_CONFIGS: Mapping[str, tuple[int, str, str]] = {
     "r1W": (1, "AW", "WW"),
     "r1A": (1, "AA", "WA"),
@@ -249,7 +249,12 @@ def _wa(aw, aa, beta, r):
     return w, p_w, p_a, q_w, p_a  # q_a == p_a
 
 
-def subgame_arrays(config: str, alpha, beta, r) -> Subgame:
+def subgame_arrays(config: str, alpha: Any, beta: Any, r: Any) -> Subgame:
+    """:func:`subgame` on already validated, broadcastable float arrays (no checks, arrays out).
+
+    Used by the equilibrium code, which validates its inputs once and then
+    evaluates the closed forms on many candidate royalties.
+    """
     one = np.ones_like(alpha * beta * r)
     if config == "WW":
         w1, w2, p1, p2, q1, q2 = _ww(1.0, alpha, beta)
@@ -275,7 +280,8 @@ def subgame_arrays(config: str, alpha, beta, r) -> Subgame:
     return Subgame(config, p1, p2, q1, q2, w1, w2, pi1, pi2, platform)
 
 
-def as_output(x):
+def as_output(x: Any) -> Any:
+    """``None`` stays ``None``; a 0-d result becomes a float, any other result a float array."""
     if x is None:
         return None
     x = np.asarray(x, dtype=float)
