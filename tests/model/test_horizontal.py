@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -219,7 +220,7 @@ def test_revenue_sharing_invalid_outcome_raises():
 
 
 def test_params_are_frozen_and_replace_validates():
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         PAPER.beta = 1  # type: ignore[misc]
     assert PAPER.replace(beta=300).beta == 300
     with pytest.raises(ModelDomainError, match="unknown"):

@@ -8,8 +8,6 @@ import io
 import pytest
 
 import xbec
-import importlib
-
 from xbec.replication import ledger as L
 from xbec.replication import paper
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,8 +22,8 @@ import numpy as np
 import pytest
 
 import xbec
-from xbec.rerun import cli
 from xbec.replication import numerics
+from xbec.rerun import cli
 from xbec.rerun import params as rp
 from xbec.rerun.params import ParameterError
 
@@ -496,7 +495,6 @@ def test_ledger(capsys, fmt):
 
 
 def test_ledger_exits_nonzero_on_unexplained_row(capsys, monkeypatch):
-    import importlib
 
     from xbec.replication import ledger as L
     bad = L.LedgerRow("Table 9, x", "1.00", 2.0, 1.0, "discrepancy", "")

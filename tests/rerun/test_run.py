@@ -38,8 +38,8 @@ pytest.importorskip("yaml", reason="PyYAML not installed (run extra)")
 
 import xbec  # noqa: E402
 from xbec.replication import numerics  # noqa: E402
-from xbec.rerun import run as R  # noqa: E402
 from xbec.rerun import params as rp  # noqa: E402
+from xbec.rerun import run as R  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 ALT = {"beta": 300.0, "c": 20.0}

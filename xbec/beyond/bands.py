@@ -15,7 +15,6 @@ from ..model.horizontal import (
     HorizontalParams,
 )
 
-
 # ===========================================================================
 # 1. Robustness of the acceptable lambda band
 # ===========================================================================
@@ -121,7 +120,7 @@ def _quadratic_roots(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> tuple[np
     return out[0], out[1]
 
 
-def _band_coefficients(beta, b1, b2, g, c, K, platform_leads: bool) -> list[tuple[np.ndarray, ...]]:
+def _band_coefficients(beta, b1, b2, g, c, K, platform_leads: bool) -> list[tuple[Any, ...]]:
     """Quadratic coefficients ``(c0, c1, c2)`` in lam of the band conditions.
 
     The same conditions as ``xbec.model.horizontal._band_polynomials``, with the
@@ -214,12 +213,12 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     be = np.where(market, be, b1_ * c_ + 1.0)
     with np.errstate(all="ignore"):
         conds = _band_coefficients(be, b1_, b2_, g, c_, K_, platform_leads)
-        cuts = [np.zeros(shape), np.ones(shape)]
+        cut_list = [np.zeros(shape), np.ones(shape)]
         for c0, c1, c2 in conds:
-            cuts.extend(_quadratic_roots(c0, c1, c2))
+            cut_list.extend(_quadratic_roots(c0, c1, c2))
         singular = np.where(b2_ > 0, b1_ * g / np.where(b2_ > 0, b2_**2, 1.0), np.inf)
-        cuts.append(singular)
-        cuts = np.stack(cuts, axis=-1)
+        cut_list.append(singular)
+        cuts = np.stack(cut_list, axis=-1)
         cuts = np.where((cuts > 0) & (cuts < 1), cuts, np.nan)
         cuts[..., 0], cuts[..., 1] = 0.0, 1.0
         cuts = np.sort(cuts, axis=-1)  # nan last

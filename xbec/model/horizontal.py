@@ -99,7 +99,7 @@ class HorizontalParams:
                 f"gamma1={self.gamma1:g})"
             )
 
-    def replace(self, **changes: float) -> "HorizontalParams":
+    def replace(self, **changes: float) -> HorizontalParams:
         """Return a copy with some fields changed (validated again)."""
         unknown = set(changes) - {f.name for f in fields(self)}
         if unknown:

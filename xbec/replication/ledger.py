@@ -26,18 +26,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import paper
 from ..model.horizontal import (
     HorizontalParams,
     acceptable_lambda,
-    decentralized,
     centralized,
+    decentralized,
     manufacturer_profit,
     platform_profit,
     revenue_sharing,
 )
-from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 from ..model.vertical import VerticalParams, allocate
+from . import paper
+from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
 __all__ = ["LedgerRow", "ledger", "summary", "unexplained", "to_markdown", "to_csv", "STATUSES"]
 
@@ -143,7 +143,7 @@ def _table_1(params: HorizontalParams) -> list[LedgerRow]:
             exact = float(getattr(res, col)[i])
             rounded = []
             if col == "pi_total":
-                alt = _r2(res.pi_platform[i]) + _r2(res.pi_manufacturer[i])
+                alt = _r2(np.asarray(res.pi_platform)[i]) + _r2(np.asarray(res.pi_manufacturer)[i])
                 rounded.append(("the sum of the rounded pi_1(lambda) and pi_2(lambda) columns", alt))
             rows.append(_row(f"Table 1, lambda={cells['lam']}, {label}", cells[col], exact, rounded))
     return rows
@@ -180,7 +180,7 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
 def _table_2(params: HorizontalParams, vparams: VerticalParams) -> list[LedgerRow]:
     rows = []
     lams = np.array([paper.value(r[0]) for r in paper.TABLE2])
-    V = revenue_sharing(params, lams).pi_platform
+    V = np.asarray(revenue_sharing(params, lams).pi_platform)
     x = allocate(vparams, V)
     for i, printed_row in enumerate(paper.TABLE2):
         cells = dict(zip(paper.TABLE2_COLUMNS, printed_row))

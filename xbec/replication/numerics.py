@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import _validate as v
 from ..errors import ModelDomainError
@@ -103,7 +104,7 @@ def table2(params: HorizontalParams, vparams: VerticalParams, lam) -> Table:
     lam = np.atleast_1d(v.share("lam", lam))
     V = revenue_sharing(params, lam).pi_platform
     x = allocate(vparams, V)
-    out: Table = {"lambda": lam, "V": V}
+    out: Table = {"lambda": lam, "V": np.asarray(V)}
     out.update({f"x{i + 1}": x[:, i] for i in range(vparams.n)})
     return out
 
@@ -113,7 +114,7 @@ def decentralized_allocation(params: HorizontalParams, vparams: VerticalParams) 
     return allocate(vparams, decentralized(params).pi_platform)
 
 
-def vertical_floor(vparams: VerticalParams, baseline: Sequence[float]) -> float:
+def vertical_floor(vparams: VerticalParams, baseline: ArrayLike) -> float:
     """Smallest ``V(N)`` at which every member gets more than ``baseline``.
 
     Member ``i`` receives ``F_i V + d_i`` (eq 15), increasing in ``V`` when
@@ -142,9 +143,8 @@ def vertical_acceptable_lambda(
     :func:`decentralized_allocation`; pass another baseline (e.g. the paper's
     printed allocation) to see what it implies.
     """
-    if baseline is None:
-        baseline = decentralized_allocation(params, vparams)
-    floor = vertical_floor(vparams, baseline)
+    base = decentralized_allocation(params, vparams) if baseline is None else baseline
+    floor = vertical_floor(vparams, base)
     return solve_band(params, _band_polynomials(params, platform_floor=floor))
 
 

@@ -319,14 +319,14 @@ def checks() -> tuple[FormulaCheck, ...]:
 def errata() -> tuple[Erratum, ...]:
     """The paper's errors, inconsistencies and gaps, each verified here."""
     H_leader = leader_hessian()
-    det_leader = _simp((H_leader.det()))
+    det_leader = _simp(H_leader.det())
     dec = decentralized_solution()
     rs = sharing_solution()
     cen = centralized_solution()
     pi = cen["pi_total"]
     pi2_claim = (1 - lam) * pi
-    s_gap = _simp((rs["s"] - cen["s"]))
-    total_gap = _simp((rs["pi_total"] - pi))
+    s_gap = _simp(rs["s"] - cen["s"])
+    total_gap = _simp(rs["pi_total"] - pi)
     pi2_fixed_p = sp.diff(profit_functions()["pi2"], w, 2)
     return (
         Erratum(

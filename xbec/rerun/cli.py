@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import textwrap
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -200,7 +200,7 @@ def _validated(args):
 
 def cmd_tables(args) -> int:
     """``xbec tables``: print §5's tables for the given parameters; returns the exit code."""
-    from ..replication.numerics import to_csv, to_markdown, table2
+    from ..replication.numerics import table2, to_csv, to_markdown
     from .params import paper_table1
 
     v = _validated(args)

@@ -36,8 +36,8 @@ import numpy as np
 
 from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, centralized, decentralized, revenue_sharing
-from ..replication.numerics import decentralized_allocation, lambda_grid, table1, table2
 from ..model.vertical import VerticalParams
+from ..replication.numerics import decentralized_allocation, lambda_grid, table1, table2
 
 __all__ = [
     "ParameterError",

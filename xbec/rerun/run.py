@@ -174,11 +174,11 @@ def parameters_cell(path: Path) -> tuple[tuple[str, ...], dict[str, Any]] | None
 
         def bind(target: ast.AST, value: Any) -> None:
             if isinstance(target, ast.Name):
-                names.append(target.id)
+                names.append(target.id)  # noqa: B023 - bind() is used only within this iteration
                 if value is not _NO_LITERAL:
-                    defaults[target.id] = value
+                    defaults[target.id] = value  # noqa: B023
                 else:
-                    defaults.pop(target.id, None)
+                    defaults.pop(target.id, None)  # noqa: B023
             elif isinstance(target, (ast.Tuple, ast.List)):
                 values = (
                     list(value) if isinstance(value, (tuple, list)) and len(value) == len(target.elts)
@@ -222,7 +222,7 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def conflicts(nb: "Notebook") -> dict[str, str]:
+def conflicts(nb: Notebook) -> dict[str, str]:
     """Names of xbec's parameters that ``nb``'s ``parameters`` cell uses for something else.
 
     The convention: a notebook's ``parameters`` cell sets xbec's parameters to
@@ -231,7 +231,8 @@ def conflicts(nb: "Notebook") -> dict[str, str]:
     market size ``beta = 200``) means something else by it, and injecting the
     user's value there would be wrong; such names are not injected.
     """
-    from .params import DESCRIPTIONS, NAMES, defaults as paper_defaults, format_value
+    from .params import DESCRIPTIONS, NAMES, format_value
+    from .params import defaults as paper_defaults
 
     paper = paper_defaults()
     out = {}
@@ -409,7 +410,7 @@ class _Kernels:
         registry = self
 
         class TrackedKernelManager(AsyncKernelManager):
-            async def _async_launch_kernel(self, kernel_cmd, **kw):  # type: ignore[override]
+            async def _async_launch_kernel(self, kernel_cmd, **kw):
                 if log is not None:  # the kernel's own stdout/stderr (not the cells' output)
                     fh = open(log, "ab")
                     kw.setdefault("stdout", fh)
@@ -459,7 +460,7 @@ def _load_durations() -> dict[str, float]:
         return {}
 
 
-def _save_durations(outcomes: Iterable["Outcome"], notebooks: Sequence[Notebook]) -> None:
+def _save_durations(outcomes: Iterable[Outcome], notebooks: Sequence[Notebook]) -> None:
     """Remember how long each notebook took (by path), to schedule the next run; best effort."""
     data = {k: v for k, v in _load_durations().items() if os.path.exists(k)}
     paths = {nb.name: str(nb.path) for nb in notebooks}
@@ -636,7 +637,7 @@ def _sha256(path: Path) -> str:
 
 
 def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).astimezone().isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
 def _fix_paths(nb_path: Path, tmp: Path, out: Path) -> None:
@@ -707,9 +708,9 @@ def execute(
     root = default_root() if root is None else root
     out = check_out(out, force)  # also when called without the command line
     try:
-        import papermill  # noqa: F401
-        import nbformat  # noqa: F401
         import jupyter_client  # noqa: F401
+        import nbformat  # noqa: F401
+        import papermill  # noqa: F401
         if book:
             import jupyter_book  # noqa: F401
             import yaml  # noqa: F401
@@ -787,12 +788,12 @@ def execute(
                     nb = futures[fut]
                     if fut.cancelled():
                         continue
-                    exc = fut.exception()
-                    if exc is None:
+                    error = fut.exception()
+                    if error is None:
                         o = Outcome(nb.name, True, fut.result())
                         say(f"[{len(outcomes) + 1}/{n}] {nb.name} ok ({o.seconds:.1f} s)")
                     else:
-                        msg, detail = _describe_failure(nb, exc, logs / f"{nb.name}.log")
+                        msg, detail = _describe_failure(nb, error, logs / f"{nb.name}.log")
                         secs = time.perf_counter() - started.get(nb.name, t_start)
                         o = Outcome(nb.name, False, secs, msg, detail)
                         say(f"[{len(outcomes) + 1}/{n}] {nb.name} FAILED ({secs:.1f} s)")
