@@ -262,3 +262,32 @@ def test_contracts_reject_non_reals_naming_the_parameter(bad):
     ):
         with pytest.raises(ModelDomainError, match=rf"^{name}\b"):
             call()
+
+
+@given(st.integers(-5, 40) | st.floats(allow_nan=True) | st.booleans() | st.text(max_size=3))
+def test_integer_accepts_exactly_integers_in_range(x):
+    ok = isinstance(x, int) and not isinstance(x, bool) and 1 <= x <= 26
+    if ok:
+        assert v.integer("n", x, lo=1, hi=26) == x
+    else:
+        with pytest.raises(ModelDomainError, match=r"^n="):
+            v.integer("n", x, lo=1, hi=26)
+
+
+def test_beyond_rejects_non_integers_flags_and_overflowing_excesses():
+    from xbec import beyond as b
+
+    with pytest.raises(ModelDomainError, match=r"^platform_leads='yes': requires a bool"):
+        b.coordinating_acceptable_lambda(P, platform_leads="yes")
+    for seed in (0.5, True, None, -1):
+        with pytest.raises(ModelDomainError, match=r"^seed="):
+            b.cost_game_weights(4, seed=seed)
+    with pytest.raises(ModelDomainError, match=r"^repeat=0: requires 1 <= repeat"):
+        b.measure_raiffa_cost([4], repeat=0)
+    game = b.vertical_game(3000.0, MU)
+    with pytest.raises(ModelDomainError, match=r"^x=1e\+308: too large"):
+        b.core_check(4, game, [1e308, 1e308, 1.0, 1.0])
+    with pytest.raises(ModelDomainError, match=r"^v=1e\+308: too large"):
+        xbec.shapley(2, {frozenset({0}): -1e308, frozenset({1}): 1.0, frozenset({0, 1}): 1e308})
+    with pytest.raises(ModelDomainError, match=r"^worth\(\{0\}\)='1': must be a real number"):
+        b.core_check(2, {frozenset({0}): "1", frozenset({1}): 1.0, frozenset({0, 1}): 3.0}, [1.0, 2.0])

@@ -38,6 +38,7 @@ __all__ = [
     "scalar",
     "axis",
     "flag",
+    "integer",
     "one_of",
     "finite_result",
 ]
@@ -189,6 +190,18 @@ def flag(name: str, value: Any) -> bool:
     if not isinstance(value, (bool, np.bool_)):
         raise ModelDomainError(f"{name}={show(value)}: requires a bool")
     return bool(value)
+
+
+def integer(name: str, value: Any, *, lo: int | None = None, hi: int | None = None) -> int:
+    """``value`` as an int if it is an integer (not a bool) within ``[lo, hi]``, else raise."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise ModelDomainError(f"{name}={show(value)}: must be an integer")
+    n = int(value)
+    if (lo is not None and n < lo) or (hi is not None and n > hi):
+        low = "" if lo is None else f"{lo} <= "
+        high = "" if hi is None else f" <= {hi}"
+        raise ModelDomainError(f"{name}={n}: requires {low}{name}{high}")
+    return n
 
 
 def one_of(name: str, value: Any, choices: tuple[str, ...]) -> str:

@@ -138,6 +138,7 @@ def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: 
         If the band is empty (possible only with ``platform_leads``: when the
         manufacturer's decentralised profit exceeds about half of ``pi``).
     """
+    platform_leads = v.flag("platform_leads", platform_leads)
     dec = decentralized(params)
     P = centralized(params).pi_total + params.K
     lo = (dec.pi_platform + params.K) / P

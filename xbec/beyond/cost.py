@@ -92,16 +92,15 @@ class CountingWorth:
 
 def cost_game_weights(n: int, seed: int = 0) -> np.ndarray:
     """Member weights in ``[0.5, 1.5)`` for :class:`CountingWorth` (reproducible)."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ModelDomainError(f"n={n!r}: must be a positive integer")
-    return np.random.default_rng(seed).uniform(0.5, 1.5, int(n))
+    n = v.integer("n", n, lo=1)
+    return np.random.default_rng(v.integer("seed", seed, lo=0)).uniform(0.5, 1.5, n)
 
 
 def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
     out = []
     for n in ns:
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not lo <= n <= hi:
-            raise ModelDomainError(f"{name}: every n must be an integer in [{lo}, {hi}] (got {n!r})")
+        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or not lo <= n <= hi:
+            raise ModelDomainError(f"{name}: every n must be an integer in [{lo}, {hi}] (got {v.show(n)})")
         out.append(int(n))
     if not out:
         raise ModelDomainError(f"{name}: needs at least one n")
@@ -116,7 +115,7 @@ def _measure(
     for n in ns:
         game = CountingWorth(cost_game_weights(n, seed))
         best = math.inf
-        for _ in range(max(1, int(repeat))):
+        for _ in range(v.integer("repeat", repeat, lo=1)):
             game.calls = 0
             t0 = clock()
             run(n, game)
@@ -138,7 +137,7 @@ def measure_shapley_cost(
     cheapest exact Shapley this package offers. The best of ``repeat`` runs.
     """
     ns = _ns("ns", ns, 1, MAX_SHAPLEY_PLAYERS)
-    if vectorised:
+    if v.flag("vectorised", vectorised):
         return _measure(
             "Shapley (exact, vectorised v)", ns, seed, repeat, clock, lambda n, game: shapley(n, game.table())
         )

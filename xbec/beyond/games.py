@@ -83,7 +83,9 @@ def excesses(table: np.ndarray, x) -> np.ndarray:
         raise ModelDomainError(f"table: need shape ({1 << n},) for n={n} (got {table.shape})")
     masks = np.arange(1 << n, dtype=np.int64)
     bits = (masks[:, None] >> np.arange(n)) & 1
-    return bits @ x - table
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = bits @ x - table
+    return np.asarray(v.finite_result("x(S) - v(S)", e, {"x": x, "worth": table}))
 
 
 @dataclass(frozen=True)

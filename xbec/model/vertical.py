@@ -91,11 +91,10 @@ def member_names(n: int) -> tuple[str, ...]:
     :data:`MEMBER_NAMES` for §5.2's four members, else ``"member 1"`` ...
     ``"member n"`` (the paper names only its four).
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ModelDomainError(f"n={v.show(n)}: must be an integer >= 1")
+    n = v.integer("n", n, lo=1)
     if n == len(MEMBER_NAMES):
         return MEMBER_NAMES
-    return tuple(f"member {i + 1}" for i in range(int(n)))
+    return tuple(f"member {i + 1}" for i in range(n))
 
 
 def _check_weights(weights: object, k: int) -> np.ndarray:
@@ -263,14 +262,10 @@ def _popcount(masks: np.ndarray) -> np.ndarray:
 
 
 def _check_players(n: object) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise ModelDomainError(f"n={v.show(n)}: must be an integer")
-    if not 1 <= n <= MAX_SHAPLEY_PLAYERS:
-        raise ModelDomainError(f"n={n}: needs 1 <= n <= {MAX_SHAPLEY_PLAYERS} (2**n coalitions are tabulated)")
-    return int(n)
+    return v.integer("n", n, lo=1, hi=MAX_SHAPLEY_PLAYERS)  # 2**n coalitions are tabulated
 
 
-def coalition_table(n: int, worth: Worth) -> np.ndarray:
+def coalition_table(n: int, worth: Worth, *, name: str = "worth") -> np.ndarray:
     """Worths of all ``2**n`` coalitions of an ``n``-player game, indexed by bitmask.
 
     Bit ``i`` set means member ``i`` is in the coalition (member 1 of the
@@ -284,6 +279,8 @@ def coalition_table(n: int, worth: Worth) -> np.ndarray:
         ``worth(frozenset) -> float``; or a dict ``frozenset -> worth``
         covering every non-empty coalition (the empty one is worth 0); or an
         array of the ``2**n`` worths.
+    name : str, default "worth"
+        The caller's name for ``worth``, used in error messages.
 
     Returns
     -------
@@ -299,9 +296,9 @@ def coalition_table(n: int, worth: Worth) -> np.ndarray:
     n = _check_players(n)
     size = 1 << n
     if isinstance(worth, np.ndarray):
-        table = v.real_array("v", worth)
+        table = v.real_array(name, worth)
         if table.shape != (size,):
-            raise ModelDomainError(f"v: an array of worths needs shape ({size},) for n={n} (got {table.shape})")
+            raise ModelDomainError(f"{name}: an array of worths needs shape ({size},) for n={n} (got {table.shape})")
         return table
     if isinstance(worth, Mapping):
         table = np.zeros(size)
@@ -309,15 +306,15 @@ def coalition_table(n: int, worth: Worth) -> np.ndarray:
         for coalition, value in worth.items():
             members = list(coalition)
             if any(not isinstance(m, (int, np.integer)) or not 0 <= m < n for m in members):
-                raise ModelDomainError(f"v: coalition {set(coalition)} has members outside 0..{n - 1}")
+                raise ModelDomainError(f"{name}: coalition {set(coalition)} has members outside 0..{n - 1}")
             mask = sum(1 << int(m) for m in set(members))
-            table[mask] = v.finite_real(f"v({set(coalition)})", value)
+            table[mask] = v.finite_real(f"{name}({set(coalition)})", value)
             seen[mask] = True
         missing = np.flatnonzero(~seen[1:]) + 1
         if missing.size:
             example = frozenset(i for i in range(n) if missing[0] >> i & 1)
             raise ModelDomainError(
-                f"v: {missing.size} coalitions have no worth, e.g. {set(example)}; "
+                f"{name}: {missing.size} coalitions have no worth, e.g. {set(example)}; "
                 "a dict must give every non-empty coalition"
             )
         return table
@@ -327,12 +324,12 @@ def coalition_table(n: int, worth: Worth) -> np.ndarray:
         high = [tuple(i + half for i in range(n - half) if m >> i & 1) for m in range(1 << (n - half))]
         lowmask = (1 << half) - 1
         values = [worth(frozenset(low[m & lowmask] + high[m >> half])) for m in range(size)]
-        table = v.real_array("v", values)
+        table = v.real_array(name, values)
         if table.shape != (size,):
-            raise ModelDomainError("v: every coalition's worth must be a single real number")
+            raise ModelDomainError(f"{name}: every coalition's worth must be a single real number")
         return table
     raise ModelDomainError(
-        f"v={v.show(worth)}: must be a callable on frozensets, a dict frozenset -> worth, or an array of 2**n worths"
+        f"{name}={v.show(worth)}: must be a callable on frozensets, a dict frozenset -> worth, or an array of 2**n worths"
     )
 
 
@@ -360,7 +357,7 @@ def shapley(n: int, v: Worth) -> np.ndarray:
         Shape ``(n,)``; sums to ``v(N) - v(empty)``.
     """
     n = _check_players(n)
-    table = coalition_table(n, v)
+    table = coalition_table(n, v, name="v")
     size = 1 << n
     masks = np.arange(size, dtype=np.int64)
     k = _popcount(masks)
@@ -371,5 +368,6 @@ def shapley(n: int, v: Worth) -> np.ndarray:
     for i in range(n):
         bit = 1 << i
         without = masks[(masks & bit) == 0]
-        phi[i] = np.dot(weight_by_size[k[without]], table[without | bit] - table[without])
-    return phi
+        with np.errstate(over="ignore", invalid="ignore"):
+            phi[i] = np.dot(weight_by_size[k[without]], table[without | bit] - table[without])
+    return _finite("the marginal contributions v(S + i) - v(S)", phi, v=table)  # (the parameter v shadows _validate)
