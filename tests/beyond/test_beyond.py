@@ -681,3 +681,18 @@ def test_figures(tmp_path):
     paths = save(figs["alloc"], tmp_path, "alloc")
     assert [p.suffix for p in paths] == [".png", ".svg"]
     assert all(p.stat().st_size > 1000 for p in paths)
+
+
+@pytest.mark.parametrize("beta", [1e6, 1e12])
+def test_large_markets_keep_the_linear_programmes_feasible(beta):
+    """Issue 11: `-p beta=1e6` made beyond_allocation fail with an infeasible LP (HiGHS' absolute tolerances)."""
+    params = xbec.HorizontalParams(beta=beta)
+    V = float(xbec.revenue_sharing(params, 0.8).pi_platform)
+    sens = a.allocation_sensitivity(V, VP.mu, VP.F, np.linspace(0, 1, 6))
+    for rule in a.RULES:
+        np.testing.assert_allclose(sens.allocations[rule].sum(axis=1), V, rtol=1e-9)
+    small = a.compare_allocations(3000.0, VP.mu, VP.F, pair_factor=0.5)
+    big = a.compare_allocations(3000.0 * beta, np.asarray(VP.mu) * beta, VP.F, pair_factor=0.5)
+    # the nucleolus and the least core scale with the game
+    np.testing.assert_allclose(big.allocations["nucleolus"], small.allocations["nucleolus"] * beta, rtol=1e-7)
+    assert big.least_core_epsilon == pytest.approx(small.least_core_epsilon * beta, rel=1e-7)

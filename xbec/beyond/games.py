@@ -158,6 +158,9 @@ def least_core_epsilon(n: int, worth) -> float:
     table = coalition_table(n, worth)
     if n == 1:
         return -math.inf
+    scale = float(np.max(np.abs(table)))
+    if scale > 1.0:  # the LP on worths of order 1 (HiGHS' tolerances are absolute); eps scales with v
+        return scale * least_core_epsilon(n, table / scale)
     full = (1 << n) - 1
     masks = np.arange(1, full)
     bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
@@ -218,8 +221,10 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
     singles = np.array([table[1 << i] for i in range(n)])
     if imputations and singles.sum() > table[full] + tol * max(1.0, abs(table[full])):
         raise ModelDomainError(f"v: sum of v({{i}}) = {singles.sum():g} > v(N) = {table[full]:g}: no imputation exists")
-    scale = max(1.0, float(np.max(np.abs(table))))
-    atol = tol * scale
+    scale = float(np.max(np.abs(table)))
+    if scale > 1.0:  # the LPs on worths of order 1 (HiGHS' tolerances are absolute); x scales with v
+        return scale * nucleolus(n, table / scale, imputations=imputations, tol=tol)
+    atol = tol
     masks = np.arange(1, full)
     bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     vals = table[masks]
