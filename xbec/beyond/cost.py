@@ -97,11 +97,9 @@ def cost_game_weights(n: int, seed: int = 0) -> np.ndarray:
 
 
 def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
-    out = []
+    out: list[int] = []
     for n in ns:
-        if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)) or not lo <= n <= hi:
-            raise ModelDomainError(f"{name}: every n must be an integer in [{lo}, {hi}] (got {v.show(n)})")
-        out.append(int(n))
+        out.append(v.integer(f"{name}[{len(out)}]", n, lo=lo, hi=hi))
     if not out:
         raise ModelDomainError(f"{name}: needs at least one n")
     return out

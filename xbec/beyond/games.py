@@ -49,9 +49,7 @@ def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5, si
     """
     mu_arr = v.vector("mu", mu, min_len=3)
     V = v.finite_real("V", V)
-    t = v.finite_real("pair_factor", pair_factor)
-    if not 0 <= t <= 1:
-        raise ModelDomainError(f"pair_factor={t:g}: must lie in [0, 1]")
+    t = v.scalar("pair_factor", v.interval("pair_factor", v.finite_real("pair_factor", pair_factor), 0.0, 1.0))
     single = v.non_negative("singleton", singleton)
     n = mu_arr.size
     if n > MAX_SHAPLEY_PLAYERS:
@@ -211,9 +209,9 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
         ``n`` out of range, or (``imputations``) no imputation exists,
         ``sum v({i}) > v(N)``.
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 1 <= n <= 12:
-        raise ModelDomainError(f"n={n!r}: the LP nucleolus needs an integer 1 <= n <= 12")
-    n = int(n)
+    n = v.integer("n", n, lo=1, hi=12)  # the LPs have 2**n constraints
+    imputations = v.flag("imputations", imputations)
+    tol = v.non_negative("tol", tol)
     table = coalition_table(n, worth)
     full = (1 << n) - 1
     if n == 1:
