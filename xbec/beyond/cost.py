@@ -97,6 +97,8 @@ def cost_game_weights(n: int, seed: int = 0) -> np.ndarray:
 
 
 def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
+    if isinstance(ns, (str, bytes)) or not hasattr(ns, "__iter__"):
+        raise ModelDomainError(f"{name}={v.show(ns)}: must be a sequence of integers")
     out: list[int] = []
     for n in ns:
         out.append(v.integer(f"{name}[{len(out)}]", n, lo=lo, hi=hi))
