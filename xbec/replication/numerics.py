@@ -19,7 +19,7 @@ from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
-    _band_polynomials,
+    band_conditions,
     decentralized,
     revenue_sharing,
     solve_band,
@@ -145,7 +145,7 @@ def vertical_acceptable_lambda(
     if baseline is None:
         baseline = decentralized_allocation(params, vparams)
     floor = vertical_floor(vparams, baseline)
-    return solve_band(params, _band_polynomials(params, platform_floor=floor))
+    return solve_band(params, band_conditions(params, platform_floor=floor))
 
 
 def to_markdown(table: Mapping[str, np.ndarray], digits: int = 2) -> str:
