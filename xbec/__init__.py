@@ -30,10 +30,12 @@ from .model.horizontal import (
 from .replication.ledger import LedgerRow, ledger
 from .model.vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
 from .beyond import (
+    BargainingOutcome,
     CoordinatingContractResult,
     coordinating_acceptable_lambda,
     coordinating_contract,
     core_check,
+    nash_bargaining_lambda,
     nucleolus,
 )
 from . import beyond
@@ -59,6 +61,8 @@ __all__ = [
     "coordinating_contract",
     "coordinating_acceptable_lambda",
     "CoordinatingContractResult",
+    "nash_bargaining_lambda",
+    "BargainingOutcome",
     "nucleolus",
     "core_check",
     "beyond",

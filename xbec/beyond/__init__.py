@@ -6,6 +6,7 @@
 ``xbec.beyond.games``      cooperative games: core, least core, nucleolus
 ``xbec.beyond.allocation`` allocation rules compared; core limits over λ
 ``xbec.beyond.cost``       the cost of Shapley vs Raiffa, measured
+``xbec.beyond.robustness`` order of moves, Nash bargaining, μ while V(N) moves
 =========================  ==================================================
 
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
@@ -63,6 +64,19 @@ from .allocation import (
     CoreLimits,
     core_limits_over_lambda,
 )
+from .robustness import (
+    MU_RULES,
+    leader_band_maps,
+    BargainingOutcome,
+    nash_product,
+    nash_bargaining_lambda,
+    coalition_values,
+    allocation_paths,
+    worth_thresholds,
+    negative_allocation_lambda,
+    negative_allocation_thresholds,
+    vertical_band,
+)
 from .cost import (
     CostMeasurement,
     ExponentialFit,
@@ -119,6 +133,17 @@ __all__ = [
     "core_lambda_bounds",
     "CoreLimits",
     "core_limits_over_lambda",
+    "MU_RULES",
+    "leader_band_maps",
+    "BargainingOutcome",
+    "nash_product",
+    "nash_bargaining_lambda",
+    "coalition_values",
+    "allocation_paths",
+    "worth_thresholds",
+    "negative_allocation_lambda",
+    "negative_allocation_thresholds",
+    "vertical_band",
     "CostMeasurement",
     "ExponentialFit",
     "CountingWorth",

@@ -465,7 +465,7 @@ def sharing_quadratics(params) -> SharingQuadratics:
 def singular_share(params):
     """The share ``lam = b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``), elementwise."""
     b2sq = np.asarray(params.b2, dtype=float) ** 2
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         return np.where(b2sq > 0, params.b1 * params.gamma1 / np.where(b2sq > 0, b2sq, 1.0), np.inf)
 
 

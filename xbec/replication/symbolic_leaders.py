@@ -21,9 +21,9 @@ from functools import cache
 
 import sympy as sp
 
-from .symbolic import SYMBOLS, profit_functions
+from .symbolic import SYMBOLS, centralized_solution, profit_functions
 
-__all__ = ["manufacturer_led_solution", "literal_reading"]
+__all__ = ["manufacturer_led_solution", "literal_reading", "manufacturer_led_band_gap"]
 
 
 @cache
@@ -87,3 +87,17 @@ def literal_reading() -> dict[str, sp.Expr]:
         "d2pi2_dw2": sp.diff(pi2, S["w"], 2),
         "demand": S["beta"] - S["b1"] * S["p"] + S["b2"] * S["s"],
     }
+
+
+@cache
+def manufacturer_led_band_gap() -> sp.Expr:
+    """``pi^{2*} - 2 pi2^{M*}``: the centralised profit less twice the manufacturer-led ``pi2*``.
+
+    Simplifies to ``-K``. Since revenue sharing never beats the centralised
+    profit (same price, eq 8 = ``p^{2*}``, and a service level chosen by the
+    platform alone), ``pi1(lam) > pi2(lam) > pi2^{M*}`` would need
+    ``pi1(lam) + pi2(lam) > 2 pi2^{M*} = pi^{2*} + K >= pi^{2*}``: with the
+    manufacturer-led benchmark and the paper's condition ``pi1(lam) > pi2(lam)``
+    the acceptable band is empty for every parameter set with ``K >= 0``.
+    """
+    return sp.factor(sp.cancel(centralized_solution()["pi_total"] - 2 * manufacturer_led_solution()["pi_manufacturer"]))
