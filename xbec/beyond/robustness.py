@@ -110,6 +110,8 @@ class BargainingOutcome:
         Order of moves of the benchmark ``(pi1*, pi2*)``.
     band : LambdaBand
         The acceptable band (:func:`xbec.acceptable_lambda`).
+    pi1_star, pi2_star : float
+        The disagreement point: the decentralised profits of ``leader``.
     lam : dict of str to float
         ``"Nash"`` (maximiser of the Nash product), ``"platform"`` and
         ``"manufacturer"`` (each firm's preferred share in the closed band).
@@ -126,6 +128,8 @@ class BargainingOutcome:
 
     leader: str
     band: LambdaBand
+    pi1_star: float
+    pi2_star: float
     lam: dict[str, float]
     pi_platform: dict[str, float]
     pi_manufacturer: dict[str, float]
@@ -218,8 +222,9 @@ def nash_bargaining_lambda(params: HorizontalParams, leader: str = "platform", *
     r = revenue_sharing(params, np.array(list(lams.values())))
     nash = gain1 * gain2
     deriv = (nash.deriv() * d2 - 2 * nash * d2.deriv())(lam_nash) / d2(lam_nash) ** 3
+    dec = decentralized(params, leader)
     return BargainingOutcome(
-        leader=leader, band=band, lam=lams,
+        leader=leader, band=band, pi1_star=dec.pi_platform, pi2_star=dec.pi_manufacturer, lam=lams,
         pi_platform=dict(zip(lams, map(float, r.pi_platform))),
         pi_manufacturer=dict(zip(lams, map(float, r.pi_manufacturer))),
         nash_product=float(nash_product(params, lam_nash, leader)),
