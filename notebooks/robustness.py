@@ -150,12 +150,13 @@ for leader in leaders.LEADERS:
     for earns_more in (True, False):
         try:
             bands[(leader, earns_more)] = xbec.acceptable_lambda(params, leader, platform_earns_more=earns_more)
-        except xbec.ModelDomainError as err:
+        except xbec.ModelDomainError:
             bands[(leader, earns_more)] = None
 rows = []
 for (leader, earns_more), band in bands.items():
+    third = ", $\\pi_1(\\lambda) > \\pi_2(\\lambda)$ (the paper's three)"
     conds = ("$\\pi_1(\\lambda) > \\pi_1^*$, $\\pi_2(\\lambda) > \\pi_2^*$"
-             + (", $\\pi_1(\\lambda) > \\pi_2(\\lambda)$ (the paper's three)" if earns_more else " (participation only)"))
+             + (third if earns_more else " (participation only)"))
     cell = "no acceptable $\\lambda$" if band is None else f"$({band.lo:.6f},\\ {band.hi:.6f})$"
     rows.append((leader, conds, cell))
 glue("band_table", Markdown(md_table(["leader", "conditions", "acceptable $\\lambda$"], rows)), display=False)
@@ -167,6 +168,18 @@ band_p = bands[("platform", True)]
 glue("platform_band_md", Markdown(
     "no acceptable share at all" if band_p is None else
     f"the paper's band, $({band_p.lo:.4f},\\ {band_p.hi:.4f})$"), display=False)
+band_mp, band_pp = bands[("manufacturer", False)], bands[("platform", False)]
+if band_mp is None:
+    part_md = "The two participation conditions alone leave no band against this benchmark either."
+else:
+    where = ("" if band_pp is None else
+             " below the platform-led one" if band_mp.hi <= band_pp.lo else
+             " lower than the platform-led one" if band_mp.hi < band_pp.hi else "")
+    part_md = (f"The two participation conditions alone still leave the band "
+               f"$({band_mp.lo:.4f},\\ {band_mp.hi:.4f})${where}: the manufacturer's fall-back profit "
+               f"{dec['manufacturer'].pi_manufacturer:.2f} (against {dec['platform'].pi_manufacturer:.2f} when the "
+               "platform leads) moves the acceptable shares in its favour.")
+glue("participation_md", Markdown(part_md), display=False)
 
 # %% [markdown]
 # ```{glue:md} band_table
@@ -176,17 +189,15 @@ glue("platform_band_md", Markdown(
 # Against the platform-led benchmark the page's parameters give
 # {glue:md}`platform_band_md:myst`. Against the manufacturer-led benchmark
 # the paper's three conditions can never hold together, whatever the
-# parameters: sympy gives the centralised profit less twice the
-# manufacturer's manufacturer-led profit as
+# parameters: sympy gives the centralised profit less twice the profit the
+# manufacturer earns when it leads as
 # $\pi^{2*} - 2\pi_2^{M} =$ {glue:md}`gap_sym:myst` (here
 # {glue:text}`gap_num:.2f`). Revenue sharing never beats the centralised
 # profit, so $\pi_1(\lambda) > \pi_2(\lambda) > \pi_2^{M}$ would need a total
 # above $2\pi_2^{M} =$ {glue:text}`two_pi2m:.2f` $\ge \pi^{2*}$. If the
 # manufacturer leads, the platform cannot both earn more than the
-# manufacturer and leave the manufacturer better off than in the game. The
-# two participation conditions alone still leave a band (table above), lower
-# than the paper's: the manufacturer's stronger fall-back position moves the
-# shares in its favour.
+# manufacturer and leave the manufacturer better off than in the game.
+# {glue:md}`participation_md:myst`
 #
 # ### Where each reading leaves a band
 #
@@ -213,6 +224,17 @@ glue("share_m2", 100 * shares[("manufacturer", False)], display=False)
 glue("kappa_max", float(kappa[-1]), display=False)
 glue("rho0", rho0, display=False)
 glue("kappa0", kappa0, display=False)
+edge = np.array([0.4999, 0.5001])
+edge_ok = {leader: (an.band_dimensionless(edge, kappa0, platform_leads=False, leader=leader).status == an.BAND_OK)
+           for leader in leaders.LEADERS}
+if all(ok.tolist() == [True, False] for ok in edge_ok.values()):
+    edge_md = ("For both benchmarks they close at $\\rho = 1/2$, i.e. $b_2^2 = b_1\\gamma_1$ (a band at "
+               "$\\rho = 0.4999$, none at $\\rho = 0.5001$), the same edge as in {doc}`beyond_band`.")
+else:
+    edge_md = ("Around $\\rho = 1/2$ the participation bands at $\\rho = 0.4999$ and $0.5001$ are: " + "; ".join(
+        f"{leader}-led {'band' if ok[0] else 'none'} / {'band' if ok[1] else 'none'}" for leader, ok in edge_ok.items())
+        + ".")
+glue("edge_md", Markdown(edge_md), display=False)
 fig = fr.leader_maps_figure(rho, kappa, maps, mark=(rho0, kappa0))
 png, svg = xbec.figures.paper.save(fig, out_dir, "robustness_leader_maps")
 glue("fig_maps", Image(filename=str(png)), display=False)
@@ -239,8 +261,7 @@ glue("fig_maps", Image(filename=str(png)), display=False)
 # {glue:text}`share_p2:.1f`% and {glue:text}`share_m2:.1f`% with the
 # participation conditions only. The fixed cost $K$ cancels from the
 # participation conditions (both sides bear it), so those bands depend on
-# $\rho$ alone; for both benchmarks they close at $\rho = 1/2$, i.e.
-# $b_2^2 = b_1\gamma_1$, the same edge as in {doc}`beyond_band`.
+# $\rho$ alone. {glue:md}`edge_md:myst`
 #
 # ## 2. Which $\lambda$ inside the band?
 #
@@ -314,7 +335,7 @@ Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 #
 # §5.2 sets $V(N) = \pi_1(\lambda)$, which moves with $\lambda$ and with every
 # horizontal parameter, but keeps the coalition values
-# $\mu = (1600, 2000, 2300, 2200)$ fixed. The improved Raiffa rule, eq (15),
+# $\mu =$ {glue:md}`mu_md:myst` fixed. The improved Raiffa rule, eq (15),
 # gives member $i$
 #
 # $$
@@ -329,11 +350,12 @@ Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 
 # %% tags=["remove-cell"]
 thresholds_V = an.worth_thresholds(vparams)
+glue("mu_md", Markdown("$(" + ", ".join(f"{m:g}" for m in vparams.mu) + ")$"), display=False)
 neg = an.negative_allocation_lambda(params, vparams)
 rows = []
 for i, name in enumerate(names):
     V_i = thresholds_V[i]
-    where = ("never" if neg[i] is None else
+    where = ("never" if neg[i] is None else f"$\\lambda < {neg[i].hi:.6f}$" if neg[i].lo == 0.0 else
              f"$\\lambda \\in ({neg[i].lo:.6f},\\ {neg[i].hi:.6f})$")
     rows.append((f"$x_{i + 1}^*$ ({name})", "—" if not np.isfinite(V_i) else f"{V_i:.2f}", where))
 glue("neg_table", Markdown(md_table(["member", "$x_i^* < 0$ when $V(N)$ is below", "$x_i^* < 0$ for"], rows)),
@@ -343,7 +365,8 @@ if negative:
     i = negative[int(np.argmax([neg[k].hi for k in negative]))]
     glue("neg_md", Markdown(
         f"With the page's parameters the {names[i]}'s allocation $x_{i + 1}^*$ is negative for every "
-        f"$\\lambda < {neg[i].hi:.6f}$: there it would pay to stay in the alliance."), display=False)
+        f"$\\lambda < {neg[i].hi:.6f}$: there the member would have to pay to stay in the alliance."),
+         display=False)
 else:
     glue("neg_md", Markdown("With the page's parameters no member's allocation turns negative for any "
                             "$\\lambda$ in $(0, 1]$."), display=False)
@@ -358,8 +381,8 @@ else:
 # $V(N)$. The alternative below lets every coalition's worth move with the
 # alliance's, $\mu_i(\lambda) = \mu_i\,V(N)/V_{\text{ref}}$, with
 # $V_{\text{ref}} = \pi_1^*$, the worth at which §5.2 applies the stated
-# $\mu$. Then eq (15) allocates a fixed fraction of $V(N)$ to each member, and
-# no member's share changes sign. The right panel shows how the negative
+# $\mu$. Then eq (15) allocates a fixed fraction of $V(N)$ to each member, so
+# no allocation changes sign as $\lambda$ moves. The right panel shows how the negative
 # range moves when all the $\mu_i$ are scaled by one factor $t$.
 
 # %% tags=["remove-cell"]

@@ -154,7 +154,8 @@ def test_vertical_band_under_each_mu_rule():
     assert fixed == pytest.approx(tuple(N.vertical_acceptable_lambda(PAPER, VP)), abs=1e-13)
     scaled = R.vertical_band(PAPER, VP, mu_rule="scaled")
     ref = xbec.decentralized(PAPER).pi_platform
-    base = R.allocation_paths(PAPER, VP, np.array([0.5]), "scaled")[0] / xbec.revenue_sharing(PAPER, 0.5).pi_platform * ref
+    share = R.allocation_paths(PAPER, VP, np.array([0.5]), "scaled")[0] / xbec.revenue_sharing(PAPER, 0.5).pi_platform
+    base = share * ref  # the scaled rule's allocation of the decentralised V(N)
     for lam in np.linspace(scaled.lo, scaled.hi, 7)[1:-1]:
         assert np.all(R.allocation_paths(PAPER, VP, np.array([lam]), "scaled")[0] > base)
     with pytest.raises(xbec.ModelDomainError, match="no lam in"):
@@ -168,3 +169,15 @@ def test_bad_mu_rule_and_missing_reference():
         R.coalition_values(VP, 1000.0, "scaled")
     with pytest.raises(xbec.ModelDomainError, match="mu_scales"):
         R.negative_allocation_thresholds(PAPER, VP, [])
+
+
+def test_participation_bands_ignore_K_and_close_at_rho_one_half():
+    rho = np.array([0.0, 0.2, 0.45, 0.4999, 0.5001, 0.8])
+    for leader in ("platform", "manufacturer"):
+        ref = a.band_dimensionless(rho, 0.0, platform_leads=False, leader=leader)
+        assert ref.status.tolist() == [a.BAND_OK] * 4 + [a.BAND_EMPTY] * 2
+        for kappa in (0.01, 0.3, 5.0):  # K cancels: both sides of each condition bear it
+            r = a.band_dimensionless(rho, kappa, platform_leads=False, leader=leader)
+            assert r.status.tolist() == ref.status.tolist()
+            np.testing.assert_allclose(r.lo[:4], ref.lo[:4], atol=1e-12)
+            np.testing.assert_allclose(r.hi[:4], ref.hi[:4], atol=1e-12)

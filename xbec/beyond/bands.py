@@ -15,7 +15,6 @@ from ..model.band import solve_bands
 from ..model.horizontal import HorizontalParams, ParameterArrays, band_conditions, singular_share
 from ..model.leaders import check_leader
 
-
 # ===========================================================================
 # 1. Robustness of the acceptable lambda band
 # ===========================================================================

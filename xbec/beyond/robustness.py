@@ -21,7 +21,6 @@ No plotting, no printing; figures are in :mod:`xbec.figures.robustness`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np

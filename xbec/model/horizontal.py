@@ -28,6 +28,7 @@ from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 import numpy as np
+
 from .. import _validate as v
 from ..errors import ModelDomainError
 from . import leaders as ld
