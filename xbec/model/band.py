@@ -129,12 +129,18 @@ def solve_bands(conditions: Sequence[np.ndarray], barriers: Sequence[np.ndarray]
         cut = np.sort(cut, axis=-1)  # nan last
         dup = np.zeros(cut.shape, dtype=bool)
         dup[..., 1:] = (cut[..., 1:] - cut[..., :-1]) <= CUT_TOL
-        cut = np.sort(np.where(dup, np.nan, cut), axis=-1)
+        rows = dup.any(axis=-1)  # re-sort only where a cut was dropped (nan goes last)
+        cut[rows] = np.sort(np.where(dup[rows], np.nan, cut[rows]), axis=-1)
         a, b = cut[..., :-1], cut[..., 1:]
         good = np.isfinite(b)
         mid = 0.5 * (a + b)
-        for c0, c1, c2 in conds:
-            good &= (c0[..., None] + mid * (c1[..., None] + mid * c2[..., None])) > 0
+        val = np.empty_like(mid)
+        for c0, c1, c2 in conds:  # Horner in place: one temporary for all conditions
+            np.multiply(c2[..., None], mid, out=val)
+            val += c1[..., None]
+            val *= mid
+            val += c0[..., None]
+            good &= val > 0
         barrier = np.zeros(a.shape, dtype=bool)
         for bar in bars:
             barrier |= np.abs(a - bar[..., None]) <= CUT_TOL
