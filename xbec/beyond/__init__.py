@@ -1,13 +1,13 @@
 """Beyond the paper: questions the paper did not ask, answered with its model.
 
-=========================  ==================================================
-``xbec.beyond.bands``      the acceptable λ band over whole parameter grids
-``xbec.beyond.coordination``  a contract that coordinates (revenue + service-cost sharing)
-``xbec.beyond.games``      cooperative games: core, least core, nucleolus
-``xbec.beyond.allocation`` allocation rules compared; core limits over λ
-``xbec.beyond.cost``       the cost of Shapley vs Raiffa, measured
-``xbec.beyond.robustness`` order of moves, Nash bargaining, μ while V(N) moves
-=========================  ==================================================
+==============================  ============================================================
+``xbec.beyond.bands``           the acceptable λ band over whole parameter grids
+``xbec.beyond.coordination``    a contract that coordinates (revenue + service-cost sharing)
+``xbec.beyond.games``           cooperative games: core, least core, nucleolus
+``xbec.beyond.allocation``      allocation rules compared; core limits over λ
+``xbec.beyond.cost``            the cost of Shapley vs Raiffa, measured
+``xbec.beyond.robustness``      order of moves, Nash bargaining, μ while V(N) moves
+==============================  ============================================================
 
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
 """
