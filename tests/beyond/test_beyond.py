@@ -1,6 +1,7 @@
 """Tests of xbec.beyond (issue 5, beyond the paper) and its figures.
 
-Independent checks: the scalar band solver of xbec.model.horizontal, numpy's
+(The band maps are tested in test_bands.py, the robustness chapter's
+functions in test_robustness.py.) Independent checks: numpy's
 companion-matrix roots, a scipy optimiser, sympy, brute-force permutations
 (Shapley), the Talmud rule (Aumann & Maschler 1985: the nucleolus of a
 bankruptcy game), a grid search over imputations (nucleolus), and
