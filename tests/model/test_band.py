@@ -57,7 +57,7 @@ def test_solve_bands_against_a_dense_sign_scan(quads, barrier):
         ok[np.argmin(np.abs(lam - barrier))] = False
     edges = np.diff(np.r_[0, ok.astype(int), 0])
     runs, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    assert int(sol.count) == len(runs)
+    assert int(sol.intervals) == len(runs)
     if len(runs) >= 1:
         assert float(sol.lo) == pytest.approx(0.0 if runs[0] == 0 else lam[runs[0]], abs=1e-5)
         assert float(sol.hi) == pytest.approx(1.0 if ends[-1] == len(lam) else lam[ends[-1] - 1], abs=1e-5)
@@ -70,16 +70,16 @@ def test_solve_bands_vectorised_equals_elementwise():
     sol = band.solve_bands(conds, barriers=bars)
     for i, j in [(0, 0), (7, 3), (49, 39), (20, 11)]:
         one = band.solve_bands([c[:, i, j] for c in conds], barriers=[bars[0][i, j]])
-        assert int(one.count) == int(sol.count[i, j])
-        if one.count:
+        assert int(one.intervals) == int(sol.intervals[i, j])
+        if one.intervals:
             assert (float(one.lo), float(one.hi)) == (sol.lo[i, j], sol.hi[i, j])
 
 
 def test_barrier_splits_a_band_and_double_roots_merge():
     pos = np.array([1.0, 0.0, 0.0])  # always > 0
     sol = band.solve_bands([pos], barriers=[np.float64(0.4)])
-    assert int(sol.count) == 2 and float(sol.lo) == 0.0 and float(sol.hi) == 1.0
+    assert int(sol.intervals) == 2 and float(sol.lo) == 0.0 and float(sol.hi) == 1.0
     square = np.array([0.25, -1.0, 1.0])  # (lam - 1/2)^2: > 0 except at 1/2
     sol = band.solve_bands([square])
     # a condition that touches 0 without changing sign does not split the band (documented)
-    assert int(sol.count) == 1 and (float(sol.lo), float(sol.hi)) == (0.0, 1.0)
+    assert int(sol.intervals) == 1 and (float(sol.lo), float(sol.hi)) == (0.0, 1.0)

@@ -155,7 +155,7 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     with np.errstate(all="ignore"):
         conds = band_conditions(grid, leader, platform_earns_more=platform_leads)
         sol = solve_bands(list(conds.values()), barriers=[singular_share(grid)])
-    status = np.where(sol.count == 0, BAND_EMPTY, np.where(sol.count == 1, BAND_OK, BAND_DISJOINT))
+    status = np.where(sol.intervals == 0, BAND_EMPTY, np.where(sol.intervals == 1, BAND_OK, BAND_DISJOINT))
     status = np.where(market, status, DOMAIN_MARKET)
     status = np.where(concave, status, DOMAIN_CONCAVITY)
     ok = status == BAND_OK

@@ -224,8 +224,8 @@ def nash_bargaining_lambda(params: HorizontalParams, leader: str = "platform", *
     dec = decentralized(params, leader)
     return BargainingOutcome(
         leader=leader, band=band, pi1_star=dec.pi_platform, pi2_star=dec.pi_manufacturer, lam=lams,
-        pi_platform=dict(zip(lams, map(float, r.pi_platform))),
-        pi_manufacturer=dict(zip(lams, map(float, r.pi_manufacturer))),
+        pi_platform=dict(zip(lams, map(float, np.atleast_1d(r.pi_platform)))),
+        pi_manufacturer=dict(zip(lams, map(float, np.atleast_1d(r.pi_manufacturer)))),
         nash_product=float(nash_product(params, lam_nash, leader)),
         derivative=float(deriv),
         interior=bool(band.lo < lam_nash < band.hi),
@@ -359,7 +359,7 @@ def negative_allocation_thresholds(params: HorizontalParams, vparams: VerticalPa
     below = -(q.pi1[:, None, None] - np.where(np.isfinite(V0), V0, 0.0) * q.delta2[:, None, None])
     sol = solve_bands([below, q.demand[:, None, None] * np.ones((1,) + V0.shape)],
                       barriers=[np.full(V0.shape, float(singular_share(params)))])
-    return np.where(np.isfinite(V0) & (sol.count == 1), sol.hi, np.nan)
+    return np.where(np.isfinite(V0) & (sol.intervals == 1), sol.hi, np.nan)
 
 
 def vertical_band(params: HorizontalParams, vparams: VerticalParams, *, mu_rule: str = "fixed",

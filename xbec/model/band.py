@@ -38,13 +38,13 @@ class BandSolution(NamedTuple):
     """Result of :func:`solve_bands`, arrays of the broadcast shape of the conditions.
 
     ``lo``, ``hi``: ends of the first and last acceptable piece (meaningful
-    where ``count == 1``); ``count``: number of disjoint open intervals of
-    ``(0, 1)`` on which every condition is ``> 0`` (0: empty band).
+    where ``intervals == 1``); ``intervals``: number of disjoint open
+    intervals of ``(0, 1)`` on which every condition is ``> 0`` (0: empty band).
     """
 
     lo: np.ndarray
     hi: np.ndarray
-    count: np.ndarray
+    intervals: np.ndarray
 
 
 def quadratic_values(coeffs: np.ndarray, lam) -> np.ndarray:
@@ -113,7 +113,7 @@ def solve_bands(conditions: Sequence[np.ndarray], barriers: Sequence[np.ndarray]
     Returns
     -------
     BandSolution
-        ``lo, hi, count`` of the broadcast shape.
+        ``lo, hi, intervals`` of the broadcast shape.
     """
     conds = np.broadcast_arrays(*(np.asarray(c, dtype=float) for c in conditions))
     shape = conds[0].shape[1:]
@@ -153,4 +153,4 @@ def solve_bands(conditions: Sequence[np.ndarray], barriers: Sequence[np.ndarray]
         lo = np.take_along_axis(a, np.argmax(start, axis=-1)[..., None], axis=-1)[..., 0]
         last = end.shape[-1] - 1 - np.argmax(end[..., ::-1], axis=-1)
         hi = np.take_along_axis(b, last[..., None], axis=-1)[..., 0]
-    return BandSolution(lo=lo, hi=hi, count=start.sum(axis=-1))
+    return BandSolution(lo=lo, hi=hi, intervals=start.sum(axis=-1))

@@ -537,7 +537,7 @@ def solve_band(params: HorizontalParams, conditions: dict[str, np.ndarray]) -> L
         one disjoint interval; the message names the conditions.
     """
     sol = solve_bands(list(conditions.values()), barriers=[singular_share(params)])
-    count = int(sol.count)
+    count = int(sol.intervals)
     if count == 0:
         raise ModelDomainError(f"no lam in (0, 1] satisfies {' and '.join(conditions)} for {params}")
     if count > 1:
