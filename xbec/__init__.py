@@ -23,10 +23,12 @@ from importlib.metadata import version as _distribution_version
 
 from . import beyond
 from .beyond import (
+    BargainingOutcome,
     CoordinatingContractResult,
     coordinating_acceptable_lambda,
     coordinating_contract,
     core_check,
+    nash_bargaining_lambda,
     nucleolus,
 )
 from .errors import ModelDomainError
@@ -75,6 +77,8 @@ __all__ = [
     "coordinating_contract",
     "coordinating_acceptable_lambda",
     "CoordinatingContractResult",
+    "nash_bargaining_lambda",
+    "BargainingOutcome",
     "nucleolus",
     "core_check",
     "beyond",

@@ -228,3 +228,29 @@ def test_params_are_frozen_and_replace_validates():
     with pytest.raises(ModelDomainError, match="b2"):
         PAPER.replace(b2=10)
     assert math.isclose(PAPER.as_dict()["b1"], 2)
+
+
+@given(horizontal_params(), st.sampled_from(["platform", "manufacturer"]))
+def test_sharing_quadratics_and_benchmark_profits_agree_with_the_scalar_model(params, leader):
+    """The band's quadratics reproduce eq (7)'s profits; the array benchmark equals decentralized()."""
+    from xbec.model.band import quadratic_values
+
+    q = h.sharing_quadratics(params)
+    lam = np.linspace(0.05, 1.0, 40)
+    lam = lam[np.abs(params.b1 * params.gamma1 - lam * params.b2**2) > 1e-3]
+    d2 = quadratic_values(q.delta2, lam)
+    w = h.sharing_wholesale_price(params, lam)
+    p2 = xbec.centralized(params).p
+    s = params.b2 * (lam * p2 - w) / params.gamma1
+    scale = max(1.0, xbec.centralized(params).pi_total)
+    np.testing.assert_allclose(quadratic_values(q.pi1, lam) / d2,
+                               h.platform_profit_sharing(params, lam, p2, w, s), atol=1e-9 * scale)
+    np.testing.assert_allclose(quadratic_values(q.pi2, lam) / d2,
+                               h.manufacturer_profit_sharing(params, lam, p2, w, s), atol=1e-9 * scale)
+    assert np.all(np.sign(quadratic_values(q.demand, lam)) == np.sign(h.demand(params, p2, s)))
+    grid = h.ParameterArrays(*(np.full((2, 3), getattr(params, k)) for k in h.ParameterArrays._fields))
+    pi1, pi2 = h.decentralized_profits(grid, leader)
+    dec = xbec.decentralized(params, leader)
+    assert pi1.shape == (2, 3)
+    np.testing.assert_allclose(pi1, dec.pi_platform, rtol=1e-13, atol=1e-9)
+    np.testing.assert_allclose(pi2, dec.pi_manufacturer, rtol=1e-13, atol=1e-9)

@@ -14,7 +14,7 @@ from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
-    _band_polynomials,
+    band_conditions,
     revenue_sharing,
     solve_band,
 )
@@ -269,7 +269,7 @@ def core_nonempty_lambda(
         If ``pi1(lam)`` stays below the required worth for every ``lam`` in ``(0, 1]``.
     """
     floor = core_min_grand_worth(mu, pair_factor=pair_factor, singleton=singleton)
-    polys = _band_polynomials(params, platform_floor=floor)
+    polys = band_conditions(params, platform_floor=floor)
     keep = {k: polys[k] for k in ("pi1(lam) > floor", "demand > 0")}
     return float(solve_band(params, keep).lo)
 
@@ -347,11 +347,11 @@ def core_lambda_interval(
     lo, hi = core_worth_interval(mu, F, rule, pair_factor=pair_factor, singleton=singleton)
     if math.isnan(lo):
         raise ModelDomainError(f"rule={rule!r}: never in the core of this game (pair_factor={pair_factor:g})")
-    polys = {"demand > 0": _band_polynomials(params)["demand > 0"]}
+    polys = {"demand > 0": band_conditions(params)["demand > 0"]}
     if np.isfinite(lo):
-        polys["pi1(lam) > V_lo"] = _band_polynomials(params, platform_floor=lo)["pi1(lam) > floor"]
+        polys["pi1(lam) > V_lo"] = band_conditions(params, platform_floor=lo)["pi1(lam) > floor"]
     if np.isfinite(hi):
-        polys["pi1(lam) < V_hi"] = -_band_polynomials(params, platform_floor=hi)["pi1(lam) > floor"]
+        polys["pi1(lam) < V_hi"] = -band_conditions(params, platform_floor=hi)["pi1(lam) > floor"]
     return solve_band(params, polys)
 
 

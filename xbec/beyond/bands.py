@@ -11,9 +11,9 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import (
-    HorizontalParams,
-)
+from ..model.band import solve_bands
+from ..model.horizontal import HorizontalParams, ParameterArrays, band_conditions, singular_share
+from ..model.leaders import check_leader
 
 # ===========================================================================
 # 1. Robustness of the acceptable lambda band
@@ -35,9 +35,6 @@ BAND_STATUS: Mapping[int, str] = MappingProxyType({
 })
 
 HORIZONTAL_PARAMETERS = ("beta", "b1", "b2", "gamma1", "c", "K")
-
-_CUT_TOL = 1e-12  # cut points closer than this are merged
-
 
 @dataclass(frozen=True)
 class BandArrays:
@@ -78,6 +75,7 @@ class BandMap:
     width: np.ndarray
     status: np.ndarray
     platform_leads: bool
+    leader: str = "platform"
 
     def fraction(self, status: int) -> float:
         """Share of grid points with the given status code."""
@@ -93,77 +91,18 @@ def _grid_arg(name: str, value: Any, *, positive: bool) -> np.ndarray:
     return arr
 
 
-def _quadratic_roots(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Real roots of ``c0 + c1 x + c2 x^2`` elementwise, numerically stable.
-
-    Uses ``q = -(c1 + sign(c1) sqrt(disc)) / 2``, roots ``q / c2`` and
-    ``c0 / q`` (no cancellation; a vanishing ``c2`` gives the linear root
-    ``-c0/c1`` and an infinite one), then two Newton steps on the polynomial.
-    ``nan`` marks a missing root.
-    """
-    with np.errstate(all="ignore"):
-        disc = c1 * c1 - 4.0 * c2 * c0
-        real = disc >= 0
-        sq = np.sqrt(np.where(real, disc, 0.0))
-        q = -0.5 * (c1 + np.where(c1 >= 0, 1.0, -1.0) * sq)
-        r1 = np.where(real, q / c2, np.nan)
-        r2 = np.where(real, c0 / q, np.nan)
-        out = []
-        for r in (r1, r2):
-            r = np.where(np.isfinite(r), r, np.nan)
-            for _ in range(2):
-                f = c0 + r * (c1 + r * c2)
-                df = c1 + 2.0 * c2 * r
-                step = np.where((df != 0) & np.isfinite(f / df), f / df, 0.0)
-                r = r - step
-            out.append(r)
-    return out[0], out[1]
-
-
-def _band_coefficients(beta, b1, b2, g, c, K, platform_leads: bool) -> list[tuple[Any, ...]]:
-    """Quadratic coefficients ``(c0, c1, c2)`` in lam of the band conditions.
-
-    The same conditions as ``xbec.model.horizontal._band_polynomials``, with the
-    coefficients as arrays over the grid: with ``A = beta - b1 p2`` and
-    ``delta = b1 gamma1 - lam b2^2``, each profit times ``delta^2`` is a
-    quadratic in ``lam``.
-    """
-    det = 2 * b1 * g - b2**2
-    p2 = (beta * g + b1 * g * c - c * b2**2) / det
-    A = beta - b1 * p2
-    x = 2 * g * (beta - b1 * c) / (4 * b1 * g - b2**2)  # decentralised mark-up
-    pi1_dec = x * (beta - b1 * c) / 4 - K
-    pi2_dec = b1 * x**2 / 4
-    d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
-    e0, e1, e2 = d0 * d0, 2 * d0 * d1, d1 * d1  # delta^2
-    gA2 = g * A**2
-    # pi1(lam) delta^2 and pi2(lam) delta^2
-    f1 = (-K * e0, gA2 * b1 * g - K * e1, -0.5 * gA2 * b2**2 - K * e2)
-    m = (p2 - c) * A * b1 * g
-    f2 = (m * d0, m * d1 - gA2 * b1 * g, np.zeros_like(m))
-    conds = [
-        (f1[0] - pi1_dec * e0, f1[1] - pi1_dec * e1, f1[2] - pi1_dec * e2),  # pi1 > pi1*
-        (f2[0] - pi2_dec * e0, f2[1] - pi2_dec * e1, f2[2] - pi2_dec * e2),  # pi2 > pi2*
-        (A * d0, A * d1, np.zeros_like(A)),  # demand > 0
-    ]
-    if platform_leads:
-        conds.append((f1[0] - f2[0], f1[1] - f2[1], f1[2] - f2[2]))  # pi1 > pi2
-    return conds
-
-
 def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
-                platform_leads: bool = True) -> BandArrays:
+                platform_leads: bool = True, leader: str = "platform") -> BandArrays:
     """Acceptable λ band of the revenue-sharing contract, elementwise over arrays.
 
-    Vectorised twin of :func:`xbec.acceptable_lambda`: the parameters
-    broadcast against each other; for each point the conditions
-    ``pi1(lam) > pi1*``, ``pi2(lam) > pi2*``, demand ``> 0`` and (if
-    ``platform_leads``) ``pi1(lam) > pi2(lam)`` are quadratics in ``lam``
-    (after multiplying by ``delta(lam)^2``) whose coefficients are computed as
-    arrays; their roots (stable quadratic formula, Newton-polished), the ends
-    0 and 1, and the singular share ``b1 gamma1 / b2^2`` cut ``(0, 1)`` into
-    pieces, each kept when every condition holds at its midpoint. No Python
-    loop runs over grid points.
+    Vectorised twin of :func:`xbec.acceptable_lambda`, and the same code: the
+    parameters broadcast against each other into a
+    :class:`~xbec.model.horizontal.ParameterArrays`, whose conditions
+    (:func:`~xbec.model.horizontal.band_conditions`: ``pi1(lam) > pi1*``,
+    ``pi2(lam) > pi2*``, demand ``> 0`` and, if ``platform_leads``,
+    ``pi1(lam) > pi2(lam)``, as quadratics in ``lam``) are solved by the one
+    band solver :func:`xbec.model.band.solve_bands`. No Python loop runs over
+    grid points.
 
     Parameters
     ----------
@@ -172,8 +111,11 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     b2, c, K : float or array_like
         ``>= 0``.
     platform_leads : bool
-        Keep the paper's condition that the leader earns more,
-        ``pi1(lam) > pi2(lam)``.
+        Keep the paper's condition that the platform earns more,
+        ``pi1(lam) > pi2(lam)`` (``platform_earns_more`` of
+        :func:`xbec.acceptable_lambda`).
+    leader : {"platform", "manufacturer"}
+        Order of moves of the decentralised benchmark (:mod:`xbec.model.leaders`).
 
     Returns
     -------
@@ -187,9 +129,10 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     Raises
     ------
     ModelDomainError
-        If a parameter is not finite or has the wrong sign, or the parameters
-        do not broadcast.
+        If a parameter is not finite or has the wrong sign, the parameters
+        do not broadcast, or ``leader`` is unknown.
     """
+    check_leader(leader)
     args = {
         "beta": _grid_arg("beta", beta, positive=True),
         "b1": _grid_arg("b1", b1, positive=True),
@@ -204,58 +147,25 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
         shapes = {k: a.shape for k, a in args.items()}
         raise ModelDomainError(f"parameters do not broadcast: {shapes} ({exc})") from None
     be, b1_, b2_, g, c_, K_ = (np.asarray(a, dtype=float) for a in bcast)
-    shape = be.shape
     concave = 2 * b1_ * g - b2_**2 > 0
     market = be - b1_ * c_ > 0
-    valid = concave & market
     # Harmless stand-ins where the model leaves its domain (masked below).
-    b2_ = np.where(concave, b2_, 0.0)
-    be = np.where(market, be, b1_ * c_ + 1.0)
+    grid = ParameterArrays(beta=np.where(market, be, b1_ * c_ + 1.0), b1=b1_,
+                           b2=np.where(concave, b2_, 0.0), gamma1=g, c=c_, K=K_)
     with np.errstate(all="ignore"):
-        conds = _band_coefficients(be, b1_, b2_, g, c_, K_, platform_leads)
-        cut_list = [np.zeros(shape), np.ones(shape)]
-        for c0, c1, c2 in conds:
-            cut_list.extend(_quadratic_roots(c0, c1, c2))
-        singular = np.where(b2_ > 0, b1_ * g / np.where(b2_ > 0, b2_**2, 1.0), np.inf)
-        cut_list.append(singular)
-        cuts = np.stack(cut_list, axis=-1)
-        cuts = np.where((cuts > 0) & (cuts < 1), cuts, np.nan)
-        cuts[..., 0], cuts[..., 1] = 0.0, 1.0
-        cuts = np.sort(cuts, axis=-1)  # nan last
-        dup = np.zeros(cuts.shape, dtype=bool)
-        dup[..., 1:] = (cuts[..., 1:] - cuts[..., :-1]) <= _CUT_TOL
-        cuts = np.sort(np.where(dup, np.nan, cuts), axis=-1)
-        a, b = cuts[..., :-1], cuts[..., 1:]
-        piece = np.isfinite(b)
-        mid = 0.5 * (a + b)
-        good = piece.copy()
-        for c0, c1, c2 in conds:
-            good &= (c0[..., None] + mid * (c1[..., None] + mid * c2[..., None])) > 0
-        good &= piece
-        prev = np.zeros_like(good)
-        prev[..., 1:] = good[..., :-1]
-        # never merge across the singular share (eq 10 has no solution there)
-        at_singular = np.isclose(a, singular[..., None], rtol=0, atol=_CUT_TOL)
-        start = good & (~prev | at_singular)
-        nruns = start.sum(axis=-1)
-        first = np.argmax(start, axis=-1)
-        nxt = np.zeros_like(good)
-        nxt[..., :-1] = good[..., 1:] & ~at_singular[..., 1:]
-        end = good & ~nxt
-        last = np.argmax(end, axis=-1)
-        lo = np.take_along_axis(a, first[..., None], axis=-1)[..., 0]
-        hi = np.take_along_axis(b, last[..., None], axis=-1)[..., 0]
-    status = np.where(nruns == 0, BAND_EMPTY, np.where(nruns == 1, BAND_OK, BAND_DISJOINT))
+        conds = band_conditions(grid, leader, platform_earns_more=platform_leads)
+        sol = solve_bands(list(conds.values()), barriers=[singular_share(grid)])
+    status = np.where(sol.intervals == 0, BAND_EMPTY, np.where(sol.intervals == 1, BAND_OK, BAND_DISJOINT))
     status = np.where(market, status, DOMAIN_MARKET)
     status = np.where(concave, status, DOMAIN_CONCAVITY)
-    ok = valid & (status == BAND_OK)
-    lo = np.where(ok, lo, np.nan)
-    hi = np.where(ok, hi, np.nan)
+    ok = status == BAND_OK
+    lo = np.where(ok, sol.lo, np.nan)
+    hi = np.where(ok, sol.hi, np.nan)
     return BandArrays(lo=lo, hi=hi, width=hi - lo, status=status.astype(np.int8))
 
 
 def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_values, *,
-             platform_leads: bool = True) -> BandMap:
+             platform_leads: bool = True, leader: str = "platform") -> BandMap:
     """Map the acceptable λ band over a grid of two horizontal parameters.
 
     Parameters
@@ -269,6 +179,8 @@ def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_val
         points outside the model's domain are marked, not rejected).
     platform_leads : bool
         Keep the paper's condition ``pi1(lam) > pi2(lam)``.
+    leader : {"platform", "manufacturer"}
+        Order of moves of the decentralised benchmark.
 
     Returns
     -------
@@ -285,14 +197,14 @@ def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_val
     values: dict[str, Any] = params.as_dict()
     values[x_name] = x[None, :]
     values[y_name] = y[:, None]
-    arrays = band_arrays(**values, platform_leads=platform_leads)
+    arrays = band_arrays(**values, platform_leads=platform_leads, leader=leader)
     shape = (y.size, x.size)
     return BandMap(
         params=params, x_name=x_name, x=x, y_name=y_name, y=y,
         lo=np.broadcast_to(arrays.lo, shape).copy(), hi=np.broadcast_to(arrays.hi, shape).copy(),
         width=np.broadcast_to(arrays.width, shape).copy(),
         status=np.broadcast_to(arrays.status, shape).copy(),
-        platform_leads=platform_leads,
+        platform_leads=platform_leads, leader=leader,
     )
 
 
@@ -316,7 +228,7 @@ def dimensionless_groups(params: HorizontalParams) -> tuple[float, float]:
     return float(rho), float(kappa)
 
 
-def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True) -> BandArrays:
+def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True, leader: str = "platform") -> BandArrays:
     """The acceptable band as a function of :func:`dimensionless_groups` (vectorised).
 
     Evaluates :func:`band_arrays` at ``beta = b1 = gamma1 = 1``, ``c = 0``,
@@ -326,6 +238,7 @@ def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True) -> BandAr
     """
     rho = _grid_arg("rho", rho, positive=False)
     kappa = _grid_arg("kappa", kappa, positive=False)
-    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads)
+    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads,
+                       leader=leader)
 
 

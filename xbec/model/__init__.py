@@ -2,6 +2,8 @@
 
 ===========================  ==============================================
 ``xbec.model.horizontal``    §3, eqs (1)–(10): Stackelberg, centralised, revenue sharing
+``xbec.model.leaders``       §3.2's order of moves: platform-led and manufacturer-led closed forms
+``xbec.model.band``          the one band solver: where quadratics in λ are all > 0 (vectorised)
 ``xbec.model.vertical``      §4, eqs (11)–(15): Raiffa, improved Raiffa; Shapley value
 ``xbec.model.contracts``     extension: wholesale vs agency (after Zennyo 2020)
 ===========================  ==============================================

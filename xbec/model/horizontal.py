@@ -7,12 +7,19 @@ pays the service cost ``gamma1*s**2/2`` and a fixed cost ``K``; the manufacturer
 
 Three regimes are solved in closed form:
 
-* :func:`decentralized` — §3.2, the Stackelberg game led by the platform;
+* :func:`decentralized` — §3.2, the Stackelberg game (led by the platform, or
+  by the manufacturer: :mod:`xbec.model.leaders`);
 * :func:`centralized` — §3.3, joint maximisation of eq (6);
 * :func:`revenue_sharing` — §3.4, eqs (7)–(10), vectorised over ``lam``.
 
+The acceptable λ band of §3.4 (:func:`acceptable_lambda`) is solved by the
+one vectorised band solver :mod:`xbec.model.band` from the quadratic
+conditions of :func:`band_conditions`; the maps of :mod:`xbec.beyond.bands`
+call the same two functions on arrays (:class:`ParameterArrays`).
+
 The closed forms are re-derived from eqs (1), (2), (6) and (7) by
-:mod:`xbec.replication.symbolic`; the tests check them against a numeric optimiser.
+:mod:`xbec.replication.symbolic` (and :mod:`xbec.replication.symbolic_leaders`);
+the tests check them against a numeric optimiser.
 """
 
 from __future__ import annotations
@@ -21,13 +28,15 @@ from dataclasses import dataclass, fields
 from typing import NamedTuple
 
 import numpy as np
-from numpy.polynomial import Polynomial
 
 from .. import _validate as v
 from ..errors import ModelDomainError
+from . import leaders as ld
+from .band import quadratic_values, solve_bands
 
 __all__ = [
     "HorizontalParams",
+    "ParameterArrays",
     "DecentralizedResult",
     "CentralizedResult",
     "RevenueSharingResult",
@@ -40,9 +49,16 @@ __all__ = [
     "manufacturer_profit_sharing",
     "manufacturer_reply",
     "decentralized",
+    "decentralized_profits",
+    "centralized_price",
     "centralized",
     "sharing_wholesale_price",
     "revenue_sharing",
+    "SharingQuadratics",
+    "sharing_quadratics",
+    "singular_share",
+    "band_conditions",
+    "solve_band",
     "acceptable_lambda",
 ]
 
@@ -135,6 +151,24 @@ def _finite_products(params: HorizontalParams) -> float:
     return float(det)
 
 
+class ParameterArrays(NamedTuple):
+    """The six horizontal parameters as broadcastable arrays (no validation).
+
+    For vectorised evaluation of the closed forms over parameter grids
+    (:mod:`xbec.beyond.bands`): every function here that only reads
+    ``params.beta, ..., params.K`` accepts it in place of
+    :class:`HorizontalParams` and works elementwise. The caller validates
+    signs and masks points outside the domain.
+    """
+
+    beta: np.ndarray
+    b1: np.ndarray
+    b2: np.ndarray
+    gamma1: np.ndarray
+    c: np.ndarray
+    K: np.ndarray
+
+
 # ---------------------------------------------------------------------------
 # Primitives: demand and the profit functions, eqs (1), (2), (6), (7)
 # ---------------------------------------------------------------------------
@@ -208,40 +242,54 @@ class DecentralizedResult:
     markup: float
 
 
-def decentralized(params: HorizontalParams) -> DecentralizedResult:
-    """Stackelberg equilibrium with the platform as leader (§3.2, Proposition 2).
+def decentralized(params: HorizontalParams, leader: str = "platform") -> DecentralizedResult:
+    """Stackelberg equilibrium of the decentralised game (§3.2, Proposition 2).
 
-    The platform chooses its mark-up ``x = p - w`` and the service level ``s``;
-    the manufacturer replies with eq (5). Solving the leader's first-order
+    ``leader="platform"`` (default, the paper's reading): the platform
+    chooses its mark-up ``x = p - w`` and the service level ``s``; the
+    manufacturer replies with eq (5). Solving the leader's first-order
     conditions (the paper's reaction functions ``p^{1*}(s)``, ``s^{1*}(p)``)
     jointly gives::
 
         x = 2 gamma1 (beta - b1 c) / (4 b1 gamma1 - b2^2)
         w = c + x/2,   p = c + 3x/2,   s = b2 x / (2 gamma1),   D = b1 x / 2
 
-    The leader's problem is concave iff ``4 b1 gamma1 - b2^2 > 0`` (implied by
-    ``HorizontalParams``' ``2 b1 gamma1 - b2^2 > 0``).
+    ``leader="manufacturer"``: the manufacturer sets ``w`` first and the
+    platform replies with ``p`` and ``s``
+    (:func:`xbec.model.leaders.manufacturer_led_prices`). The literal reading
+    "the platform fixes ``p``, then the manufacturer sets ``w``" has no
+    interior equilibrium and raises (see :mod:`xbec.model.leaders`).
+
+    Parameters
+    ----------
+    params : HorizontalParams
+    leader : {"platform", "manufacturer"}
 
     Raises
     ------
     ModelDomainError
-        If the equilibrium breaks the paper's hypotheses ``w > c``, ``p > w``
+        For an unknown ``leader``, if a player's problem is not strictly
+        concave (:func:`xbec.model.leaders.second_order_conditions`), or if
+        the equilibrium breaks the paper's hypotheses ``w > c``, ``p > w``
         and positive demand, i.e. iff ``beta <= b1*c``.
     """
-    b, b1, b2, g, c = params.beta, params.b1, params.b2, params.gamma1, params.c
-    if not b - b1 * c > 0:
-        raise ModelDomainError(
-            f"beta={b:g}: the decentralised equilibrium needs beta - b1*c > 0 "
-            f"(got {b - b1 * c:g}); otherwise demand <= 0, p <= w and w <= c"
-        )
-    x = 2 * g * (b - b1 * c) / (4 * b1 * g - b2**2)
-    w = c + x / 2
-    p = c + 1.5 * x
-    s = b2 * x / (2 * g)
+    ld.check_domain(params, leader)
+    p, w, s = ld.leader_prices(params, leader)
     d = float(demand(params, p, s))
     pi1 = float(platform_profit(params, p, w, s))
     pi2 = float(manufacturer_profit(params, p, w, s))
-    return DecentralizedResult(p, w, s, d, pi1, pi2, pi1 + pi2, x)
+    return DecentralizedResult(float(p), float(w), float(s), d, pi1, pi2, pi1 + pi2, float(p - w))
+
+
+def decentralized_profits(params, leader: str = "platform") -> tuple[np.ndarray, np.ndarray]:
+    """Equilibrium profits ``(pi1*, pi2*)`` of the decentralised game, elementwise (eqs 1–2).
+
+    :func:`decentralized`'s profits without validation, for
+    :class:`ParameterArrays` as well as :class:`HorizontalParams`; the
+    benchmark against which :func:`band_conditions` measures revenue sharing.
+    """
+    p, w, s = ld.leader_prices(params, leader)
+    return platform_profit(params, p, w, s), manufacturer_profit(params, p, w, s)
 
 
 # ---------------------------------------------------------------------------
@@ -270,15 +318,24 @@ def centralized(params: HorizontalParams) -> CentralizedResult:
     ModelDomainError
         If ``beta <= b1*c`` (then ``p^{2*} <= c`` and demand ``<= 0``).
     """
-    b, b1, b2, g, c = params.beta, params.b1, params.b2, params.gamma1, params.c
-    if not b - b1 * c > 0:
+    b, b1 = params.beta, params.b1
+    if not b - b1 * params.c > 0:
         raise ModelDomainError(
             f"beta={b:g}: the centralised optimum needs beta - b1*c > 0 "
-            f"(got {b - b1 * c:g}); otherwise p <= c and demand <= 0"
+            f"(got {b - b1 * params.c:g}); otherwise p <= c and demand <= 0"
         )
-    p = (b * g + b1 * g * c - c * b2**2) / (2 * b1 * g - b2**2)
-    s = b2 * (p - c) / g
+    p = float(centralized_price(params))
+    s = params.b2 * (p - params.c) / params.gamma1
     return CentralizedResult(p, s, float(demand(params, p, s)), float(alliance_profit(params, p, s)))
+
+
+def centralized_price(params):
+    """Centralised price ``p^{2*}`` (§3.3), elementwise and without validation.
+
+    ``(beta gamma1 + b1 gamma1 c - c b2^2) / (2 b1 gamma1 - b2^2)``.
+    """
+    b, b1, b2, g, c = params.beta, params.b1, params.b2, params.gamma1, params.c
+    return (b * g + b1 * g * c - c * b2**2) / (2 * b1 * g - b2**2)
 
 
 # ---------------------------------------------------------------------------
@@ -389,6 +446,97 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     return RevenueSharingResult(**out)
 
 
+class SharingQuadratics(NamedTuple):
+    """Revenue-sharing profits as quadratics in ``lam`` (ascending coefficients along the first axis).
+
+    With ``A = beta - b1 p^{2*}`` and ``delta(lam) = b1 gamma1 - lam b2^2``
+    the outcome of eqs (8)–(10) is ``lam p^{2*} - w = lam gamma1 A / delta``,
+    ``s = lam b2 A / delta`` and ``D = b1 gamma1 A / delta``, so
+
+    * ``pi1``: ``pi1(lam) delta^2 = gamma1 A^2 (b1 gamma1 lam - b2^2 lam^2 / 2) - K delta^2`` (eq 7);
+    * ``pi2``: ``pi2(lam) delta^2 = (p^{2*} - c) A b1 gamma1 delta - gamma1 A^2 b1 gamma1 lam``;
+    * ``delta2``: ``delta(lam)^2``;
+    * ``demand``: ``A delta(lam)``, of the sign of ``D`` (times ``delta^2 / (b1 gamma1)``).
+    """
+
+    pi1: np.ndarray
+    pi2: np.ndarray
+    delta2: np.ndarray
+    demand: np.ndarray
+
+
+def sharing_quadratics(params) -> SharingQuadratics:
+    """:class:`SharingQuadratics` of ``params``, elementwise (eqs 7–10).
+
+    Accepts :class:`HorizontalParams` or :class:`ParameterArrays`; every
+    field has shape ``(3,) + broadcast(params)`` (see :mod:`xbec.model.band`).
+    """
+    b, b1, b2, g, c, K = np.broadcast_arrays(*(np.asarray(getattr(params, name), dtype=float)
+                                              for name in ParameterArrays._fields))
+    p2 = centralized_price(params)
+    A = b - b1 * p2
+    d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
+    zero = np.zeros_like(A)
+    gA2 = g * A**2
+    delta2 = np.stack([d0 * d0, 2 * d0 * d1, d1 * d1])
+    pi1 = np.stack([zero, gA2 * b1 * g, -0.5 * gA2 * b2**2]) - K * delta2
+    m = (p2 - c) * A * b1 * g
+    pi2 = np.stack([m * d0, m * d1 - gA2 * b1 * g, zero])
+    return SharingQuadratics(pi1=pi1, pi2=pi2, delta2=delta2, demand=np.stack([A * d0, A * d1, zero]))
+
+
+def singular_share(params):
+    """The share ``lam = b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``), elementwise."""
+    b2sq = np.asarray(params.b2, dtype=float) ** 2
+    with np.errstate(divide="ignore", over="ignore"):
+        return np.where(b2sq > 0, params.b1 * params.gamma1 / np.where(b2sq > 0, b2sq, 1.0), np.inf)
+
+
+def band_conditions(params, leader: str = "platform", *, platform_earns_more: bool = True,
+                    platform_floor=None) -> dict[str, np.ndarray]:
+    """The conditions of :func:`acceptable_lambda` as quadratics in ``lam`` (§3.4).
+
+    Each entry is ``> 0`` exactly where its condition holds (profits
+    multiplied by ``delta(lam)^2 > 0``, see :class:`SharingQuadratics`):
+
+    * ``"pi1(lam) > pi1*"``, ``"pi2(lam) > pi2*"``: both firms gain against
+      the decentralised game of ``leader`` (:func:`decentralized_profits`);
+    * ``"pi1(lam) > floor"``: only when ``platform_floor`` is given (e.g. the
+      smallest ``V(N)`` the vertical alliance accepts, §5.2);
+    * ``"pi1(lam) > pi2(lam)"``: the paper's condition that the platform
+      earns more (kept when ``platform_earns_more``);
+    * ``"demand > 0"``: the contract has a valid outcome.
+
+    Parameters
+    ----------
+    params : HorizontalParams or ParameterArrays
+    leader : {"platform", "manufacturer"}
+        Order of moves of the benchmark (:mod:`xbec.model.leaders`).
+    platform_earns_more : bool
+    platform_floor : float or array_like, optional
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Coefficient arrays of shape ``(3,) + broadcast(params)``, ready for
+        :func:`solve_band` or :func:`xbec.model.band.solve_bands`.
+    """
+    ld.check_leader(leader)
+    q = sharing_quadratics(params)
+    pi1_star, pi2_star = decentralized_profits(params, leader)
+    conds = {
+        "pi1(lam) > pi1*": q.pi1 - pi1_star * q.delta2,
+        "pi2(lam) > pi2*": q.pi2 - pi2_star * q.delta2,
+    }
+    if platform_floor is not None:
+        floor = v.real_array("platform_floor", platform_floor)
+        conds["pi1(lam) > floor"] = q.pi1 - floor * q.delta2
+    if platform_earns_more:
+        conds["pi1(lam) > pi2(lam)"] = q.pi1 - q.pi2
+    conds["demand > 0"] = q.demand
+    return conds
+
+
 class LambdaBand(NamedTuple):
     """Open interval ``(lo, hi)`` of acceptable revenue shares."""
 
@@ -396,39 +544,53 @@ class LambdaBand(NamedTuple):
     hi: float
 
 
-def _band_polynomials(params: HorizontalParams, platform_floor: float | None = None) -> dict[str, Polynomial]:
-    """Conditions of :func:`acceptable_lambda` as polynomials in ``lam``.
+def solve_band(params: HorizontalParams, conditions: dict[str, np.ndarray]) -> LambdaBand:
+    """The single open interval of ``lam`` in ``(0, 1)`` where every condition is ``> 0``.
 
-    With ``A = beta - b1 p2`` and ``delta(lam) = b1 gamma1 - lam b2^2`` the
-    revenue-sharing outcome is ``lam p2 - w = lam gamma1 A / delta``,
-    ``s = lam b2 A / delta`` and ``D = b1 gamma1 A / delta``, so each profit
-    times ``delta^2 > 0`` is a quadratic in ``lam``.
+    Scalar front end of :func:`xbec.model.band.solve_bands` (the one band
+    solver): the conditions are quadratics in ``lam`` as returned by
+    :func:`band_conditions` (any subset, negated or combined); the singular
+    share of eq (10) (:func:`singular_share`) is never part of a band.
+
+    Raises
+    ------
+    ModelDomainError
+        If no ``lam`` satisfies every condition, or they hold on more than
+        one disjoint interval; the message names the conditions.
     """
-    dec = decentralized(params)
-    p2 = centralized(params).p
-    b, b1, b2, g, c, K = (params.beta, params.b1, params.b2, params.gamma1, params.c, params.K)
-    A = b - b1 * p2
-    lam = Polynomial([0.0, 1.0])
-    delta = b1 * g - b2**2 * lam
-    pi1 = g * A**2 * (b1 * g * lam - 0.5 * b2**2 * lam**2) - K * delta**2  # pi1(lam) * delta^2
-    pi2 = (p2 - c) * A * b1 * g * delta - g * A**2 * b1 * g * lam  # pi2(lam) * delta^2
-    return {
-        "pi1(lam) > pi1*": pi1 - dec.pi_platform * delta**2,
-        **({} if platform_floor is None else {"pi1(lam) > floor": pi1 - platform_floor * delta**2}),
-        "pi2(lam) > pi2*": pi2 - dec.pi_manufacturer * delta**2,
-        "pi1(lam) > pi2(lam)": pi1 - pi2,
-        "demand > 0": A * delta,
-    }
+    sol = solve_bands(list(conditions.values()), barriers=[singular_share(params)])
+    count = int(sol.intervals)
+    if count == 0:
+        raise ModelDomainError(f"no lam in (0, 1] satisfies {' and '.join(conditions)} for {params}")
+    if count > 1:
+        lam = np.linspace(0.0, 1.0, 2001)[1:-1]
+        ok = np.all([quadratic_values(cond, lam) > 0 for cond in conditions.values()], axis=0)
+        raise ModelDomainError(
+            f"the acceptable lam form {count} disjoint intervals for {params} "
+            f"(e.g. {int(np.sum(np.diff(ok.astype(int)) == 1))} starts on a 0.0005 grid)"
+        )
+    return LambdaBand(float(sol.lo), float(sol.hi))
 
 
-def acceptable_lambda(params: HorizontalParams) -> LambdaBand:
+def acceptable_lambda(params: HorizontalParams, leader: str = "platform", *,
+                      platform_earns_more: bool = True) -> LambdaBand:
     """Exact open interval of ``lam`` where revenue sharing is accepted (§3.4).
 
     The conditions ``pi1(lam) > pi1*``, ``pi2(lam) > pi2*`` and
     ``pi1(lam) > pi2(lam)`` (and a valid outcome, ``D > 0``) are quadratic
-    inequalities in ``lam`` once multiplied by ``(b1 gamma1 - lam b2^2)^2``;
-    the band's ends are roots of those quadratics, found in closed form, not
-    by a grid search. The paper reports ``0.71 <= lam <= 0.88`` on a 0.01 grid.
+    inequalities in ``lam`` once multiplied by ``(b1 gamma1 - lam b2^2)^2``
+    (:func:`band_conditions`); the band's ends are roots of those quadratics,
+    found in closed form by :mod:`xbec.model.band`, not by a grid search. The
+    paper reports ``0.71 <= lam <= 0.88`` on a 0.01 grid.
+
+    Parameters
+    ----------
+    params : HorizontalParams
+    leader : {"platform", "manufacturer"}
+        Order of moves of the decentralised benchmark ``(pi1*, pi2*)``
+        (:func:`decentralized`); the paper's is ``"platform"``.
+    platform_earns_more : bool
+        Keep the paper's third condition ``pi1(lam) > pi2(lam)``.
 
     Returns
     -------
@@ -438,71 +600,11 @@ def acceptable_lambda(params: HorizontalParams) -> LambdaBand:
     Raises
     ------
     ModelDomainError
-        If no ``lam`` in ``(0, 1]`` satisfies all conditions (the contract is
-        not acceptable for these parameters), or if they hold on more than one
-        disjoint interval.
+        If the benchmark does not exist (:func:`decentralized`), if no
+        ``lam`` in ``(0, 1]`` satisfies all conditions (the contract is not
+        acceptable for these parameters; e.g. at the paper's parameters with
+        ``leader="manufacturer"``), or if they hold on more than one disjoint
+        interval.
     """
-    return solve_band(params, _band_polynomials(params))
-
-
-def _real_roots(poly: Polynomial) -> list[float]:
-    """Real roots of ``poly``, each polished by Newton steps on ``poly`` itself.
-
-    The companion-matrix roots lose accuracy when the leading coefficient is
-    tiny (``b2`` close to 0); polishing restores full precision.
-    """
-    poly = poly.trim()
-    if poly.degree() < 1:
-        return []
-    deriv = poly.deriv()
-    roots = []
-    for r in poly.roots():
-        if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
-            continue
-        x = float(r.real)
-        for _ in range(8):
-            slope = deriv(x)
-            if slope == 0:
-                break
-            step = poly(x) / slope
-            x -= step
-            if abs(step) <= 1e-16 * max(1.0, abs(x)):
-                break
-        roots.append(x)
-    return roots
-
-
-def solve_band(params: HorizontalParams, polys: dict[str, Polynomial]) -> LambdaBand:
-    """The single open interval of ``lam`` in ``(0, 1)`` where every polynomial is > 0.
-
-    Breakpoints are the real roots of the polynomials in ``(0, 1)`` (and the
-    singular share ``b1 gamma1 / b2^2`` of eq 10); the sign of each piece is
-    read at its midpoint.
-    """
-    cuts = {0.0, 1.0}
-    for poly in polys.values():
-        for r in _real_roots(poly):
-            if 0 < r < 1:
-                cuts.add(r)
-    b2sq = params.b2**2
-    singular = params.b1 * params.gamma1 / b2sq if b2sq > 0 else np.inf
-    if 0 < singular < 1:
-        cuts.add(float(singular))
-    edges = sorted(cuts)
-    pieces: list[list[float]] = []
-    for a, b in zip(edges[:-1], edges[1:]):
-        mid = 0.5 * (a + b)
-        if all(poly(mid) > 0 for poly in polys.values()):
-            if pieces and pieces[-1][1] == a and a != singular:
-                pieces[-1][1] = b
-            else:
-                pieces.append([a, b])
-    if not pieces:
-        raise ModelDomainError(
-            f"no lam in (0, 1] satisfies {' and '.join(polys)} for {params}"
-        )
-    if len(pieces) > 1:
-        raise ModelDomainError(
-            f"the acceptable lam form {len(pieces)} disjoint intervals {pieces} for {params}"
-        )
-    return LambdaBand(*pieces[0])
+    ld.check_domain(params, leader)
+    return solve_band(params, band_conditions(params, leader, platform_earns_more=platform_earns_more))

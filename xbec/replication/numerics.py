@@ -20,7 +20,7 @@ from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
-    _band_polynomials,
+    band_conditions,
     decentralized,
     revenue_sharing,
     solve_band,
@@ -143,9 +143,10 @@ def vertical_acceptable_lambda(
     :func:`decentralized_allocation`; pass another baseline (e.g. the paper's
     printed allocation) to see what it implies.
     """
-    base = decentralized_allocation(params, vparams) if baseline is None else baseline
-    floor = vertical_floor(vparams, base)
-    return solve_band(params, _band_polynomials(params, platform_floor=floor))
+    if baseline is None:
+        baseline = decentralized_allocation(params, vparams)
+    floor = vertical_floor(vparams, baseline)
+    return solve_band(params, band_conditions(params, platform_floor=floor))
 
 
 def to_markdown(table: Mapping[str, np.ndarray], digits: int = 2) -> str:

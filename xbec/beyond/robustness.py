@@ -1,0 +1,400 @@
+"""Beyond the paper, 5: how much do the conclusions depend on modelling choices?
+
+Three choices the paper makes without comment, each turned into functions:
+
+1. **Order of moves** (§3.2). The band of acceptable revenue shares is measured
+   against the decentralised game; :func:`leader_band_maps` maps where each
+   order of moves (:mod:`xbec.model.leaders`) leaves a band, through the one
+   band solver (:func:`xbec.beyond.band_arrays`).
+2. **Which λ inside the band** (§3.4). :func:`nash_bargaining_lambda` returns
+   the maximiser of the Nash product ``(pi1(lam) - pi1*)(pi2(lam) - pi2*)``
+   over the band, beside each firm's preferred end.
+3. **The coalition values μ** (§5.2) are fixed numbers while ``V(N) =
+   pi1(lam)`` moves with λ and the parameters. :func:`allocation_paths`
+   allocates ``V(N)`` with μ fixed or scaled with ``V(N)``;
+   :func:`negative_allocation_lambda` finds exactly where a member's
+   allocation turns negative; :func:`vertical_band` is the band acceptable to
+   every member under either rule.
+
+No plotting, no printing; figures are in :mod:`xbec.figures.robustness`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.polynomial import Polynomial
+
+from .. import _validate as v
+from ..errors import ModelDomainError
+from ..model.band import solve_bands
+from ..model.horizontal import (
+    HorizontalParams,
+    LambdaBand,
+    acceptable_lambda,
+    band_conditions,
+    decentralized,
+    revenue_sharing,
+    sharing_quadratics,
+    singular_share,
+    solve_band,
+)
+from ..model.leaders import LEADERS, check_leader
+from ..model.vertical import VerticalParams, allocate, improved_raiffa
+from .bands import BandArrays, band_dimensionless
+
+__all__ = [
+    "MU_RULES",
+    "leader_band_maps",
+    "BargainingOutcome",
+    "nash_product",
+    "nash_bargaining_lambda",
+    "coalition_values",
+    "allocation_paths",
+    "worth_thresholds",
+    "negative_allocation_lambda",
+    "negative_allocation_thresholds",
+    "vertical_band",
+]
+
+#: How the coalition values μ respond to ``V(N)``: held at the paper's numbers,
+#: or scaled in proportion to ``V(N)`` (``mu * V / V_ref``).
+MU_RULES = ("fixed", "scaled")
+
+
+# ---------------------------------------------------------------------------
+# 1. Order of moves: where each reading leaves a band
+# ---------------------------------------------------------------------------
+
+
+def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, BandArrays]:
+    """The acceptable band over ``(rho, kappa)`` for every order of moves.
+
+    The band depends on the six parameters only through
+    ``rho = b2^2 / (2 b1 gamma1)`` and ``kappa = K b1 / (beta - b1 c)^2``
+    (:func:`xbec.beyond.dimensionless_groups`; the manufacturer-led benchmark
+    scales in the same way, ``pi1* + K`` and ``pi2*`` are ``u^2 / b1`` times
+    a function of ``rho``), so a map over ``(rho, kappa)`` covers every
+    parameter set.
+
+    Parameters
+    ----------
+    rho, kappa : array_like
+        Broadcast against each other (e.g. ``rho[None, :]``, ``kappa[:, None]``).
+    platform_leads : bool
+        Keep the paper's condition ``pi1(lam) > pi2(lam)``.
+
+    Returns
+    -------
+    dict of str to BandArrays
+        One entry per leader in :data:`xbec.model.leaders.LEADERS`.
+    """
+    return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader)
+            for leader in LEADERS}
+
+
+# ---------------------------------------------------------------------------
+# 2. Nash bargaining inside the band
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BargainingOutcome:
+    """Three points of the acceptable band and the profits there.
+
+    Attributes
+    ----------
+    leader : str
+        Order of moves of the benchmark ``(pi1*, pi2*)``.
+    band : LambdaBand
+        The acceptable band (:func:`xbec.acceptable_lambda`).
+    pi1_star, pi2_star : float
+        The disagreement point: the decentralised profits of ``leader``.
+    lam : dict of str to float
+        ``"Nash"`` (maximiser of the Nash product), ``"platform"`` and
+        ``"manufacturer"`` (each firm's preferred share in the closed band).
+    pi_platform, pi_manufacturer : dict of str to float
+        ``pi1(lam)`` and ``pi2(lam)`` at those shares.
+    nash_product : float
+        ``(pi1 - pi1*)(pi2 - pi2*)`` at the Nash share.
+    derivative : float
+        The Nash product's derivative at the Nash share (0 up to rounding when
+        the maximiser is interior; the optimality check of the tests).
+    interior : bool
+        Whether the Nash share lies strictly inside the band.
+    """
+
+    leader: str
+    band: LambdaBand
+    pi1_star: float
+    pi2_star: float
+    lam: dict[str, float]
+    pi_platform: dict[str, float]
+    pi_manufacturer: dict[str, float]
+    nash_product: float
+    derivative: float
+    interior: bool
+
+
+def _argmax_ratio(num: Polynomial, den: Polynomial, power: int, lo: float, hi: float) -> float:
+    """Maximiser of ``num / den**power`` over ``[lo, hi]`` (``den > 0`` there).
+
+    Candidates: the ends and the real roots in ``(lo, hi)`` of the
+    derivative's numerator ``num' den - power num den'`` (companion matrix
+    after dropping leading coefficients below ``1e-14`` of the largest, then
+    Newton-polished on the full polynomial).
+    """
+    crit = num.deriv() * den - power * num * den.deriv()
+    cands = [lo, hi]
+    # leading coefficients negligible on [0, 1] only add roots far outside it (b2 -> 0)
+    trimmed = crit.trim(1e-14 * float(np.max(np.abs(crit.coef)))) if np.any(crit.coef != 0) else crit
+    if trimmed.degree() >= 1 and np.any(trimmed.coef != 0):
+        d_crit = crit.deriv()
+        for r in trimmed.roots():
+            if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
+                continue
+            x = float(r.real)
+            for _ in range(6):
+                slope = d_crit(x)
+                if slope == 0:
+                    break
+                x -= crit(x) / slope
+            if lo < x < hi:
+                cands.append(x)
+    values = [num(x) / den(x) ** power for x in cands]
+    return float(cands[int(np.argmax(values))])
+
+
+def nash_product(params: HorizontalParams, lam, leader: str = "platform"):
+    """Nash product ``(pi1(lam) - pi1*)(pi2(lam) - pi2*)`` of the revenue-sharing contract (eq 7).
+
+    ``pi1*``, ``pi2*`` are the decentralised profits of ``leader``
+    (:func:`xbec.decentralized`); ``pi1(lam)``, ``pi2(lam)`` from
+    :func:`xbec.revenue_sharing`. Vectorised over ``lam``.
+    """
+    dec = decentralized(params, leader)
+    r = revenue_sharing(params, lam)
+    return (r.pi_platform - dec.pi_platform) * (r.pi_manufacturer - dec.pi_manufacturer)
+
+
+def nash_bargaining_lambda(params: HorizontalParams, leader: str = "platform", *,
+                           platform_earns_more: bool = True) -> BargainingOutcome:
+    """Nash-bargaining revenue share: the maximiser of ``(pi1(lam) - pi1*)(pi2(lam) - pi2*)`` over the band.
+
+    Both gains are quadratics in ``lam`` over ``delta(lam)^2`` (eq 7 with
+    eqs 8–10; :class:`xbec.model.horizontal.SharingQuadratics`), so the Nash
+    product is a quartic over ``delta^4``; its stationary points are the real
+    roots of a quintic, found exactly (companion matrix, Newton-polished) and
+    compared with the band's ends. The same is done for each firm's own
+    profit, giving its preferred share in the closed band.
+
+    Parameters
+    ----------
+    params : HorizontalParams
+    leader : {"platform", "manufacturer"}
+        Order of moves of the benchmark (disagreement point).
+    platform_earns_more : bool
+        Keep the paper's condition ``pi1(lam) > pi2(lam)`` in the band.
+
+    Returns
+    -------
+    BargainingOutcome
+
+    Raises
+    ------
+    ModelDomainError
+        If the band is empty (:func:`xbec.acceptable_lambda`).
+    """
+    band = acceptable_lambda(params, leader, platform_earns_more=platform_earns_more)
+    conds = band_conditions(params, leader, platform_earns_more=False)
+    q = sharing_quadratics(params)
+    gain1 = Polynomial(conds["pi1(lam) > pi1*"])
+    gain2 = Polynomial(conds["pi2(lam) > pi2*"])
+    d2 = Polynomial(q.delta2)
+    lam_nash = _argmax_ratio(gain1 * gain2, d2, 2, band.lo, band.hi)
+    lams = {
+        "Nash": lam_nash,
+        "platform": _argmax_ratio(Polynomial(q.pi1), d2, 1, band.lo, band.hi),
+        "manufacturer": _argmax_ratio(Polynomial(q.pi2), d2, 1, band.lo, band.hi),
+    }
+    r = revenue_sharing(params, np.array(list(lams.values())))
+    nash = gain1 * gain2
+    deriv = (nash.deriv() * d2 - 2 * nash * d2.deriv())(lam_nash) / d2(lam_nash) ** 3
+    dec = decentralized(params, leader)
+    return BargainingOutcome(
+        leader=leader, band=band, pi1_star=dec.pi_platform, pi2_star=dec.pi_manufacturer, lam=lams,
+        pi_platform=dict(zip(lams, map(float, np.atleast_1d(r.pi_platform)))),
+        pi_manufacturer=dict(zip(lams, map(float, np.atleast_1d(r.pi_manufacturer)))),
+        nash_product=float(nash_product(params, lam_nash, leader)),
+        derivative=float(deriv),
+        interior=bool(band.lo < lam_nash < band.hi),
+    )
+
+
+# ---------------------------------------------------------------------------
+# 3. The coalition values mu while V(N) = pi1(lam) moves
+# ---------------------------------------------------------------------------
+
+
+def _mu_rule(mu_rule: str) -> str:
+    if mu_rule not in MU_RULES:
+        raise ModelDomainError(f"mu_rule={mu_rule!r}: must be one of {MU_RULES}")
+    return mu_rule
+
+
+def coalition_values(vparams: VerticalParams, V, mu_rule: str = "fixed", V_ref: float | None = None) -> np.ndarray:
+    """The values ``mu_i = V(N \\ {i})`` used with a grand-coalition worth ``V``.
+
+    ``"fixed"``: the given ``vparams.mu`` whatever ``V`` (the paper, §5.2).
+    ``"scaled"``: ``mu * V / V_ref``, i.e. every coalition's worth moves in
+    proportion to the alliance's (``V_ref`` is the worth at which ``mu`` were
+    stated; required).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``V.shape + (n,)``.
+    """
+    mu = np.asarray(vparams.mu, float)
+    V = v.real_array("V", V)
+    if _mu_rule(mu_rule) == "fixed":
+        return np.broadcast_to(mu, V.shape + mu.shape).copy()
+    if V_ref is None:
+        raise ModelDomainError("V_ref: the 'scaled' rule needs the worth at which mu were stated")
+    ref = v.positive("V_ref", V_ref)
+    return mu * (V[..., None] / ref)
+
+
+def allocation_paths(params: HorizontalParams, vparams: VerticalParams, lam, mu_rule: str = "fixed",
+                     V_ref: float | None = None) -> np.ndarray:
+    """Improved-Raiffa allocation (eq 15) of ``V(N) = pi1(lam)`` for each ``lam``, under a μ rule.
+
+    ``V_ref`` defaults to the decentralised ``pi1*`` (platform-led), the worth
+    at which §5.2 applies the stated μ.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``lam.shape + (n,)``; sums to ``pi1(lam)`` along the last axis.
+    """
+    V = np.asarray(revenue_sharing(params, lam).pi_platform, float)
+    ref = decentralized(params).pi_platform if V_ref is None else V_ref
+    mu = coalition_values(vparams, V, mu_rule, ref)
+    if mu_rule == "fixed":
+        return improved_raiffa(V, vparams.mu, vparams.F)
+    out = np.empty(V.shape + (vparams.n,))
+    for idx in np.ndindex(V.shape):
+        out[idx] = improved_raiffa(float(V[idx]), mu[idx], vparams.F)
+    return out
+
+
+def worth_thresholds(vparams: VerticalParams, mu_scale: float = 1.0) -> np.ndarray:
+    """For each member, the grand-coalition worth below which its eq (15) allocation is negative.
+
+    With μ fixed, member ``i`` receives ``F_i V + d_i`` (eq 15 is affine in
+    ``V``; ``d_i`` = its allocation of ``V = 0``), so ``x_i* < 0`` iff
+    ``V < -d_i / F_i`` when ``F_i > 0``. ``mu_scale`` multiplies every μ.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n,)``; ``-inf`` where the member's allocation is never
+        negative for ``V > 0`` (``d_i >= 0``), ``nan`` if ``F_i = 0``.
+    """
+    scale = v.finite_real("mu_scale", mu_scale)
+    mu = np.asarray(vparams.mu, float) * scale
+    d = improved_raiffa(0.0, mu, vparams.F)
+    F = np.asarray(vparams.F, float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(F > 0, np.where(d < 0, -d / F, -np.inf), np.nan)
+
+
+def negative_allocation_lambda(params: HorizontalParams, vparams: VerticalParams,
+                               mu_scale: float = 1.0) -> dict[int, LambdaBand | None]:
+    """Exact set of ``lam`` where each member's eq (15) allocation of ``V(N) = pi1(lam)`` is negative (μ fixed).
+
+    Solves ``pi1(lam) < V_i`` (:func:`worth_thresholds`), a quadratic
+    inequality after multiplying by ``delta(lam)^2``, with the one band
+    solver. Member indices are 0-based (the paper's ``x_3*`` is member 2).
+
+    Returns
+    -------
+    dict of int to LambdaBand or None
+        ``None`` where the member's allocation is never negative in ``(0, 1]``.
+    """
+    thresholds = worth_thresholds(vparams, mu_scale)
+    out: dict[int, LambdaBand | None] = {}
+    demand = band_conditions(params)["demand > 0"]
+    for i, V0 in enumerate(thresholds):
+        if not np.isfinite(V0):
+            out[i] = None
+            continue
+        below = -band_conditions(params, platform_floor=V0)["pi1(lam) > floor"]
+        try:
+            out[i] = solve_band(params, {"pi1(lam) < V_i": below, "demand > 0": demand})
+        except ModelDomainError:
+            out[i] = None
+    return out
+
+
+def negative_allocation_thresholds(params: HorizontalParams, vparams: VerticalParams, mu_scales) -> np.ndarray:
+    """Upper end of the negative-allocation set of each member, vectorised over μ scale factors.
+
+    For each ``t`` in ``mu_scales`` (μ replaced by ``t mu``) and each member,
+    the largest ``lam`` at which its eq (15) allocation of ``pi1(lam)`` is
+    still negative (the sets are ``(0, threshold)`` when ``pi1`` increases
+    in ``lam``). Solved by :func:`xbec.model.band.solve_bands` on all scale
+    factors at once.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(len(mu_scales), n)``; ``nan`` where the allocation is never
+        negative in ``(0, 1)`` or the set is not a single interval.
+    """
+    scales = v.vector("mu_scales", mu_scales, min_len=1)
+    V0 = np.stack([worth_thresholds(vparams, t) for t in scales])  # (m, n)
+    q = sharing_quadratics(params)
+    below = -(q.pi1[:, None, None] - np.where(np.isfinite(V0), V0, 0.0) * q.delta2[:, None, None])
+    sol = solve_bands([below, q.demand[:, None, None] * np.ones((1,) + V0.shape)],
+                      barriers=[np.full(V0.shape, float(singular_share(params)))])
+    return np.where(np.isfinite(V0) & (sol.intervals == 1), sol.hi, np.nan)
+
+
+def vertical_band(params: HorizontalParams, vparams: VerticalParams, *, mu_rule: str = "fixed",
+                  leader: str = "platform", V_ref: float | None = None,
+                  platform_earns_more: bool = True) -> LambdaBand:
+    """Shares ``lam`` acceptable to the horizontal and to every vertical member, under a μ rule.
+
+    The horizontal conditions of :func:`xbec.acceptable_lambda` (against the
+    ``leader``'s benchmark) plus: each member's eq (15) allocation of
+    ``pi1(lam)`` exceeds its allocation of the decentralised ``pi1*`` with
+    the same μ rule. Member ``i``'s allocation is affine in ``V``,
+    ``a_i + b_i V`` (``"fixed"``: ``b_i = F_i``; ``"scaled"``: ``a_i = 0``),
+    so each condition is ``pi1(lam) > pi1*`` (``b_i > 0``) or
+    ``pi1(lam) < pi1*`` (``b_i < 0``); the band is solved exactly.
+
+    Raises
+    ------
+    ModelDomainError
+        If no ``lam`` satisfies every condition (e.g. members whose
+        allocations move in opposite directions with ``V``).
+    """
+    check_leader(leader)
+    _mu_rule(mu_rule)
+    V_star = decentralized(params, leader).pi_platform
+    ref = decentralized(params).pi_platform if V_ref is None else V_ref
+    conds = band_conditions(params, leader, platform_earns_more=platform_earns_more)
+    at = {V: improved_raiffa(V, coalition_values(vparams, V, mu_rule, ref), vparams.F)
+          for V in (0.0, 1.0)} if mu_rule == "scaled" else {V: allocate(vparams, V) for V in (0.0, 1.0)}
+    slope = at[1.0] - at[0.0]
+    gain = band_conditions(params, platform_floor=V_star)["pi1(lam) > floor"]
+    if np.any(slope > 0):
+        conds["pi1(lam) > pi1* (members gaining with V)"] = gain
+    if np.any(slope < 0):
+        conds["pi1(lam) < pi1* (members losing with V)"] = -gain
+    if np.any(slope == 0):
+        raise ModelDomainError(f"mu_rule={mu_rule!r}: a member's allocation does not depend on V(N); "
+                               "it cannot gain against the decentralised game")
+    return solve_band(params, conds)
