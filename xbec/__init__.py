@@ -28,6 +28,8 @@ from .model.horizontal import (
     revenue_sharing,
 )
 from .replication.ledger import LedgerRow, ledger
+from .replication.errata import Erratum, errata
+from .replication.claims import Claim, claims
 from .model.vertical import VerticalParams, improved_raiffa, raiffa, service_shares, shapley
 from .beyond import (
     CoordinatingContractResult,
@@ -56,6 +58,10 @@ __all__ = [
     "improved_raiffa",
     "shapley",
     "ledger",
+    "errata",
+    "Erratum",
+    "claims",
+    "Claim",
     "coordinating_contract",
     "coordinating_acceptable_lambda",
     "CoordinatingContractResult",

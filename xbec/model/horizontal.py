@@ -429,11 +429,14 @@ def _real_roots(poly: Polynomial) -> list[float]:
     tiny (``b2`` close to 0); polishing restores full precision.
     """
     poly = poly.trim()
-    if poly.degree() < 1:
+    # a leading coefficient below 1e-150 of the largest (b2 -> 0) only adds roots
+    # beyond 1e50 and overflows the companion matrix: find the others without it
+    approx = poly.trim(tol=1e-150 * float(np.max(np.abs(poly.coef))))
+    if approx.degree() < 1:
         return []
     deriv = poly.deriv()
     roots = []
-    for r in poly.roots():
+    for r in approx.roots():
         if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
             continue
         x = float(r.real)
