@@ -125,3 +125,17 @@ def test_positive_on_decides_over_the_interval_not_a_grid():
     assert not C._positive_on(p, 0.0, 1.0)
     assert all(p(x) > 0 for x in np.round(np.arange(0.0, 1.0, 0.001), 3))
     assert C._positive_on(p, 0.6, 1.0)
+
+
+@settings(max_examples=40)
+@given(horizontal_params(max_b2_ratio=0.9999))
+def test_profit_polynomials_match_the_model(params):
+    # pi(λ) δ(λ)^2 from SymPy against the numeric model at shares where it has an outcome
+    for lam in (0.2, 0.5, 0.8, 0.95):
+        try:
+            r = xbec.revenue_sharing(params, lam)
+        except xbec.ModelDomainError:
+            continue
+        d2 = (params.b1 * params.gamma1 - lam * params.b2**2) ** 2
+        for poly, value in ((C._pi1_poly(params), r.pi_platform), (C._pi2_poly(params), r.pi_manufacturer)):
+            assert poly(lam) == pytest.approx(value * d2, rel=1e-7, abs=1e-7 * (1 + abs(r.pi_total) * d2))

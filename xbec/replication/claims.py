@@ -25,18 +25,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from types import MappingProxyType
 
 import numpy as np
+import sympy as sp
 from numpy.polynomial import Polynomial
 
 from . import paper
+from . import symbolic as S
 from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
-    _band_polynomials,
-    _real_roots,
     acceptable_lambda,
     centralized,
     decentralized,
@@ -71,24 +72,76 @@ class Claim:
 # ---------------------------------------------------------------------------
 
 
+def _roots(poly: Polynomial) -> list[float]:
+    """Real roots of ``poly``, polished by Newton steps on ``poly`` itself.
+
+    Leading coefficients below 1e-150 of the largest (``b2 -> 0``) only add
+    roots beyond 1e50; they are left out of the companion matrix.
+    """
+    poly = poly.trim()
+    approx = poly.trim(tol=1e-150 * float(np.max(np.abs(poly.coef))))
+    if approx.degree() < 1:
+        return []
+    deriv, out = poly.deriv(), []
+    for r in approx.roots():
+        if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
+            continue
+        x = float(r.real)
+        for _ in range(8):
+            slope = deriv(x)
+            if slope == 0:
+                break
+            step = poly(x) / slope
+            x -= step
+            if abs(step) <= 1e-16 * max(1.0, abs(x)):
+                break
+        out.append(x)
+    return out
+
+
 def _positive_on(poly: Polynomial, a: float, b: float) -> bool:
     """``poly > 0`` on the whole open interval ``(a, b)`` (decided by its roots)."""
     if not a < b:
         return True
     tol = 1e-12 * max(1.0, abs(a), abs(b))
-    if any(a + tol < r < b - tol for r in _real_roots(poly)):
+    if any(a + tol < r < b - tol for r in _roots(poly)):
         return False
     return bool(poly(0.5 * (a + b)) > 0)
 
 
 def _delta(params: HorizontalParams) -> Polynomial:
+    """``δ(λ) = b1 γ1 - λ b2^2``, the denominator of the revenue-sharing outcome."""
     return Polynomial([params.b1 * params.gamma1, -params.b2**2])
 
 
+@cache
+def _profit_coefficients() -> dict[str, Callable]:
+    """Coefficients in λ of each revenue-sharing profit times ``δ(λ)^2`` (SymPy, eqs 7–10)."""
+    sym = S.SYMBOLS
+    lam = sym["lam"]
+    delta = sym["b1"] * sym["gamma1"] - lam * sym["b2"] ** 2
+    args = [sym[k] for k in ("beta", "b1", "b2", "gamma1", "c", "K")]
+    out = {}
+    for name in ("pi_platform", "pi_manufacturer"):
+        expr = sp.cancel(sp.together(S.sharing_solution()[name] * delta**2))
+        coeffs = sp.Poly(expr, lam).all_coeffs()[::-1]
+        out[name] = sp.lambdify(args, coeffs, "math")
+    return out
+
+
+def _profit_poly(params: HorizontalParams, name: str) -> Polynomial:
+    """``pi(λ) δ(λ)^2`` as a polynomial in λ (``name``: ``pi_platform``/``pi_manufacturer``)."""
+    d = params.as_dict()
+    return Polynomial(_profit_coefficients()[name](*(d[k] for k in ("beta", "b1", "b2", "gamma1", "c", "K"))))
+
+
 def _pi1_poly(params: HorizontalParams) -> Polynomial:
-    """``pi1(λ) * δ(λ)^2`` as a polynomial in λ."""
-    polys = _band_polynomials(params)
-    return polys["pi1(lam) > pi1*"] + decentralized(params).pi_platform * _delta(params) ** 2
+    """``pi1(λ) δ(λ)^2`` as a polynomial in λ."""
+    return _profit_poly(params, "pi_platform")
+
+
+def _pi2_poly(params: HorizontalParams) -> Polynomial:
+    return _profit_poly(params, "pi_manufacturer")
 
 
 def _valid_interval(params: HorizontalParams, a: float, b: float) -> tuple[float, float]:
@@ -178,8 +231,7 @@ def _pareto(params, vp) -> Assessment:
         "$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi_1^* - \\pi_2^*$": r.pi_total - dec.pi_total,
         "smallest vertical gain $\\min_i (x_i^*(\\lambda) - x_i^*)$": float(gains.min()),
     })
-    total_up = _positive_on(_pi1_poly(params) + _band_polynomials(params)["pi2(lam) > pi2*"]
-                            + dec.pi_manufacturer * _delta(params) ** 2 - dec.pi_total * _delta(params) ** 2, *v)
+    total_up = _positive_on(_pi1_poly(params) + _pi2_poly(params) - dec.pi_total * _delta(params) ** 2, *v)
     ok = bool(r.pi_platform > dec.pi_platform and r.pi_manufacturer > dec.pi_manufacturer
               and np.all(gains > 0) and total_up)
     literal = ok and v.lo < 0.72 and 0.88 < v.hi
@@ -207,7 +259,7 @@ def _band(params, vp) -> Assessment:
 def _above_088(params, vp) -> Assessment:
     h, _ = _bands(params, vp)
     dec = decentralized(params)
-    worse = -_band_polynomials(params)["pi2(lam) > pi2*"]  # > 0 where pi2(λ) < pi2*
+    worse = dec.pi_manufacturer * _delta(params) ** 2 - _pi2_poly(params)  # > 0 where pi2(λ) < pi2*
     literal = _positive_on(worse, *_valid_interval(params, 0.88, 1.0))
     ev: dict = {"$\\pi_2^*$": dec.pi_manufacturer}
     for lam in (0.88, 0.885):
@@ -227,7 +279,7 @@ def _platform_most(params, vp) -> Assessment:
         return False, False, {"vertical band": "none"}
     x = allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
     ok = all(_member_beats(params, vp, 0, j, v) for j in range(1, vp.n))
-    ok = ok and _positive_on(_band_polynomials(params)["pi1(lam) > pi2(lam)"], *v)
+    ok = ok and _positive_on(_pi1_poly(params) - _pi2_poly(params), *v)
     ev = {f"$x_{i + 1}^*$ at the band midpoint": float(x[i]) for i in range(vp.n)}
     return ok, ok, ev
 
@@ -256,9 +308,7 @@ def _total_up(params, vp) -> Assessment:
     dec = decentralized(params)
     if h is None:
         return False, False, {"horizontal band": "none"}
-    d2 = _delta(params) ** 2
-    total = _pi1_poly(params) + _band_polynomials(params)["pi2(lam) > pi2*"] + dec.pi_manufacturer * d2
-    ok = _positive_on(total - dec.pi_total * d2, *h)
+    ok = _positive_on(_pi1_poly(params) + _pi2_poly(params) - dec.pi_total * _delta(params) ** 2, *h)
     lo, hi = _ends(params, h, "pi_total")
     return ok, ok, {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi}
 

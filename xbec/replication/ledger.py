@@ -159,8 +159,8 @@ def _row(
             text = f"exact {exact:.{d + 2}f}; the paper's figure follows from {how} ({alt:.{d + 2}f})"
             return LedgerRow(where, printed, float(exact), diff, "rounding", "; ".join(filter(None, [text, note])))
     if reconstruction is not None and _prints_as(reconstruction[2], printed):
-        how, inputs, alt = reconstruction
-        text = f"the paper's figure follows from {how} ({alt:.{d + 3}f})"
+        how, inputs, _ = reconstruction
+        text = f"the paper's figure follows from {how}"
         return LedgerRow(where, printed, float(exact), diff, "reconstructed",
                          "; ".join(filter(None, [text, discrepancy_note, note])), MappingProxyType(dict(inputs)))
     return LedgerRow(where, printed, float(exact), diff, "discrepancy", "; ".join(filter(None, [discrepancy_note, note])))

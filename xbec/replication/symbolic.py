@@ -94,6 +94,28 @@ class FormulaCheck:
         """The formula's name as MyST Markdown with inline maths."""
         return check_label(self.key)
 
+    @property
+    def note_md(self) -> str:
+        """The note as MyST Markdown with inline maths."""
+        return _NOTES_MD.get(self.note, self.note)
+
+
+_NOTES_MD = {
+    "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p":
+        "holds for a fixed mark-up $x = p - \\omega$ (eq 4), not for a fixed price $p$",
+    "a reaction function p(s), not the equilibrium; see decentralized_solution()":
+        "a reaction function $p(s)$, not the equilibrium; see `decentralized_solution()`",
+    "a reaction function s(p), not the equilibrium; see decentralized_solution()":
+        "a reaction function $s(p)$, not the equilibrium; see `decentralized_solution()`",
+    "equals the Hessian of eq (6), and of eq (1) with w held fixed; not the leader's Hessian once eq (5) is "
+    "substituted":
+        "equals the Hessian of eq (6), and of eq (1) with $\\omega$ held fixed; not the leader's Hessian once "
+        "eq (5) is substituted",
+    "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))":
+        "eq (12) read literally: $x_j = (V - \\mu_j)/2$ and "
+        "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$",
+}
+
 
 _CHECK_LABELS = {
     "dpi2_dw (Prop. 2 proof)": "$\\partial\\pi_2/\\partial\\omega$ (proof of Proposition 2)",
