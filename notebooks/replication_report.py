@@ -156,7 +156,9 @@ Markdown(md_table(["section", "numbers", *ledger_mod.STATUSES], summary_rows))
 # The paper's verbal conclusions (§5.3.1, §5.3.2 and §6), one claim each
 # (`xbec.claims()`), with a verdict computed here: **holds** (true as printed),
 # **holds with correction** (true once a printed number is replaced by the
-# computed one), **fails**, or **undefined as stated**. Statements about a range
+# computed one), **fails**, or **undefined as stated**. The contract is the
+# revenue-sharing contract of {cite:t}`cachon2005`; "the band" is the set of
+# shares it must satisfy to be accepted by both firms (§3.4). Statements about a range
 # of $\lambda$ are decided over the continuous interval (signs of polynomials in
 # $\lambda$, monotone quantities at the interval's ends), not on a grid. Of the
 # {glue:text}`n_claims:d` claims, {glue:text}`n_claims_holds:d` hold,
@@ -186,7 +188,8 @@ out
 # (report-reconstruction)=
 # ## §5.2's decentralised allocation, reconstructed
 #
-# §5.2 prints the improved-Raiffa allocation under decentralised decisions,
+# §5.2 prints the improved-Raiffa allocation (the Raiffa arbitration scheme
+# {cite:p}`raiffa1953` as modified in §4) under decentralised decisions,
 # $x = (1056.59, 680.42, 110.35, 457.19)$. Eq (15) with the coalition values
 # $\mu$ that §5.2 states does not give it; the ledger rows marked
 # *reconstructed* carry the inputs from which it follows exactly. Eq (15) is
@@ -236,6 +239,22 @@ if rec_rows:
 else:
     rec_text = "With these parameters no ledger row is reconstructed."
 glue("reconstruction", Markdown(rec_text), display=False)
+
+# %% tags=["remove-cell"]
+try:
+    band = xbec.acceptable_lambda(params)
+    band_text = (f"{band.lo:.5f}", f"{band.hi:.5f}", f"{band.lo:.2f}", f"{band.hi:.2f}")
+except xbec.ModelDomainError:
+    band_text = ("none",) * 4
+for key, text in zip(("band_lo", "band_hi", "band_lo_2", "band_hi_2"), band_text):
+    glue(key, text, display=False)
+mixed_text = "none"
+if rec_rows:
+    try:
+        mixed_text = f"{xbec.replication.numerics.vertical_acceptable_lambda(params, vparams, baseline=rec_alloc).lo:.5f}"
+    except xbec.ModelDomainError:
+        pass
+glue("mixed_lo", mixed_text, display=False)
 
 # %% [markdown]
 # {glue:md}`reconstruction:myst`

@@ -139,3 +139,15 @@ def test_profit_polynomials_match_the_model(params):
         d2 = (params.b1 * params.gamma1 - lam * params.b2**2) ** 2
         for poly, value in ((C._pi1_poly(params), r.pi_platform), (C._pi2_poly(params), r.pi_manufacturer)):
             assert poly(lam) == pytest.approx(value * d2, rel=1e-7, abs=1e-7 * (1 + abs(r.pi_total) * d2))
+
+
+def test_landing_page_pastes_every_claims_verdict():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    intro = (root / "book/intro.md").read_text(encoding="utf-8")
+    report = (root / "notebooks/replication_report.py").read_text(encoding="utf-8")
+    for c in ROWS:
+        assert f"replication_report.ipynb::verdict_{c.key}:s" in intro, c.key
+    assert 'glue(f"verdict_{cl.key}"' in report
+    assert "-p fast" not in intro

@@ -149,3 +149,17 @@ def test_labels_and_notes_are_typeset():
             bare = re.sub(r"\$[^$]*\$", "", text)
             for raw in ("p^{1*}", "pi_1^*", "omega^{1*}", "lambda", "pi_2"):
                 assert raw not in bare, (r.where, text)
+
+
+def test_readme_counts_are_the_ledgers():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"The ledger has (\d+) rows: (\d+) reproduced, (\d+) rounding, (\d+) reconstructed, (\d+)\s+"
+                  r"discrepanc\w+, (\d+) unexplained", text)
+    assert m, "README: the ledger's line is missing"
+    s = L.summary(ROWS)
+    assert tuple(map(int, m.groups())) == (s["total"], s["reproduced"], s["rounding"], s["reconstructed"],
+                                          s["discrepancy"], len(L.unexplained(ROWS)))
+    assert f"Errata ({len(xbec.errata())}," in text

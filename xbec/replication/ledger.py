@@ -198,7 +198,8 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
                 f"inconsistent with the paper's own range {P['lam_lo']} <= lambda <= {P['lam_hi']}: at lambda = "
                 f"{grid_hi + 0.01:.2f} the manufacturer's pi2 = {pi2_at:.2f} < pi2* = "
                 f"{dec.pi_manufacturer:.2f}, so {grid_hi + 0.01:.2f} is already rejected; the "
-                f"largest acceptable 0.01-grid value is {grid_hi:.2f} ({band_note})"
+                f"largest acceptable 0.01-grid value is {grid_hi:.2f} ({band_note}); the exact upper end "
+                f"rounded to two decimals is {band.hi:.2f}"
             ),
         ),
     ]

@@ -354,8 +354,7 @@ def checks() -> tuple[FormulaCheck, ...]:
         out.append(FormulaCheck(
             f"eq (13) from eq (12), n={n}", sp.Matrix(rf["eq13"]), sp.Matrix(rf["averaged"]),
             all(_same(a, b) for a, b in zip(rf["eq13"], rf["averaged"])) and all(rf["efficient_each_j"]),
-            "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))",
-            ("raiffa-upper-limit",)))
+            "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))"))
     return tuple(out)
 
 
