@@ -120,6 +120,20 @@ else:
         f"**These are not the paper's parameters**, and the ledger cannot be computed for them: "
         f"{esc(ledger_error)}. No `ledger.csv` was written."), display=False)
 
+# %% tags=["remove-cell"]
+# Links from the landing page and the assumptions page (both in book/) to pages
+# that other parts of the book add: a link where the page is in this build's
+# table of contents, plain text otherwise.
+from IPython.display import HTML
+from sphinx_external_toc.parsing import parse_toc_yaml
+
+toc_path = Path("..") / "_toc.yml"
+toc_docs = set(parse_toc_yaml(str(toc_path))) if toc_path.is_file() else set()
+for key, doc, text in [("link_robustness", "notebooks/robustness", "robustness chapter"),
+                       ("link_explorer", "notebooks/explorer", "explorer"),
+                       ("link_api", "book/api", "API reference")]:
+    glue(key, HTML(f'<a href="../{doc}.html">{text}</a>' if doc in toc_docs else text), display=False)
+
 # %% [markdown]
 # (report-summary)=
 # ## Summary
