@@ -217,9 +217,9 @@ out
 
 # %% tags=["remove-cell"]
 fam = ledger_mod.reconstruction_family(vparams)
-glue("fam_sum", fam["sum_printed"], display=False)
-glue("fam_V_lo", fam["V_interval"][0], display=False)
-glue("fam_V_hi", fam["V_interval"][1], display=False)
+glue("fam_sum", fam.sum_printed, display=False)
+glue("fam_V_lo", fam.V_interval[0], display=False)
+glue("fam_V_hi", fam.V_interval[1], display=False)
 rec_rows = [r for r in rows if r.status == "reconstructed" and r.where.startswith("§5.2,")]
 conc_rows = [r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end"]
 if rec_rows:
@@ -229,17 +229,17 @@ if rec_rows:
         ["member", "paper", "eq (15), stated $\\mu$, exact $\\pi_1^*$",
          f"eq (15), $V(N) = {inp['V']:g}$, $\\mu = ({', '.join(f'{m:g}' for m in inp['mu'])})$"],
         [(f"$x_{i + 1}$", r.paper, f"{r.reproduced:.3f}", f"{rec_alloc[i]:.3f}") for i, r in enumerate(rec_rows)])
-    gap = ", ".join(f"{g:g}" for g in fam["gap"])
-    stated_gap = ", ".join(f"{g:g}" for g in fam["stated_gap"])
-    box = ", ".join(f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$" for i, (a, b) in enumerate(fam["gap_box_at_V"]))
+    gap = ", ".join(f"{g:g}" for g in fam.gap)
+    stated_gap = ", ".join(f"{g:g}" for g in fam.stated_gap)
+    box = ", ".join(f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$" for i, (a, b) in enumerate(fam.gap_box_at_V))
     rec_text = (
         f"{rec_table}\n"
-        f"The whole family: the printed $x_i$ sum to {fam['sum_printed']:.2f}, so $V(N)$ must lie in "
-        f"$[{fam['V_interval'][0]:.2f}, {fam['V_interval'][1]:.2f}]$ whatever $\\mu$ is — the text's "
+        f"The whole family: the printed $x_i$ sum to {fam.sum_printed:.2f}, so $V(N)$ must lie in "
+        f"$[{fam.V_interval[0]:.2f}, {fam.V_interval[1]:.2f}]$ whatever $\\mu$ is — the text's "
         f"$V(N) = {xbec.replication.paper.SECTION_5_2_DECENTRALIZED['V']}$ does not, nor does the exact "
         f"$\\pi_1^* = {xbec.decentralized(params).pi_platform:.4f}$; the paper's own rounded "
         f"$\\pi_1^* = {inp['V']:g}$ does. At that $V(N)$ the digits pin each $g_i$ to an interval of width "
-        f"{0.01 / fam['coef']:.3f} ({box}); the round values $g = ({gap})$ are inside, and every "
+        f"{0.01 / fam.coef:.3f} ({box}); the round values $g = ({gap})$ are inside, and every "
         f"$\\mu = m - g$, $m$ any real, gives the same allocation (e.g. $m = 2000$ above). The stated "
         f"$\\mu$ have $g = ({stated_gap})$.\n"
     )

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xbec
+from xbec.replication import _errata_checks as EC
 from xbec.replication import errata as E
 from xbec.replication import paper
 
@@ -66,29 +67,29 @@ def test_holds_is_computed_from_the_stored_text(monkeypatch, fresh_errata):
 
 
 def test_typo_checks_read_the_printed_tables(monkeypatch):
-    assert E._check_table1_step(P) and E._check_table2_step(P)
+    assert EC._check_table1_step(P) and EC._check_table2_step(P)
     t1 = tuple((f"{0.71 + 0.02 * k:.2f}",) + r[1:] for k, r in enumerate(paper.TABLE1))
     monkeypatch.setattr(paper, "TABLE1", t1)
-    assert not E._check_table1_step(P) and not E._text_table_step(paper.TABLE1, "Table 1")
+    assert not EC._check_table1_step(P) and not EC._text_table_step(paper.TABLE1, "Table 1")
 
 
 def test_numeric_checks_fail_on_a_wrong_model(monkeypatch):
-    real = E.revenue_sharing
+    real = EC.revenue_sharing
 
     def off(params, lam):
         r = real(params, lam)
         return r._replace(s=r.s * 1.01) if hasattr(r, "_replace") else type(r)(**{**r.__dict__, "s": r.s * 1.01})
 
-    monkeypatch.setattr(E, "revenue_sharing", off)
-    assert not E._check_sharing_price_only(P)
-    monkeypatch.setattr(E, "revenue_sharing", real)
+    monkeypatch.setattr(EC, "revenue_sharing", off)
+    assert not EC._check_sharing_price_only(P)
+    monkeypatch.setattr(EC, "revenue_sharing", real)
     # eq (6) differentiated instead of eq (7): its stationary point is not eq (8)
-    monkeypatch.setattr(E, "platform_profit_sharing", lambda params, lam, p, w, s: E.alliance_profit(params, p, s))
-    assert not E._check_eq7_reference(P)
-    real_dec = E.decentralized
-    monkeypatch.setattr(E, "decentralized", lambda p: type(real_dec(p))(
+    monkeypatch.setattr(EC, "platform_profit_sharing", lambda params, lam, p, w, s: EC.alliance_profit(params, p, s))
+    assert not EC._check_eq7_reference(P)
+    real_dec = EC.decentralized
+    monkeypatch.setattr(EC, "decentralized", lambda p: type(real_dec(p))(
         **{**real_dec(p).__dict__, "p": real_dec(p).p + 1.0}))
-    assert not E._check_reaction(P) and not E._check_leader_concavity(P)
+    assert not EC._check_reaction(P) and not EC._check_leader_concavity(P)
 
 
 def test_service_level_exceeds_the_centralised_one_above_the_singular_share():
@@ -121,10 +122,10 @@ def test_service_side_of_the_condition_independently(params, lam):
 
 
 def test_all_members_check_fails_when_centralisation_does_not_raise_the_total(monkeypatch):
-    real = E.centralized
-    monkeypatch.setattr(E, "centralized", lambda p: type(real(p))(real(p).p, real(p).s, real(p).demand,
-                                                                   E.decentralized(p).pi_total))
-    assert not E._check_all_members(P)
+    real = EC.centralized
+    monkeypatch.setattr(EC, "centralized", lambda p: type(real(p))(real(p).p, real(p).s, real(p).demand,
+                                                                   EC.decentralized(p).pi_total))
+    assert not EC._check_all_members(P)
 
 
 def test_eq14_two_term_shares_are_three_term_with_no_service_weight():

@@ -8,8 +8,6 @@ import io
 import pytest
 
 import xbec
-import importlib
-
 from xbec.replication import ledger as L
 from xbec.replication import paper
 
@@ -121,9 +119,9 @@ def test_the_whole_family_of_reconstructions():
     from xbec.model.vertical import improved_raiffa
 
     fam = L.reconstruction_family()
-    lo, hi = fam["V_interval"]
+    lo, hi = fam.V_interval
     assert lo == pytest.approx(2304.53) and hi == pytest.approx(2304.57)
-    for g, (a, b) in zip(fam["gap"], fam["gap_box_at_V"]):
+    for g, (a, b) in zip(fam.gap, fam.gap_box_at_V):
         assert a < g < b
     F = xbec.VerticalParams().F
     printed = [paper.SECTION_5_2_DECENTRALIZED[f"x{i}"] for i in range(1, 5)]

@@ -32,8 +32,6 @@ import numpy as np
 import sympy as sp
 from numpy.polynomial import Polynomial
 
-from . import paper
-from . import symbolic as S
 from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
@@ -44,6 +42,8 @@ from ..model.horizontal import (
     revenue_sharing,
 )
 from ..model.vertical import VerticalParams, allocate
+from . import paper
+from . import symbolic as S
 from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
 __all__ = ["Claim", "claims", "VERDICTS"]
@@ -111,7 +111,7 @@ def _positive_on(poly: Polynomial, a: float, b: float) -> bool:
 
 def _delta(params: HorizontalParams) -> Polynomial:
     """``δ(λ) = b1 γ1 - λ b2^2``, the denominator of the revenue-sharing outcome."""
-    return Polynomial([params.b1 * params.gamma1, -params.b2**2])
+    return Polynomial([params.b1 * params.gamma1, -(params.b2**2)])
 
 
 @cache
@@ -224,25 +224,30 @@ def _pareto(params, vp) -> Assessment:
     mid = 0.5 * (v.lo + v.hi)
     r = revenue_sharing(params, mid)
     gains = allocate(vp, r.pi_platform) - decentralized_allocation(params, vp)
-    ev.update({
-        "$\\lambda$ (band midpoint)": mid,
-        "$\\pi_1(\\lambda) - \\pi_1^*$": r.pi_platform - dec.pi_platform,
-        "$\\pi_2(\\lambda) - \\pi_2^*$": r.pi_manufacturer - dec.pi_manufacturer,
-        "$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi_1^* - \\pi_2^*$": r.pi_total - dec.pi_total,
-        "smallest vertical gain $\\min_i (x_i^*(\\lambda) - x_i^*)$": float(gains.min()),
-    })
+    ev.update(
+        {
+            "$\\lambda$ (band midpoint)": mid,
+            "$\\pi_1(\\lambda) - \\pi_1^*$": r.pi_platform - dec.pi_platform,
+            "$\\pi_2(\\lambda) - \\pi_2^*$": r.pi_manufacturer - dec.pi_manufacturer,
+            "$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi_1^* - \\pi_2^*$": r.pi_total - dec.pi_total,
+            "smallest vertical gain $\\min_i (x_i^*(\\lambda) - x_i^*)$": float(gains.min()),
+        }
+    )
     total_up = _positive_on(_pi1_poly(params) + _pi2_poly(params) - dec.pi_total * _delta(params) ** 2, *v)
-    ok = bool(r.pi_platform > dec.pi_platform and r.pi_manufacturer > dec.pi_manufacturer
-              and np.all(gains > 0) and total_up)
+    ok = bool(
+        r.pi_platform > dec.pi_platform and r.pi_manufacturer > dec.pi_manufacturer and np.all(gains > 0) and total_up
+    )
     literal = ok and v.lo < 0.72 and 0.88 < v.hi
     return literal, ok, ev
 
 
 def _band(params, vp) -> Assessment:
     h, v = _bands(params, vp)
-    ev: dict = {"horizontal band": f"({h.lo:.6f}, {h.hi:.6f})" if h else "none",
-                "vertical band": f"({v.lo:.6f}, {v.hi:.6f})" if v else "none",
-                "vertical band on the 0.01 grid": _grid(v)}
+    ev: dict = {
+        "horizontal band": f"({h.lo:.6f}, {h.hi:.6f})" if h else "none",
+        "vertical band": f"({v.lo:.6f}, {v.hi:.6f})" if v else "none",
+        "vertical band on the 0.01 grid": _grid(v),
+    }
     try:
         printed = [paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(vp.n)]
         alt = vertical_acceptable_lambda(params, vp, baseline=printed)
@@ -292,7 +297,9 @@ def _domestic_first(params, vp) -> Assessment:
     ok = all(_member_beats(params, vp, 1, j, v) for j in range(2, vp.n))
     order = sorted(range(1, vp.n), key=lambda i: -x[i])
     names = {1: "domestic", 2: "international", 3: "foreign"}
-    ev = {"providers at the band midpoint, highest first": ", ".join(names.get(i, f"member {i + 1}") for i in order)}
+    ev: dict[str, float | str] = {
+        "providers at the band midpoint, highest first": ", ".join(names.get(i, f"member {i + 1}") for i in order)
+    }
     ev.update({f"$x_{i + 1}^*$ at the band midpoint": float(x[i]) for i in range(1, vp.n)})
     return ok, ok, ev
 
@@ -310,7 +317,11 @@ def _total_up(params, vp) -> Assessment:
         return False, False, {"horizontal band": "none"}
     ok = _positive_on(_pi1_poly(params) + _pi2_poly(params) - dec.pi_total * _delta(params) ** 2, *h)
     lo, hi = _ends(params, h, "pi_total")
-    return ok, ok, {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi}
+    return (
+        ok,
+        ok,
+        {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi},
+    )
 
 
 def _lower_price(params, vp) -> Assessment:
@@ -327,8 +338,16 @@ def _higher(name: str, dec_name: str, tex: str):
             return False, False, {"horizontal band": "none"}
         lo, hi = _ends(params, h, name)  # s and D are monotone on the band: the infimum is at an end
         ok = bool(min(lo, hi) > ref)
-        return ok, ok, {f"${tex}^{{1*}}$ (decentralised)": ref, f"${tex}(\\lambda)$ at the band's lower end": lo,
-                        "at the upper end": hi}
+        return (
+            ok,
+            ok,
+            {
+                f"${tex}^{{1*}}$ (decentralised)": ref,
+                f"${tex}(\\lambda)$ at the band's lower end": lo,
+                "at the upper end": hi,
+            },
+        )
+
     return assess
 
 
@@ -349,40 +368,109 @@ def _service_rises(params, vp) -> Assessment:
 
 T = paper.TEXT
 _CLAIMS: tuple[tuple[str, str, str, str, str, Callable], ...] = (
-    ("pareto", "§5.3.1, §6", T["s6_pareto"],
-     "for every $\\lambda$ in the vertical band the platform, the manufacturer and each logistics provider earn "
-     "more than under decentralised decisions, and so does the alliance in total (as printed: for every "
-     "$\\lambda \\in [0.72, 0.88]$)",
-     "the band is non-empty", _pareto),
-    ("band", "§5.2, §6", T["s6_band"],
-     "the $\\lambda$ acceptable to every member of both alliances form the open interval computed here "
-     "(printed: 0.72 to 0.88 on a 0.01 grid)", "", _band),
-    ("manufacturer-above-band", "§5.3.1", T["s531_above_088"],
-     "for $\\lambda$ above the horizontal band's upper end (printed: 0.88) the manufacturer earns less than "
-     "$\\pi_2^*$", "", _above_088),
-    ("platform-earns-most", "§5.3.1", T["s531_platform_most"],
-     "for every $\\lambda$ in the vertical band the platform's $x_1^*$ exceeds every provider's, and "
-     "$\\pi_1(\\lambda) > \\pi_2(\\lambda)$", "", _platform_most),
-    ("domestic-first", "§5.3.1", T["s531_domestic_first"],
-     "for every $\\lambda$ in the vertical band the domestic provider's $x_2^*$ exceeds $x_3^*$ and $x_4^*$ "
-     "(the garbled \"in third place\" is not checked)", "", _domestic_first),
-    ("all-members-centralised", "§5.3.1", T["s531_all_members"],
-     "centralisation raises the alliance's total profit, $\\pi > \\pi_1^* + \\pi_2^*$; the members' "
-     "centralised profits need a split that the paper does not give", "", _all_members),
-    ("total-rises", "§5.3.1", T["s531_total"],
-     "for every $\\lambda$ in the horizontal band, "
-     "$\\pi_1(\\lambda) + \\pi_2(\\lambda) > \\pi_1^* + \\pi_2^*$", "", _total_up),
-    ("lower-price", "§5.3.2, §6", T["s532_price_service_demand"],
-     "$p^{2*} < p^{1*}$", "$b_2^2 < b_1\\gamma_1$", _lower_price),
-    ("higher-service", "§5.3.2, §6", T["s6_price_service_demand"],
-     "$s^*(\\lambda) > s^{1*}$ for every $\\lambda$ in the horizontal band", "$b_2 > 0$", _higher("s", "s", "s")),
-    ("higher-demand", "§5.3.2, §6", T["s6_price_service_demand"],
-     "$D(\\lambda) > D^{1*}$ for every $\\lambda$ in the horizontal band", "", _higher("demand", "demand", "D")),
-    ("centralised-service", "§5.3.2", T["s532_centralised_service"],
-     "$s^{2*} > s^{1*}$", "$b_2 > 0$", _centralised_service),
-    ("service-rises-with-share", "§5.3.2", T["s532_service_rises"],
-     "$s^*(\\lambda)$ increases with $\\lambda$ on the horizontal band", "$0 < b_2^2 < b_1\\gamma_1$",
-     _service_rises),
+    (
+        "pareto",
+        "§5.3.1, §6",
+        T["s6_pareto"],
+        "for every $\\lambda$ in the vertical band the platform, the manufacturer and each logistics provider earn "
+        "more than under decentralised decisions, and so does the alliance in total (as printed: for every "
+        "$\\lambda \\in [0.72, 0.88]$)",
+        "the band is non-empty",
+        _pareto,
+    ),
+    (
+        "band",
+        "§5.2, §6",
+        T["s6_band"],
+        "the $\\lambda$ acceptable to every member of both alliances form the open interval computed here "
+        "(printed: 0.72 to 0.88 on a 0.01 grid)",
+        "",
+        _band,
+    ),
+    (
+        "manufacturer-above-band",
+        "§5.3.1",
+        T["s531_above_088"],
+        "for $\\lambda$ above the horizontal band's upper end (printed: 0.88) the manufacturer earns less than "
+        "$\\pi_2^*$",
+        "",
+        _above_088,
+    ),
+    (
+        "platform-earns-most",
+        "§5.3.1",
+        T["s531_platform_most"],
+        "for every $\\lambda$ in the vertical band the platform's $x_1^*$ exceeds every provider's, and "
+        "$\\pi_1(\\lambda) > \\pi_2(\\lambda)$",
+        "",
+        _platform_most,
+    ),
+    (
+        "domestic-first",
+        "§5.3.1",
+        T["s531_domestic_first"],
+        "for every $\\lambda$ in the vertical band the domestic provider's $x_2^*$ exceeds $x_3^*$ and $x_4^*$ "
+        '(the garbled "in third place" is not checked)',
+        "",
+        _domestic_first,
+    ),
+    (
+        "all-members-centralised",
+        "§5.3.1",
+        T["s531_all_members"],
+        "centralisation raises the alliance's total profit, $\\pi > \\pi_1^* + \\pi_2^*$; the members' "
+        "centralised profits need a split that the paper does not give",
+        "",
+        _all_members,
+    ),
+    (
+        "total-rises",
+        "§5.3.1",
+        T["s531_total"],
+        "for every $\\lambda$ in the horizontal band, $\\pi_1(\\lambda) + \\pi_2(\\lambda) > \\pi_1^* + \\pi_2^*$",
+        "",
+        _total_up,
+    ),
+    (
+        "lower-price",
+        "§5.3.2, §6",
+        T["s532_price_service_demand"],
+        "$p^{2*} < p^{1*}$",
+        "$b_2^2 < b_1\\gamma_1$",
+        _lower_price,
+    ),
+    (
+        "higher-service",
+        "§5.3.2, §6",
+        T["s6_price_service_demand"],
+        "$s^*(\\lambda) > s^{1*}$ for every $\\lambda$ in the horizontal band",
+        "$b_2 > 0$",
+        _higher("s", "s", "s"),
+    ),
+    (
+        "higher-demand",
+        "§5.3.2, §6",
+        T["s6_price_service_demand"],
+        "$D(\\lambda) > D^{1*}$ for every $\\lambda$ in the horizontal band",
+        "",
+        _higher("demand", "demand", "D"),
+    ),
+    (
+        "centralised-service",
+        "§5.3.2",
+        T["s532_centralised_service"],
+        "$s^{2*} > s^{1*}$",
+        "$b_2 > 0$",
+        _centralised_service,
+    ),
+    (
+        "service-rises-with-share",
+        "§5.3.2",
+        T["s532_service_rises"],
+        "$s^*(\\lambda)$ increases with $\\lambda$ on the horizontal band",
+        "$0 < b_2^2 < b_1\\gamma_1$",
+        _service_rises,
+    ),
 )
 
 
@@ -398,6 +486,7 @@ def _checker(assess: Callable, vparams: VerticalParams) -> Callable[[HorizontalP
     def check(params: HorizontalParams) -> bool:
         literal, ok, _ = assess(params, vparams)
         return bool(ok) or literal is True
+
     return check
 
 
@@ -415,6 +504,16 @@ def claims(params: HorizontalParams | None = None, vparams: VerticalParams | Non
     out = []
     for key, where, quote, statement, condition, assess in _CLAIMS:
         literal, ok, ev = assess(params, vparams)
-        out.append(Claim(key, where, quote, statement, condition, _verdict(literal, ok or literal is True),
-                         MappingProxyType({k: _plain(x) for k, x in ev.items()}), _checker(assess, vparams)))
+        out.append(
+            Claim(
+                key,
+                where,
+                quote,
+                statement,
+                condition,
+                _verdict(literal, ok or literal is True),
+                MappingProxyType({k: _plain(x) for k, x in ev.items()}),
+                _checker(assess, vparams),
+            )
+        )
     return tuple(out)

@@ -32,21 +32,22 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 import numpy as np
 
-from . import paper
 from ..model.horizontal import (
     HorizontalParams,
     acceptable_lambda,
-    decentralized,
     centralized,
+    decentralized,
     manufacturer_profit,
     platform_profit,
     revenue_sharing,
 )
-from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 from ..model.vertical import VerticalParams, allocate, improved_raiffa
+from . import paper
+from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
 __all__ = [
     "LedgerRow",
@@ -60,6 +61,7 @@ __all__ = [
     "RECONSTRUCTED_GAP",
     "reconstructed_mu",
     "reconstruction_family",
+    "ReconstructionFamily",
 ]
 
 STATUSES = ("reproduced", "rounding", "reconstructed", "discrepancy")
@@ -70,14 +72,26 @@ STATUSES = ("reproduced", "rounding", "reconstructed", "discrepancy")
 RECONSTRUCTED_GAP = (300.0, 100.0, -300.0, -100.0)
 
 _TOKENS = [  # (pattern, replacement with {1}, {2} ... for the groups)
-    (r"p\^\{1\*\}", "$p^{{1*}}$"), (r"omega\^\{1\*\}", "$\\omega^{{1*}}$"), (r"s\^\{1\*\}", "$s^{{1*}}$"),
-    (r"pi_([12])\^\*", "$\\pi_{1}^*$"), (r"pi([12])\*", "$\\pi_{1}^*$"),
-    (r"p\*\(lambda\)", "$p^*(\\lambda)$"), (r"omega\(lambda\)", "$\\omega(\\lambda)$"),
-    (r"s\*\(lambda\)", "$s^*(\\lambda)$"), (r"pi_?([12])\(lambda\)", "$\\pi_{1}(\\lambda)$"),
-    (r"pi([12])\b", "$\\pi_{1}$"), (r"\bpi\*", "$\\pi^*$"), (r"\bpi\b", "$\\pi$"),
-    (r"lambda ?= ?([0-9]+(?:\.[0-9]+)?)", "$\\lambda = {1}$"), (r"<= lambda <=", "$\\le \\lambda \\le$"),
-    (r"\blambda\b", "$\\lambda$"), (r"V\(N\)", "$V(N)$"), (r"mean\(mu\) - mu", "$\\bar\\mu - \\mu$"),
-    (r"\bmu\b", "$\\mu$"), (r"x_(\d)\^\*", "$x_{1}^*$"), (r"x_(\d)\.\.x_n", "$x_{1}, \\dots, x_n$"),
+    (r"p\^\{1\*\}", "$p^{{1*}}$"),
+    (r"omega\^\{1\*\}", "$\\omega^{{1*}}$"),
+    (r"s\^\{1\*\}", "$s^{{1*}}$"),
+    (r"pi_([12])\^\*", "$\\pi_{1}^*$"),
+    (r"pi([12])\*", "$\\pi_{1}^*$"),
+    (r"p\*\(lambda\)", "$p^*(\\lambda)$"),
+    (r"omega\(lambda\)", "$\\omega(\\lambda)$"),
+    (r"s\*\(lambda\)", "$s^*(\\lambda)$"),
+    (r"pi_?([12])\(lambda\)", "$\\pi_{1}(\\lambda)$"),
+    (r"pi([12])\b", "$\\pi_{1}$"),
+    (r"\bpi\*", "$\\pi^*$"),
+    (r"\bpi\b", "$\\pi$"),
+    (r"lambda ?= ?([0-9]+(?:\.[0-9]+)?)", "$\\lambda = {1}$"),
+    (r"<= lambda <=", "$\\le \\lambda \\le$"),
+    (r"\blambda\b", "$\\lambda$"),
+    (r"V\(N\)", "$V(N)$"),
+    (r"mean\(mu\) - mu", "$\\bar\\mu - \\mu$"),
+    (r"\bmu\b", "$\\mu$"),
+    (r"x_(\d)\^\*", "$x_{1}^*$"),
+    (r"x_(\d)\.\.x_n", "$x_{1}, \\dots, x_n$"),
     (r"x_(\d)", "$x_{1}$"),
 ]
 _TOKEN_RE = re.compile("|".join(f"(?:{pat})" for pat, _ in _TOKENS))
@@ -116,6 +130,10 @@ class LedgerRow:
 
     @property
     def explained(self) -> bool:
+        """True when the row is reproduced or carries a note explaining the difference.
+
+        A ``reconstructed`` row must also carry the inputs its digits follow from.
+        """
         if self.status == "reconstructed":
             return bool(self.note.strip()) and bool(self.inputs)
         return self.status == "reproduced" or bool(self.note.strip())
@@ -161,9 +179,18 @@ def _row(
     if reconstruction is not None and _prints_as(reconstruction[2], printed):
         how, inputs, _ = reconstruction
         text = f"the paper's figure follows from {how}"
-        return LedgerRow(where, printed, float(exact), diff, "reconstructed",
-                         "; ".join(filter(None, [text, discrepancy_note, note])), MappingProxyType(dict(inputs)))
-    return LedgerRow(where, printed, float(exact), diff, "discrepancy", "; ".join(filter(None, [discrepancy_note, note])))
+        return LedgerRow(
+            where,
+            printed,
+            float(exact),
+            diff,
+            "reconstructed",
+            "; ".join(filter(None, [text, discrepancy_note, note])),
+            MappingProxyType(dict(inputs)),
+        )
+    return LedgerRow(
+        where, printed, float(exact), diff, "discrepancy", "; ".join(filter(None, [discrepancy_note, note]))
+    )
 
 
 def _r2(x: float) -> float:
@@ -183,17 +210,35 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
         _row("§5.1, decentralised, p^{1*}", P["p1"], dec.p),
         _row("§5.1, decentralised, omega^{1*}", P["w1"], dec.w),
         _row("§5.1, decentralised, s^{1*}", P["s1"], dec.s),
-        _row("§5.1, decentralised, pi_1^*", P["pi1"], dec.pi_platform,
-             [("eq (1) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
-               platform_profit(params, p, w, s))]),
-        _row("§5.1, decentralised, pi_2^*", P["pi2"], dec.pi_manufacturer,
-             [("eq (2) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
-               manufacturer_profit(params, p, w, s))]),
+        _row(
+            "§5.1, decentralised, pi_1^*",
+            P["pi1"],
+            dec.pi_platform,
+            [
+                (
+                    "eq (1) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
+                    platform_profit(params, p, w, s),
+                )
+            ],
+        ),
+        _row(
+            "§5.1, decentralised, pi_2^*",
+            P["pi2"],
+            dec.pi_manufacturer,
+            [
+                (
+                    "eq (2) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
+                    manufacturer_profit(params, p, w, s),
+                )
+            ],
+        ),
         _row("§5.1, centralised, pi", P["pi"], cen.pi_total),
         _row("§5.1, acceptable lambda, lower end (0.01 grid)", P["lam_lo"], grid_lo, note=band_note),
         _row("§5.1, acceptable lambda, upper end (0.01 grid)", P["lam_hi"], grid_hi, note=band_note),
         _row(
-            "§5.1, text: rejected 'above 0.89'", P["lam_reject_above"], grid_hi,
+            "§5.1, text: rejected 'above 0.89'",
+            P["lam_reject_above"],
+            grid_hi,
             discrepancy_note=(
                 f"inconsistent with the paper's own range {P['lam_lo']} <= lambda <= {P['lam_hi']}: at lambda = "
                 f"{grid_hi + 0.01:.2f} the manufacturer's pi2 = {pi2_at:.2f} < pi2* = "
@@ -225,7 +270,7 @@ def _table_1(params: HorizontalParams) -> list[LedgerRow]:
             exact = float(getattr(res, col)[i])
             rounded = []
             if col == "pi_total":
-                alt = _r2(res.pi_platform[i]) + _r2(res.pi_manufacturer[i])
+                alt = _r2(np.asarray(res.pi_platform)[i]) + _r2(np.asarray(res.pi_manufacturer)[i])
                 rounded.append(("the sum of the rounded pi_1(lambda) and pi_2(lambda) columns", alt))
             rows.append(_row(f"Table 1, lambda={cells['lam']}, {label}", cells[col], exact, rounded))
     return rows
@@ -235,7 +280,24 @@ def _printed_x(n: int) -> np.ndarray:
     return np.array([paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(n)])
 
 
-def reconstruction_family(vparams: VerticalParams | None = None) -> dict[str, object]:
+class ReconstructionFamily(NamedTuple):
+    """Every ``(V, mu)`` from which eq (15) prints §5.2's decentralised allocation."""
+
+    #: sum of the printed allocation
+    sum_printed: float
+    #: closed interval of ``V(N)`` compatible with the printed digits
+    V_interval: tuple[float, float]
+    #: ``(2n-3)/(2(n-1))``, the Raiffa coefficient of eq (13)
+    coef: float
+    #: interval of each ``g_i = mean(mu) - mu_i`` at ``V = 2304.54``
+    gap_box_at_V: tuple[tuple[float, float], ...]
+    #: :data:`RECONSTRUCTED_GAP`
+    gap: tuple[float, ...]
+    #: ``mean(mu) - mu`` of the stated coalition values
+    stated_gap: tuple[float, ...]
+
+
+def reconstruction_family(vparams: VerticalParams | None = None) -> ReconstructionFamily:
     """Every ``(V, mu)`` from which eq (15) prints §5.2's decentralised allocation.
 
     Eq (15) gives ``x_i = F_i V + (2n-3)/(2(n-1)) g_i`` with ``g = mean(mu) - mu``
@@ -245,12 +307,14 @@ def reconstruction_family(vparams: VerticalParams | None = None) -> dict[str, ob
     lies within ``n * 0.005`` of their sum, and for each such ``V`` each ``g_i``
     lies in an interval of width ``0.01 / coef``.
 
+    Parameters
+    ----------
+    vparams : VerticalParams, optional
+        Supplies the service shares ``F`` (default: §5.2's inputs).
+
     Returns
     -------
-    dict
-        ``V_interval`` (closed), ``sum_printed``, ``coef``, ``gap_box_at_V``
-        (the ``g`` intervals at ``V = 2304.54``), ``gap`` (:data:`RECONSTRUCTED_GAP`),
-        ``stated_gap`` (``mean(mu) - mu`` of the stated ``mu``).
+    ReconstructionFamily
     """
     vp = VerticalParams() if vparams is None else vparams
     x = _printed_x(vp.n)
@@ -258,15 +322,16 @@ def reconstruction_family(vparams: VerticalParams | None = None) -> dict[str, ob
     coef = (2 * vp.n - 3) / (2 * (vp.n - 1))
     V = paper.value(paper.SECTION_5_1["pi1"])
     mu = np.array(vp.mu)
-    return {
-        "sum_printed": float(x.sum()),
-        "V_interval": (float(x.sum() - vp.n * half), float(x.sum() + vp.n * half)),
-        "coef": coef,
-        "gap_box_at_V": [(float((xi - half - F * V) / coef), float((xi + half - F * V) / coef))
-                         for xi, F in zip(x, vp.F)],
-        "gap": RECONSTRUCTED_GAP,
-        "stated_gap": tuple(float(g) for g in mu.mean() - mu),
-    }
+    return ReconstructionFamily(
+        sum_printed=float(x.sum()),
+        V_interval=(float(x.sum() - vp.n * half), float(x.sum() + vp.n * half)),
+        coef=coef,
+        gap_box_at_V=tuple(
+            (float((xi - half - F * V) / coef), float((xi + half - F * V) / coef)) for xi, F in zip(x, vp.F)
+        ),
+        gap=RECONSTRUCTED_GAP,
+        stated_gap=tuple(float(g) for g in mu.mean() - mu),
+    )
 
 
 def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[LedgerRow]:
@@ -278,33 +343,42 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     mu_rec = reconstructed_mu()
     rec = improved_raiffa(paper.value(V_paper), mu_rec, vparams.F)
     fam = reconstruction_family(vparams)
-    inputs = {"V": float(V_paper), "mu": mu_rec, "phi": vparams.phi, "theta": vparams.theta,
-              "weights": vparams.weights}
-    lo, hi = fam["V_interval"]
+    inputs = {"V": float(V_paper), "mu": mu_rec, "phi": vparams.phi, "theta": vparams.theta, "weights": vparams.weights}
+    lo, hi = fam.V_interval
     note = (
-        f"with the stated mu = {list(vparams.mu)} (mean(mu) - mu = {list(fam['stated_gap'])}) and V(N) = pi_1^* "
+        f"with the stated mu = {list(vparams.mu)} (mean(mu) - mu = {list(fam.stated_gap)}) and V(N) = pi_1^* "
         f"eq (15) gives {', '.join(f'{x:.2f}' for x in alloc)} (the value shown here); the paper's digits need "
         f"mean(mu) - mu = {list(RECONSTRUCTED_GAP)} (any mu = m - that gap, e.g. m = 2000) and V(N) in "
         f"[{lo:.2f}, {hi:.2f}], since the allocation sums to V(N) and the printed x_1..x_n sum to "
-        f"{fam['sum_printed']:.2f}: neither the text's V(N) = {P['V']} nor the exact pi_1^* = {dec.pi_platform:.4f} "
+        f"{fam.sum_printed:.2f}: neither the text's V(N) = {P['V']} nor the exact pi_1^* = {dec.pi_platform:.4f} "
         "qualifies, the rounded pi_1^* of §5.1 does"
     )
-    how = (f"eq (15) with V(N) = {V_paper} (the paper's rounded pi_1^*) and mu = {list(mu_rec)}, "
-           "not the stated mu")
+    how = f"eq (15) with V(N) = {V_paper} (the paper's rounded pi_1^*) and mu = {list(mu_rec)}, not the stated mu"
     rows = [
-        _row("§5.2, decentralised V(N) = pi_1^*", P["V"], dec.pi_platform,
-             [("eq (1) at the rounded p^{1*}, omega^{1*}, s^{1*}", rounded_V)]),
+        _row(
+            "§5.2, decentralised V(N) = pi_1^*",
+            P["V"],
+            dec.pi_platform,
+            [("eq (1) at the rounded p^{1*}, omega^{1*}, s^{1*}", rounded_V)],
+        ),
     ]
     for i in range(vparams.n):
-        rows.append(_row(f"§5.2, decentralised, x_{i + 1}", P[f"x{i + 1}"], alloc[i], discrepancy_note=note,
-                         reconstruction=(how, inputs, float(rec[i]))))
+        rows.append(
+            _row(
+                f"§5.2, decentralised, x_{i + 1}",
+                P[f"x{i + 1}"],
+                alloc[i],
+                discrepancy_note=note,
+                reconstruction=(how, inputs, float(rec[i])),
+            )
+        )
     return rows
 
 
 def _table_2(params: HorizontalParams, vparams: VerticalParams) -> list[LedgerRow]:
     rows = []
     lams = np.array([paper.value(r[0]) for r in paper.TABLE2])
-    V = revenue_sharing(params, lams).pi_platform
+    V = np.asarray(revenue_sharing(params, lams).pi_platform)
     x = allocate(vparams, V)
     for i, printed_row in enumerate(paper.TABLE2):
         cells = dict(zip(paper.TABLE2_COLUMNS, printed_row))
@@ -321,9 +395,9 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     V_paper = paper.SECTION_5_1["pi1"]
     mu_rec = reconstructed_mu()
     baseline = improved_raiffa(paper.value(V_paper), mu_rec, vparams.F)
-    mixed = vertical_acceptable_lambda(params, vparams, baseline=baseline)
+    mixed = vertical_acceptable_lambda(params, vparams, baseline=baseline.tolist())
     rec_params = VerticalParams(mu=mu_rec, phi=vparams.phi, theta=vparams.theta, weights=vparams.weights)
-    same = vertical_acceptable_lambda(params, rec_params, baseline=baseline)
+    same = vertical_acceptable_lambda(params, rec_params, baseline=baseline.tolist())
     note = f"exact band for the horizontal and vertical alliance ({band.lo:.6f}, {band.hi:.6f}) on a 0.01 grid"
     why = (
         f"with the stated inputs every vertical member gains whenever the platform does, so the band equals the "
@@ -334,16 +408,23 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     )
     inputs = {"Table 2 mu": vparams.mu, "baseline mu": mu_rec, "baseline V": float(V_paper)}
     return [
-        _row("§5.2/§6 conclusion, lambda lower end", C["lam_lo"], lo, discrepancy_note=why, note=note,
-             reconstruction=("the vertical band against the reconstructed decentralised allocation",
-                             inputs, grid_ends(mixed)[0])),
+        _row(
+            "§5.2/§6 conclusion, lambda lower end",
+            C["lam_lo"],
+            lo,
+            discrepancy_note=why,
+            note=note,
+            reconstruction=(
+                "the vertical band against the reconstructed decentralised allocation",
+                inputs,
+                grid_ends(mixed)[0],
+            ),
+        ),
         _row("§5.2/§6 conclusion, lambda upper end", C["lam_hi"], hi, note=note),
     ]
 
 
-def ledger(
-    params: HorizontalParams | None = None, vparams: VerticalParams | None = None
-) -> list[LedgerRow]:
+def ledger(params: HorizontalParams | None = None, vparams: VerticalParams | None = None) -> list[LedgerRow]:
     """The replication ledger: one row per number published in §5.
 
     Parameters default to the paper's (§5.1, §5.2); the paper's values are the

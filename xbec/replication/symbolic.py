@@ -55,8 +55,7 @@ PRINTED: dict[str, sp.Expr] = {
     "eq (3) Hessian": sp.Matrix([[-2 * b1, b2], [b2, -gamma1]]),
     "Prop. 1 condition": 2 * gamma1 * b1 - b3**2,
     "p^{2*}": (beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2),
-    "s^{2*}": b2 / gamma1
-    * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
+    "s^{2*}": b2 / gamma1 * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
     "eq (8) p*(lambda)": (lam * b2**2 * w - lam * gamma1 * beta - b1 * gamma1 * w)
     / (lam**2 * b2**2 - 2 * lam * b1 * gamma1),
     "eq (9) s*(lambda)": (lam * p - w) * b2 / gamma1,
@@ -101,19 +100,14 @@ class FormulaCheck:
 
 
 _NOTES_MD = {
-    "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p":
-        "holds for a fixed mark-up $x = p - \\omega$ (eq 4), not for a fixed price $p$",
-    "a reaction function p(s), not the equilibrium; see decentralized_solution()":
-        "a reaction function $p(s)$, not the equilibrium; see `decentralized_solution()`",
-    "a reaction function s(p), not the equilibrium; see decentralized_solution()":
-        "a reaction function $s(p)$, not the equilibrium; see `decentralized_solution()`",
+    "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p": "holds for a fixed mark-up $x = p - \\omega$ (eq 4), not for a fixed price $p$",
+    "a reaction function p(s), not the equilibrium; see decentralized_solution()": "a reaction function $p(s)$, not the equilibrium; see `decentralized_solution()`",
+    "a reaction function s(p), not the equilibrium; see decentralized_solution()": "a reaction function $s(p)$, not the equilibrium; see `decentralized_solution()`",
     "equals the Hessian of eq (6), and of eq (1) with w held fixed; not the leader's Hessian once eq (5) is "
-    "substituted":
-        "equals the Hessian of eq (6), and of eq (1) with $\\omega$ held fixed; not the leader's Hessian once "
-        "eq (5) is substituted",
-    "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))":
-        "eq (12) read literally: $x_j = (V - \\mu_j)/2$ and "
-        "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$",
+    "substituted": "equals the Hessian of eq (6), and of eq (1) with $\\omega$ held fixed; not the leader's Hessian once "
+    "eq (5) is substituted",
+    "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))": "eq (12) read literally: $x_j = (V - \\mu_j)/2$ and "
+    "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$",
 }
 
 
@@ -319,42 +313,80 @@ def checks() -> tuple[FormulaCheck, ...]:
     cen = centralized_solution()
     rs = sharing_solution()
     out = [
-        FormulaCheck("dpi2_dw (Prop. 2 proof)", PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"],
-                     _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"])),
-        FormulaCheck("d2pi2_dw2 (Prop. 1 proof)", PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"],
-                     _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
-                     "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p",
-                     ("stackelberg-order",)),
+        FormulaCheck(
+            "dpi2_dw (Prop. 2 proof)",
+            PRINTED["dpi2_dw (Prop. 2 proof)"],
+            m["dpi2_dw"],
+            _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"]),
+        ),
+        FormulaCheck(
+            "d2pi2_dw2 (Prop. 1 proof)",
+            PRINTED["d2pi2_dw2 (Prop. 1 proof)"],
+            m["d2pi2_dw2"],
+            _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
+            "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p",
+            ("stackelberg-order",),
+        ),
         FormulaCheck("eq (5) w", PRINTED["eq (5) w"], m["eq5"], _same(PRINTED["eq (5) w"], m["eq5"])),
-        FormulaCheck("p^{1*}", PRINTED["p^{1*}"], r["p_of_s"], _same(PRINTED["p^{1*}"], r["p_of_s"]),
-                     "a reaction function p(s), not the equilibrium; see decentralized_solution()",
-                     ("p1-s1-reaction",)),
-        FormulaCheck("s^{1*}", PRINTED["s^{1*}"], r["s_of_p"], _same(PRINTED["s^{1*}"], r["s_of_p"]),
-                     "a reaction function s(p), not the equilibrium; see decentralized_solution()",
-                     ("p1-s1-reaction",)),
+        FormulaCheck(
+            "p^{1*}",
+            PRINTED["p^{1*}"],
+            r["p_of_s"],
+            _same(PRINTED["p^{1*}"], r["p_of_s"]),
+            "a reaction function p(s), not the equilibrium; see decentralized_solution()",
+            ("p1-s1-reaction",),
+        ),
+        FormulaCheck(
+            "s^{1*}",
+            PRINTED["s^{1*}"],
+            r["s_of_p"],
+            _same(PRINTED["s^{1*}"], r["s_of_p"]),
+            "a reaction function s(p), not the equilibrium; see decentralized_solution()",
+            ("p1-s1-reaction",),
+        ),
         FormulaCheck("p^{2*}", PRINTED["p^{2*}"], cen["p"], _same(PRINTED["p^{2*}"], cen["p"])),
         FormulaCheck("s^{2*}", PRINTED["s^{2*}"], cen["s"], _same(PRINTED["s^{2*}"], cen["s"])),
-        FormulaCheck("eq (3) Hessian", PRINTED["eq (3) Hessian"], cen["hessian"],
-                     PRINTED["eq (3) Hessian"] == cen["hessian"],
-                     "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
-                     "not the leader's Hessian once eq (5) is substituted",
-                     ("prop1-leader-concavity",)),
-        FormulaCheck("eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"],
-                     _same(PRINTED["eq (8) p*(lambda)"], rs["p"])),
-        FormulaCheck("eq (9) s*(lambda)", PRINTED["eq (9) s*(lambda)"], rs["s_foc"],
-                     _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"])),
-        FormulaCheck("eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"],
-                     _same(PRINTED["eq (10) w*(lambda)"], rs["w"])),
+        FormulaCheck(
+            "eq (3) Hessian",
+            PRINTED["eq (3) Hessian"],
+            cen["hessian"],
+            PRINTED["eq (3) Hessian"] == cen["hessian"],
+            "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
+            "not the leader's Hessian once eq (5) is substituted",
+            ("prop1-leader-concavity",),
+        ),
+        FormulaCheck(
+            "eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"], _same(PRINTED["eq (8) p*(lambda)"], rs["p"])
+        ),
+        FormulaCheck(
+            "eq (9) s*(lambda)",
+            PRINTED["eq (9) s*(lambda)"],
+            rs["s_foc"],
+            _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"]),
+        ),
+        FormulaCheck(
+            "eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"], _same(PRINTED["eq (10) w*(lambda)"], rs["w"])
+        ),
     ]
     for n in (2, 3, 4, 5, 6):
         rf = raiffa_from_procedure(n)
-        out.append(FormulaCheck(
-            f"eq (11) lower limits, n={n}", sp.Matrix(rf["lower_printed"]), sp.Matrix(rf["lower"]),
-            all(_same(a, b) for a, b in zip(rf["lower_printed"], rf["lower"]))))
-        out.append(FormulaCheck(
-            f"eq (13) from eq (12), n={n}", sp.Matrix(rf["eq13"]), sp.Matrix(rf["averaged"]),
-            all(_same(a, b) for a, b in zip(rf["eq13"], rf["averaged"])) and all(rf["efficient_each_j"]),
-            "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))"))
+        out.append(
+            FormulaCheck(
+                f"eq (11) lower limits, n={n}",
+                sp.Matrix(rf["lower_printed"]),
+                sp.Matrix(rf["lower"]),
+                all(_same(a, b) for a, b in zip(rf["lower_printed"], rf["lower"])),
+            )
+        )
+        out.append(
+            FormulaCheck(
+                f"eq (13) from eq (12), n={n}",
+                sp.Matrix(rf["eq13"]),
+                sp.Matrix(rf["averaged"]),
+                all(_same(a, b) for a, b in zip(rf["eq13"], rf["averaged"])) and all(rf["efficient_each_j"]),
+                "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))",
+            )
+        )
     return tuple(out)
 
 
