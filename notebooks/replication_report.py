@@ -271,7 +271,9 @@ if rec_rows:
 glue("mixed_lo", mixed_text, display=False)
 
 # %% [markdown]
-# {glue:md}`reconstruction:myst`
+# ```{glue:md} reconstruction
+# :format: myst
+# ```
 #
 # ## What is not reproduced, and why
 
