@@ -50,6 +50,8 @@ from .model.vertical import (
     service_shares,
     shapley,
 )
+from .replication.claims import Claim, claims
+from .replication.errata import Erratum, errata
 from .replication.ledger import LedgerRow, ledger
 
 try:  # the version is typed once, in pyproject.toml
@@ -74,6 +76,10 @@ __all__ = [
     "MEMBER_NAMES",
     "member_names",
     "ledger",
+    "errata",
+    "Erratum",
+    "claims",
+    "Claim",
     "coordinating_contract",
     "coordinating_acceptable_lambda",
     "CoordinatingContractResult",

@@ -25,11 +25,11 @@ EXPECTED_NOT_REPRODUCED = {
     "Table 1, lambda=0.81, pi*": "rounding",
     "Table 1, lambda=0.83, pi*": "rounding",
     "§5.2, decentralised V(N) = pi_1^*": "rounding",
-    "§5.2, decentralised, x_1": "discrepancy",
-    "§5.2, decentralised, x_2": "discrepancy",
-    "§5.2, decentralised, x_3": "discrepancy",
-    "§5.2, decentralised, x_4": "discrepancy",
-    "§5.2/§6 conclusion, lambda lower end": "discrepancy",
+    "§5.2, decentralised, x_1": "reconstructed",
+    "§5.2, decentralised, x_2": "reconstructed",
+    "§5.2, decentralised, x_3": "reconstructed",
+    "§5.2, decentralised, x_4": "reconstructed",
+    "§5.2/§6 conclusion, lambda lower end": "reconstructed",
 }
 
 
@@ -55,7 +55,8 @@ def test_no_unexplained_rows_and_summary():
     assert L.unexplained(ROWS) == []
     s = L.summary(ROWS)
     assert s["total"] == len(ROWS)
-    assert s["rounding"] == 7 and s["discrepancy"] == 6
+    assert s["rounding"] == 7 and s["reconstructed"] == 5 and s["discrepancy"] == 1
+    assert list(s) == [*L.STATUSES, "total"]
 
 
 def test_status_is_computed_not_assigned():
@@ -80,3 +81,83 @@ def test_writers():
     assert len(parsed) == len(ROWS)
     assert set(parsed[0]) == {"where", "paper", "reproduced", "diff", "status", "note"}
     assert {r["status"] for r in parsed} <= set(L.STATUSES)
+
+
+# ------------------------------------------------------------ reconstructed rows
+
+
+def test_reconstructed_rows_recompute_the_papers_digits_from_their_inputs():
+    import numpy as np
+
+    from xbec.model.vertical import improved_raiffa, service_shares
+    from xbec.replication.numerics import grid_ends, vertical_acceptable_lambda
+
+    rows = [r for r in ROWS if r.status == "reconstructed"]
+    assert len(rows) == 5
+    for i, r in enumerate(rows[:4]):
+        inp = r.inputs
+        F = service_shares(inp["phi"], inp["theta"], inp["weights"])
+        x = improved_raiffa(inp["V"], inp["mu"], F)
+        assert f"{x[i]:.2f}" == r.paper
+        # the stated-mu allocation is kept beside it, and does not print the paper's digits
+        assert f"{r.reproduced:.2f}" != r.paper
+        V = xbec.decentralized(xbec.HorizontalParams()).pi_platform
+        assert r.reproduced == pytest.approx(xbec.model.vertical.allocate(xbec.VerticalParams(), V)[i])
+    conc = rows[4]
+    vp = xbec.VerticalParams()
+    assert conc.inputs["Table 2 mu"] == vp.mu
+    F = vp.F
+    base = improved_raiffa(conc.inputs["baseline V"], conc.inputs["baseline mu"], F)
+    band = vertical_acceptable_lambda(xbec.HorizontalParams(), vp, baseline=base)
+    assert f"{grid_ends(band)[0]:.2f}" == conc.paper == "0.72"
+    assert np.allclose(base, [1056.589, 680.4187, 110.3463, 457.1860], atol=5e-4)
+
+
+def test_the_whole_family_of_reconstructions():
+    import numpy as np
+
+    from xbec.model.vertical import improved_raiffa
+
+    fam = L.reconstruction_family()
+    lo, hi = fam.V_interval
+    assert lo == pytest.approx(2304.53) and hi == pytest.approx(2304.57)
+    for g, (a, b) in zip(fam.gap, fam.gap_box_at_V):
+        assert a < g < b
+    F = xbec.VerticalParams().F
+    printed = [paper.SECTION_5_2_DECENTRALIZED[f"x{i}"] for i in range(1, 5)]
+
+    def prints(V, mu):
+        return [f"{x:.2f}" for x in improved_raiffa(V, mu, F)] == printed
+
+    for m in (0.0, 2000.0, 2025.0, -5e3):  # only mean(mu) - mu matters
+        assert prints(2304.54, L.reconstructed_mu(m))
+    # neither the text's V(N) = 2304.5, nor the exact pi_1^*, nor the stated mu
+    assert not prints(2304.5, L.reconstructed_mu())
+    assert not prints(xbec.decentralized(xbec.HorizontalParams()).pi_platform, L.reconstructed_mu())
+    assert not prints(2304.54, xbec.VerticalParams().mu)
+    # outside the V interval no gap works: the allocation sums to V
+    assert not np.isclose(sum(float(x) for x in printed), 2304.5, atol=0.02)
+
+
+def test_labels_and_notes_are_typeset():
+    import re
+
+    for r in ROWS:
+        for text in (r.label, r.note_md):
+            bare = re.sub(r"\$[^$]*\$", "", text)
+            for raw in ("p^{1*}", "pi_1^*", "omega^{1*}", "lambda", "pi_2"):
+                assert raw not in bare, (r.where, text)
+
+
+def test_readme_counts_are_the_ledgers():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"The ledger has (\d+) rows: (\d+) reproduced, (\d+) rounding, (\d+) reconstructed, (\d+)\s+"
+                  r"discrepanc\w+, (\d+) unexplained", text)
+    assert m, "README: the ledger's line is missing"
+    s = L.summary(ROWS)
+    assert tuple(map(int, m.groups())) == (s["total"], s["reproduced"], s["rounding"], s["reconstructed"],
+                                          s["discrepancy"], len(L.unexplained(ROWS)))
+    assert f"Errata ({len(xbec.errata())}," in text

@@ -27,6 +27,9 @@ def test_compare_table_and_verdict():
     assert lines[0] == "| $\\lambda$ | $w$ | paper | diff. |"
     assert lines[2] == "| 0.71 | 16.68 | 16.68 | +0.000 |"
     assert lines[3] == "| 0.73 | 16.60 | 16.61 | -0.010 |"
-    rows = [LedgerRow("a", "1", 1.0, 0.0, "reproduced", ""), LedgerRow("b_1", "2", 2.1, 0.1, "rounding", "why")]
+    rows = [LedgerRow("a", "1", 1.0, 0.0, "reproduced", ""),
+            LedgerRow("Table 1, lambda=0.71, pi*", "2", 2.1, 0.1, "rounding", "why pi_1^*")]
     text = ledger_verdict(rows, STATUSES)
-    assert text.startswith("Of the 2 printed cells, 1 are reproduced") and "- b\\_1: why" in text
+    assert text.startswith("Of the 2 printed cells, 1 are reproduced")
+    assert "0 are reconstructed" in text and text.count(" and ") == 1
+    assert "- Table 1, $\\lambda = 0.71$, $\\pi^*$: why $\\pi_1^*$" in text

@@ -23,6 +23,9 @@ __all__ = [
     "TABLE2_COLUMNS",
     "TABLE2",
     "CONCLUSIONS",
+    "TEXT",
+    "EQUATION_LHS",
+    "STATED_STEP",
     "value",
     "decimals",
 ]
@@ -116,6 +119,76 @@ TABLE2 = (
 
 #: §5.2 and §6: "The revenue sharing coefficient lambda should be between 0.72 and 0.88".
 CONCLUSIONS = MappingProxyType({"lam_lo": "0.72", "lam_hi": "0.88"})
+
+
+#: Sentences of the paper, verbatim (maths as in our copy), that an erratum or a
+#: claim refers to. :mod:`xbec.replication.errata` tests the typos against them
+#: and :mod:`xbec.replication.claims` quotes them.
+TEXT = MappingProxyType(
+    {
+        "prop1": "Proposition 1: when $2\\gamma_1 b_1 - {b_3}^2 > 0$, cross border e-commerce platform of the "
+        "profit function is about commodity prices p and logistics service level s joint concave function.",
+        "before_eq8": "In equation (6), calculate respectively the first order partial derivative of "
+        "$\\pi_1(\\lambda)$ with respect to p and s.",
+        "pi2_lambda": "In this case, the profit function of the manufacturer is "
+        "$\\pi_2(\\lambda) = \\pi - \\pi_1(\\lambda) = (1 - \\lambda)\\pi$.",
+        "p_align": "Under a revenue sharing, in order to achieve the effect of centralized decision-making, "
+        "set $p^*(\\lambda) = p^{2*}$, the following results can be obtained.",
+        "table1_step": "When the benefit sharing coefficient λ takes different values, decision parameters and "
+        "profit changes of cross-border e-commerce horizontal alliances can be calculated with a step change "
+        "of 0.02. Refer to Table 1 for details.",
+        "table2_step": "Table 2 shows the profit changes of the cross-border e-commerce vertical alliance when "
+        "the benefit-sharing coefficient λ takes different values, with step changes of 0.01.",
+        "upper_limit": "We treat the increase in revenue as the ideal upper limit of profit distribution, "
+        "where $\\overline{x_j} = B - \\mu_i$.",
+        "raiffa_symbols": "The set of cross-border e-commerce vertical alliances for the enterprise is "
+        "N={1,2.....N}, where n=4. V(N) represents the total revenue of the cross-border e-commerce vertical "
+        "alliance.",
+        "eq14_text": "On the one hand, costs φ_i incurred by alliance members for providing corresponding "
+        "services. On the other hand, the service level s_i provided by the alliance members. And in "
+        "addition, the business level θ_i provided by enterprise alliance. M_i is corresponding weights of "
+        "three the above three.",
+        "s52_theta": "It only discusses the cost of investment φ_i and service level θ_i by alliance members.",
+        "s52_weights": "The weight of cost investment φ and service level θ are 0.7 and 0.3 respectively.",
+        "s41_revenue": "In other words, V(N) is the total revenue obtained under the revenue-sharing contract "
+        "between the cross-border e-commerce platform, V(N) = $\\pi_1(\\lambda)$.",
+        "s531_all_members": "It is evident from the figures that centralized decision-making and revenue "
+        "sharing result in higher profits for all alliance members compared to decentralized "
+        "decision-making.",
+        "s531_total": "Moreover, the revenue of cross-border e-commerce alliances has shown an increasing trend "
+        "compared to the decentralized decision-making situation. This is in line with Pareto improvement "
+        "and validates the rationality of the benefit allocation model mentioned above.",
+        "s531_above_088": "However, if the revenue sharing coefficient exceeds 0.88, the manufacturer's revenue "
+        "will be lower than that of decentralized decision making, and they may terminate the revenue "
+        "sharing contract of centralized decision making.",
+        "s531_platform_most": "Additionally, the study found that cross-border e-commerce platforms generate "
+        "the highest revenue in the case of revenue sharing.",
+        "s531_domestic_first": "In terms of revenue, domestic logistics service providers rank first among all "
+        "logistics service providers in third place.",
+        "s532_centralised_service": "The logistics service level is much higher under centralized "
+        "decision-making than under decentralized decision-making.",
+        "s532_service_rises": "Additionally, as the revenue sharing coefficient λ improves, the level of "
+        "logistics service also improves accordingly.",
+        "s532_price_service_demand": "It has been found that the price of goods is lower under revenue sharing "
+        "than under decentralized decision-making, while the level of logistics is higher. As a result, "
+        "market demand is expected to be higher under revenue sharing than under decentralized "
+        "decision-making.",
+        "s6_pareto": "Under the revenue-sharing contract, the overall revenue of cross-border e-commerce and the "
+        "benefit distribution of alliance members are higher than that of decentralized decision-making, "
+        "which is in line with the Pareto improvement.",
+        "s6_band": "Additionally, it is important to maintain the value range of the revenue sharing "
+        "coefficient between 0.72 and 0.88 to ensure that all parties can reach an agreement.",
+        "s6_price_service_demand": "Thirdly, revenue sharing leads to lower prices for goods compared to "
+        "decentralized decision-making, while also increasing the logistics level, thereby expanding market "
+        "demand.",
+    }
+)
+
+#: The printed left-hand sides of the profit equations, by equation number.
+EQUATION_LHS = MappingProxyType({"1": "\\pi_1", "2": "\\pi_2", "6": "\\pi", "7": "\\pi_1(\\lambda)"})
+
+#: The step of λ that the text states for each table (§5.1 for Table 1, §5.2 for Table 2).
+STATED_STEP = MappingProxyType({"Table 1": "0.02", "Table 2": "0.01"})
 
 
 def value(printed: str) -> float:

@@ -64,11 +64,20 @@ def compare_table(
 
 
 def ledger_verdict(rows: Sequence, statuses: Sequence[str]) -> str:
-    """One sentence counting ledger rows by status, then each non-reproduced row's note."""
+    """One sentence counting ledger rows by status, then each non-reproduced row's note.
+
+    Labels and notes are the rows' MyST forms (``label``, ``note_md``), symbols typeset.
+    """
     counts = {s: sum(r.status == s for r in rows) for s in statuses}
-    notes = "".join(f"- {esc(r.where)}: {esc(r.note)}\n" for r in rows if r.status != "reproduced")
+    phrases = {
+        "reproduced": "are reproduced to the printed precision",
+        "rounding": "are explained by the paper's rounding",
+        "reconstructed": "are reconstructed from other inputs than the paper states",
+        "discrepancy": "are discrepancies",
+    }
+    said = [f"{counts[s]} {phrases.get(s, s)}" for s in statuses]
+    notes = "".join(f"- {r.label}: {r.note_md}\n" for r in rows if r.status != "reproduced")
     return (
-        f"Of the {len(rows)} printed cells, {counts['reproduced']} are reproduced to the printed "
-        f"precision, {counts['rounding']} are explained by the paper's rounding and "
-        f"{counts['discrepancy']} are discrepancies (ledger, {{doc}}`replication_report`).\n\n" + notes
+        f"Of the {len(rows)} printed cells, {', '.join(said[:-1])} and {said[-1]} "
+        f"(ledger, {{doc}}`replication_report`).\n\n" + notes
     )

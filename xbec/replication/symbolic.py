@@ -5,7 +5,7 @@ The primitives are the demand function (§3.1), the profit functions (eqs 1,
 procedure (eqs 11–12). Each printed formula is transcribed **once** below
 (:data:`PRINTED`) and compared with its derivation in :func:`checks`; the
 places where the paper is wrong or inconsistent are listed, with the
-corrected form and the sympy evidence, by :func:`errata`.
+corrected form and a check of it, by :func:`xbec.replication.errata.errata`.
 
 Nothing here is used to compute numbers: :mod:`xbec.model.horizontal` and
 :mod:`xbec.model.vertical` are plain numpy, and the tests check them against these
@@ -23,7 +23,6 @@ __all__ = [
     "SYMBOLS",
     "PRINTED",
     "FormulaCheck",
-    "Erratum",
     "profit_functions",
     "manufacturer_reply",
     "leader_reactions",
@@ -33,6 +32,7 @@ __all__ = [
     "sharing_solution",
     "raiffa_from_procedure",
     "checks",
+    "check_label",
     "errata",
 ]
 
@@ -55,8 +55,7 @@ PRINTED: dict[str, sp.Expr] = {
     "eq (3) Hessian": sp.Matrix([[-2 * b1, b2], [b2, -gamma1]]),
     "Prop. 1 condition": 2 * gamma1 * b1 - b3**2,
     "p^{2*}": (beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2),
-    "s^{2*}": b2 / gamma1
-    * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
+    "s^{2*}": b2 / gamma1 * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
     "eq (8) p*(lambda)": (lam * b2**2 * w - lam * gamma1 * beta - b1 * gamma1 * w)
     / (lam**2 * b2**2 - 2 * lam * b1 * gamma1),
     "eq (9) s*(lambda)": (lam * p - w) * b2 / gamma1,
@@ -86,24 +85,58 @@ class FormulaCheck:
     derived: sp.Expr
     agrees: bool
     note: str = ""
+    #: keys of the errata (:mod:`xbec.replication.errata`) about what the text says this formula is
+    errata: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The formula's name as MyST Markdown with inline maths."""
+        return check_label(self.key)
+
+    @property
+    def note_md(self) -> str:
+        """The note as MyST Markdown with inline maths."""
+        return _NOTES_MD.get(self.note, self.note)
 
 
-@dataclass(frozen=True)
-class Erratum:
-    """A place where the paper is wrong, inconsistent or incomplete.
+_NOTES_MD = {
+    "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p": "holds for a fixed mark-up $x = p - \\omega$ (eq 4), not for a fixed price $p$",
+    "a reaction function p(s), not the equilibrium; see decentralized_solution()": "a reaction function $p(s)$, not the equilibrium; see `decentralized_solution()`",
+    "a reaction function s(p), not the equilibrium; see decentralized_solution()": "a reaction function $s(p)$, not the equilibrium; see `decentralized_solution()`",
+    "equals the Hessian of eq (6), and of eq (1) with w held fixed; not the leader's Hessian once eq (5) is "
+    "substituted": "equals the Hessian of eq (6), and of eq (1) with $\\omega$ held fixed; not the leader's Hessian once "
+    "eq (5) is substituted",
+    "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))": "eq (12) read literally: $x_j = (V - \\mu_j)/2$ and "
+    "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$",
+}
 
-    ``kind`` is one of ``typo``, ``error``, ``inconsistency``, ``clarification``;
-    ``holds`` is the sympy (or numeric) verification that the erratum is real,
-    recomputed every time :func:`errata` runs.
-    """
 
-    key: str
-    where: str
-    kind: str
-    printed: str
-    corrected: str
-    explanation: str
-    holds: bool
+_CHECK_LABELS = {
+    "dpi2_dw (Prop. 2 proof)": "$\\partial\\pi_2/\\partial\\omega$ (proof of Proposition 2)",
+    "d2pi2_dw2 (Prop. 1 proof)": "$\\partial^2\\pi_2/\\partial\\omega^2$ (proof of Proposition 1)",
+    "eq (5) w": "eq (5), $\\omega$",
+    "p^{1*}": "$p^{1*}$",
+    "s^{1*}": "$s^{1*}$",
+    "p^{2*}": "$p^{2*}$",
+    "s^{2*}": "$s^{2*}$",
+    "eq (3) Hessian": "eq (3), the Hessian $H(p, s)$",
+    "Prop. 1 condition": "Proposition 1's condition",
+    "eq (8) p*(lambda)": "eq (8), $p^*(\\lambda)$",
+    "eq (9) s*(lambda)": "eq (9), $s^*(\\lambda)$",
+    "eq (10) w*(lambda)": "eq (10), $\\omega^*(\\lambda)$",
+}
+
+
+def check_label(key: str) -> str:
+    """MyST Markdown name (inline maths) of a :func:`checks` key or a :data:`PRINTED` key."""
+    if key in _CHECK_LABELS:
+        return _CHECK_LABELS[key]
+    head, _, n = key.partition(", n=")
+    if head == "eq (11) lower limits":
+        return f"eq (11), lower limits $\\underline{{x}}_i$, $n = {n}$"
+    if head == "eq (13) from eq (12)":
+        return f"eq (13) from eq (12), $n = {n}$"
+    raise KeyError(key)
 
 
 def _simp(expr: sp.Expr) -> sp.Expr:
@@ -280,124 +313,85 @@ def checks() -> tuple[FormulaCheck, ...]:
     cen = centralized_solution()
     rs = sharing_solution()
     out = [
-        FormulaCheck("dpi2_dw (Prop. 2 proof)", PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"],
-                     _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"])),
-        FormulaCheck("d2pi2_dw2 (Prop. 1 proof)", PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"],
-                     _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
-                     "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p"),
+        FormulaCheck(
+            "dpi2_dw (Prop. 2 proof)",
+            PRINTED["dpi2_dw (Prop. 2 proof)"],
+            m["dpi2_dw"],
+            _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"]),
+        ),
+        FormulaCheck(
+            "d2pi2_dw2 (Prop. 1 proof)",
+            PRINTED["d2pi2_dw2 (Prop. 1 proof)"],
+            m["d2pi2_dw2"],
+            _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
+            "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p",
+            ("stackelberg-order",),
+        ),
         FormulaCheck("eq (5) w", PRINTED["eq (5) w"], m["eq5"], _same(PRINTED["eq (5) w"], m["eq5"])),
-        FormulaCheck("p^{1*}", PRINTED["p^{1*}"], r["p_of_s"], _same(PRINTED["p^{1*}"], r["p_of_s"]),
-                     "a reaction function p(s), not the equilibrium; see decentralized_solution()"),
-        FormulaCheck("s^{1*}", PRINTED["s^{1*}"], r["s_of_p"], _same(PRINTED["s^{1*}"], r["s_of_p"]),
-                     "a reaction function s(p), not the equilibrium; see decentralized_solution()"),
+        FormulaCheck(
+            "p^{1*}",
+            PRINTED["p^{1*}"],
+            r["p_of_s"],
+            _same(PRINTED["p^{1*}"], r["p_of_s"]),
+            "a reaction function p(s), not the equilibrium; see decentralized_solution()",
+            ("p1-s1-reaction",),
+        ),
+        FormulaCheck(
+            "s^{1*}",
+            PRINTED["s^{1*}"],
+            r["s_of_p"],
+            _same(PRINTED["s^{1*}"], r["s_of_p"]),
+            "a reaction function s(p), not the equilibrium; see decentralized_solution()",
+            ("p1-s1-reaction",),
+        ),
         FormulaCheck("p^{2*}", PRINTED["p^{2*}"], cen["p"], _same(PRINTED["p^{2*}"], cen["p"])),
         FormulaCheck("s^{2*}", PRINTED["s^{2*}"], cen["s"], _same(PRINTED["s^{2*}"], cen["s"])),
-        FormulaCheck("eq (3) Hessian", PRINTED["eq (3) Hessian"], cen["hessian"],
-                     PRINTED["eq (3) Hessian"] == cen["hessian"],
-                     "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
-                     "not the leader's Hessian once eq (5) is substituted"),
-        FormulaCheck("eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"],
-                     _same(PRINTED["eq (8) p*(lambda)"], rs["p"])),
-        FormulaCheck("eq (9) s*(lambda)", PRINTED["eq (9) s*(lambda)"], rs["s_foc"],
-                     _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"])),
-        FormulaCheck("eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"],
-                     _same(PRINTED["eq (10) w*(lambda)"], rs["w"])),
+        FormulaCheck(
+            "eq (3) Hessian",
+            PRINTED["eq (3) Hessian"],
+            cen["hessian"],
+            PRINTED["eq (3) Hessian"] == cen["hessian"],
+            "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
+            "not the leader's Hessian once eq (5) is substituted",
+            ("prop1-leader-concavity",),
+        ),
+        FormulaCheck(
+            "eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"], _same(PRINTED["eq (8) p*(lambda)"], rs["p"])
+        ),
+        FormulaCheck(
+            "eq (9) s*(lambda)",
+            PRINTED["eq (9) s*(lambda)"],
+            rs["s_foc"],
+            _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"]),
+        ),
+        FormulaCheck(
+            "eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"], _same(PRINTED["eq (10) w*(lambda)"], rs["w"])
+        ),
     ]
     for n in (2, 3, 4, 5, 6):
         rf = raiffa_from_procedure(n)
-        out.append(FormulaCheck(
-            f"eq (11) lower limits, n={n}", sp.Matrix(rf["lower_printed"]), sp.Matrix(rf["lower"]),
-            all(_same(a, b) for a, b in zip(rf["lower_printed"], rf["lower"]))))
-        out.append(FormulaCheck(
-            f"eq (13) from eq (12), n={n}", sp.Matrix(rf["eq13"]), sp.Matrix(rf["averaged"]),
-            all(_same(a, b) for a, b in zip(rf["eq13"], rf["averaged"])) and all(rf["efficient_each_j"]),
-            "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))"))
+        out.append(
+            FormulaCheck(
+                f"eq (11) lower limits, n={n}",
+                sp.Matrix(rf["lower_printed"]),
+                sp.Matrix(rf["lower"]),
+                all(_same(a, b) for a, b in zip(rf["lower_printed"], rf["lower"])),
+            )
+        )
+        out.append(
+            FormulaCheck(
+                f"eq (13) from eq (12), n={n}",
+                sp.Matrix(rf["eq13"]),
+                sp.Matrix(rf["averaged"]),
+                all(_same(a, b) for a, b in zip(rf["eq13"], rf["averaged"])) and all(rf["efficient_each_j"]),
+                "eq (12) read literally: x_j = (V - mu_j)/2 and x_i = lower_i + (V - mu_j)/(2(n-1))",
+            )
+        )
     return tuple(out)
 
 
-@cache
-def errata() -> tuple[Erratum, ...]:
-    """The paper's errors, inconsistencies and gaps, each verified here."""
-    H_leader = leader_hessian()
-    det_leader = _simp(H_leader.det())
-    dec = decentralized_solution()
-    rs = sharing_solution()
-    cen = centralized_solution()
-    pi = cen["pi_total"]
-    pi2_claim = (1 - lam) * pi
-    s_gap = _simp(rs["s"] - cen["s"])
-    total_gap = _simp(rs["pi_total"] - pi)
-    pi2_fixed_p = sp.diff(profit_functions()["pi2"], w, 2)
-    return (
-        Erratum(
-            "prop1-b3", "Proposition 1 and its proof", "typo",
-            "2\\gamma_1 b_1 - b_3^2 > 0",
-            "2\\gamma_1 b_1 - b_2^2 > 0",
-            "The model has no b_3; the determinant of the printed Hessian (3) is "
-            "2 gamma1 b1 - b2^2.",
-            _same(PRINTED["eq (3) Hessian"].det(), PRINTED["Prop. 1 condition"].subs(b3, b2)),
-        ),
-        Erratum(
-            "prop1-leader-concavity", "Proposition 1, eq (3)", "error",
-            "H(p,s) = [[-2b_1, b_2], [b_2, -\\gamma_1]], concave iff 2\\gamma_1 b_1 - b_2^2 > 0",
-            "H(p,s) = [[-4b_1, 3b_2], [3b_2, -\\gamma_1 - 2b_2^2/b_1]], concave iff 4\\gamma_1 b_1 - b_2^2 > 0",
-            "Eq (3) is the Hessian of eq (1) with the wholesale price held fixed. The leader "
-            "anticipates the follower's reply eq (5), which depends on p and s; with it "
-            "substituted the Hessian is the corrected one, whose determinant is "
-            f"{sp.sstr(det_leader)}. The printed condition is sufficient (stronger) for the leader; "
-            "it is the right condition for the centralised problem (6) and for revenue sharing (7).",
-            _same(det_leader, 4 * gamma1 * b1 - b2**2)
-            and _same(H_leader[0, 0], -4 * b1) and _same(H_leader[0, 1], 3 * b2),
-        ),
-        Erratum(
-            "stackelberg-order", "§3.2, Proposition 1 proof, eq (4)", "inconsistency",
-            "the platform determines p and s; the manufacturer then determines w",
-            "the platform determines its mark-up x = p - w and s; the manufacturer then determines w",
-            "With p fixed, pi2 = (w - c)(beta - b1 p + b2 s) is linear in w (second derivative "
-            f"{sp.sstr(pi2_fixed_p)}), so the follower has no interior optimum. The proof's substitution "
-            "p = w + x (eq 4) makes the platform's decision the mark-up x; eq (5) and all results "
-            "of §3.2 follow from that reading, which we implement.",
-            pi2_fixed_p == 0 and _same(manufacturer_reply()["d2pi2_dw2"], -2 * b1),
-        ),
-        Erratum(
-            "p1-s1-reaction", "§3.2, p^{1*} and s^{1*}", "clarification",
-            "p^{1*} = 3(\\beta+b_2 s)/(4b_1) + c/4,  s^{1*} = ((3p-c)b_1b_2 - 2b_2\\beta)/(b_1\\gamma_1 + 2b_2^2)",
-            "x = 2\\gamma_1(\\beta - b_1 c)/(4b_1\\gamma_1 - b_2^2),  p^{1*} = c + 3x/2,  "
-            "\\omega^{1*} = c + x/2,  s^{1*} = b_2 x/(2\\gamma_1)",
-            "The printed expressions are the two reaction functions (each contains the other "
-            "decision); the equilibrium is their intersection, given in closed form here.",
-            _same(dec["p"], c + 3 * gamma1 * (beta - b1 * c) / (4 * b1 * gamma1 - b2**2))
-            and _same(dec["w"], c + gamma1 * (beta - b1 * c) / (4 * b1 * gamma1 - b2**2))
-            and _same(dec["s"], b2 * (beta - b1 * c) / (4 * b1 * gamma1 - b2**2)),
-        ),
-        Erratum(
-            "eq7-reference", "§3.4, before eq (8)", "typo",
-            "In equation (6), calculate ... of pi_1(lambda)",
-            "In equation (7), calculate ... of pi_1(lambda)",
-            "pi_1(lambda) is eq (7); eq (6) is the centralised profit.",
-            True,
-        ),
-        Erratum(
-            "pi2-lambda", "§3.4, after eq (10)", "error",
-            "\\pi_2(\\lambda) = \\pi - \\pi_1(\\lambda) = (1-\\lambda)\\pi",
-            "\\pi_2(\\lambda) = ((1-\\lambda)p^{2*} + \\omega^*(\\lambda) - c)\\,D",
-            "The manufacturer receives the share 1 - lambda of revenue plus the wholesale payment, "
-            "less production cost; neither printed equality holds (both differ from the derived "
-            "profit for lambda < 1). Table 1's pi2(lambda) column uses the corrected expression "
-            "(see the replication ledger).",
-            not _same(rs["pi_manufacturer"], pi2_claim)
-            and not _same(rs["pi_manufacturer"], pi - rs["pi_platform"]),
-        ),
-        Erratum(
-            "sharing-not-coordinating", "§3.4 and Table 1 (column pi*)", "error",
-            "Under revenue sharing, set p*(lambda) = p^{2*} ... to achieve the effect of centralized decision-making",
-            "Revenue sharing with eq (10) aligns the price only: s*(lambda) < s^{2*} and "
-            "pi1(lambda) + pi2(lambda) < pi for every lambda < 1",
-            f"s*(lambda) - s^{{2*}} = {sp.sstr(s_gap)} and pi_total(lambda) - pi = {sp.sstr(total_gap)}: "
-            "both vanish only at lambda = 1 (where the manufacturer earns nothing), so Table 1's "
-            "last column stays below the centralised profit pi.",
-            bool(_simp(s_gap.subs(lam, 1)) == 0)
-            and bool(_simp(total_gap.subs(lam, 1)) == 0)
-            and not _same(s_gap, 0),
-        ),
-    )
+def errata():
+    """The paper's errata: see :func:`xbec.replication.errata.errata` (kept here for old callers)."""
+    from .errata import errata as _errata
+
+    return _errata()
