@@ -425,15 +425,25 @@ def sharing_outcome_md() -> Md:
 def pi2_demo_values(params: HorizontalParams) -> dict[str, Any]:
     """The manufacturer's true profit against the paper's two formulas at one share.
 
-    The share is the band's midpoint (0.8 if the band is empty). Keys
+    The share is the band's midpoint; without a band, 0.8 or the first share of
+    a 0.01 grid at which the contract is defined (``nan`` values if none). Keys
     ``lam_demo, pi2_true, pi2_claim1`` (``pi - pi1(lam)``), ``pi2_claim2``
     (``(1 - lam) pi``) and ``erratum_pi2`` (Markdown).
     """
     band, _ = band_or_error(params)
-    lam = 0.5 * (band.lo + band.hi) if band else 0.8
-    r, pi = H.revenue_sharing(params, lam), H.centralized(params).pi_total
-    return {"lam_demo": float(lam), "pi2_true": r.pi_manufacturer, "pi2_claim1": pi - r.pi_platform,
-            "pi2_claim2": (1 - lam) * pi, "erratum_pi2": errata_md(["pi2-lambda"])}
+    candidates = [0.5 * (band.lo + band.hi)] if band else [0.8, *np.linspace(0.05, 0.99, 95)]
+    pi = H.centralized(params).pi_total
+    out: dict[str, Any] = {"lam_demo": math.nan, "pi2_true": math.nan, "pi2_claim1": math.nan,
+                           "pi2_claim2": math.nan, "erratum_pi2": errata_md(["pi2-lambda"])}
+    for lam in candidates:
+        try:
+            r = H.revenue_sharing(params, float(lam))
+        except ModelDomainError:
+            continue
+        out.update(lam_demo=float(lam), pi2_true=r.pi_manufacturer, pi2_claim1=pi - r.pi_platform,
+                   pi2_claim2=(1 - float(lam)) * pi)
+        break
+    return out
 
 
 def sharing_gaps_md(params: HorizontalParams) -> Md:

@@ -226,7 +226,7 @@ def service_demand_claims(params: HorizontalParams) -> list[ServiceClaim]:
                   f"{'attained' if b.attained else 'not attained'}) vs ${sym}^{{1*}} = {level:.4f}$")
         claims.append(ServiceClaim(text, detail, ok, True))
     lam_bar = bounds.service_overshoot_share(params)
-    below = params.b2 > 0 and lam_bar >= 1
+    below = params.b2**2 > 0 and lam_bar >= 1
     claims.append(ServiceClaim(
         "*(Not claimed by the paper.)* Revenue sharing stays below the centralised service level and demand.",
         "$s^*(\\lambda) < s^{2*}$ and $D(\\lambda) < D^{2*}$ for every $\\lambda < 1$ iff "
