@@ -125,7 +125,8 @@ pages.follower_md()
 # the platform fixed the *price* $p$, the manufacturer's profit
 # $(\omega - c)(\beta - b_1 p + b_2 s)$ would be linear in $\omega$ and have no
 # optimum. The proof's substitution $p = \omega + x$ makes the platform's
-# decision its *mark-up*; every result of §3.2 follows from that reading.
+# decision its *mark-up*, the retailer's decision variable in the channel
+# models of {cite:t}`choi1991`; every result of §3.2 follows from that reading.
 #
 # **The leader.** Substituting the reply {eq}`eq5` into {eq}`eq1`, the
 # platform's first-order conditions, each solved for its own variable, are the

@@ -165,3 +165,24 @@ def test_every_section_3_page_runs_on_the_domain(params, tmp_path_factory):
     pages.centralized_comparison(page)
     pages.sharing_gaps_md(params)
     assert set(pages.band_values(page)) == {"band_text", "band_table"}
+
+
+def test_notebooks_define_no_functions():
+    """Notebooks are prose and calls into xbec: no ``def``/``class`` in any code cell."""
+    import ast
+    from pathlib import Path
+
+    jupytext = pytest.importorskip("jupytext")
+    root = Path(__file__).resolve().parents[2] / "notebooks"
+    offenders = []
+    for path in sorted(root.glob("*.py")):
+        if path.stem == "replication_report":  # owned by the replication-report work, checked there
+            continue
+        nb = jupytext.read(path)
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            tree = ast.parse(cell.source)
+            offenders += [f"{path.name}: {node.name}" for node in ast.walk(tree)
+                          if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    assert offenders == []
