@@ -75,17 +75,20 @@ beyond_pages.rs_gaps_md()
 # There the wholesale price of eq (10) that keeps the price at $p^{2*}$ makes
 # the platform's service margin $\lambda p - \omega$ *exceed* the alliance's
 # $p - c$, and the platform buys too much service. For example, at
-# $\beta = 500$, $b_1 = 4$, $b_2 = 2.5$, $\gamma_1 = 1.2$, $c = 30$, $K = 100$
-# the threshold is $b_1\gamma_1/b_2^2 =$ {glue:text}`ex_lam_bar:.3f`, and at
+# {glue:md}`ex_params:myst` the threshold is $b_1\gamma_1/b_2^2 =$ {glue:text}`ex_lam_bar:.3f`, and at
 # $\lambda =$ {glue:text}`ex_lam:.2f` the contract sets
-# $\omega =$ {glue:text}`ex_w:.1f` (the manufacturer pays the platform per
-# unit) and the platform chooses $s =$ {glue:text}`ex_s:.2f` against
+# $\omega =$ {glue:text}`ex_w:.1f` ({glue:text}`ex_w_note`) and the platform chooses $s =$ {glue:text}`ex_s:.2f` against
 # $s^{2*} =$ {glue:text}`ex_s2:.2f`; the manufacturer earns
 # {glue:text}`ex_pi2:,.0f` and the alliance {glue:text}`ex_total:,.0f` against
 # $\pi =$ {glue:text}`ex_pi:,.0f`. This share lies {glue:text}`ex_band`: the
 # overshoot happens only where neither firm would sign
 # ({doc}`beyond_band`).
-#
+
+# %%
+example = xbec.HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
+pages.glue_all(beyond_pages.overshoot_example(example, 0.8))
+
+# %% [markdown]
 # ## The coordinating contract
 #
 # Add a second instrument: the manufacturer bears the share $1 - \phi$ of the

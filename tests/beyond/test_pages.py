@@ -94,7 +94,8 @@ def test_overshoot_example_of_the_issue():
     v = bp.overshoot_example(xbec.HorizontalParams(beta=500, b1=4, b2=2.5, gamma1=1.2, c=30, K=100), 0.8)
     assert v["ex_s"] == pytest.approx(1644.78, abs=0.01) and v["ex_s2"] == pytest.approx(283.58, abs=0.01)
     assert v["ex_w"] == pytest.approx(-656.6, abs=0.05) and v["ex_lam_bar"] == pytest.approx(0.768)
-    assert "band is empty" in v["ex_band"]
+    assert "band is empty" in v["ex_band"] and "pays the platform" in v["ex_w_note"]
+    assert "$b_2 = 2.5$" in v["ex_params"]
     assert "inside the acceptable band" in bp.overshoot_example(PAPER, 0.8)["ex_band"]
 
 

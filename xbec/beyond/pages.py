@@ -252,9 +252,10 @@ def common_dominating_shares(params: HorizontalParams, band: LambdaBand) -> dict
 def overshoot_example(params: HorizontalParams, lam: float) -> dict[str, Any]:
     """Revenue sharing at ``lam`` against the centralised optimum, for the service-level correction.
 
-    Keys: ``lam``, ``lam_bar`` (``b1 gamma1 / b2^2``), ``s``, ``s2``, ``w``,
-    ``demand``, ``pi1``, ``pi2``, ``total``, ``pi`` and ``band`` (a sentence
-    on whether ``lam`` is acceptable to both firms).
+    Keys (each prefixed ``ex_``): ``params`` (the parameters, as Markdown),
+    ``lam``, ``lam_bar`` (``b1 gamma1 / b2^2``), ``s``, ``s2``, ``w``, ``w_note``,
+    ``demand``, ``pi1``, ``pi2``, ``total``, ``pi`` and ``band`` (a sentence on
+    whether ``lam`` is acceptable to both firms).
     """
     r, cen = revenue_sharing(params, lam), centralized(params)
     try:
@@ -263,7 +264,11 @@ def overshoot_example(params: HorizontalParams, lam: float) -> dict[str, Any]:
                  else f"outside the acceptable band ({band.lo:.4f}, {band.hi:.4f})")
     except ModelDomainError:
         where = "where no share is acceptable to both firms (the band is empty)"
-    return {"ex_lam": float(lam), "ex_lam_bar": service_overshoot_share(params), "ex_s": r.s, "ex_s2": cen.s,
+    names = (("beta", "\\beta"), ("b1", "b_1"), ("b2", "b_2"), ("gamma1", "\\gamma_1"), ("c", "c"), ("K", "K"))
+    shown = ", ".join(f"${tex} = {getattr(params, k):g}$" for k, tex in names)
+    return {"ex_params": Md(shown), "ex_lam": float(lam), "ex_lam_bar": service_overshoot_share(params),
+            "ex_s": r.s, "ex_s2": cen.s,
+            "ex_w_note": "negative: the manufacturer pays the platform per unit" if r.w < 0 else "above zero",
             "ex_w": r.w, "ex_demand": r.demand, "ex_pi1": r.pi_platform, "ex_pi2": r.pi_manufacturer,
             "ex_total": r.pi_total, "ex_pi": cen.pi_total, "ex_band": where}
 
