@@ -52,7 +52,6 @@ output_dir = "outputs"
 # %%
 import numpy as np
 
-import xbec
 from xbec import beyond
 from xbec.beyond import pages as beyond_pages
 from xbec.figures import beyond as beyond_figures, pages as figure_pages
@@ -60,14 +59,10 @@ from xbec.replication import pages
 
 page = pages.setup(globals())
 params = page.params
-band = xbec.acceptable_lambda(params)
-pages.glue_all({"band_lo": band.lo, "band_hi": band.hi, "band_width": band.hi - band.lo})
+pages.glue_all(beyond_pages.band_summary(params))
 
 # %% [markdown]
-# At the paper's values the band is
-# ({glue:text}`band_lo:.4f`, {glue:text}`band_hi:.4f`), of width
-# {glue:text}`band_width:.3f`; the paper's $0.71 \le \lambda \le 0.88$ is this
-# interval read on a 0.01 grid.
+# {glue:md}`band_md:myst`
 #
 # ## Service sensitivity and service cost: the map over $(b_2, \gamma_1)$
 
@@ -205,5 +200,5 @@ beyond_pages.b2_table(params, [0.0, 0.5, 1.0, 1.2, 1.3, 1.4, 1.41, 1.5, 1.9])
 # $b_2^2 < b_1\gamma_1$ — half of the model's domain — and only if the
 # platform's fixed cost is small against the market's profit scale; where it is
 # acceptable, the band narrows and moves towards $\lambda = 1$ as service
-# matters more. The paper's point ($\rho = 1/4$) is comfortably inside, with a
-# band of width {glue:text}`band_width:.3f`.
+# matters more. The paper's point ($\rho = 1/4$) is comfortably inside.
+# {glue:md}`band_finding:myst`

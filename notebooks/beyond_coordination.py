@@ -174,8 +174,7 @@ figure_pages.show(beyond_figures.contracts_figure(params, np.linspace(*lam_plot,
 # iff $\lambda > (P + K)/(2P)$. We keep the leader condition, as the paper
 # does; then the coordinating contract is acceptable for
 # {glue:text}`co_lo:.4f` $< \lambda <$ {glue:text}`co_hi:.4f`, against
-# {glue:text}`rs_lo:.4f` $< \lambda <$ {glue:text}`rs_hi:.4f` for revenue
-# sharing. Without the leader condition its lower end drops to
+# {glue:md}`rs_band_md:myst` for revenue sharing. Without the leader condition its lower end drops to
 # {glue:text}`co_free_lo:.4f`; that range is never empty, because $\pi$
 # exceeds the decentralised total $\pi_1^* + \pi_2^*$.
 #
@@ -188,30 +187,17 @@ figure_pages.show(beyond_figures.contracts_figure(params, np.linspace(*lam_plot,
 # $\lambda$:
 
 # %%
-band = xbec.acceptable_lambda(params)
-common = beyond_pages.common_dominating_shares(params, band)
-pages.glue_all({"dom_sup_lo": common["sup_lo"], "dom_inf_hi": common["inf_hi"],
-                "dom_lo_a": common["at_lo"][0], "dom_lo_b": common["at_lo"][1],
-                "dom_hi_a": common["at_hi"][0], "dom_hi_b": common["at_hi"][1],
-                "dom_exists": "is" if common["exists"] else "is no"})
-beyond_pages.dominance_table(params, band)
+pages.glue_all(beyond_pages.dominance_values(params))
 
 # %% [markdown]
-# Each row's interval has width (gain to share)$/(\pi + K)$. At the lower end
-# of the paper's band part of it lies below the coordinating contract's leader
-# condition $\lambda' >$ {glue:text}`co_lo:.4f`; the rest still pays both
-# firms more with the platform ahead.
+# ```{glue:md} dom_table
+# :format: myst
+# ```
 #
-# **No single $\lambda'$ beats the whole band.** A coordinating share beats
-# every share of the paper's open band only if it lies above every row's lower
-# end and below every row's upper end; over the continuous band the largest
-# lower end is {glue:text}`dom_sup_lo:.4f` and the smallest upper end
-# {glue:text}`dom_inf_hi:.4f` (`xbec.beyond.pages.common_dominating_shares`),
-# so there {glue:text}`dom_exists` such share. At the band's two ends the ranges
-# are ({glue:text}`dom_lo_a:.4f`, {glue:text}`dom_lo_b:.4f`) and
-# ({glue:text}`dom_hi_a:.4f`, {glue:text}`dom_hi_b:.4f`): to beat the paper's
-# contract, the coordinating share must be chosen for the revenue-sharing split
-# it replaces.
+# Each row's interval has width (gain to share)$/(\pi + K)$.
+#
+# **Does one $\lambda'$ beat the whole band?**
+# {glue:md}`dom_text:myst` (`xbec.beyond.pages.common_dominating_shares`)
 #
 # ## Finding
 #

@@ -127,9 +127,8 @@ pages.glue_all(cost_pages.closing_values(page.params, page.vparams, 0.8))
 # %% [markdown]
 # 1. **Band** ({doc}`beyond_band`): revenue sharing is acceptable only where
 #    $\rho = b_2^2/(2b_1\gamma_1) <$ {glue:text}`cn_rho_star:.3f` (the model
-#    allows $\rho < 1$) and the fixed cost is small; the paper's point
-#    ($\rho =$ {glue:text}`cn_rho0:.2f`) has the band
-#    ({glue:text}`cn_lo:.4f`, {glue:text}`cn_hi:.4f`).
+#    allows $\rho < 1$) and the fixed cost is small; this page's point
+#    ($\rho =$ {glue:text}`cn_rho0:.2f`) has {glue:md}`cn_band_md:myst`.
 # 2. **Coordination** ({doc}`beyond_coordination`): the paper's contract leaves
 #    {glue:text}`cn_gap:.0f` of $\pi =$ {glue:text}`cn_pi:.0f` unrealised at
 #    $\lambda =$ {glue:text}`cn_lam:.2f` (service {glue:text}`cn_s_rs:.0f` instead of

@@ -33,3 +33,10 @@ def test_closing_values_at_the_paper():
     assert v["cn_rho_star"] == pytest.approx(0.5, abs=1e-6) and v["cn_gap"] == pytest.approx(200.0)
     assert v["cn_co_lo"] < v["cn_co_hi"] and v["cn_lam"] == 0.8
     assert v["cn_t_ir"] < v["cn_t_r"] < v["cn_t_nu"]
+
+
+def test_closing_values_without_a_band():
+    v = cp.closing_values(xbec.HorizontalParams(b2=1.9), xbec.VerticalParams(), 0.8)
+    assert v["cn_band_md"] == "no acceptable share"
+    assert cp.closing_values(xbec.HorizontalParams(), xbec.VerticalParams())["cn_band_md"] == \
+        "the band $(0.7094, 0.8860)$"

@@ -110,3 +110,32 @@ def test_allocation_tables():
     assert "[0.0000, 0.5450]" in limits
     lam_table = bp.core_lambda_table_md(PAPER, VP.mu, VP.F, [0.0, 1.0])
     assert "0.7773" in lam_table and lam_table.count("\n") == 2 + 2 + 2
+
+
+def test_pages_say_what_does_not_exist_when_the_band_is_empty():
+    empty = xbec.HorizontalParams(b2=1.9)
+    s = bp.band_summary(empty)
+    assert "no share is acceptable" in s["band_md"] and "no share is acceptable" in s["band_finding"]
+    assert "read on a 0.01 grid" in bp.band_summary(PAPER)["band_md"]
+    assert "read on a 0.01 grid" not in bp.band_summary(PAPER.replace(K=20.0))["band_md"]
+    d = bp.dominance_values(empty)
+    assert "nothing to compare" in d["dom_table"] and d["dom_text"]
+    c = bp.coordination_values(empty, 0.8)
+    assert np.isnan(c["rs_lo"]) and "empty" in c["rs_band_md"] and c["co_lo"] < c["co_hi"]
+
+
+def test_dominance_values_at_the_paper():
+    d = bp.dominance_values(PAPER)
+    assert "no such share" in d["dom_text"] and "disjoint" in d["dom_text"] and "0.5009" in d["dom_text"]
+    assert "(0.4671, 0.5347)" in d["dom_table"]
+    c = bp.coordination_values(PAPER)
+    assert c["rs_band_md"] == "$0.7094 < \\lambda < 0.8860$"
+
+
+@settings(max_examples=10)
+@given(horizontal_params(max_b2_ratio=0.99))
+def test_beyond_page_functions_run_on_the_domain(params):
+    bp.band_summary(params)
+    bp.coordination_values(params)
+    bp.dominance_values(params)
+    bp.band_closing_values(params)

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, revenue_sharing
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, VerticalParams
 from ..replication.pages import Md
@@ -99,16 +100,35 @@ def cost_values(run: CostRun, fit_n_min: int) -> dict[str, Any]:
     }
 
 
-def closing_values(params: HorizontalParams, vparams: VerticalParams, lam: float = 0.8) -> dict[str, float]:
-    """One number per finding of the "beyond" part, recomputed (keys ``cn_*``)."""
-    band = acceptable_lambda(params)
+def _or_nan(fn: Callable[[], Any]) -> Any:
+    try:
+        return fn()
+    except ModelDomainError:
+        return None
+
+
+def closing_values(params: HorizontalParams, vparams: VerticalParams, lam: float = 0.8) -> dict[str, Any]:
+    """One number per finding of the "beyond" part, recomputed (keys ``cn_*``).
+
+    Values that do not exist at ``params`` (an empty band, a contract
+    undefined at ``lam``) are ``nan``; ``cn_band_md`` names the band or says
+    it is empty.
+    """
+    nan = float("nan")
+    band = _or_nan(lambda: acceptable_lambda(params))
     rho0, kappa0 = dimensionless_groups(params)
-    cen, rs = centralized(params), revenue_sharing(params, lam)
-    co_band = coordinating_acceptable_lambda(params)
-    limits = al.core_limits(float(rs.pi_platform), vparams.mu, vparams.F)
-    return {"cn_lo": band.lo, "cn_hi": band.hi, "cn_rho_star": band_closing_rho(kappa0), "cn_rho0": rho0,
-            "cn_gap": cen.pi_total - rs.pi_total, "cn_s_rs": rs.s, "cn_s2": cen.s, "cn_pi": cen.pi_total,
-            "cn_co_lo": co_band.lo, "cn_co_hi": co_band.hi,
-            "cn_lam_core": al.core_nonempty_lambda(params, vparams.mu),
-            "cn_t_ir": limits[al.RULES[1]][1], "cn_t_r": limits[al.RULES[0]][1],
-            "cn_t_sh": limits[al.RULES[2]][1], "cn_t_nu": limits[al.RULES[3]][1], "cn_lam": float(lam)}
+    cen, rs = centralized(params), _or_nan(lambda: revenue_sharing(params, lam))
+    co_band = _or_nan(lambda: coordinating_acceptable_lambda(params))
+    limits = al.core_limits(float(rs.pi_platform), vparams.mu, vparams.F) if rs is not None else None
+    lam_core = _or_nan(lambda: al.core_nonempty_lambda(params, vparams.mu))
+    return {"cn_band_md": Md(f"the band $({band.lo:.4f}, {band.hi:.4f})$" if band is not None else
+                             "no acceptable share"),
+            "cn_rho_star": band_closing_rho(kappa0), "cn_rho0": rho0,
+            "cn_gap": cen.pi_total - rs.pi_total if rs is not None else nan,
+            "cn_s_rs": rs.s if rs is not None else nan, "cn_s2": cen.s, "cn_pi": cen.pi_total,
+            "cn_co_lo": co_band.lo if co_band is not None else nan,
+            "cn_co_hi": co_band.hi if co_band is not None else nan,
+            "cn_lam_core": lam_core if lam_core is not None else nan,
+            **{f"cn_t_{key}": limits[al.RULES[k]][1] if limits is not None else nan
+               for key, k in (("r", 0), ("ir", 1), ("sh", 2), ("nu", 3))},
+            "cn_lam": float(lam)}

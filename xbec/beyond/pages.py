@@ -20,13 +20,14 @@ from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, LambdaBand, acceptable_lambda, centralized, revenue_sharing
 from ..replication.bounds import band_infimum, band_supremum, service_overshoot_share
 from ..replication.pages import Md
-from ..replication.report import md_table
+from ..replication.report import esc, md_table
 from . import allocation as al
 from . import bands as bd
 from . import coordination as co
 from . import games as gm
 
 __all__ = [
+    "band_summary",
     "best_time",
     "band_map_check",
     "band_closing_rho",
@@ -40,12 +41,33 @@ __all__ = [
     "contracts_table",
     "dominance_table",
     "common_dominating_shares",
+    "dominance_values",
     "overshoot_example",
     "coalition_table_md",
     "rules_table_md",
     "core_limits_md",
     "core_lambda_table_md",
 ]
+
+
+def band_summary(params: HorizontalParams) -> dict[str, Md]:
+    """Two sentences on the page's own band: ``band_md`` (opening) and ``band_finding`` (closing).
+
+    They name the band and its width, or say that no share is acceptable, so
+    the chapter runs at every valid parameter point.
+    """
+    rho0, _ = bd.dimensionless_groups(params)
+    try:
+        band = acceptable_lambda(params)
+    except ModelDomainError as err:
+        return {"band_md": Md(f"At this page's parameters **no share is acceptable** ({esc(str(err))})."),
+                "band_finding": Md(f"At this page's parameters ($\\rho = {rho0:.3f}$) no share is acceptable.")}
+    paper = " the paper's $0.71 \\le \\lambda \\le 0.88$ is this interval read on a 0.01 grid." \
+        if params == HorizontalParams() else ""
+    return {"band_md": Md(f"At this page's parameters the band is $({band.lo:.4f}, {band.hi:.4f})$, of width "
+                          f"{band.hi - band.lo:.3f};{paper}"),
+            "band_finding": Md(f"At this page's parameters ($\\rho = {rho0:.3f}$) the band is "
+                               f"$({band.lo:.4f}, {band.hi:.4f})$, of width {band.hi - band.lo:.3f}.")}
 
 
 def best_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
@@ -183,20 +205,35 @@ def coordinating_md() -> Md:
               f"$\\pi_1 + \\pi_2 - \\pi = {sp.latex(d['pi_total_minus_pi'])}$ at the optimum.")
 
 
-def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str, float]:
+def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str, Any]:
     """Both contracts' acceptable ranges and the paper's contract at ``lam`` against the optimum.
 
     Keys: ``rs_lo, rs_hi`` (revenue sharing), ``co_lo, co_hi`` (coordinating,
     platform ahead), ``co_free_lo`` (coordinating, without the leader
-    condition), ``pi``, ``s2``, ``rs_lam``, ``rs_total``, ``rs_s``, ``rs_gap``.
+    condition), ``pi``, ``s2``, ``rs_lam``, ``rs_total``, ``rs_s``, ``rs_gap``
+    (``nan`` where a band is empty or the contract undefined at ``lam``) and
+    ``rs_band_md`` (the revenue-sharing band as a phrase).
     """
-    rs_band, cen = acceptable_lambda(params), centralized(params)
-    co_band = co.coordinating_acceptable_lambda(params)
-    co_free = co.coordinating_acceptable_lambda(params, platform_leads=False)
-    rs = revenue_sharing(params, lam)
-    return {"rs_lo": rs_band.lo, "rs_hi": rs_band.hi, "co_lo": co_band.lo, "co_hi": co_band.hi,
-            "co_free_lo": co_free.lo, "pi": cen.pi_total, "s2": cen.s, "rs_lam": float(lam),
-            "rs_total": rs.pi_total, "rs_s": rs.s, "rs_gap": cen.pi_total - rs.pi_total}
+    cen = centralized(params)
+    ends = {}
+    for key, solve in (("rs", lambda: acceptable_lambda(params)), ("co", lambda: co.coordinating_acceptable_lambda(params)),
+                       ("co_free", lambda: co.coordinating_acceptable_lambda(params, platform_leads=False))):
+        try:
+            band = solve()
+            ends[key] = (band.lo, band.hi)
+        except ModelDomainError:
+            ends[key] = (math.nan, math.nan)
+    out: dict[str, Any] = {"rs_lo": ends["rs"][0], "rs_hi": ends["rs"][1], "co_lo": ends["co"][0],
+                           "co_hi": ends["co"][1], "co_free_lo": ends["co_free"][0], "pi": cen.pi_total,
+                           "s2": cen.s, "rs_lam": float(lam)}
+    out["rs_band_md"] = Md("no share (the band is empty)" if math.isnan(ends["rs"][0]) else
+                           f"${ends['rs'][0]:.4f} < \\lambda < {ends['rs'][1]:.4f}$")
+    try:
+        rs = revenue_sharing(params, lam)
+        out.update(rs_total=rs.pi_total, rs_s=rs.s, rs_gap=cen.pi_total - rs.pi_total)
+    except ModelDomainError:
+        out.update(rs_total=math.nan, rs_s=math.nan, rs_gap=math.nan)
+    return out
 
 
 def contracts_table(params: HorizontalParams, lam: Sequence[float]) -> Md:
@@ -247,6 +284,40 @@ def common_dominating_shares(params: HorizontalParams, band: LambdaBand) -> dict
     at_hi = (lo_f(band.hi), hi_f(band.hi))
     return {"sup_lo": sup_lo, "inf_hi": inf_hi, "exists": bool(sup_lo < inf_hi), "at_lo": at_lo,
             "at_hi": at_hi, "ends_disjoint": bool(at_hi[0] >= at_lo[1] or at_lo[0] >= at_hi[1])}
+
+
+def dominance_values(params: HorizontalParams) -> dict[str, Md]:
+    """The dominance comparison as the chapter states it: ``dom_table`` and ``dom_text`` (Markdown).
+
+    ``dom_text`` says whether one coordinating share beats the whole band
+    (:func:`common_dominating_shares`), with the ranges at the band's two ends
+    and where the leader condition of the coordinating contract cuts them; or
+    that there is no band to compare with.
+    """
+    try:
+        band = acceptable_lambda(params)
+    except ModelDomainError:
+        none = Md("At this page's parameters the paper's contract has no acceptable band, so there is nothing "
+                  "to compare with.")
+        return {"dom_table": none, "dom_text": Md("There is no band here, so the question does not arise.")}
+    c = common_dominating_shares(params, band)
+    try:
+        lead = co.coordinating_acceptable_lambda(params).lo
+        cut = (f" At the band's lower end part of the range lies below the coordinating contract's leader "
+               f"condition $\\lambda' > {lead:.4f}$; the rest still pays both firms more with the platform ahead."
+               if c["at_lo"][0] < lead < c["at_lo"][1] else "")
+    except ModelDomainError:
+        cut = " The coordinating contract itself has no share with the platform ahead at these parameters."
+    verdict = ("so there is such a share: any $\\lambda'$ in between beats the whole band" if c["exists"] else
+               "so there is no such share: to beat the paper's contract, the coordinating share must be chosen "
+               "for the revenue-sharing split it replaces")
+    text = ("A coordinating share beats every share of the paper's open band only if it lies above every row's "
+            "lower end and below every row's upper end; over the continuous band the largest lower end is "
+            f"{c['sup_lo']:.4f} and the smallest upper end {c['inf_hi']:.4f}, {verdict}. At the band's two ends "
+            f"the ranges are $({c['at_lo'][0]:.4f}, {c['at_lo'][1]:.4f})$ and "
+            f"$({c['at_hi'][0]:.4f}, {c['at_hi'][1]:.4f})$" + (", which are disjoint." if c["ends_disjoint"]
+                                                              else ".") + cut)
+    return {"dom_table": dominance_table(params, band), "dom_text": Md(text)}
 
 
 def overshoot_example(params: HorizontalParams, lam: float) -> dict[str, Any]:
