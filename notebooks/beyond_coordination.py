@@ -36,11 +36,9 @@ lam_plot = [0.3, 1.0]  # range of the figure
 output_dir = "outputs"
 
 # %%
-import numpy as np
-
 import xbec
 from xbec.beyond import pages as beyond_pages
-from xbec.figures import beyond as beyond_figures, pages as figure_pages
+from xbec.figures import beyond as beyond_figures, pages as figure_pages, paper as paper_figures
 from xbec.replication import pages
 
 page = pages.setup(globals())
@@ -150,8 +148,9 @@ beyond_pages.contracts_table(params, lam_table)
 # reaches $\pi$ at every $\lambda$.
 
 # %%
-figure_pages.show(beyond_figures.contracts_figure(params, np.linspace(*lam_plot, 281)), page.out_dir,
-                  "beyond_contracts", key="fig-contracts")
+lam_curve = paper_figures.curve_lambda(params, tuple(lam_plot), num=281)[0]  # where the paper's contract is defined
+figure_pages.show(beyond_figures.contracts_figure(params, lam_curve), page.out_dir, "beyond_contracts",
+                  key="fig-contracts")
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts

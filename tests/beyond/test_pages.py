@@ -139,3 +139,8 @@ def test_beyond_page_functions_run_on_the_domain(params):
     bp.coordination_values(params)
     bp.dominance_values(params)
     bp.band_closing_values(params)
+
+
+def test_contracts_table_names_shares_without_an_outcome():
+    md = bp.contracts_table(xbec.HorizontalParams(b2=1.9), [0.5, 0.8])
+    assert "| 0.80 |" in md and "no valid outcome" in md and "= 0.5." in md

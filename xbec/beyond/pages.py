@@ -237,13 +237,28 @@ def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str,
 
 
 def contracts_table(params: HorizontalParams, lam: Sequence[float]) -> Md:
-    """Both contracts side by side at the shares ``lam`` (service level and profits)."""
-    t = co.compare_contracts(params, lam)
+    """Both contracts side by side at the shares ``lam`` (service level and profits).
+
+    Shares at which the paper's contract has no valid outcome are left out and
+    named below the table.
+    """
+    ok, skipped = [], []
+    for x in lam:
+        try:
+            revenue_sharing(params, float(x))
+            ok.append(float(x))
+        except ModelDomainError:
+            skipped.append(float(x))
+    note = ("" if not skipped else "\nThe paper's contract has no valid outcome (demand or service not positive) "
+            "at $\\lambda$ = " + ", ".join(f"{x:g}" for x in skipped) + ".\n")
+    if not ok:
+        return Md(note.strip())
+    t = co.compare_contracts(params, ok)
     cols = ("lambda", "s_rs", "pi_platform_rs", "pi_manufacturer_rs", "pi_total_rs",
             "pi_platform_co", "pi_manufacturer_co", "pi_total_co")
     rows = [tuple(f"{t[col][k]:.2f}" for col in cols) for k in range(len(t["lambda"]))]
     return Md(md_table(["$\\lambda$", "$s$ RS", "$\\pi_1$ RS", "$\\pi_2$ RS", "total RS", "$\\pi_1$ coord.",
-                        "$\\pi_2$ coord.", "total coord."], rows))
+                        "$\\pi_2$ coord.", "total coord."], rows) + note)
 
 
 def dominance_table(params: HorizontalParams, band: LambdaBand, inner: Sequence[float] = (0.75, 0.8, 0.85)) -> Md:
