@@ -35,8 +35,8 @@ def test_equilibrium_and_maps():
     assert sum(mv[f"share_{c}"] for c in contracts.CONFIGURATIONS) == pytest.approx(100.0)
     assert mv["aa_r_min"] <= mv["aa_r_max"] and mv["ambiguous"] == 0
     fm = contracts.equilibrium_map(ALPHAS, BETAS, niche_forced_agency=True)
-    fv = ep.forced_values(fm, m, alpha_points=400)
+    fv = ep.forced_values(fm, m)
     assert fv["share_X"] + fv["share_Y"] == pytest.approx(100.0)
-    assert fv["y_alpha_beta0"] == pytest.approx(1 / np.sqrt(2), abs=5e-3)
+    assert fv["y_alpha_beta0"] == pytest.approx(1 / np.sqrt(2), abs=1e-9)  # bisection, not a grid
     r = ep.reach_values(ALPHAS, BETAS)
     assert 0 <= r["share_reach_aw"] <= r["share_reach_wa"] <= 100

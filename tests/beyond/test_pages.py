@@ -8,9 +8,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import xbec
+from tests.conftest import horizontal_params
 from xbec import beyond
 from xbec.beyond import pages as bp
-from tests.conftest import horizontal_params
 
 PAPER = xbec.HorizontalParams()
 VP = xbec.VerticalParams()

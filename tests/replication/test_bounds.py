@@ -8,8 +8,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import xbec
-from xbec.replication import bounds
 from tests.conftest import horizontal_params
+from xbec.replication import bounds
 
 PAPER = xbec.HorizontalParams()
 

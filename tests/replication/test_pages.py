@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 
 import xbec
-from xbec.replication import pages
 from tests.conftest import horizontal_params
+from xbec.replication import pages
 
 PAPER_NS = dict(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, mu=[1600.0, 2000.0, 2300.0, 2200.0],
                 phi=[20.0, 15.0, 8.0, 12.0], theta=[0.7, 0.5, 0.4, 0.6], weights=[0.7, 0.3],

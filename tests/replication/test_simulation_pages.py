@@ -9,10 +9,10 @@ import pytest
 from hypothesis import assume, given, settings
 
 import xbec
-from xbec.replication import pages
-from xbec.replication import simulation_pages as sp
 from tests.conftest import horizontal_params
 from tests.replication.test_pages import PAPER_NS
+from xbec.replication import pages
+from xbec.replication import simulation_pages as sp
 
 
 @pytest.fixture

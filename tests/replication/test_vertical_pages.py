@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xbec
+from tests.replication.test_pages import PAPER_NS
 from xbec.beyond import least_core_epsilon, vertical_game
 from xbec.replication import pages
 from xbec.replication import vertical_pages as vp
-from tests.replication.test_pages import PAPER_NS
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from ..replication.pages import Md
 from ..replication.report import md_table
 from . import allocation as al
 from . import cost as ct
-from .coordination import coordinating_acceptable_lambda
 from .bands import dimensionless_groups
+from .coordination import coordinating_acceptable_lambda
 from .pages import band_closing_rho
 
 __all__ = ["CostRun", "measure_costs", "cost_table_md", "cost_values", "closing_values"]

@@ -25,6 +25,7 @@ __all__ = [
     "equilibrium_values",
     "configuration_runs",
     "map_values",
+    "region_y_cutoff",
     "forced_values",
 ]
 
@@ -104,11 +105,33 @@ def map_values(eq_map: Any, alphas: np.ndarray) -> dict[str, float]:
     return out
 
 
-def forced_values(forced_map: Any, eq_map: Any, alpha_points: int = 4000) -> dict[str, float]:
+def region_y_cutoff(beta: float = 0.0, iterations: int = 50) -> float:
+    """Smallest ``alpha`` at which the extension's equilibrium is WA (region Y) at ``beta``, by bisection.
+
+    Assumes one switch from AA (small ``alpha``) to WA in ``alpha in (0, 1]``;
+    returns ``nan`` if WA does not occur there. At ``beta = 0`` the exact
+    cut-off is ``1/sqrt(2)``.
+    """
+    wa = contracts.CONFIGURATIONS.index("WA")
+
+    def is_y(a: float) -> bool:
+        return int(contracts.equilibrium_map([a], [beta], niche_forced_agency=True).code[0, 0]) == wa
+
+    lo, hi = 1e-6, 1.0
+    if not is_y(hi):
+        return float("nan")
+    if is_y(lo):
+        return lo
+    for _ in range(iterations):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if is_y(mid) else (mid, hi)
+    return hi
+
+
+def forced_values(forced_map: Any, eq_map: Any) -> dict[str, float]:
     """The extension's regions X and Y, the cut-off at ``beta = 0`` and where the restriction costs the platform."""
     x_region = forced_map.code == contracts.CONFIGURATIONS.index("AA")
-    y0 = contracts.equilibrium_map(np.linspace(0.001, 1.0, alpha_points), [0.0], niche_forced_agency=True)
     gain = forced_map.platform_profit - eq_map.platform_profit
     return {"share_X": 100 * float(np.mean(x_region)), "share_Y": 100 * float(np.mean(~x_region)),
-            "y_alpha_beta0": float(y0.alpha[y0.code[:, 0] == 1].min()),
+            "y_alpha_beta0": region_y_cutoff(0.0),
             "share_forced_loses": 100 * float(np.mean(gain < -1e-12 * eq_map.platform_profit))}

@@ -216,8 +216,9 @@ def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str,
     """
     cen = centralized(params)
     ends = {}
-    for key, solve in (("rs", lambda: acceptable_lambda(params)), ("co", lambda: co.coordinating_acceptable_lambda(params)),
-                       ("co_free", lambda: co.coordinating_acceptable_lambda(params, platform_leads=False))):
+    solvers = {"rs": lambda: acceptable_lambda(params), "co": lambda: co.coordinating_acceptable_lambda(params),
+               "co_free": lambda: co.coordinating_acceptable_lambda(params, platform_leads=False)}
+    for key, solve in solvers.items():
         try:
             band = solve()
             ends[key] = (band.lo, band.hi)
@@ -408,7 +409,8 @@ def core_lambda_table_md(params: HorizontalParams, mu: Sequence[float], F: Seque
         cells = []
         for rule in al.RULES:
             try:
-                cells.append(f"{al.core_lambda_interval(params, mu, F, rule, pair_factor=t, singleton=singleton).lo:.4f}")
+                lo = al.core_lambda_interval(params, mu, F, rule, pair_factor=t, singleton=singleton).lo
+                cells.append(f"{lo:.4f}")
             except ModelDomainError:
                 cells.append("never")
         rows.append((f"{t:g}", *cells))

@@ -76,6 +76,7 @@ class Md(str):
     """A string of MyST Markdown; Jupyter renders it as Markdown, not as a quoted string."""
 
     def _repr_markdown_(self) -> str:
+        """The Markdown Jupyter displays: the string itself."""
         return str(self)
 
 

@@ -16,7 +16,6 @@ from ..errors import ModelDomainError
 from ..model import horizontal as H
 from ..model import vertical as Vt
 from ..model.horizontal import LambdaBand
-from ..model.vertical import VerticalParams
 from . import numerics, paper
 from . import symbolic as S
 from .ledger import STATUSES
