@@ -211,7 +211,7 @@ def service_demand_claims(params: HorizontalParams) -> list[ServiceClaim]:
         "The price is lower under revenue sharing than under decentralised decision-making.",
         f"$p^*(\\lambda) = p^{{2*}} = {cen.p:.2f}$ for every $\\lambda$ vs $p^{{1*}} = {dec.p:.2f}$",
         cen.p < dec.p, True))
-    for what, level, sym, fn in (("logistics service level", dec.s, "s", bounds.service_infimum),
+    for what, level, sym, fn in (("logistics service level", dec.s, "s^*", bounds.service_infimum),
                                  ("Market demand", dec.demand, "D", bounds.demand_infimum)):
         text = (f"The {what} is higher under revenue sharing than under decentralised decision-making."
                 if what != "Market demand" else
@@ -221,9 +221,9 @@ def service_demand_claims(params: HorizontalParams) -> list[ServiceClaim]:
             continue
         b = fn(params, band)
         ok = _above_on_band(b, level)
-        rel = ">" if b.attained else "\\ge"
+        rel = "\\ge" if b.attained else ">"  # an infimum not attained on the open band is a strict bound
         detail = (f"on the open band, ${sym}(\\lambda) {rel} {b.value:.4f}$ (infimum, "
-                  f"{'attained' if b.attained else 'not attained'}) vs ${sym}^{{1*}} = {level:.4f}$")
+                  f"{'attained' if b.attained else 'not attained'}) vs ${sym[0]}^{{1*}} = {level:.4f}$")
         claims.append(ServiceClaim(text, detail, ok, True))
     lam_bar = bounds.service_overshoot_share(params)
     below = params.b2**2 > 0 and lam_bar >= 1
