@@ -33,25 +33,17 @@
 output_dir = "outputs"
 
 # %% tags=["remove-cell"]
-from pathlib import Path
+from xbec.figures import pages, paper
 
-from IPython.display import Image
-from myst_nb import glue
-
-import xbec
-import xbec.figures.paper
-
-fig = xbec.figures.paper.alliance_diagram()
-png, svg = xbec.figures.save(fig, output_dir, "fig1_alliance")
-glue("fig-alliance", Image(filename=str(png)), display=False)
+pages.show(paper.alliance_diagram(), output_dir, "fig1_alliance", key="fig-alliance")
 
 # %% [markdown]
 # ```{glue:figure} fig-alliance
 # :name: fig-alliance
 # :alt: Boxes for the manufacturers, the cross-border e-commerce platform, consumers abroad, and the domestic logistics providers, international carrier and foreign logistics providers, around an ellipse for the cloud platform; shaded regions mark the horizontal and the vertical alliance.
 #
-# Cross-border e-commerce cooperation alliance based on a cloud platform (the
-# paper's Fig. 1, redrawn from §2). Blue region: the horizontal alliance of §3;
+# Cross-border e-commerce cooperation alliance based on a cloud platform: the
+# paper's Fig. 1, redrawn from §2 (this book numbers its own figures B1, B2, …). Blue region: the horizontal alliance of §3;
 # orange region: the vertical alliance of §4; the platform belongs to both.
 # Arrows show the four flows the cloud platform integrates. Files:
 # {download}`PNG <outputs/fig1_alliance.png>`, {download}`SVG <outputs/fig1_alliance.svg>`.

@@ -20,9 +20,10 @@
 # platform (1), domestic logistics (2), international carrier (3), foreign
 # logistics (4) — with the Raiffa rule (eq 13) corrected for the services each
 # member undertakes (eq 15). This chapter sets the two Raiffa rules beside the
-# two classical solutions of cooperative game theory, the **Shapley value** and
-# the **nucleolus** (the allocation that lexicographically maximises the
-# smallest excesses $x(S) - v(S)$; Schmeidler 1969), and checks each for
+# two classical solutions of cooperative game theory, the **Shapley value**
+# {cite:p}`shapley1953` and the **nucleolus** (the allocation that
+# lexicographically maximises the smallest excesses $x(S) - v(S)$;
+# {cite:t}`schmeidler1969`), and checks each for
 # membership of the **core** — the allocations no coalition can improve on by
 # leaving ($x(S) \ge v(S)$ for every coalition $S$, $x(N) = V(N)$).
 
@@ -45,42 +46,21 @@ sensitivity_points = 21  # pair factors in [0, 1] for the sensitivity figure
 bounds_points = 41  # pair factors for the lambda bounds
 output_dir = "outputs"
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
-from IPython.display import Image, Markdown, display
-from myst_nb import glue
 
 import xbec
-from xbec import beyond as an
-from xbec.figures import beyond as ap
+from xbec import beyond
+from xbec.beyond import pages as beyond_pages
+from xbec.figures import beyond as beyond_figures, pages as figure_pages
+from xbec.replication import pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+page = pages.setup(globals())
+params, vp = page.params, page.vparams
 V = float(xbec.revenue_sharing(params, lam).pi_platform)
-n = vp.n
-members = xbec.member_names(n)
-glue("lam", float(lam), display=False)
-glue("V", V, display=False)
-glue("pair_factor", float(pair_factor), display=False)
-glue("singleton", float(singleton), display=False)
-glue("sum_mu_3", float(sum(mu) / (n - 1)), display=False)
-
-table = an.vertical_game(V, vp.mu, pair_factor=pair_factor, singleton=singleton)
-one = an.vertical_game(V, vp.mu, pair_factor=1.0, singleton=singleton)
-rows = ["| coalition | worth | source |", "|---|---:|---|"]
-for mask in sorted(range(1, 1 << n), key=lambda m: (-bin(m).count("1"), m)):
-    who = "{" + ", ".join(str(i + 1) for i in range(n) if mask >> i & 1) + "}"
-    size = bin(mask).count("1")
-    if size == n:
-        src = f"$V(N) = \\pi_1({lam:g})$ (§5.2)"
-    elif size == n - 1:
-        src = "given in §5.2"
-    elif size == 1:
-        src = "**assumed**: a member alone sells nothing cross-border"
-    else:
-        src = f"**assumed**: $t$ × {one[mask]:.0f} (weakest triple containing it)"
-    rows.append(f"| {who} | {table[mask]:.2f} | {src} |")
-display(Markdown("\n".join(rows)))
+pages.glue_all({"lam": lam, "V": V, "pair_factor": pair_factor, "singleton": singleton,
+                "sum_mu_3": sum(mu) / (vp.n - 1)})
+beyond_pages.coalition_table_md(V, vp.mu, lam, pair_factor=pair_factor, singleton=singleton)
 
 # %% [markdown]
 # ## The coalition worths the paper does not give
@@ -106,21 +86,11 @@ display(Markdown("\n".join(rows)))
 #
 # ## Four rules at the paper's values
 
-# %% tags=["hide-input"]
-comp = an.compare_allocations(V, vp.mu, vp.F, pair_factor=pair_factor, singleton=singleton)
-rows = ["| rule | " + " | ".join(members) + " | in the core | smallest excess (coalition) |",
-        "|---|" + "---:|" * n + ":---:|---|"]
-for rule, x in comp.allocations.items():
-    chk = comp.core[rule]
-    who = "{" + ", ".join(str(i + 1) for i in chk.worst_coalition) + "}"
-    rows.append(f"| {rule} | " + " | ".join(f"{xi:.2f}" for xi in x)
-                + f" | {'yes' if chk.in_core else '**no**'} | {chk.min_excess:.2f} {who} |")
-display(Markdown("\n".join(rows)))
-glue("core_nonempty", "non-empty" if comp.core_nonempty else "empty", display=False)
-glue("lce", float(comp.least_core_epsilon), display=False)
-fig = ap.allocations_figure(comp)
-png, svg = xbec.figures.save(fig, output_dir, "beyond_allocations")
-glue("fig-allocations", Image(filename=str(png)), display=False)
+# %%
+comp = beyond.compare_allocations(V, vp.mu, vp.F, pair_factor=pair_factor, singleton=singleton)
+pages.glue_all({"core_nonempty": "non-empty" if comp.core_nonempty else "empty", "lce": comp.least_core_epsilon})
+figure_pages.show(beyond_figures.allocations_figure(comp), page.out_dir, "beyond_allocations", key="fig-allocations")
+beyond_pages.rules_table_md(comp, xbec.MEMBER_NAMES)
 
 # %% [markdown]
 # ```{glue:figure} fig-allocations
@@ -143,21 +113,15 @@ glue("fig-allocations", Image(filename=str(png)), display=False)
 #
 # ## How the conclusions move with the assumed pair worths
 
-# %% tags=["hide-input"]
-ts = np.linspace(0.0, 1.0, sensitivity_points)
-sens = an.allocation_sensitivity(V, vp.mu, vp.F, ts, singleton=singleton)
-limits = an.core_limits(V, vp.mu, vp.F, singleton=singleton)
-t_star = an.core_nonempty_pair_factor_limit(V, vp.mu, singleton=singleton)
-fig = ap.allocation_sensitivity_figure(sens, core_limit=t_star)
-png, svg = xbec.figures.save(fig, output_dir, "beyond_allocation_sensitivity")
-glue("fig-allocation-sensitivity", Image(filename=str(png)), display=False)
-glue("t_star", float(t_star), display=False)
-for key, rule in (("ir", an.RULES[1]), ("r", an.RULES[0]), ("sh", an.RULES[2])):
-    glue(f"t_{key}", limits[rule][1], display=False)
-rows = ["| rule | in the core for pair factors $t$ in |", "|---|---|"]
-for rule, (lo, hi) in limits.items():
-    rows.append(f"| {rule} | " + ("never" if np.isnan(lo) else f"[{lo:.4f}, {hi:.4f}]") + " |")
-display(Markdown("\n".join(rows)))
+# %%
+sens = beyond.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0.0, 1.0, sensitivity_points), singleton=singleton)
+limits = beyond.core_limits(V, vp.mu, vp.F, singleton=singleton)
+t_star = beyond.core_nonempty_pair_factor_limit(V, vp.mu, singleton=singleton)
+pages.glue_all({"t_star": t_star, "t_r": limits[beyond.RULES[0]][1], "t_ir": limits[beyond.RULES[1]][1],
+                "t_sh": limits[beyond.RULES[2]][1]})
+figure_pages.show(beyond_figures.allocation_sensitivity_figure(sens, core_limit=t_star), page.out_dir,
+                  "beyond_allocation_sensitivity", key="fig-allocation-sensitivity")
+beyond_pages.core_limits_md(limits)
 
 # %% [markdown]
 # ```{glue:figure} fig-allocation-sensitivity
@@ -183,27 +147,17 @@ display(Markdown("\n".join(rows)))
 #
 # ## …and with the revenue share λ
 
-# %% tags=["hide-input"]
-bounds = an.core_lambda_bounds(params, vp.mu, vp.F, np.linspace(0.0, 1.0, bounds_points), singleton=singleton)
-fig = ap.core_lambda_figure(bounds, band=(0.72, 0.88))
-png, svg = xbec.figures.save(fig, output_dir, "beyond_core_lambda")
-glue("fig-core-lambda", Image(filename=str(png)), display=False)
-lam_core = an.core_nonempty_lambda(params, vp.mu, singleton=singleton)
-glue("lam_core", float(lam_core), display=False)
-glue("V_dec", xbec.decentralized(params).pi_platform, display=False)
-rows = ["| $t$ | " + " | ".join(an.RULES) + " |", "|---:|" + "---:|" * len(an.RULES)]
-for t in (0.0, 0.25, 0.5, 0.75, 1.0):
-    cells = []
-    for rule in an.RULES:
-        try:
-            cells.append(f"{an.core_lambda_interval(params, vp.mu, vp.F, rule, pair_factor=t, singleton=singleton).lo:.4f}")
-        except xbec.ModelDomainError:
-            cells.append("never")
-    rows.append(f"| {t:g} | " + " | ".join(cells) + " |")
-display(Markdown("Smallest $\\lambda$ at which each rule's allocation is in the core:\n\n" + "\n".join(rows)))
-glue("ir_lam0", float(an.core_lambda_interval(params, vp.mu, vp.F, an.RULES[1], singleton=singleton).lo), display=False)
+# %%
+bounds = beyond.core_lambda_bounds(params, vp.mu, vp.F, np.linspace(0.0, 1.0, bounds_points), singleton=singleton)
+figure_pages.show(beyond_figures.core_lambda_figure(bounds, band=(0.72, 0.88)), page.out_dir, "beyond_core_lambda",
+                  key="fig-core-lambda")
 V_top = float(xbec.revenue_sharing(params, 0.88).pi_platform)  # top of the paper's band
-glue("t_ir_top", float(an.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[an.RULES[1]][1]), display=False)
+pages.glue_all({
+    "lam_core": beyond.core_nonempty_lambda(params, vp.mu, singleton=singleton),
+    "V_dec": xbec.decentralized(params).pi_platform,
+    "ir_lam0": beyond.core_lambda_interval(params, vp.mu, vp.F, beyond.RULES[1], singleton=singleton).lo,
+    "t_ir_top": beyond.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[beyond.RULES[1]][1]})
+beyond_pages.core_lambda_table_md(params, vp.mu, vp.F, singleton=singleton)
 
 # %% [markdown]
 # ```{glue:figure} fig-core-lambda
@@ -220,8 +174,10 @@ glue("t_ir_top", float(an.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[a
 # $\lambda <$ {glue:text}`lam_core:.4f`: any allocation gives some
 # three-member alliance less than its $\mu_i$ when
 # $V(N) < \sum_i \mu_i / 3 =$ {glue:text}`sum_mu_3:.0f` — exactly the sum of the
-# Raiffa lower limits of eq (11). The bottom of the paper's band (0.72–0.73)
-# is therefore unstable for every rule, and so is the decentralised case of
+# Raiffa lower limits of eq (11): the four three-member coalitions, each
+# weighted $1/3$, form a balanced collection, and by the Bondareva–Shapley
+# theorem {cite:p}`bondareva1963` the core is empty. The bottom of the paper's
+# band (from 0.72 up to {glue:text}`lam_core:.4f`) is therefore unstable for every rule, and so is the decentralised case of
 # §5.2 ($V(N) = \pi_1^* =$ {glue:text}`V_dec:.2f`). Even with worthless pairs
 # the improved Raiffa allocation enters the core only from
 # $\lambda =$ {glue:text}`ir_lam0:.4f` (it gives the platform more than

@@ -35,28 +35,15 @@ lam_table = [0.5, 0.6, 0.7, 0.71, 0.75, 0.8, 0.85, 0.88]  # shares compared in t
 lam_plot = [0.3, 1.0]  # range of the figure
 output_dir = "outputs"
 
-# %% tags=["hide-input"]
-import numpy as np
-import sympy as sp
-from IPython.display import Image, Markdown, display
-from myst_nb import glue
-
+# %%
 import xbec
-from xbec import beyond as an
-from xbec.figures import beyond as ap
-from xbec.replication import symbolic as sy
+from xbec.beyond import pages as beyond_pages
+from xbec.figures import beyond as beyond_figures, pages as figure_pages, paper as paper_figures
+from xbec.replication import pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-cen = xbec.centralized(params)
-dec = xbec.decentralized(params)
-d = an.derive_coordinating_contract()
-S = sy.SYMBOLS
-lam_s = S["lam"]
-display(Markdown(
-    "Paper's contract (eq 7–10), derived by sympy from the primitives:\n\n"
-    f"$$s^*(\\lambda) - s^{{2*}} = {sp.latex(d['rs_service_gap'])}$$\n\n"
-    f"$$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi = {sp.latex(d['rs_profit_gap'])}$$"
-))
+page = pages.setup(globals())
+params = page.params
+beyond_pages.rs_gaps_md()
 
 # %% [markdown]
 # ## Why revenue sharing falls short
@@ -70,6 +57,36 @@ display(Markdown(
 # under-provides service whenever $\lambda p - \omega < p - c$, and eq (10)
 # cannot fix both first-order conditions with one instrument $\omega$.
 #
+# ### Short of $s^{2*}$, or beyond it
+#
+# "Aligns the price only" does not mean the service level is always too low.
+# From the gap above, $s^*(\lambda) - s^{2*}$ has the sign of
+# $(\lambda - 1)/(b_1\gamma_1 - \lambda b_2^2)$, so for $\lambda < 1$ and
+# $b_2 > 0$:
+#
+# - $s^*(\lambda) < s^{2*}$ exactly when $\lambda < b_1\gamma_1/b_2^2$ — for
+#   every $\lambda < 1$ if $b_2^2 \le b_1\gamma_1$, as at the paper's values;
+# - $s^*(\lambda) > s^{2*}$ for $b_1\gamma_1/b_2^2 < \lambda < 1$, which exists
+#   inside the model's domain whenever $b_1\gamma_1 < b_2^2 < 2 b_1\gamma_1$
+#   (`xbec.replication.bounds.service_overshoot_share`).
+#
+# There the wholesale price of eq (10) that keeps the price at $p^{2*}$ makes
+# the platform's service margin $\lambda p - \omega$ *exceed* the alliance's
+# $p - c$, and the platform buys too much service. For example, at
+# {glue:md}`ex_params:myst` the threshold is $b_1\gamma_1/b_2^2 =$ {glue:text}`ex_lam_bar:.3f`, and at
+# $\lambda =$ {glue:text}`ex_lam:.2f` the contract sets
+# $\omega =$ {glue:text}`ex_w:.1f` ({glue:text}`ex_w_note`) and the platform chooses $s =$ {glue:text}`ex_s:.2f` against
+# $s^{2*} =$ {glue:text}`ex_s2:.2f`; the manufacturer earns
+# {glue:text}`ex_pi2:,.0f` and the alliance {glue:text}`ex_total:,.0f` against
+# $\pi =$ {glue:text}`ex_pi:,.0f`. This share lies {glue:text}`ex_band`: the
+# overshoot happens only where neither firm would sign
+# ({doc}`beyond_band`).
+
+# %%
+example = xbec.HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
+pages.glue_all(beyond_pages.overshoot_example(example, 0.8))
+
+# %% [markdown]
 # ## The coordinating contract
 #
 # Add a second instrument: the manufacturer bears the share $1 - \phi$ of the
@@ -82,17 +99,8 @@ display(Markdown(
 # $(p^{2*}, s^{2*})$ and solving for the contract terms gives (sympy, a unique
 # solution when $b_2 > 0$):
 
-# %% tags=["hide-input"]
-display(Markdown(
-    f"$$\\omega = {sp.latex(d['w'])}, \\qquad \\phi = {sp.latex(d['phi'])}$$\n\n"
-    "and then, identically in $(p, s)$,\n\n"
-    "$$\\pi_1(p, s) = \\lambda\\,\\big(\\pi(p, s) + K\\big) - K, \\qquad "
-    "\\pi_1(p,s) - \\big(\\lambda(\\pi(p,s) + K) - K\\big) = "
-    f"{sp.latex(d['platform_identity'])}$$\n\n"
-    f"with Hessian $\\lambda$ times that of eq (6): "
-    f"${sp.latex(d['hessian'])} = \\lambda {sp.latex(d['centralized_hessian'])}$, and "
-    f"$\\pi_1 + \\pi_2 - \\pi = {sp.latex(d['pi_total_minus_pi'])}$ at the optimum."
-))
+# %%
+beyond_pages.coordinating_md()
 
 # %% [markdown]
 # The platform's own objective becomes an increasing affine function of the
@@ -105,6 +113,11 @@ display(Markdown(
 # - the wholesale price is $\omega = \lambda c$: the manufacturer is refunded the
 #   share $\lambda$ of its unit cost, so each firm bears the same share of every
 #   cost it shares in revenue.
+#
+# This is the remedy {cite:t}`cachon2005` give for a known limitation of
+# revenue sharing: it coordinates a chain's prices and quantities, but not a
+# retailer's costly effort that raises demand — here the platform's logistics
+# service — unless that effort's cost is shared in the same proportion.
 #
 # The profits are $\pi_1 = \lambda(\pi + K) - K$ and
 # $\pi_2 = (1 - \lambda)(\pi + K)$. It is available in the package as
@@ -121,42 +134,23 @@ display(Markdown(
 #
 # ## Both contracts at the paper's values
 
-# %% tags=["hide-input"]
-band_rs = xbec.acceptable_lambda(params)
-band_co = an.coordinating_acceptable_lambda(params)
-band_co_free = an.coordinating_acceptable_lambda(params, platform_leads=False)
-for key, val in dict(rs_lo=band_rs.lo, rs_hi=band_rs.hi, co_lo=band_co.lo, co_hi=band_co.hi,
-                     co_free_lo=band_co_free.lo, pi=cen.pi_total, s2=cen.s, pi1_dec=dec.pi_platform,
-                     pi2_dec=dec.pi_manufacturer).items():
-    glue(key, float(val), display=False)
-rs08 = xbec.revenue_sharing(params, 0.8)
-glue("rs08_total", float(rs08.pi_total), display=False)
-glue("rs08_s", float(rs08.s), display=False)
-glue("rs08_gap", float(cen.pi_total - rs08.pi_total), display=False)
-
-t = an.compare_contracts(params, lam_table)
-head = ("| $\\lambda$ | $s$ RS | $\\pi_1$ RS | $\\pi_2$ RS | total RS "
-        "| $\\pi_1$ coord. | $\\pi_2$ coord. | total coord. |")
-rows = [head, "|" + "---:|" * 8]
-for k in range(len(t["lambda"])):
-    rows.append("| " + " | ".join(f"{t[col][k]:.2f}" for col in (
-        "lambda", "s_rs", "pi_platform_rs", "pi_manufacturer_rs", "pi_total_rs",
-        "pi_platform_co", "pi_manufacturer_co", "pi_total_co")) + " |")
-display(Markdown("\n".join(rows)))
+# %%
+pages.glue_all(beyond_pages.coordination_values(params, 0.8))
+beyond_pages.contracts_table(params, lam_table)
 
 # %% [markdown]
 # RS: the paper's revenue-sharing contract (eqs 7–10); coord.: the
 # coordinating contract, whose service level is $s^{2*}$ and wholesale price
-# $\omega = \lambda c$ at every $\lambda$. At $\lambda = 0.8$ revenue sharing delivers service
-# {glue:text}`rs08_s:.1f` instead of $s^{2*} =$ {glue:text}`s2:.1f` and total
-# profit {glue:text}`rs08_total:.2f` instead of $\pi =$ {glue:text}`pi:.2f`
-# — {glue:text}`rs08_gap:.2f` is left on the table; the coordinating contract
+# $\omega = \lambda c$ at every $\lambda$. At $\lambda =$ {glue:text}`rs_lam:.2f` revenue sharing delivers service
+# {glue:text}`rs_s:.1f` instead of $s^{2*} =$ {glue:text}`s2:.1f` and total
+# profit {glue:text}`rs_total:.2f` instead of $\pi =$ {glue:text}`pi:.2f`
+# — {glue:text}`rs_gap:.2f` is left on the table; the coordinating contract
 # reaches $\pi$ at every $\lambda$.
 
-# %% tags=["hide-input"]
-fig = ap.contracts_figure(params, np.linspace(*lam_plot, 281))
-png, svg = xbec.figures.save(fig, output_dir, "beyond_contracts")
-glue("fig-contracts", Image(filename=str(png)), display=False)
+# %%
+lam_curve = paper_figures.curve_lambda(params, tuple(lam_plot), num=281)[0]  # where the paper's contract is defined
+figure_pages.show(beyond_figures.contracts_figure(params, lam_curve), page.out_dir, "beyond_contracts",
+                  key="fig-contracts")
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts
@@ -179,8 +173,7 @@ glue("fig-contracts", Image(filename=str(png)), display=False)
 # iff $\lambda > (P + K)/(2P)$. We keep the leader condition, as the paper
 # does; then the coordinating contract is acceptable for
 # {glue:text}`co_lo:.4f` $< \lambda <$ {glue:text}`co_hi:.4f`, against
-# {glue:text}`rs_lo:.4f` $< \lambda <$ {glue:text}`rs_hi:.4f` for revenue
-# sharing. Without the leader condition its lower end drops to
+# {glue:md}`rs_band_md:myst` for revenue sharing. Without the leader condition its lower end drops to
 # {glue:text}`co_free_lo:.4f`; that range is never empty, because $\pi$
 # exceeds the decentralised total $\pi_1^* + \pi_2^*$.
 #
@@ -189,31 +182,32 @@ glue("fig-contracts", Image(filename=str(png)), display=False)
 # reached at a lower $\lambda$. The right comparison is therefore not at equal
 # $\lambda$ but in profits: for every $\lambda$ of the paper's contract there
 # is a range of $\lambda'$ of the coordinating contract that pays *both* firms
-# strictly more (`xbec.beyond.dominating_shares`):
+# strictly more (`xbec.beyond.dominating_shares`). That range moves with
+# $\lambda$:
 
-# %% tags=["hide-input"]
-lam_dom = np.array([band_rs.lo + 1e-9, 0.75, 0.8, 0.85, band_rs.hi - 1e-9])
-lo, hi = an.dominating_shares(params, lam_dom)
-rs = xbec.revenue_sharing(params, lam_dom)
-rows = ["| paper's $\\lambda$ | $\\pi_1$ RS | $\\pi_2$ RS | coordinating $\\lambda'$ paying both more | "
-        "gain to share |", "|---:|---:|---:|:---:|---:|"]
-for k in range(lam_dom.size):
-    rows.append(f"| {lam_dom[k]:.4f} | {rs.pi_platform[k]:.2f} | {rs.pi_manufacturer[k]:.2f} | "
-                f"({lo[k]:.4f}, {hi[k]:.4f}) | {cen.pi_total - rs.pi_total[k]:.2f} |")
-display(Markdown("\n".join(rows)))
+# %%
+pages.glue_all(beyond_pages.dominance_values(params))
 
 # %% [markdown]
-# Each row's interval has width (gain to share)$/(\pi + K)$. At the lower end
-# of the paper's band part of it lies below the coordinating contract's leader
-# condition $\lambda' >$ {glue:text}`co_lo:.4f`; the rest still pays both
-# firms more with the platform ahead.
+# ```{glue:md} dom_table
+# :format: myst
+# ```
+#
+# Each row's interval has width (gain to share)$/(\pi + K)$.
+#
+# **Does one $\lambda'$ beat the whole band?**
+# {glue:md}`dom_text:myst` (`xbec.beyond.pages.common_dominating_shares`)
 #
 # ## Finding
 #
-# The paper's revenue sharing aligns the price only ($s^*(\lambda) < s^{2*}$
-# and $\pi_1 + \pi_2 < \pi$ for every $\lambda < 1$); adding service-cost
-# sharing in the same proportion, with $\omega = \lambda c$, reaches the
-# centralised price, service level and profit for every $\lambda$, is
-# acceptable for {glue:text}`co_lo:.3f` $< \lambda <$ {glue:text}`co_hi:.3f`
-# at the paper's values, and can pay both firms more than any revenue-sharing
-# split in the paper's band.
+# The paper's revenue sharing aligns the price only: $\pi_1 + \pi_2 < \pi$
+# for every $\lambda < 1$ (when $b_2 > 0$), and the service level misses
+# $s^{2*}$ — below it for $\lambda < b_1\gamma_1/b_2^2$ (every $\lambda < 1$ at
+# the paper's values), above it for $b_1\gamma_1/b_2^2 < \lambda < 1$.
+# Adding service-cost sharing in the same proportion, with
+# $\omega = \lambda c$ {cite:p}`cachon2005`, reaches the centralised price,
+# service level and profit for every $\lambda$, and is acceptable for
+# {glue:text}`co_lo:.3f` $< \lambda <$ {glue:text}`co_hi:.3f` at the paper's
+# values. For each revenue-sharing split in the paper's band some coordinating
+# split pays both firms more, but which one depends on the split: no single
+# coordinating share beats the whole band.

@@ -55,55 +55,17 @@ fit_n_min = 12  # fit log2(seconds) = a + b n on n >= fit_n_min
 extrapolate_to = 30
 output_dir = "outputs"
 
-# %% tags=["hide-input"]
-import time
+# %%
+from xbec.beyond import cost_pages
+from xbec.figures import beyond as beyond_figures, pages as figure_pages
+from xbec.replication import pages
 
-import numpy as np
-from IPython.display import Image, Markdown, display
-from myst_nb import glue
-
-import xbec
-from xbec import beyond as an
-from xbec.figures import beyond as ap
-
-cpu = time.process_time
-small = an.measure_shapley_cost(range(2, min(shapley_n_max, 14) + 1), repeat=3, clock=cpu)
-large = an.measure_shapley_cost(range(15, shapley_n_max + 1), repeat=2, clock=cpu) if shapley_n_max >= 15 else None
-shap = small if large is None else an.CostMeasurement(
-    small.rule, np.r_[small.n, large.n], np.r_[small.seconds, large.seconds],
-    np.r_[small.evaluations, large.evaluations])
-vec = an.measure_shapley_cost(range(2, vectorised_n_max + 1), repeat=2, vectorised=True, clock=cpu)
-ra = an.measure_raiffa_cost(raiffa_ns, repeat=3, clock=cpu)
-nu = an.measure_nucleolus_cost(range(3, nucleolus_n_max + 1), clock=cpu)
-fit = an.fit_cost_growth(shap, n_min=fit_n_min)
-fit_vec = an.fit_cost_growth(vec, n_min=fit_n_min)
-
-fig = ap.cost_figure([shap, vec, nu, ra], fit=fit, extrapolate_to=extrapolate_to,
-                     time_label="CPU seconds (best of runs)")
-png, svg = xbec.figures.save(fig, output_dir, "beyond_cost")
-glue("fig-cost", Image(filename=str(png)), display=False)
-
-by_n = {}
-for m in (shap, vec, ra, nu):
-    for n, e, secs in zip(m.n, m.evaluations, m.seconds):
-        by_n.setdefault(int(n), {})[m.rule] = (int(e), float(secs))
-
-
-def cell(n, rule, what):
-    if rule not in by_n.get(n, {}):
-        return "–"
-    e, secs = by_n[n][rule]
-    return f"{e:,}" if what == "e" else f"{secs:.2g}"
-
-
-rows = ["| n | Shapley: evaluations | Shapley s | Shapley, numpy worths s | nucleolus s "
-        "| Raiffa: evaluations | Raiffa s |", "|---:|---:|---:|---:|---:|---:|---:|"]
-for n in sorted(k for k in by_n if k <= max(shapley_n_max, vectorised_n_max)):
-    rows.append(f"| {n} | {cell(n, vec.rule, 'e')} | {cell(n, shap.rule, 's')} | {cell(n, vec.rule, 's')} "
-                f"| {cell(n, nu.rule, 's')} | {cell(n, ra.rule, 'e')} | {cell(n, ra.rule, 's')} |")
-rows += ["", "Raiffa for large alliances:", "", "| n | evaluations | CPU s |", "|---:|---:|---:|"]
-rows += [f"| {n:,} | {e:,} | {secs:.2g} |" for n, e, secs in zip(ra.n, ra.evaluations, ra.seconds) if n > 20]
-display(Markdown("\n".join(rows)))
+page = pages.setup(globals())
+run = cost_pages.measure_costs(shapley_n_max, vectorised_n_max, raiffa_ns, nucleolus_n_max, fit_n_min)
+fig = beyond_figures.cost_figure([run.shapley, run.vectorised, run.nucleolus, run.raiffa], fit=run.fit,
+                                 extrapolate_to=extrapolate_to, time_label="CPU seconds (best of runs)")
+figure_pages.show(fig, page.out_dir, "beyond_cost", key="fig-cost")
+cost_pages.cost_table_md(run)
 
 # %% [markdown]
 # ```{glue:figure} fig-cost
@@ -119,28 +81,8 @@ display(Markdown("\n".join(rows)))
 # {download}`SVG <outputs/beyond_cost.svg>`.
 # ```
 
-# %% tags=["hide-input"]
-glue("fit_slope", float(fit.slope), display=False)
-glue("fit_factor", float(2**fit.slope), display=False)
-glue("fit_vec_factor", float(2**fit_vec.slope), display=False)
-glue("n_1s", float(fit.n_for(1.0)), display=False)
-glue("n_60s", float(fit.n_for(60.0)), display=False)
-glue("n_1h", float(fit.n_for(3600.0)), display=False)
-glue("n_vec_60s", float(fit_vec.n_for(60.0)), display=False)
-glue("shapley_n_max", int(shap.n.max()), display=False)
-glue("shapley_t_max", float(shap.seconds[-1]), display=False)
-glue("vec_speedup", float(shap.seconds[-1] / vec.seconds[list(vec.n).index(int(shap.n.max()))]), display=False)
-glue("fit_n_min", int(fit_n_min), display=False)
-i4 = list(shap.n).index(4)
-glue("shapley_t4_us", float(1e6 * float(shap.seconds[i4])), display=False)
-j4 = list(ra.n).index(4) if 4 in ra.n else 0
-glue("raiffa_t4_us", float(1e6 * float(ra.seconds[j4])), display=False)
-j6 = int(np.argmax(ra.n))
-glue("raiffa_n_max", int(ra.n[j6]), display=False)
-glue("raiffa_t_max_ms", float(1e3 * float(ra.seconds[j6])), display=False)
-glue("max_players", int(xbec.model.vertical.MAX_SHAPLEY_PLAYERS), display=False)
-glue("max_players_mib", float(2**xbec.model.vertical.MAX_SHAPLEY_PLAYERS * 8 / 2**20), display=False)
-glue("n_1s_kind", "within" if fit.n_for(1.0) <= shap.n.max() else "beyond", display=False)
+# %%
+pages.glue_all(cost_pages.cost_values(run, fit_n_min))
 
 # %% [markdown]
 # ## What the measurements say
@@ -179,41 +121,23 @@ glue("n_1s_kind", "within" if fit.n_for(1.0) <= shap.n.max() else "beyond", disp
 # The four chapters of this part, summarised with numbers recomputed here
 # from `xbec`:
 
-# %% tags=["hide-input"]
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-band = xbec.acceptable_lambda(params)
-rho0, kappa0 = an.dimensionless_groups(params)
-fine = np.linspace(0.0, 0.999, 99901)
-rho_star = float(fine[np.argmax(an.band_dimensionless(fine, kappa0).status != an.BAND_OK)])
-cen = xbec.centralized(params)
-rs08 = xbec.revenue_sharing(params, 0.8)
-co_band = an.coordinating_acceptable_lambda(params)
-V08 = float(rs08.pi_platform)
-limits = an.core_limits(V08, vp.mu, vp.F)
-lam_core = an.core_nonempty_lambda(params, vp.mu)
-for key, val in dict(cn_lo=band.lo, cn_hi=band.hi, cn_rho_star=rho_star, cn_rho0=rho0,
-                     cn_gap=cen.pi_total - rs08.pi_total, cn_s_rs=rs08.s, cn_s2=cen.s, cn_pi=cen.pi_total,
-                     cn_co_lo=co_band.lo, cn_co_hi=co_band.hi, cn_lam_core=lam_core,
-                     cn_t_ir=limits[an.RULES[1]][1], cn_t_r=limits[an.RULES[0]][1],
-                     cn_t_sh=limits[an.RULES[2]][1], cn_t_nu=limits[an.RULES[3]][1]).items():
-    glue(key, float(val), display=False)
+# %%
+pages.glue_all(cost_pages.closing_values(page.params, page.vparams, 0.8))
 
 # %% [markdown]
 # 1. **Band** ({doc}`beyond_band`): revenue sharing is acceptable only where
 #    $\rho = b_2^2/(2b_1\gamma_1) <$ {glue:text}`cn_rho_star:.3f` (the model
-#    allows $\rho < 1$) and the fixed cost is small; the paper's point
-#    ($\rho =$ {glue:text}`cn_rho0:.2f`) has the band
-#    ({glue:text}`cn_lo:.4f`, {glue:text}`cn_hi:.4f`).
+#    allows $\rho < 1$) and the fixed cost is small; this page's point
+#    ($\rho =$ {glue:text}`cn_rho0:.2f`) has {glue:md}`cn_band_md:myst`.
 # 2. **Coordination** ({doc}`beyond_coordination`): the paper's contract leaves
 #    {glue:text}`cn_gap:.0f` of $\pi =$ {glue:text}`cn_pi:.0f` unrealised at
-#    $\lambda = 0.8$ (service {glue:text}`cn_s_rs:.0f` instead of
+#    $\lambda =$ {glue:text}`cn_lam:.2f` (service {glue:text}`cn_s_rs:.0f` instead of
 #    {glue:text}`cn_s2:.0f`); adding service-cost sharing with $\omega = \lambda c$
 #    reaches $\pi$ at every $\lambda$ and is acceptable for
 #    {glue:text}`cn_co_lo:.3f` $< \lambda <$ {glue:text}`cn_co_hi:.3f`.
 # 3. **Allocation** ({doc}`beyond_allocation`): the vertical alliance's core is
 #    empty for $\lambda <$ {glue:text}`cn_lam_core:.3f` whatever the unstated
-#    coalition worths; at $\lambda = 0.8$ the improved Raiffa allocation leaves
+#    coalition worths; at $\lambda =$ {glue:text}`cn_lam:.2f` the improved Raiffa allocation leaves
 #    the core once pairs are worth more than {glue:text}`cn_t_ir:.3f` of their
 #    weakest triple (Raiffa {glue:text}`cn_t_r:.3f`, Shapley
 #    {glue:text}`cn_t_sh:.3f`; the nucleolus stays in the core as long as the

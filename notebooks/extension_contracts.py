@@ -43,37 +43,21 @@ n_r = 201  # grid of royalty rates in the stage-2 map
 alpha_coordination = 0.95  # second panel of the stage-2 map (a large niche supplier)
 output_dir = "outputs"
 
-# %% tags=["hide-input"]
+# %%
 import numpy as np
-import sympy as sp
-from IPython.display import Image, Markdown, Math, display
-from myst_nb import glue
 
-import xbec.figures
+from xbec.beyond import extension_pages
+from xbec.figures import contracts as contracts_plots, pages as figure_pages
 from xbec.model import contracts
-from xbec.figures import contracts as contracts_plots
+from xbec.replication import pages
 
+page = pages.setup(globals())
 beta = substitutability  # this chapter's beta (Zennyo's model), see the parameters cell
 BETA_MAX = 0.995  # the maps stop short of beta = 1 (outside the domain)
 betas = np.linspace(0.0, BETA_MAX, n_beta)
 alphas = np.linspace(1.0 / n_alpha, 1.0, n_alpha)
 royalties = np.linspace(0.0, 1.0, n_r)
-
-
-def show(fig, name: str) -> None:
-    """Save ``fig`` as PNG and SVG under ``output_dir`` and glue the PNG as ``fig-<name>``."""
-    png, _ = xbec.figures.save(fig, output_dir, name)
-    glue(f"fig-{name}", Image(filename=str(png)), display=False)
-
-
-def fmt_config(c: str) -> str:
-    return {"WW": "WW (both wholesale)", "WA": "WA (major wholesale, niche agency)",
-            "AW": "AW (major agency, niche wholesale)", "AA": "AA (both agency)"}[c]
-
-
-glue("alpha", float(alpha), display=False)
-glue("beta", float(beta), display=False)
-glue("alpha_coordination", float(alpha_coordination), display=False)
+pages.glue_all({"alpha": alpha, "beta": beta, "alpha_coordination": alpha_coordination})
 
 # %% [markdown]
 # ## The model (our specification)
@@ -92,7 +76,9 @@ glue("alpha_coordination", float(alpha_coordination), display=False)
 # 1. The platform sets the royalty rate $r \in [0, 1]$ of its agency contract.
 # 2. The suppliers simultaneously choose wholesale (W) or agency (A). Among the pure Nash
 #    equilibria of this $2\times 2$ game we keep the payoff-undominated ones. An
-#    indifferent supplier takes agency (the weak inequality of the summary's Lemma 1).
+#    indifferent supplier takes agency. This tie-breaking rule is our assumption:
+#    the summary's formulas are lost, so we cannot tell which inequality its
+#    Lemma 1 uses.
 # 3. W suppliers set wholesale prices $w_i$ first. Then, simultaneously, the platform sets
 #    the retail prices of the W products and each A supplier sets its own retail price.
 #    The payoffs are
@@ -114,12 +100,8 @@ glue("alpha_coordination", float(alpha_coordination), display=False)
 # tests check this, and they also check the closed forms against a purely numerical
 # backward induction with scipy best responses.
 
-# %% tags=["hide-input"]
-deriv = contracts.derive()
-for config in contracts.CONFIGURATIONS:
-    exprs = deriv.subgames[config]
-    parts = [rf"{sp.latex(sp.Symbol(k))} = {sp.latex(exprs[k])}" for k in ("w1", "w2", "p1", "p2") if k in exprs]
-    display(Math(rf"\textbf{{{config}}}:\quad " + r",\quad ".join(parts)))
+# %%
+extension_pages.subgame_md()
 
 # %% [markdown]
 # Under AA the prices do not depend on $r$, because the royalty scales the agency
@@ -141,13 +123,10 @@ for config in contracts.CONFIGURATIONS:
 # $r_2^W =$ {glue:text}`th_r2W:.4f`, $r_2^A =$ {glue:text}`th_r2A:.4f`.
 # When $\beta = 0$ all four equal $1/2$ ({numref}`fig-contracts_thresholds`).
 
-# %% tags=["hide-input"]
-th_point = contracts.thresholds(alpha, beta)
-for key, value in th_point.items():
-    glue(f"th_{key}", float(value), display=False)
-
-th_curve = contracts.thresholds(alpha, betas)
-show(contracts_plots.plot_thresholds(alpha, betas, th_curve), "contracts_thresholds")
+# %%
+pages.glue_all(extension_pages.thresholds_values(alpha, beta))
+fig = contracts_plots.plot_thresholds(alpha, betas, contracts.thresholds(alpha, betas))
+figure_pages.show(fig, page.out_dir, "contracts_thresholds")
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_thresholds
@@ -165,34 +144,16 @@ show(contracts_plots.plot_thresholds(alpha, betas, th_curve), "contracts_thresho
 # `xbec.model.contracts.stage2_intervals` gives the exact stage-2 outcome on $[0, 1]$. At the
 # chapter's parameters it is:
 
-# %% tags=["hide-input"]
-pieces = contracts.stage2_intervals(alpha, beta)
-rows = []
-for k, (lo, hi, sel) in enumerate(pieces):
-    interval = f"[{lo:.4f}, {hi:.4f}]" if k == 0 else f"({lo:.4f}, {hi:.4f}]"
-    rows.append(f"| $r \\in$ {interval} | {' and '.join(sel)} |")
-glue("pieces_table", Markdown(
-    "| royalty | stage-2 configuration(s) |\n|---|---|\n" + "\n".join(rows)), display=False)
-
+# %%
+pages.glue_all({"pieces_table": extension_pages.pieces_table(alpha, beta),
+                **extension_pages.reach_values(alphas, betas)})
 panel_alphas = [alpha, alpha_coordination]
 fig = contracts_plots.plot_choice_map(
     panel_alphas, betas, royalties,
     [contracts.choice_grid(a, betas[None, :], royalties[:, None]) for a in panel_alphas],
     [contracts.thresholds(a, betas) for a in panel_alphas],
 )
-show(fig, "contracts_stage2_choice")
-
-reach = contracts.reachable_choices(alphas[:, None], betas[None, :])
-glue("share_reach_wa", 100 * float(np.mean(reach["WA"])), display=False)
-glue("share_reach_aw", 100 * float(np.mean(reach["AW"])), display=False)
-glue("share_coord", 100 * float(np.mean(reach["WA/AW"])), display=False)
-no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
-glue("region1_alpha_min", float(alphas[np.any(no_hybrid, axis=1)].min()) if no_hybrid.any() else float("nan"),
-     display=False)
-coord_alpha = alphas[np.any(reach["WA/AW"], axis=1)]
-coord_beta = betas[np.any(reach["WA/AW"], axis=0)]
-glue("coord_alpha_min", float(coord_alpha.min()) if coord_alpha.size else float("nan"), display=False)
-glue("coord_beta_min", float(coord_beta.min()) if coord_beta.size else float("nan"), display=False)
+figure_pages.show(fig, page.out_dir, "contracts_stage2_choice")
 
 # %% [markdown]
 # ```{glue:md} pieces_table
@@ -228,9 +189,9 @@ glue("coord_beta_min", float(coord_beta.min()) if coord_beta.size else float("na
 # are both equilibria (red in the right-hand panel, drawn at
 # $\alpha =$ {glue:text}`alpha_coordination:.2f`). Each supplier prefers the equilibrium in
 # which it is the agency seller, so payoff dominance cannot choose between them. `choice` then returns both, and
-# the platform is credited with the smaller of its two profits. This never affects the
-# platform's optimum: it always prefers a royalty outside the band, as the next section
-# shows.
+# the platform is credited with the smaller of its two profits. This does not affect the
+# platform's optimum: on the equilibrium map of the next section the optimal royalty
+# falls inside such a band at {glue:text}`ambiguous:d` points.
 #
 # ## The platform's royalty and the equilibrium map (analogue of Proposition 2 and Fig. 3)
 #
@@ -244,22 +205,15 @@ glue("coord_beta_min", float(coord_beta.min()) if coord_beta.size else float("na
 # {glue:text}`eq_profit:.4f` ({numref}`fig-contracts_platform_profit`). The set of optimal
 # royalties is {glue:text}`eq_range`.
 
-# %% tags=["hide-input"]
+# %%
 eq = contracts.equilibrium(alpha, beta)
 eq_forced = contracts.equilibrium(alpha, beta, niche_forced_agency=True)
-glue("eq_contracts", fmt_config(eq.contracts), display=False)
-glue("eq_royalty", float(eq.royalty), display=False)
-glue("eq_profit", float(eq.platform_profit), display=False)
-glue("eq_range", f"({eq.royalty_range[0]:.4f}, {eq.royalty_range[1]:.4f}]" if eq.platform_indifferent
-     else "a single rate", display=False)  # (lo, hi] when the platform is indifferent
-
-path = contracts.royalty_path(alpha, beta, royalties)
-path_forced = contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True)
+pages.glue_all({**extension_pages.equilibrium_values(eq, "eq"), **extension_pages.equilibrium_values(eq_forced, "eqf")})
+paths = [contracts.royalty_path(alpha, beta, royalties),
+         contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True)]
 fig = contracts_plots.plot_royalty_path(
-    [path, path_forced],
-    [(eq.royalty, eq.platform_profit), (eq_forced.royalty, eq_forced.platform_profit)],
-)
-show(fig, "contracts_platform_profit")
+    paths, [(eq.royalty, eq.platform_profit), (eq_forced.royalty, eq_forced.platform_profit)])
+figure_pages.show(fig, page.out_dir, "contracts_platform_profit")
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_platform_profit
@@ -273,31 +227,11 @@ show(fig, "contracts_platform_profit")
 # Files: {download}`PNG <outputs/contracts_platform_profit.png>`, {download}`SVG <outputs/contracts_platform_profit.svg>`.
 # ```
 
-# %% tags=["hide-input"]
+# %%
 eq_map = contracts.equilibrium_map(alphas, betas)
-assert not np.any(eq_map.ambiguous)  # the optimum never sits in a WA/AW coordination band
-show(contracts_plots.plot_equilibrium_map(eq_map), "contracts_equilibrium_map")
-
-code = {c: eq_map.code == k for k, c in enumerate(contracts.CONFIGURATIONS)}
-for c in contracts.CONFIGURATIONS:
-    glue(f"share_{c}", 100 * eq_map.share(c), display=False)
-glue("hybrid_alpha_min", float(alphas[np.any(code["WA"], axis=1)].min()), display=False)
-glue("aa_r_min", float(eq_map.royalty[code["AA"]].min()), display=False)
-glue("aa_r_max", float(eq_map.royalty[code["AA"]].max()), display=False)
-glue("wa_r_min", float(eq_map.royalty[code["WA"]].min()), display=False)
-glue("wa_r_max", float(eq_map.royalty[code["WA"]].max()), display=False)
-glue("ww_lo_min", float(eq_map.royalty_lo[code["WW"]].min()), display=False)
-
-# Along the chapter's alpha: the beta-interval of each configuration (fine grid).
-row = contracts.equilibrium_map([alpha], np.linspace(0.0, BETA_MAX, 2001))
-runs = []
-for k, b in zip(row.code[0], row.beta):
-    if not runs or runs[-1][0] != k:
-        runs.append([k, b, b])
-    runs[-1][2] = b
-glue("row_pattern", " → ".join(
-    f"{contracts.CONFIGURATIONS[k]} for β ∈ [{lo:.3f}, {hi:.3f}]" for k, lo, hi in runs), display=False)
-glue("n_grid", f"{n_alpha} × {n_beta}", display=False)
+figure_pages.show(contracts_plots.plot_equilibrium_map(eq_map), page.out_dir, "contracts_equilibrium_map")
+pages.glue_all({**extension_pages.map_values(eq_map, alphas), "n_grid": f"{n_alpha} × {n_beta}",
+                "row_pattern": extension_pages.configuration_runs(alpha, np.linspace(0.0, BETA_MAX, 2001))})
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_equilibrium_map
@@ -349,27 +283,22 @@ glue("n_grid", f"{n_alpha} × {n_beta}", display=False)
 # (Lemma 2). The platform earns $\Pi^{AA}(r)$ up to $r_1^A$ and $\Pi^{WA}(r)$ above it, and
 # $\Pi^{WA}$ increases in $r$. So it either sets $r^{**} = r_1^A$ and gets AA (region X),
 # or sets $r^{**} = 1$ and gets WA (region Y). In region Y the platform takes the niche
-# supplier's whole revenue, and that supplier's profit is zero. At the chapter's
+# supplier's whole revenue, and that supplier's profit is zero. Its objective
+# $(1 - r)\,p_2 q_2$ is then identically 0, so every price is a best response and the
+# model alone does not pin $p_2$ down. We assume the niche supplier keeps the pricing
+# rule it follows at every $r < 1$: it maximises its revenue $p_2 q_2$ given the rival's
+# price (for $r < 1$ the factor $1 - r > 0$ does not change the maximiser).
+# The stage-3 prices at $r = 1$ are then the limit of those at $r \to 1$, and the
+# platform's profit under WA is continuous at $r = 1$; `xbec.model.contracts.derive()`
+# solves the agency supplier's first-order condition for $p_j q_j$. At the chapter's
 # parameters the extension's equilibrium is {glue:text}`eqf_contracts`, with royalty
 # {glue:text}`eqf_royalty:.4f` and platform profit {glue:text}`eqf_profit:.4f`; the niche
 # supplier earns {glue:text}`eqf_pi2:.4f`.
 
-# %% tags=["hide-input"]
-glue("eqf_contracts", fmt_config(eq_forced.contracts), display=False)
-glue("eqf_royalty", float(eq_forced.royalty), display=False)
-glue("eqf_profit", float(eq_forced.platform_profit), display=False)
-glue("eqf_pi2", float(eq_forced.supplier2_profit), display=False)
-
+# %%
 forced_map = contracts.equilibrium_map(alphas, betas, niche_forced_agency=True)
-show(contracts_plots.plot_forced_map(forced_map, eq_map), "contracts_forced_agency")
-
-x_region = forced_map.code == contracts.CONFIGURATIONS.index("AA")
-glue("share_X", 100 * float(np.mean(x_region)), display=False)
-glue("share_Y", 100 * float(np.mean(~x_region)), display=False)
-y_at_beta0 = contracts.equilibrium_map(np.linspace(0.001, 1.0, 4000), [0.0], niche_forced_agency=True)
-glue("y_alpha_beta0", float(y_at_beta0.alpha[y_at_beta0.code[:, 0] == 1].min()), display=False)
-gain = forced_map.platform_profit - eq_map.platform_profit
-glue("share_forced_loses", 100 * float(np.mean(gain < -1e-12 * eq_map.platform_profit)), display=False)
+figure_pages.show(contracts_plots.plot_forced_map(forced_map, eq_map), page.out_dir, "contracts_forced_agency")
+pages.glue_all(extension_pages.forced_values(forced_map, eq_map))
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_forced_agency

@@ -35,24 +35,10 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication.report import md_table
+from xbec.replication import pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-
-# %% tags=["remove-cell"]
-import math
-
-import numpy as np
-import sympy as sp
-from IPython.display import Markdown
-from myst_nb import glue
-
-import xbec
-import xbec.replication.symbolic as S
-from xbec.model import horizontal as H
-
-on_paper = params == xbec.HorizontalParams()
-
+page = pages.setup(globals())
+params = page.params
 
 # %% [markdown]
 # ## Players, decisions and hypotheses
@@ -104,24 +90,8 @@ on_paper = params == xbec.HorizontalParams()
 # re-derived:
 
 # %% tags=["remove-input"]
-prof = S.profit_functions()
-Markdown(
-    "$$\n\\pi_1 = " + sp.latex(prof["pi1"]) + "\n$$\n\n$$\n\\pi_2 = " + sp.latex(prof["pi2"]) + "\n$$\n"
-)
-
-# %% tags=["remove-cell"]
-# The numeric functions and the SymPy expressions agree (random points, these parameters).
-sym = S.SYMBOLS
-subs = {sym[k]: getattr(params, k) for k in ("beta", "b1", "b2", "gamma1", "c", "K")}
-f1 = sp.lambdify((sym["p"], sym["w"], sym["s"]), prof["pi1"].subs(subs), "numpy")
-f2 = sp.lambdify((sym["p"], sym["w"], sym["s"]), prof["pi2"].subs(subs), "numpy")
-rng = np.random.default_rng(2024)
-pts = rng.uniform(0, 2 * params.beta / params.b1, size=(3, 200))
-gap = max(
-    np.max(np.abs(f1(*pts) - H.platform_profit(params, pts[0], pts[1], pts[2]))),
-    np.max(np.abs(f2(*pts) - H.manufacturer_profit(params, pts[0], pts[1], pts[2]))),
-)
-glue("sym_gap", float(gap), display=False)
+pages.glue_all({"sym_gap": pages.symbolic_gap(params)})
+pages.profit_functions_md()
 
 # %% [markdown]
 # At 200 random points $(p, \omega, s)$, the numeric functions and the SymPy
@@ -134,22 +104,7 @@ glue("sym_gap", float(gap), display=False)
 # above; a papermill run (`xbec run`) can change them.
 
 # %% tags=["remove-input"]
-from xbec.replication import paper
-
-meaning = {
-    "beta": ("$\\beta$", "market size"),
-    "b1": ("$b_1$", "price sensitivity of demand"),
-    "b2": ("$b_2$", "service sensitivity of demand"),
-    "gamma1": ("$\\gamma_1$", "logistics service cost coefficient"),
-    "c": ("$c$", "manufacturer's unit production cost"),
-    "K": ("$K$", "platform's maintenance cost"),
-}
-rows = [
-    (sym_, what, f"{getattr(params, k):g}", paper.SECTION_5_1[k])
-    for k, (sym_, what) in meaning.items()
-]
-note = "" if on_paper else "\n**These are not the paper's parameters**: the last column is what §5.1 uses.\n"
-Markdown(md_table(["symbol", "meaning", "this page", "paper (§5.1)"], rows) + note)
+pages.parameter_table(params)
 
 # %% [markdown]
 # ## The parameter domain
@@ -175,10 +130,7 @@ Markdown(md_table(["symbol", "meaning", "this page", "paper (§5.1)"], rows) + n
 # $0 < \lambda \le 1$ under the same condition:
 
 # %% tags=["remove-input"]
-Hrs = sp.hessian(prof["pi1(lambda)"], (sym["p"], sym["s"]))  # = S.sharing_solution()["hessian"]
-Markdown(
-    "$$\n" + sp.latex(Hrs) + ",\\qquad \\det = " + sp.latex(sp.factor(Hrs.det())) + "\n$$\n"
-)
+pages.sharing_hessian_md()
 
 # %% [markdown]
 # This is the condition of the paper's Proposition 1, once its typo $b_3$ is
@@ -194,9 +146,7 @@ Markdown(
 # this condition.
 
 # %% tags=["remove-cell"]
-glue("det2", float(2 * params.b1 * params.gamma1 - params.b2**2), display=False)
-glue("det4", float(4 * params.b1 * params.gamma1 - params.b2**2), display=False)
-glue("margin", float(params.beta - params.b1 * params.c), display=False)
+pages.glue_all(pages.domain_values(params))
 
 # %% [markdown]
 # For this page's parameters, $2 b_1\gamma_1 - b_2^2 =$ {glue:text}`det2:.4g`,
@@ -205,17 +155,8 @@ glue("margin", float(params.beta - params.b1 * params.c), display=False)
 # when a condition fails:
 
 # %%
-too_much_service = 1.01 * math.sqrt(2 * params.b1 * params.gamma1)
-try:
-    params.replace(b2=too_much_service)
-except xbec.ModelDomainError as err:
-    print("ModelDomainError:", err)
-
-if params.b1 * params.c > 0:
-    try:
-        xbec.decentralized(params.replace(beta=params.b1 * params.c / 2))
-    except xbec.ModelDomainError as err:
-        print("ModelDomainError:", err)
+for message in pages.domain_error_examples(params):
+    print("ModelDomainError:", message)
 
 # %% [markdown]
 # ## Three ways to play

@@ -35,29 +35,10 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication.report import esc, md_table, yes
+from xbec.replication import pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-
-# %% tags=["remove-cell"]
-import importlib
-
-import sympy as sp
-from IPython.display import Markdown
-from myst_nb import glue
-
-import xbec
-import xbec.replication.symbolic as S
-from xbec.replication import paper
-
-from xbec.replication import ledger as ledger_mod
-
-on_paper = params == xbec.HorizontalParams()
-
-
-def L(expr) -> str:
-    return sp.latex(expr)
-
+page = pages.setup(globals())
+params = page.params
 
 # %% [markdown]
 # ## The propositions as printed
@@ -137,24 +118,15 @@ def L(expr) -> str:
 # {eq}`eq5`:
 
 # %% tags=["remove-input"]
-m = S.manufacturer_reply()
-w_, p_ = S.SYMBOLS["w"], S.SYMBOLS["p"]
-pi2_fixed_p = sp.diff(S.profit_functions()["pi2"], w_, 2)
-Markdown(
-    "$$\n\\begin{aligned}\n"
-    f"\\frac{{\\partial \\pi_2}}{{\\partial \\omega}}\\Big|_{{x}} &= {L(m['dpi2_dw'])}, \\\\\n"
-    f"\\frac{{\\partial^2 \\pi_2}}{{\\partial \\omega^2}}\\Big|_{{x}} &= {L(m['d2pi2_dw2'])}, \\qquad"
-    f"\\frac{{\\partial^2 \\pi_2}}{{\\partial \\omega^2}}\\Big|_{{p}} = {L(pi2_fixed_p)}, \\\\\n"
-    f"\\omega(x, s) &= {L(m['reply_x'])}, \\qquad \\omega(p, s) = {L(m['eq5'])}.\n"
-    "\\end{aligned}\n$$\n"
-)
+pages.follower_md()
 
 # %% [markdown]
 # The last derivative is the point of the erratum *stackelberg-order* below: if
 # the platform fixed the *price* $p$, the manufacturer's profit
 # $(\omega - c)(\beta - b_1 p + b_2 s)$ would be linear in $\omega$ and have no
 # optimum. The proof's substitution $p = \omega + x$ makes the platform's
-# decision its *mark-up*; every result of §3.2 follows from that reading.
+# decision its *mark-up*, the retailer's decision variable in the channel
+# models of {cite:t}`choi1991`; every result of §3.2 follows from that reading.
 #
 # **The leader.** Substituting the reply {eq}`eq5` into {eq}`eq1`, the
 # platform's first-order conditions, each solved for its own variable, are the
@@ -162,18 +134,8 @@ Markdown(
 # other decision:
 
 # %% tags=["remove-input"]
-r = S.leader_reactions()
-Hl = S.leader_hessian()
-glue("H_leader", Markdown(
-    f"$$\nH_{{\\text{{leader}}}}(p, s) = {L(Hl)},\\qquad "
-    f"\\det H_{{\\text{{leader}}}} = {L(sp.factor(sp.simplify(Hl.det())))}\n$$\n"
-), display=False)
-Markdown(
-    f"$$\np(s) = {L(r['p_of_s'])}, \\qquad s(p) = {L(r['s_of_p'])}\n$$\n\n"
-    "and the Hessian of the leader's profit in $(p, s)$, with the reply substituted, is\n\n"
-    f"$$\nH_{{\\text{{leader}}}}(p, s) = {L(Hl)},\\qquad "
-    f"\\det H_{{\\text{{leader}}}} = {L(sp.factor(sp.simplify(Hl.det())))}.\n$$\n"
-)
+pages.glue_all({"H_leader": pages.leader_hessian_md()})
+pages.leader_md()
 
 # %% [markdown]
 # **The equilibrium.** Solving the two first-order conditions together gives
@@ -181,26 +143,17 @@ Markdown(
 # and $D$ is demand):
 
 # %% tags=["remove-input"]
-dec_sym = S.decentralized_solution()
-names = [("p", "p^{1*}"), ("w", "\\omega^{1*}"), ("s", "s^{1*}"), ("demand", "D^{1*}"),
-         ("pi_platform", "\\pi_1^*"), ("pi_manufacturer", "\\pi_2^*")]
-body = " \\\\\n".join(f"{tex} &= {L(sp.factor(dec_sym[k]))}" for k, tex in names)
-eq_md = "$$\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n$$\n"
-glue("eq_solution", Markdown(eq_md), display=False)
-Markdown(eq_md)
+solution = pages.equilibrium_md()
+pages.glue_all({"eq_solution": solution})
+solution
 
 # %% [markdown]
 # **Printed against derived.** Every printed formula of §3.2 compared with its
 # derivation (`xbec.replication.symbolic.checks()`):
 
 # %% tags=["remove-input"]
-keys = ["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",
-        "eq (3) Hessian"]
-by_key = {ch.key: ch for ch in S.checks()}
-rows = [(f"`{k}`", f"${L(by_key[k].printed)}$", f"${L(by_key[k].derived)}$", yes(by_key[k].agrees))
-        for k in keys]
-notes = "".join(f"- `{k}`: {esc(by_key[k].note)}\n" for k in keys if by_key[k].note)
-Markdown(md_table(["formula", "printed", "derived", "agrees"], rows) + "\nNotes of the check:\n\n" + notes)
+pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",
+                    "eq (3) Hessian"], printed=True)
 
 # %% [markdown]
 # Every printed formula is reproduced, but two of them do not mean what the
@@ -212,16 +165,9 @@ Markdown(md_table(["formula", "printed", "derived", "agrees"], rows) + "\nNotes 
 # ## Errata of this section, corrected
 
 # %% tags=["remove-input"]
-errata = {e.key: e for e in S.errata()}
-mine = ["prop1-b3", "prop1-leader-concavity", "stackelberg-order", "p1-s1-reaction"]
-for k in mine:
-    glue(f"verified-{k}", "verified" if errata[k].holds else "NOT verified", display=False)
-items = [
-    f"`{k}`\n: *{errata[k].kind}* in {esc(errata[k].where)}. {esc(errata[k].explanation)} "
-    f"Verified by SymPy: {yes(errata[k].holds)}.\n"
-    for k in mine
-]
-Markdown("\n".join(items))
+errata_keys = ["prop1-b3", "prop1-leader-concavity", "stackelberg-order", "p1-s1-reaction"]
+pages.glue_all(pages.errata_verified(errata_keys))
+pages.errata_md(errata_keys)
 
 # %% [markdown]
 # With these four errata taken into account, the two propositions read as
@@ -285,10 +231,7 @@ Markdown("\n".join(items))
 # ## The equilibrium for this page's parameters
 
 # %% tags=["remove-cell"]
-dec = xbec.decentralized(params)
-for key, value in [("p1", dec.p), ("w1", dec.w), ("s1", dec.s), ("D1", dec.demand), ("x1", dec.markup),
-                   ("pi1", dec.pi_platform), ("pi2", dec.pi_manufacturer), ("pitot", dec.pi_total)]:
-    glue(key, float(value), display=False)
+pages.glue_all(pages.decentralized_values(params))
 
 # %% [markdown]
 # The platform sets the price $p^{1*} =$ {glue:text}`p1:.2f` with the mark-up
@@ -300,26 +243,7 @@ for key, value in [("p1", dec.p), ("w1", dec.w), ("s1", dec.s), ("D1", dec.deman
 # {glue:text}`pitot:.2f`.
 
 # %% tags=["remove-input"]
-quantities = [("p1", "$p^{1*}$", dec.p), ("w1", "$\\omega^{1*}$", dec.w), ("s1", "$s^{1*}$", dec.s),
-              ("pi1", "$\\pi_1^*$", dec.pi_platform), ("pi2", "$\\pi_2^*$", dec.pi_manufacturer)]
-if on_paper:
-    rows_by_label = {r.where: r for r in ledger_mod.ledger(params)}
-    labels = {"p1": "p^{1*}", "w1": "omega^{1*}", "s1": "s^{1*}", "pi1": "pi_1^*", "pi2": "pi_2^*"}
-    rows = []
-    for key, tex, value in quantities:
-        row = rows_by_label[f"§5.1, decentralised, {labels[key]}"]
-        rows.append((tex, f"{value:.4f}", paper.SECTION_5_1[key], f"{value - paper.value(paper.SECTION_5_1[key]):+.4f}",
-                     row.status))
-    notes = "".join(f"- {tex}: {esc(rows_by_label[f'§5.1, decentralised, {labels[key]}'].note)}\n"
-                    for key, tex, _ in quantities if rows_by_label[f"§5.1, decentralised, {labels[key]}"].note)
-    out = Markdown(md_table(["", "this page (exact)", "paper (§5.1)", "difference", "ledger status"], rows)
-                   + ("\nLedger notes:\n\n" + notes if notes else ""))
-else:
-    rows = [(tex, f"{value:.4f}") for _, tex, value in quantities]
-    out = Markdown(md_table(["", "this page (exact)"], rows)
-                   + "\nThese parameters differ from the paper's, so there is nothing to compare with: "
-                   "the paper's values are those of §5.1's parameters.\n")
-out
+pages.decentralized_comparison(page)
 
 # %% [markdown]
 # With the paper's parameters, $p^{1*}$, $\omega^{1*}$ and $s^{1*}$ print as

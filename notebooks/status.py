@@ -41,56 +41,12 @@ packages = [
     "jupyter-book", "sphinx", "myst-nb", "jupytext", "papermill", "ipykernel",
 ]
 
-# %% tags=["hide-input"]
-import datetime
-import importlib.metadata as md
-import platform
-import subprocess
-import sys
+# %%
+from xbec.replication import pages, status_page
 
-from IPython.display import Markdown
-from myst_nb import glue
-
-
-def _version(dist: str) -> str:
-    try:
-        return md.version(dist)
-    except md.PackageNotFoundError:
-        return "not installed"
-
-
-def _commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            capture_output=True, text=True, check=True, timeout=10,
-        )
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True, text=True, check=True, timeout=10,
-        ).stdout.strip()
-        return out.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.SubprocessError):
-        return "unknown (not a git checkout)"
-
-
-rows = [
-    ("Python", platform.python_version()),
-    ("Kernel interpreter", sys.executable),
-    ("Platform", platform.platform()),
-]
-rows += [(name, _version(name)) for name in packages]
-glue("xbec_version", _version("xbec"), display=False)
-glue("build_commit", Markdown(f"`{_commit()}`"), display=False)
-glue(
-    "build_date",
-    Markdown(datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
-    display=False,
-)
-Markdown(
-    "| Software | Version |\n| --- | --- |\n"
-    + "\n".join(f"| {name} | `{version}` |" for name, version in rows)
-)
+build = status_page.build_values(packages)
+pages.glue_all(build)
+build["versions"]
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,

@@ -45,35 +45,10 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication.report import md_table, yes
-import xbec.replication.numerics
+from xbec.replication import pages, vertical_pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-lam = xbec.replication.numerics.lambda_grid(lam_min, lam_max, lam_step)
-
-# %% tags=["remove-cell"]
-import numpy as np
-import sympy as sp
-from IPython.display import Markdown
-from myst_nb import glue
-
-import xbec.replication.symbolic as S
-from xbec.model import vertical as Vt
-
-on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
-n = vparams.n
-names = list(xbec.member_names(n))
-
-
-def L(expr) -> str:
-    return sp.latex(expr)
-
-
-def z(x: float) -> float:
-    """-0.00 -> 0.00"""
-    return 0.0 if abs(x) < 5e-9 else float(x)
-
+page = pages.setup(globals())
+params, vparams, lam = page.params, page.vparams, page.lam
 
 # %% [markdown]
 # The cell above builds the model objects from the parameters; the horizontal
@@ -118,22 +93,14 @@ def z(x: float) -> float:
 # exactly $V(N)$ — and averages them. For $n = 4$:
 
 # %% tags=["remove-input"]
-rf = S.raiffa_from_procedure(4)
-lines = " \\\\\n".join(
-    f"\\underline{{x}}_{i + 1} &= {L(rf['lower'][i])}, & x_{i + 1} &= {L(rf['averaged'][i])}"
-    for i in range(4)
-)
-Markdown("$$\n\\begin{aligned}\n" + lines + "\n\\end{aligned}\n$$\n")
+vertical_pages.raiffa_procedure_md(4)
 
 # %% [markdown]
 # which are the printed lower limits and eq {eq}`eq13`. The same holds for every
 # size checked:
 
 # %% tags=["remove-input"]
-rows = [(f"`{ch.key}`", yes(ch.agrees)) for ch in S.checks() if ch.key.startswith(("eq (11)", "eq (13)"))]
-Markdown(md_table(["check (`xbec.replication.symbolic.checks()`)", "printed = derived"], rows)
-         + "\nEq (12) is read literally: $x_j = (V - \\mu_j)/2$ and "
-         "$x_i = \\underline{x}_i + (V - \\mu_j)/(2(n-1))$.\n")
+vertical_pages.raiffa_checks_md()
 
 # %% [markdown]
 # ## §4.2 The improved Raiffa allocation
@@ -170,64 +137,22 @@ Markdown(md_table(["check (`xbec.replication.symbolic.checks()`)", "printed = de
 # {eq}`eq14` with these two criteria (or three, if service levels are given):
 
 # %% tags=["remove-input"]
-F = vparams.F
-rows = [(i + 1, names[i], f"{vparams.mu[i]:g}", f"{vparams.phi[i]:g}", f"{vparams.theta[i]:g}",
-         f"{F[i]:.4f}", f"{z(F[i] - 1 / n):+.4f}") for i in range(n)]
-rows.append(("", "**sum**", "", f"{sum(vparams.phi):g}", f"{sum(vparams.theta):g}", f"{F.sum():.4f}",
-             f"{z((F - 1 / n).sum()):+.4f}"))
-note = "" if on_paper else "\n*These are not the paper's inputs (§5.2); see {doc}`table2_fig3` for those.*\n"
-Markdown(md_table(["$i$", "member", "$\\mu_i$", "$\\varphi_i$", "$\\theta_i$", "$F_i$", "$F_i - 1/n$"], rows)
-         + f"\nWeights: $\\varphi$: {vparams.weights[0]:g}, $\\theta$: {vparams.weights[1]:g}.\n" + note)
+vertical_pages.service_share_table(page)
 
 # %% [markdown]
 # ## An example allocation
 
 # %% tags=["remove-cell"]
-try:
-    lam0 = float(lam[0])
-    V = float(xbec.revenue_sharing(params, lam0).pi_platform)
-    source = f"the platform's profit under revenue sharing at $\\lambda = {lam0:g}$, the first share of the grid"
-except xbec.ModelDomainError:
-    V = float(xbec.decentralized(params).pi_platform)
-    source = "the platform's decentralised profit $\\pi_1^*$ (revenue sharing is not defined at the grid's first share)"
-lower = Vt.raiffa_lower_limits(vparams.mu)
-upper = Vt.raiffa_upper_limits(V, vparams.mu)
-x13 = Vt.raiffa(V, vparams.mu)
-x15 = Vt.improved_raiffa(V, vparams.mu, vparams.F)
-glue("V_example", V, display=False)
-glue("V_source", Markdown(source), display=False)
-glue("alloc_gap", float(abs(x15.sum() - V)), display=False)
-ranking = [names[i] for i in np.argsort(-x15)]
-glue("ranking", ", ".join(ranking), display=False)
-total_lower = float(lower.sum())
-if V < total_lower:
-    limits_note = (
-        f"With these inputs $V(N)$ is smaller than the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
-        f"{total_lower:.2f}$: the coalitions of $n - 1$ members are together worth more than the grand "
-        "coalition can pay (the game is not superadditive in this sense), so every 'upper limit' "
-        "$V(N) - \\mu_i$ lies below the member's lower limit. Eq (13) still allocates exactly $V(N)$, "
-        "but the limits no longer bracket the shares."
-    )
-else:
-    limits_note = (
-        f"Here $V(N)$ exceeds the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = {total_lower:.2f}$, "
-        "so the surplus over the lower limits is shared."
-    )
-glue("limits_note", Markdown(limits_note), display=False)
+pages.glue_all(vertical_pages.example_allocation(page))
 
 # %% [markdown]
 # Take $V(N) =$ {glue:text}`V_example:.2f`, {glue:md}`V_source:myst`. The steps of
 # §4 give:
-
-# %% tags=["remove-input"]
-rows = [(i + 1, names[i], f"{lower[i]:.2f}", f"{upper[i]:.2f}", f"{x13[i]:.2f}",
-         f"{(F[i] - 1 / n) * V:+.2f}", f"**{x15[i]:.2f}**") for i in range(n)]
-rows.append(("", "**sum**", f"{lower.sum():.2f}", "", f"{x13.sum():.2f}", f"{z(((F - 1 / n) * V).sum()):+.2f}",
-             f"**{x15.sum():.2f}**"))
-Markdown(md_table(["$i$", "member", "lower limit $\\underline{x}_i$", "upper limit $\\overline{x}_i$",
-                   "Raiffa $x_i$ {eq}`eq13`", "correction $\\Delta x_i^*$", "improved $x_i^*$ {eq}`eq15`"], rows))
-
-# %% [markdown]
+#
+# ```{glue:md} alloc_table
+# :format: myst
+# ```
+#
 # {glue:md}`limits_note:myst`
 #
 # The improved allocation sums to $V(N)$ up to {glue:text}`alloc_gap:.1e`; it
@@ -236,8 +161,9 @@ Markdown(md_table(["$i$", "member", "lower limit $\\underline{x}_i$", "upper lim
 #
 # ## Why not the Shapley value?
 #
-# Most studies share an alliance's profit by the Shapley value. The paper
-# prefers the Raiffa rule because the Shapley value's computation grows
+# Most studies share an alliance's profit by the Shapley value
+# {cite:p}`shapley1953`. The paper
+# prefers the Raiffa rule {cite:p}`raiffa1953` because the Shapley value's computation grows
 # exponentially with the number of members and needs data that are hard to
 # collect, whereas the Raiffa rule respects lower and upper limits of each share
 # and is easy to apply {cite:p}`yang2020,hu2011`. The data requirement is the
