@@ -37,23 +37,11 @@ __all__ = [
 
 
 class Bound(NamedTuple):
-    """Infimum (or supremum) of a function over an open interval.
+    """Infimum (or supremum) of a function over an open interval."""
 
-    Attributes
-    ----------
-    value : float
-        The bound.
-    at : float
-        Where it is reached or approached (an end of the interval, or an
-        interior minimiser).
-    attained : bool
-        ``True`` when an interior point reaches it; ``False`` when it is only
-        approached at an (excluded) end of the open interval.
-    """
-
-    value: float
-    at: float
-    attained: bool
+    value: float  #: the bound
+    at: float  #: where it is reached or approached (an end of the interval, or an interior minimiser)
+    attained: bool  #: True when an interior point reaches it; False when only approached at an excluded end
 
 
 def _value(f: Callable[[float], float], x: float, inward: float) -> float:
