@@ -15,23 +15,25 @@
 # %% [markdown]
 # # Explore the parameters
 #
-# Move the sliders: the revenue share $\lambda$, the market size $\beta$, the
-# service sensitivity $b_2$, the service cost coefficient $\gamma_1$ and the unit
-# production cost $c$. The text below the sliders gives the acceptable band of
-# $\lambda$ ({doc}`centralized_revenue_sharing`), Table 1's row at the chosen
-# $\lambda$ ({doc}`table1_fig2`), and the plots redraw the curves of Fig. 2 (the
+# Move the sliders: the revenue share λ, the market size β, the service
+# sensitivity b₂, the service cost coefficient γ₁ and the unit production cost
+# c. The text below the sliders gives the acceptable band of λ
+# ({doc}`centralized_revenue_sharing`), Table 1's row at the chosen λ
+# ({doc}`table1_fig2`), and the plots redraw the curves of Fig. 2 (the
 # horizontal alliance's profits) and Fig. 3 (the vertical alliance's improved-Raiffa
 # allocation, {doc}`table2_fig3`). The shaded area is the acceptable band (in Fig. 3
 # the band acceptable to both alliances); dashed lines are the decentralised
 # levels, the dotted line the centralised total profit; the thin vertical line
-# marks the chosen $\lambda$.
+# marks the chosen λ.
 #
 # The page needs no server and no network. Every number it shows was computed by
 # `xbec` when the book was built, for every combination of the sliders' values
 # listed below (`xbec.figures.explorer.explorer_data`); moving a slider only
 # looks up the precomputed case. Where a combination has no outcome (the
-# concavity condition $2 b_1 \gamma_1 - b_2^2 > 0$ fails) or no acceptable
-# band, the page says so. The other parameters keep the values below.
+# concavity condition 2 b₁ γ₁ − b₂² > 0 fails) or no acceptable band, the page
+# says so. The other parameters keep the values below. (This page sets its
+# symbols in plain text: without formulas it loads no MathJax, and with
+# BokehJS it stays under 5 MB.)
 
 # %% tags=["parameters"]
 # Parameters (papermill injects overrides after this cell).
@@ -74,7 +76,7 @@ HTML(explorer.explorer_html(data))
 #
 # The page holds {glue:text}`explorer_cases` precomputed cases
 # ({glue:text}`explorer_kb` kB of numbers): every combination of the values
-# below, each with the 51 values of $\lambda$ from 0.50 to 1.00. Of these cases,
+# below, each with the 51 values of λ from 0.50 to 1.00. Of these cases,
 # {glue:text}`explorer_invalid` violate the concavity condition (no outcome) and
 # {glue:text}`explorer_no_band` have no acceptable band. The numbers are also
 # written to `outputs/explorer.json`.

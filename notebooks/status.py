@@ -38,8 +38,9 @@
 # Parameters (papermill injects overrides after this cell).
 packages = [
     "xbec", "numpy", "scipy", "sympy", "matplotlib",
-    "jupyter-book", "sphinx", "myst-nb", "jupytext", "papermill", "ipykernel",
+    "jupyter-book", "sphinx", "myst-nb", "jupytext", "papermill", "ipykernel", "bokeh",
 ]
+lock_file = "requirements/book.txt"   # the lock file `make book` installs from (relative to the repository)
 
 # %% tags=["hide-input"]
 import datetime
@@ -80,6 +81,26 @@ rows = [
     ("Platform", platform.platform()),
 ]
 rows += [(name, _version(name)) for name in packages]
+
+# Which lock file built this book: `make book` installs requirements/book.txt
+# (hash-checked) and then xbec without dependencies.
+import hashlib
+import re
+from pathlib import Path
+
+lock_path = Path("..") / lock_file
+if lock_path.is_file():
+    lock_text = lock_path.read_text(encoding="utf-8")
+    lock_sha = hashlib.sha256(lock_text.encode("utf-8")).hexdigest()
+    lock_pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", lock_text)
+    lock_differ = [f"{n} {_version(n)} (lock: {v})" for n, v in lock_pins if _version(n) != v]
+    lock_summary = (f"`{lock_file}`, SHA-256 `{lock_sha[:16]}…`: {len(lock_pins)} pinned packages, "
+                    + ("all installed at the locked version" if not lock_differ else
+                       f"{len(lock_differ)} installed at another version: " + ", ".join(lock_differ)))
+else:
+    lock_summary = f"`{lock_file}` not found: this build was not installed from the lock"
+rows.append(("Lock file", lock_summary))
+glue("lock_summary", Markdown(lock_summary), display=False)
 glue("xbec_version", _version("xbec"), display=False)
 glue("build_commit", Markdown(f"`{_commit()}`"), display=False)
 glue(
@@ -89,9 +110,11 @@ glue(
 )
 Markdown(
     "| Software | Version |\n| --- | --- |\n"
-    + "\n".join(f"| {name} | `{version}` |" for name, version in rows)
+    + "\n".join(f"| {name} | {version if name == 'Lock file' else f'`{version}`'} |" for name, version in rows)
 )
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,
 # on {glue:md}`build_date`.
+#
+# Installed from the lock file {glue:md}`lock_summary`.

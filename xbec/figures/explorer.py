@@ -51,12 +51,12 @@ GRID: dict[str, tuple[float, ...]] = {
     "beta": (100.0, 150.0, 200.0, 250.0, 300.0),
     "b2": (0.0, 0.5, 1.0, 1.5),
     "gamma1": (0.5, 1.0, 1.5, 2.0),
-    "c": (0.0, 10.0, 20.0, 30.0, 40.0),
+    "c": (0.0, 10.0, 20.0, 30.0),
 }
 #: λ values of the curves and of the λ slider (Table 1's 0.01 grid over Figs. 2–3's range).
 LAMBDAS: np.ndarray = lambda_grid(0.50, 1.00, 0.01)
 #: Table 1's columns (revenue-sharing outcome at λ), in the order shown.
-TABLE1_COLUMNS = ("p", "w", "s", "demand", "pi_platform", "pi_manufacturer", "pi_total")
+TABLE1_COLUMNS = ("p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
 
 _LABELS = {"beta": "β (market size)", "b2": "b₂ (service sensitivity)",
            "gamma1": "γ₁ (service cost)", "c": "c (unit cost)"}
@@ -205,8 +205,8 @@ if (t.p[j] === null) {
 } else {
   const inband = cs.band && lamv[j] > cs.band[0] && lamv[j] < cs.band[1];
   html += `<p>Table 1's row at λ = ${lamv[j].toFixed(2)} (${inband ? 'inside' : 'outside'} the acceptable band):</p>`;
-  html += '<table class="xbec-explorer-table"><thead><tr><th>λ</th><th>p</th><th>w</th><th>s</th><th>D</th><th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>';
-  html += `<td>${lamv[j].toFixed(2)}</td>` + ['p','w','s','demand','pi_platform','pi_manufacturer','pi_total'].map(k => `<td>${fmt(t[k][j])}</td>`).join('');
+  html += '<table class="xbec-explorer-table"><thead><tr><th>λ</th><th>p</th><th>w</th><th>s</th><th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>';
+  html += `<td>${lamv[j].toFixed(2)}</td>` + ['p','w','s','pi_platform','pi_manufacturer','pi_total'].map(k => `<td>${fmt(t[k][j])}</td>`).join('');
   html += '</tr></tbody></table>';
   html += `<p>Decentralised: π₁* = ${fmt(cs.dec[0])}, π₂* = ${fmt(cs.dec[1])}; centralised π = ${fmt(cs.cen)}. `;
   html += 'Vertical allocation x*(λ): ' + cs.x.map((xi, i) => `x${i + 1} = ${fmt(xi[j])}`).join(', ') + '.</p>';
@@ -355,7 +355,7 @@ def _state_html(data, position, cs, j) -> str:
         inside = band is not None and band[0] < lam < band[1]
         html.append(f"<p>Table 1's row at λ = {lam:.2f} ({'inside' if inside else 'outside'} the acceptable band):</p>")
         html.append('<table class="xbec-explorer-table"><thead><tr><th>λ</th><th>p</th><th>w</th><th>s</th>'
-                    "<th>D</th><th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>"
+                    "<th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>"
                     f"<td>{lam:.2f}</td>" + "".join(f"<td>{_fmt(t[k][j])}</td>" for k in TABLE1_COLUMNS)
                     + "</tr></tbody></table>")
         html.append(f"<p>Decentralised: π₁* = {_fmt(cs['dec'][0])}, π₂* = {_fmt(cs['dec'][1])}; "
