@@ -14,15 +14,20 @@ Loaded through ``sphinx.local_extensions`` in _config.yml.
    little padding, so black-on-transparent matplotlib figures stay readable in
    the theme's dark mode; a print stylesheet keeps the pages legible on paper.
 4. The explorer page loads BokehJS from the book itself: its files are copied
-   from the installed ``bokeh`` package into ``_static/bokeh/``.
+   from the installed ``bokeh`` package into ``_static/bokeh/``. To keep that
+   page under 5 MB with BokehJS (1.6 MB) and its data, it does without the
+   theme's Font Awesome *script* (1.5 MB, which swaps icons for SVGs); the
+   theme's stylesheet draws the same icons from its web font.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 CSS_NAME = "xbec-publish.css"
+LIGHT_PAGES = ("notebooks/explorer",)  # pages served without the theme's fontawesome.js
 PDF_NAME = "xbec.pdf"
 
 CSS = """\
@@ -123,6 +128,12 @@ def _finish(app, exception):
             nb = executed_notebook(app, docname)
             if nb is not None:
                 dst.write_text(nb, encoding="utf-8")
+    for docname in LIGHT_PAGES:
+        page = out / f"{docname}.html"
+        if page.is_file():
+            html = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r'<script[^>]*src="[^"]*scripts/fontawesome\.js[^"]*"[^>]*></script>\s*', "", html),
+                            encoding="utf-8")
     # 4. BokehJS for the explorer
     try:
         from xbec.figures.explorer import bokeh_js_files
