@@ -10,7 +10,9 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 # Locked environment (see README, "Building"): `make test` and `make book`
 # install exactly the pinned, hash-checked versions of requirements/*.txt,
 # then xbec itself without dependencies. `make lock` regenerates the lock files
-# from pyproject.toml (keeping current pins where they still satisfy it;
+# from pyproject.toml (the test lock constrained to the book lock's versions,
+# so that both install the same version of every package they share; keeping
+# current pins where they still satisfy pyproject.toml;
 # `make lock UPGRADE=1` moves every pin to the newest release) and
 # environment.yml from requirements/book.txt.
 LOCK_TEST := requirements/test.txt
@@ -27,8 +29,8 @@ lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install 'pip-tools>=7.4,<8'
 	mkdir -p requirements
-	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test -o $(LOCK_TEST) pyproject.toml
 	$(BIN)/pip-compile $(LOCK_FLAGS) --all-extras -o $(LOCK_BOOK) pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test -c $(LOCK_BOOK) -o $(LOCK_TEST) pyproject.toml
 	$(BIN)/python scripts/lock_env.py $(LOCK_BOOK) environment.yml
 
 test: $(VENV)/.test-installed

@@ -156,6 +156,12 @@ def test_lock_pins_every_requirement_with_hashes(lock, extras):
     assert not unhashed, unhashed
 
 
+def test_test_lock_agrees_with_the_book_lock():
+    # make test and make book share .venv: they must not move each other's pins
+    test, book = _pins(ROOT / "requirements/test.txt"), _pins(ROOT / "requirements/book.txt")
+    assert {k: (v, book.get(k)) for k, v in test.items() if book.get(k) != v} == {}
+
+
 def test_environment_yml_pins_the_lock():
     env = _yaml().safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)

@@ -1,0 +1,332 @@
+"""Beyond the paper, 1: robustness of the acceptable λ band (§3.4) over whole parameter grids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+import numpy as np
+
+from .. import _validate as v
+from ..errors import ModelDomainError
+from ..model.horizontal import (
+    HorizontalParams,
+)
+
+
+# ===========================================================================
+# 1. Robustness of the acceptable lambda band
+# ===========================================================================
+
+#: Status codes of :func:`band_arrays` / :func:`band_map`.
+BAND_OK = 0  #: a single non-empty open interval of acceptable lam
+BAND_EMPTY = 1  #: no lam in (0, 1) satisfies all conditions
+BAND_DISJOINT = 2  #: the acceptable lam form more than one interval
+DOMAIN_CONCAVITY = 3  #: 2 b1 gamma1 - b2^2 <= 0: the model leaves its domain
+DOMAIN_MARKET = 4  #: beta <= b1 c: no positive-demand equilibrium exists
+
+BAND_STATUS: Mapping[int, str] = MappingProxyType({
+    BAND_OK: "band non-empty",
+    BAND_EMPTY: "band empty",
+    BAND_DISJOINT: "band split in several intervals",
+    DOMAIN_CONCAVITY: "outside the domain: 2 b1 gamma1 <= b2^2",
+    DOMAIN_MARKET: "outside the domain: beta <= b1 c",
+})
+
+HORIZONTAL_PARAMETERS = ("beta", "b1", "b2", "gamma1", "c", "K")
+
+_CUT_TOL = 1e-12  # cut points closer than this are merged
+
+
+@dataclass(frozen=True)
+class BandArrays:
+    """Acceptable-λ band for every point of a parameter grid.
+
+    Attributes
+    ----------
+    lo, hi : numpy.ndarray
+        Ends of the open band ``(lo, hi)``; ``nan`` where ``status != BAND_OK``.
+    width : numpy.ndarray
+        ``hi - lo``; ``nan`` where ``status != BAND_OK``.
+    status : numpy.ndarray of int
+        One of :data:`BAND_OK`, :data:`BAND_EMPTY`, :data:`BAND_DISJOINT`,
+        :data:`DOMAIN_CONCAVITY`, :data:`DOMAIN_MARKET` (see :data:`BAND_STATUS`).
+    """
+
+    lo: np.ndarray
+    hi: np.ndarray
+    width: np.ndarray
+    status: np.ndarray
+
+
+@dataclass(frozen=True)
+class BandMap:
+    """The band over a 2-D grid of two parameters (rows: ``y``, columns: ``x``).
+
+    ``lo``, ``hi``, ``width`` and ``status`` have shape ``(len(y), len(x))``;
+    every other parameter is held at ``params``' value.
+    """
+
+    params: HorizontalParams
+    x_name: str
+    x: np.ndarray
+    y_name: str
+    y: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    width: np.ndarray
+    status: np.ndarray
+    platform_leads: bool
+
+    def fraction(self, status: int) -> float:
+        """Share of grid points with the given status code."""
+        return float(np.mean(self.status == status))
+
+
+def _grid_arg(name: str, value: Any, *, positive: bool) -> np.ndarray:
+    arr = v.real_array(name, value)
+    bad = (arr <= 0) if positive else (arr < 0)
+    if np.any(bad):
+        rel = "> 0" if positive else ">= 0"
+        raise ModelDomainError(f"{name}: every entry must be {rel} (found {arr[bad][:5].tolist()})")
+    return arr
+
+
+def _quadratic_roots(c0: np.ndarray, c1: np.ndarray, c2: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Real roots of ``c0 + c1 x + c2 x^2`` elementwise, numerically stable.
+
+    Uses ``q = -(c1 + sign(c1) sqrt(disc)) / 2``, roots ``q / c2`` and
+    ``c0 / q`` (no cancellation; a vanishing ``c2`` gives the linear root
+    ``-c0/c1`` and an infinite one), then two Newton steps on the polynomial.
+    ``nan`` marks a missing root.
+    """
+    with np.errstate(all="ignore"):
+        disc = c1 * c1 - 4.0 * c2 * c0
+        real = disc >= 0
+        sq = np.sqrt(np.where(real, disc, 0.0))
+        q = -0.5 * (c1 + np.where(c1 >= 0, 1.0, -1.0) * sq)
+        r1 = np.where(real, q / c2, np.nan)
+        r2 = np.where(real, c0 / q, np.nan)
+        out = []
+        for r in (r1, r2):
+            r = np.where(np.isfinite(r), r, np.nan)
+            for _ in range(2):
+                f = c0 + r * (c1 + r * c2)
+                df = c1 + 2.0 * c2 * r
+                step = np.where((df != 0) & np.isfinite(f / df), f / df, 0.0)
+                r = r - step
+            out.append(r)
+    return out[0], out[1]
+
+
+def _band_coefficients(beta, b1, b2, g, c, K, platform_leads: bool) -> list[tuple[np.ndarray, ...]]:
+    """Quadratic coefficients ``(c0, c1, c2)`` in lam of the band conditions.
+
+    The same conditions as :func:`xbec.horizontal._band_polynomials`, with the
+    coefficients as arrays over the grid: with ``A = beta - b1 p2`` and
+    ``delta = b1 gamma1 - lam b2^2``, each profit times ``delta^2`` is a
+    quadratic in ``lam``.
+    """
+    det = 2 * b1 * g - b2**2
+    p2 = (beta * g + b1 * g * c - c * b2**2) / det
+    A = beta - b1 * p2
+    x = 2 * g * (beta - b1 * c) / (4 * b1 * g - b2**2)  # decentralised mark-up
+    pi1_dec = x * (beta - b1 * c) / 4 - K
+    pi2_dec = b1 * x**2 / 4
+    d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
+    e0, e1, e2 = d0 * d0, 2 * d0 * d1, d1 * d1  # delta^2
+    gA2 = g * A**2
+    # pi1(lam) delta^2 and pi2(lam) delta^2
+    f1 = (-K * e0, gA2 * b1 * g - K * e1, -0.5 * gA2 * b2**2 - K * e2)
+    m = (p2 - c) * A * b1 * g
+    f2 = (m * d0, m * d1 - gA2 * b1 * g, np.zeros_like(m))
+    conds = [
+        (f1[0] - pi1_dec * e0, f1[1] - pi1_dec * e1, f1[2] - pi1_dec * e2),  # pi1 > pi1*
+        (f2[0] - pi2_dec * e0, f2[1] - pi2_dec * e1, f2[2] - pi2_dec * e2),  # pi2 > pi2*
+        (A * d0, A * d1, np.zeros_like(A)),  # demand > 0
+    ]
+    if platform_leads:
+        conds.append((f1[0] - f2[0], f1[1] - f2[1], f1[2] - f2[2]))  # pi1 > pi2
+    return conds
+
+
+def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
+                platform_leads: bool = True) -> BandArrays:
+    """Acceptable λ band of the revenue-sharing contract, elementwise over arrays.
+
+    Vectorised twin of :func:`xbec.acceptable_lambda`: the parameters
+    broadcast against each other; for each point the conditions
+    ``pi1(lam) > pi1*``, ``pi2(lam) > pi2*``, demand ``> 0`` and (if
+    ``platform_leads``) ``pi1(lam) > pi2(lam)`` are quadratics in ``lam``
+    (after multiplying by ``delta(lam)^2``) whose coefficients are computed as
+    arrays; their roots (stable quadratic formula, Newton-polished), the ends
+    0 and 1, and the singular share ``b1 gamma1 / b2^2`` cut ``(0, 1)`` into
+    pieces, each kept when every condition holds at its midpoint. No Python
+    loop runs over grid points.
+
+    Parameters
+    ----------
+    beta, b1, gamma1 : float or array_like
+        ``> 0``.
+    b2, c, K : float or array_like
+        ``>= 0``.
+    platform_leads : bool
+        Keep the paper's condition that the leader earns more,
+        ``pi1(lam) > pi2(lam)``.
+
+    Returns
+    -------
+    BandArrays
+        ``lo, hi, width, status`` with the broadcast shape of the parameters.
+        Points where ``2 b1 gamma1 - b2^2 <= 0`` get
+        :data:`DOMAIN_CONCAVITY`, points where ``beta <= b1 c`` get
+        :data:`DOMAIN_MARKET` (the model leaves its domain there; it is not an
+        empty band).
+
+    Raises
+    ------
+    ModelDomainError
+        If a parameter is not finite or has the wrong sign, or the parameters
+        do not broadcast.
+    """
+    args = {
+        "beta": _grid_arg("beta", beta, positive=True),
+        "b1": _grid_arg("b1", b1, positive=True),
+        "b2": _grid_arg("b2", b2, positive=False),
+        "gamma1": _grid_arg("gamma1", gamma1, positive=True),
+        "c": _grid_arg("c", c, positive=False),
+        "K": _grid_arg("K", K, positive=False),
+    }
+    try:
+        bcast = np.broadcast_arrays(*args.values())
+    except ValueError as exc:
+        shapes = {k: a.shape for k, a in args.items()}
+        raise ModelDomainError(f"parameters do not broadcast: {shapes} ({exc})") from None
+    be, b1_, b2_, g, c_, K_ = (np.asarray(a, dtype=float) for a in bcast)
+    shape = be.shape
+    concave = 2 * b1_ * g - b2_**2 > 0
+    market = be - b1_ * c_ > 0
+    valid = concave & market
+    # Harmless stand-ins where the model leaves its domain (masked below).
+    b2_ = np.where(concave, b2_, 0.0)
+    be = np.where(market, be, b1_ * c_ + 1.0)
+    with np.errstate(all="ignore"):
+        conds = _band_coefficients(be, b1_, b2_, g, c_, K_, platform_leads)
+        cuts = [np.zeros(shape), np.ones(shape)]
+        for c0, c1, c2 in conds:
+            cuts.extend(_quadratic_roots(c0, c1, c2))
+        singular = np.where(b2_ > 0, b1_ * g / np.where(b2_ > 0, b2_**2, 1.0), np.inf)
+        cuts.append(singular)
+        cuts = np.stack(cuts, axis=-1)
+        cuts = np.where((cuts > 0) & (cuts < 1), cuts, np.nan)
+        cuts[..., 0], cuts[..., 1] = 0.0, 1.0
+        cuts = np.sort(cuts, axis=-1)  # nan last
+        dup = np.zeros(cuts.shape, dtype=bool)
+        dup[..., 1:] = (cuts[..., 1:] - cuts[..., :-1]) <= _CUT_TOL
+        cuts = np.sort(np.where(dup, np.nan, cuts), axis=-1)
+        a, b = cuts[..., :-1], cuts[..., 1:]
+        piece = np.isfinite(b)
+        mid = 0.5 * (a + b)
+        good = piece.copy()
+        for c0, c1, c2 in conds:
+            good &= (c0[..., None] + mid * (c1[..., None] + mid * c2[..., None])) > 0
+        good &= piece
+        prev = np.zeros_like(good)
+        prev[..., 1:] = good[..., :-1]
+        # never merge across the singular share (eq 10 has no solution there)
+        at_singular = np.isclose(a, singular[..., None], rtol=0, atol=_CUT_TOL)
+        start = good & (~prev | at_singular)
+        nruns = start.sum(axis=-1)
+        first = np.argmax(start, axis=-1)
+        nxt = np.zeros_like(good)
+        nxt[..., :-1] = good[..., 1:] & ~at_singular[..., 1:]
+        end = good & ~nxt
+        last = np.argmax(end, axis=-1)
+        lo = np.take_along_axis(a, first[..., None], axis=-1)[..., 0]
+        hi = np.take_along_axis(b, last[..., None], axis=-1)[..., 0]
+    status = np.where(nruns == 0, BAND_EMPTY, np.where(nruns == 1, BAND_OK, BAND_DISJOINT))
+    status = np.where(market, status, DOMAIN_MARKET)
+    status = np.where(concave, status, DOMAIN_CONCAVITY)
+    ok = valid & (status == BAND_OK)
+    lo = np.where(ok, lo, np.nan)
+    hi = np.where(ok, hi, np.nan)
+    return BandArrays(lo=lo, hi=hi, width=hi - lo, status=status.astype(np.int8))
+
+
+def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_values, *,
+             platform_leads: bool = True) -> BandMap:
+    """Map the acceptable λ band over a grid of two horizontal parameters.
+
+    Parameters
+    ----------
+    params : HorizontalParams
+        Values of the parameters that are not varied.
+    x_name, y_name : str
+        Two different names among ``beta, b1, b2, gamma1, c, K``.
+    x_values, y_values : array_like
+        1-d grids of the two parameters (any values with the parameter's sign;
+        points outside the model's domain are marked, not rejected).
+    platform_leads : bool
+        Keep the paper's condition ``pi1(lam) > pi2(lam)``.
+
+    Returns
+    -------
+    BandMap
+        Arrays of shape ``(len(y_values), len(x_values))``.
+    """
+    for name in (x_name, y_name):
+        if name not in HORIZONTAL_PARAMETERS:
+            raise ModelDomainError(f"{name!r}: must be one of {HORIZONTAL_PARAMETERS}")
+    if x_name == y_name:
+        raise ModelDomainError(f"x_name={x_name!r} and y_name={y_name!r}: must differ")
+    x = v.vector(x_name, x_values, min_len=1)
+    y = v.vector(y_name, y_values, min_len=1)
+    values: dict[str, Any] = params.as_dict()
+    values[x_name] = x[None, :]
+    values[y_name] = y[:, None]
+    arrays = band_arrays(**values, platform_leads=platform_leads)
+    shape = (y.size, x.size)
+    return BandMap(
+        params=params, x_name=x_name, x=x, y_name=y_name, y=y,
+        lo=np.broadcast_to(arrays.lo, shape).copy(), hi=np.broadcast_to(arrays.hi, shape).copy(),
+        width=np.broadcast_to(arrays.width, shape).copy(),
+        status=np.broadcast_to(arrays.status, shape).copy(),
+        platform_leads=platform_leads,
+    )
+
+
+def dimensionless_groups(params: HorizontalParams) -> tuple[float, float]:
+    """The two numbers that decide the acceptable band: ``(rho, kappa)``.
+
+    ``rho = b2^2 / (2 b1 gamma1)`` in ``[0, 1)`` (how much demand responds to
+    service relative to the cost of service; concavity is ``rho < 1``) and
+    ``kappa = K b1 / (beta - b1 c)^2`` (the platform's fixed cost relative to
+    the market's profit scale). With ``u = beta - b1 c`` every equilibrium
+    profit before ``K`` is ``u^2 / b1`` times a function of ``lam`` and
+    ``rho`` alone, so the band depends on the six parameters only through
+    ``(rho, kappa)`` (checked symbolically and numerically in the tests).
+    """
+    if not params.beta - params.b1 * params.c > 0:
+        raise ModelDomainError(
+            f"beta={params.beta:g}: kappa needs beta - b1*c > 0 (got {params.beta - params.b1 * params.c:g})"
+        )
+    rho = params.b2**2 / (2 * params.b1 * params.gamma1)
+    kappa = params.K * params.b1 / (params.beta - params.b1 * params.c) ** 2
+    return float(rho), float(kappa)
+
+
+def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True) -> BandArrays:
+    """The acceptable band as a function of :func:`dimensionless_groups` (vectorised).
+
+    Evaluates :func:`band_arrays` at ``beta = b1 = gamma1 = 1``, ``c = 0``,
+    ``b2 = sqrt(2 rho)``, ``K = kappa``, which has the given ``(rho, kappa)``.
+    ``rho >= 1`` is outside the model's domain (status
+    :data:`DOMAIN_CONCAVITY`).
+    """
+    rho = _grid_arg("rho", rho, positive=False)
+    kappa = _grid_arg("kappa", kappa, positive=False)
+    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads)
+
+

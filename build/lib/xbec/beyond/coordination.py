@@ -1,0 +1,259 @@
+"""Beyond the paper, 2: a contract that coordinates (revenue sharing + service-cost sharing)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .. import _validate as v
+from ..errors import ModelDomainError
+from ..model.horizontal import (
+    HorizontalParams,
+    LambdaBand,
+    centralized,
+    decentralized,
+    revenue_sharing,
+)
+
+
+# ===========================================================================
+# 2. A contract that coordinates: revenue sharing + service-cost sharing
+# ===========================================================================
+
+
+def contract_platform_profit(params: HorizontalParams, lam, p, w, s, cost_share):
+    """Platform's profit under revenue *and* service-cost sharing.
+
+    ``lam p D - w D - cost_share * gamma1 s^2 / 2 - K``: the platform keeps the
+    share ``lam`` of revenue, pays ``w`` per unit and bears the share
+    ``cost_share`` of the logistics-service cost. ``cost_share = 1`` is the
+    paper's eq (7).
+    """
+    d = params.beta - params.b1 * p + params.b2 * s
+    return (lam * p - w) * d - cost_share * 0.5 * params.gamma1 * s**2 - params.K
+
+
+def contract_manufacturer_profit(params: HorizontalParams, lam, p, w, s, cost_share):
+    """Manufacturer's profit: ``((1-lam) p + w - c) D - (1 - cost_share) gamma1 s^2 / 2``."""
+    d = params.beta - params.b1 * p + params.b2 * s
+    return ((1 - lam) * p + w - params.c) * d - (1 - cost_share) * 0.5 * params.gamma1 * s**2
+
+
+@dataclass(frozen=True)
+class CoordinatingContractResult:
+    """Outcome of the coordinating contract for each ``lam`` (arrays shaped like ``lam``).
+
+    Contract terms: the platform keeps the share ``lam`` of sales revenue, buys
+    at the wholesale price ``w = lam c`` and bears the share
+    ``platform_cost_share = lam`` of the logistics-service cost
+    ``gamma1 s^2 / 2``; the manufacturer bears ``manufacturer_cost_share =
+    1 - lam`` of it. The platform then chooses ``p`` and ``s``.
+    """
+
+    lam: np.ndarray | float
+    p: np.ndarray | float
+    w: np.ndarray | float
+    s: np.ndarray | float
+    demand: np.ndarray | float
+    pi_platform: np.ndarray | float
+    pi_manufacturer: np.ndarray | float
+    pi_total: np.ndarray | float
+    platform_cost_share: np.ndarray | float
+    manufacturer_cost_share: np.ndarray | float
+
+
+def coordinating_contract(params: HorizontalParams, lam) -> CoordinatingContractResult:
+    """Revenue sharing with service-cost sharing: reaches the centralised optimum.
+
+    Under the paper's contract (eq 7) the platform earns ``lam`` of the
+    revenue but pays *all* of the service cost, so it under-provides service:
+    ``s*(lam) < s^{2*}`` for ``lam < 1``. If the manufacturer also bears the
+    share ``1 - lam`` of the service cost and the wholesale price is
+    ``w = lam c``, the platform's profit is ``lam (pi + K) - K`` — an
+    increasing affine function of the alliance profit ``pi`` (eq 6) — so its
+    own optimum is the centralised ``(p^{2*}, s^{2*})`` for every ``lam``, and
+    ``pi1 + pi2 = pi`` exactly. Within contracts ``(lam, w, cost_share)`` this
+    is the only one that coordinates when ``b2 > 0``
+    (:func:`derive_coordinating_contract`).
+
+    Parameters
+    ----------
+    params : HorizontalParams
+    lam : float or array_like
+        Platform's share of revenue (and of the service cost), in ``(0, 1]``.
+
+    Returns
+    -------
+    CoordinatingContractResult
+        ``p, w, s, demand, pi_platform, pi_manufacturer, pi_total`` and the
+        contract's cost shares; floats for a scalar ``lam``. ``pi_platform =
+        lam (pi + K) - K`` and ``pi_manufacturer = (1 - lam)(pi + K)``.
+
+    Raises
+    ------
+    ModelDomainError
+        If any ``lam`` is outside ``(0, 1]`` or ``beta <= b1 c``.
+    """
+    lam = v.share("lam", lam)
+    cen = centralized(params)
+    p = np.full_like(lam, cen.p)
+    s = np.full_like(lam, cen.s)
+    w = lam * params.c
+    pi1 = contract_platform_profit(params, lam, p, w, s, lam)
+    pi2 = contract_manufacturer_profit(params, lam, p, w, s, lam)
+    out = dict(lam=lam, p=p, w=w, s=s, demand=np.full_like(lam, cen.demand),
+               pi_platform=pi1, pi_manufacturer=pi2, pi_total=pi1 + pi2,
+               platform_cost_share=lam, manufacturer_cost_share=1 - lam)
+    if lam.ndim == 0:
+        out = {k: float(val) for k, val in out.items()}
+    return CoordinatingContractResult(**out)
+
+
+def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: bool = True) -> LambdaBand:
+    """Open λ band where the coordinating contract leaves both firms better off.
+
+    With ``P = pi + K`` (``pi`` the centralised profit) the profits are
+    ``lam P - K`` and ``(1 - lam) P``, so the conditions are linear in ``lam``:
+
+    * ``pi1(lam) > pi1*``  iff  ``lam > (pi1* + K) / P``;
+    * ``pi2(lam) > pi2*``  iff  ``lam < 1 - pi2* / P``;
+    * (``platform_leads``) ``pi1(lam) > pi2(lam)``  iff  ``lam > (P + K) / (2 P)``.
+
+    The first two always leave a non-empty band because the centralised
+    profit exceeds the decentralised total.
+
+    Raises
+    ------
+    ModelDomainError
+        If the band is empty (possible only with ``platform_leads``: when the
+        manufacturer's decentralised profit exceeds about half of ``pi``).
+    """
+    dec = decentralized(params)
+    P = centralized(params).pi_total + params.K
+    lo = (dec.pi_platform + params.K) / P
+    if platform_leads:
+        lo = max(lo, (P + params.K) / (2 * P))
+    hi = 1 - dec.pi_manufacturer / P
+    lo, hi = max(lo, 0.0), min(hi, 1.0)
+    if not lo < hi:
+        raise ModelDomainError(
+            f"no lam in (0, 1] makes the coordinating contract acceptable for {params} "
+            f"(lower end {lo:.6g} >= upper end {hi:.6g}"
+            + (", with the condition pi1(lam) > pi2(lam))" if platform_leads else ")")
+        )
+    return LambdaBand(float(lo), float(hi))
+
+
+def compare_contracts(params: HorizontalParams, lam) -> dict[str, np.ndarray]:
+    """The paper's revenue-sharing contract and the coordinating contract, side by side.
+
+    Returns
+    -------
+    dict
+        Columns ``lambda``; ``p``, ``s``, ``pi_platform``, ``pi_manufacturer``,
+        ``pi_total`` with suffix ``_rs`` (paper, eq 7–10) and ``_co``
+        (:func:`coordinating_contract`); ``w_rs``, ``w_co``; and
+        ``pi_gap_rs = pi - pi_total_rs`` (the profit revenue sharing leaves on
+        the table).
+    """
+    lam = np.atleast_1d(v.share("lam", lam))
+    rs = revenue_sharing(params, lam)
+    co = coordinating_contract(params, lam)
+    pi = centralized(params).pi_total
+    return {
+        "lambda": lam,
+        "p_rs": rs.p, "p_co": co.p,
+        "w_rs": rs.w, "w_co": co.w,
+        "s_rs": rs.s, "s_co": co.s,
+        "pi_platform_rs": rs.pi_platform, "pi_platform_co": co.pi_platform,
+        "pi_manufacturer_rs": rs.pi_manufacturer, "pi_manufacturer_co": co.pi_manufacturer,
+        "pi_total_rs": rs.pi_total, "pi_total_co": co.pi_total,
+        "pi_gap_rs": pi - rs.pi_total,
+    }
+
+
+def dominating_shares(params: HorizontalParams, lam) -> tuple[np.ndarray, np.ndarray]:
+    """Shares of the coordinating contract that pay *both* firms more than the paper's contract.
+
+    For the paper's revenue-sharing contract at ``lam``, the coordinating
+    contract at ``lam'`` gives both firms strictly more iff
+    ``(pi1_rs + K) / P < lam' < 1 - pi2_rs / P`` with ``P = pi + K``; the
+    interval has width ``(pi - pi_rs(lam)) / P > 0`` whenever revenue sharing
+    falls short of ``pi``.
+
+    Returns
+    -------
+    (lo, hi) : numpy.ndarray
+        The open interval of ``lam'`` for each ``lam`` (shaped like ``lam``).
+    """
+    lam = v.share("lam", lam)
+    rs = revenue_sharing(params, lam)
+    P = centralized(params).pi_total + params.K
+    lo = (np.asarray(rs.pi_platform) + params.K) / P
+    hi = 1 - np.asarray(rs.pi_manufacturer) / P
+    return lo, hi
+
+
+def derive_coordinating_contract() -> dict[str, Any]:
+    """Derive the coordinating contract with sympy from the model's primitives.
+
+    The platform maximises ``lam p D - w D - phi gamma1 s^2/2 - K`` over
+    ``(p, s)`` for contract terms ``(lam, w, phi)``; the contract coordinates
+    when this optimum is the centralised ``(p^{2*}, s^{2*})`` of eq (6).
+
+    Returns
+    -------
+    dict
+        ``w``, ``phi``: the unique solution (for ``b2 > 0``) of the platform's
+        first-order conditions at ``(p^{2*}, s^{2*})`` — ``w = lam c`` and
+        ``phi = lam``; ``solutions``: all solutions found; ``pi_platform``,
+        ``pi_manufacturer``, ``pi_total``: profits at the optimum;
+        ``pi_total_minus_pi``: simplified ``pi_total - pi`` (0);
+        ``platform_identity``: simplified ``pi1 - (lam (pi_fn + K) - K)`` as a
+        function of ``(p, s)`` (0: the platform's objective is an affine
+        image of the alliance's); ``hessian``: the platform's Hessian in
+        ``(p, s)`` (``lam`` times that of eq 6, negative definite iff
+        ``2 b1 gamma1 > b2^2``); ``rs_service_gap`` and ``rs_profit_gap``: the
+        paper's contract, ``s*(lam) - s^{2*}`` and ``pi_total(lam) - pi``,
+        factored.
+    """
+    import sympy as sp
+
+    from ..replication import symbolic as sy
+
+    S = sy.SYMBOLS
+    beta, b1, b2, g, c, K = (S[k] for k in ("beta", "b1", "b2", "gamma1", "c", "K"))
+    p, w, s, lam = S["p"], S["w"], S["s"], S["lam"]
+    phi = sp.Symbol("phi", positive=True)
+    D = beta - b1 * p + b2 * s
+    pi1 = lam * p * D - w * D - phi * g * s**2 / 2 - K
+    pi2 = ((1 - lam) * p + w - c) * D - (1 - phi) * g * s**2 / 2
+    pi_fn = sy.profit_functions()["pi"]
+    cen = sy.centralized_solution()
+    at_opt = {p: cen["p"], s: cen["s"]}
+    focs = [sp.diff(pi1, p).subs(at_opt), sp.diff(pi1, s).subs(at_opt)]
+    sols = sp.solve(focs, [w, phi], dict=True)
+    (sol,) = sols
+    w_co, phi_co = sp.simplify(sol[w]), sp.simplify(sol[phi])
+    terms = {w: w_co, phi: phi_co}
+    pi1_co = sp.simplify(pi1.subs(terms).subs(at_opt))
+    pi2_co = sp.simplify(pi2.subs(terms).subs(at_opt))
+    rs = sy.sharing_solution()
+    return {
+        "w": w_co,
+        "phi": phi_co,
+        "solutions": sols,
+        "pi_platform": sp.factor(pi1_co),
+        "pi_manufacturer": sp.factor(pi2_co),
+        "pi_total": sp.simplify(pi1_co + pi2_co),
+        "pi_total_minus_pi": sp.simplify(pi1_co + pi2_co - cen["pi_total"]),
+        "platform_identity": sp.simplify(sp.expand(pi1.subs(terms) - (lam * (pi_fn + K) - K))),
+        "hessian": sp.hessian(pi1.subs(terms), (p, s)),
+        "centralized_hessian": cen["hessian"],
+        "rs_service_gap": sp.factor(sp.simplify(rs["s"] - cen["s"])),
+        "rs_profit_gap": sp.factor(sp.simplify(rs["pi_total"] - cen["pi_total"])),
+    }
+
+

@@ -1,0 +1,429 @@
+"""Figures of the paper, redrawn from the model (Figs. 1–4).
+
+One function per figure; each takes the parameters and returns a
+:class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot` (no
+global state, nothing shown, nothing saved). :func:`save` writes a figure as
+PNG and SVG. The model modules never plot; every number drawn here comes from
+:mod:`xbec.horizontal`, :mod:`xbec.vertical` and :mod:`xbec.numerics`.
+
+=============================  ==========================================
+:func:`alliance_diagram`       Fig. 1, the cloud-platform alliance (§2)
+:func:`horizontal_profits`     Fig. 2, the horizontal alliance's profits vs λ
+:func:`vertical_allocations`   Fig. 3, the vertical members' allocations vs λ
+:func:`service_and_demand`     Fig. 4, service level and demand vs λ
+=============================  ==========================================
+
+Needs matplotlib (the ``plot`` or ``book`` extra).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Ellipse, FancyArrowPatch, FancyBboxPatch, Patch, Polygon
+
+from ..errors import ModelDomainError
+from ..model.horizontal import (
+    HorizontalParams,
+    LambdaBand,
+    acceptable_lambda,
+    centralized,
+    decentralized,
+    revenue_sharing,
+)
+from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
+from ..model.vertical import VerticalParams, allocate
+
+__all__ = [
+    "alliance_diagram",
+    "horizontal_profits",
+    "vertical_allocations",
+    "service_and_demand",
+    "curve_lambda",
+    "save",
+    "MEMBER_NAMES",
+    "FIGURES",
+]
+
+#: Names of the vertical alliance's members in §5.2's order (n = 4).
+MEMBER_NAMES = (
+    "platform",
+    "domestic logistics provider",
+    "international carrier",
+    "foreign logistics provider",
+)
+
+_BAND_COLOUR = "#f2d16b"
+_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def save(fig: Figure, output_dir: str | Path, stem: str) -> tuple[Path, Path]:
+    """Write ``fig`` as ``<output_dir>/<stem>.png`` (150 dpi) and ``.svg``.
+
+    Creates ``output_dir`` if needed and returns the two paths.
+    """
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg = out / f"{stem}.png", out / f"{stem}.svg"
+    fig.savefig(png, dpi=150, bbox_inches="tight")
+    fig.savefig(svg, bbox_inches="tight")
+    return png, svg
+
+
+def curve_lambda(
+    params: HorizontalParams,
+    lam_range: tuple[float, float] = (0.5, 1.0),
+    num: int = 401,
+    marks: Sequence[float] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """A fine λ grid for curves, clipped to where revenue sharing is defined.
+
+    Returns ``(lam, mark_index)``: the sorted union of ``num`` points spanning
+    ``lam_range`` (intersected with ``(0, 1]``) and the ``marks`` (e.g. a
+    table's λ grid), keeping only the λ at which :func:`xbec.revenue_sharing`
+    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0);
+    ``mark_index`` gives the positions of the kept marks in ``lam``.
+
+    Raises
+    ------
+    ModelDomainError
+        If no λ of the range gives a valid outcome.
+    """
+    lo, hi = float(lam_range[0]), float(lam_range[1])
+    lo, hi = max(lo, 1e-6), min(hi, 1.0)
+    if not lo < hi:
+        raise ModelDomainError(f"lam_range={lam_range}: needs lo < hi inside (0, 1]")
+    marks_arr = np.atleast_1d(np.asarray([] if marks is None else marks, dtype=float))
+    lam = np.unique(np.round(np.concatenate([np.linspace(lo, hi, num), marks_arr]), 12))
+    lam = lam[(lam > 0) & (lam <= 1)]
+    try:  # usually the whole range is valid: one vectorised call
+        revenue_sharing(params, lam)
+        ok = np.ones(lam.shape, dtype=bool)
+    except ModelDomainError:
+        ok = np.array([_valid(params, float(x)) for x in lam], dtype=bool)
+    lam = lam[ok]
+    if lam.size == 0:
+        raise ModelDomainError(f"no lam in {lam_range} gives a valid revenue-sharing outcome for {params}")
+    mark_index = np.flatnonzero(np.isin(lam, np.round(marks_arr, 12)))
+    return lam, mark_index
+
+
+def _valid(params: HorizontalParams, lam: float) -> bool:
+    try:
+        revenue_sharing(params, lam)
+    except ModelDomainError:
+        return False
+    return True
+
+
+def _band(func, *args) -> LambdaBand | None:
+    try:
+        return func(*args)
+    except ModelDomainError:
+        return None
+
+
+def _shade(ax, band: LambdaBand | None, label: str) -> None:
+    if band is None:
+        return
+    ax.axvspan(band.lo, band.hi, color=_BAND_COLOUR, alpha=0.35, lw=0, zorder=0,
+               label=f"{label} ({band.lo:.3f}, {band.hi:.3f})")
+
+
+def _robust_ylim(ax, curves: Sequence[np.ndarray], levels: Sequence[float]) -> None:
+    """Keep the y-range on the levels and the bulk of the curves.
+
+    Near the singular share of eq (10), ``lam = b1 gamma1 / b2^2``, the
+    revenue-sharing outcome blows up; without this the curves' spikes would
+    squash everything else flat.
+    """
+    values = np.concatenate([np.ravel(c) for c in curves])
+    values = values[np.isfinite(values)]
+    lo = min(np.percentile(values, 10), *levels)
+    hi = max(np.percentile(values, 90), *levels)
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    if values.max() - values.min() > 4 * span:  # a spike: clip it
+        bottom = min(max(values.min(), lo - span), *levels)
+        top = max(min(values.max(), hi + span), *levels)
+        pad = 0.05 * (top - bottom)
+        ax.set_ylim(bottom - pad, top + pad)
+
+
+def _hline(ax, y: float, label: str, colour: str, style: str = "--") -> None:
+    ax.axhline(y, color=colour, ls=style, lw=1.3, label=label)
+
+
+def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, **legend) -> None:
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title, fontsize=11)
+    ax.grid(True, alpha=0.3)
+    legend = {"fontsize": 8, "framealpha": 0.9, **legend}
+    if marks:
+        legend.setdefault("title", "markers: the table's λ grid")
+        legend.setdefault("title_fontsize", 8)
+    ax.legend(**legend)
+
+
+# ---------------------------------------------------------------------------
+# Fig. 1: the alliance (§2)
+# ---------------------------------------------------------------------------
+
+
+def _box(ax, xy, w, h, text, face, edge="#333333", fontsize=10, weight="normal", stack=0):
+    x, y = xy
+    for k in range(stack, 0, -1):  # a pile of boxes for "several manufacturers"
+        ax.add_patch(FancyBboxPatch((x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k), w, h,
+                                    boxstyle="round,pad=0.05,rounding_size=0.15",
+                                    fc=face, ec=edge, lw=1.0, zorder=3))
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h,
+                                boxstyle="round,pad=0.05,rounding_size=0.15",
+                                fc=face, ec=edge, lw=1.4, zorder=4))
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, weight=weight, zorder=5,
+            linespacing=1.3)
+
+
+def _arrow(ax, start, end, colour, style="-", text=None, text_xy=None, rad=0.0, both=False,
+           fontsize=8, ha="center", lw=1.6):
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="<|-|>" if both else "-|>",
+                                 mutation_scale=13, color=colour, lw=lw, ls=style,
+                                 connectionstyle=f"arc3,rad={rad}", zorder=6, shrinkA=2, shrinkB=2))
+    if text:
+        tx, ty = text_xy if text_xy is not None else ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
+        ax.text(tx, ty, text, ha=ha, va="center", fontsize=fontsize, color=colour, zorder=7,
+                bbox=dict(fc="white", ec="none", alpha=0.85, pad=1.0), linespacing=1.2)
+
+
+def alliance_diagram() -> Figure:
+    """Fig. 1: the cross-border e-commerce alliance based on a cloud platform (§2).
+
+    The horizontal alliance (manufacturers and the platform, §3), the vertical
+    alliance (the platform, domestic logistics providers, the international
+    carrier and foreign logistics providers, §4), consumers abroad, and the
+    cloud platform whose alliance database connects every member — the
+    "four-flow integration" of logistics, information, capital and business
+    flows. Drawn from code; the paper's own image is not available to us.
+    """
+    fig = Figure(figsize=(12.5, 8.2))
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, 14)
+    ax.set_ylim(0, 9.4)
+    ax.set_axis_off()
+
+    blue, orange, purple = "#dbe9f6", "#fde3c8", "#e6dcf0"
+    logistics, information, capital, business = "#333333", "#7f7f7f", "#2a9d3f", "#1f5fbf"
+
+    # Alliance regions (behind everything); the platform sits in both.
+    ax.add_patch(FancyBboxPatch((0.25, 5.95), 8.95, 2.5, boxstyle="round,pad=0.02,rounding_size=0.3",
+                                fc=(0.12, 0.47, 0.71, 0.10), ec="#1f77b4", lw=1.3, ls="--", zorder=1))
+    ax.text(0.45, 8.22, "Horizontal alliance (§3): platform leads, manufacturers follow",
+            fontsize=9.5, color="#1f4e79", weight="bold", va="center", zorder=2)
+    ax.add_patch(Polygon([(0.55, 0.45), (13.45, 0.45), (13.45, 2.85), (9.25, 2.85), (9.25, 8.6),
+                          (4.75, 8.6), (4.75, 2.85), (0.55, 2.85)], closed=True,
+                         fc=(1.0, 0.5, 0.05, 0.09), ec="#c55a11", lw=1.3, ls="--", zorder=1))
+    ax.text(0.75, 0.72, "Vertical alliance (§4): platform + logistics service providers share "
+            r"$V(N) = \pi_1(\lambda)$ by the improved Raiffa rule",
+            fontsize=9.5, color="#843c0c", weight="bold", va="center", zorder=2)
+
+    # Members.
+    man, plat, cons = (2.2, 7.05), (7.0, 7.05), (11.7, 7.05)
+    dom, intl, frn = (2.7, 1.85), (7.0, 1.85), (11.3, 1.85)
+    _box(ax, man, 3.0, 1.15, "Manufacturers\n(suppliers; set wholesale price $\\omega$)", blue, stack=2)
+    _box(ax, plat, 3.7, 1.3, "Cross-border e-commerce\nplatform (leader; sets $p$, $s$)", purple,
+         fontsize=10.5, weight="bold")
+    _box(ax, cons, 3.0, 1.15, "Consumers abroad\n(demand $D = \\beta - b_1 p + b_2 s$)", "#f4f4f4")
+    _box(ax, dom, 3.3, 1.15, "Domestic logistics providers\n(procurement, warehousing,\ntransport, inventory)",
+         orange, fontsize=9)
+    _box(ax, intl, 3.3, 1.15, "International carrier\n(customs clearance,\ncross-border transport)",
+         orange, fontsize=9)
+    _box(ax, frn, 3.3, 1.15, "Foreign logistics providers\n(overseas warehousing,\ntransport, distribution)",
+         orange, fontsize=9)
+
+    # The cloud platform and alliance database, linked to every member.
+    cloud = (7.0, 4.45)
+    ax.add_patch(Ellipse(cloud, 5.6, 1.75, fc="white", ec=information, lw=1.8, zorder=4))
+    ax.add_patch(Ellipse(cloud, 5.35, 1.55, fc="#eef3f8", ec="none", zorder=4))
+    ax.text(cloud[0], cloud[1] + 0.28, "Cloud platform", ha="center", va="center", fontsize=11.5,
+            weight="bold", zorder=5)
+    ax.text(cloud[0], cloud[1] - 0.3, "alliance database: supply, business, market,\nfinancial and logistics information",
+            ha="center", va="center", fontsize=8.5, zorder=5)
+    for end, start in [((plat[0], plat[1] - 0.72), (7.0, 5.33)),
+                       ((intl[0], intl[1] + 0.65), (7.0, 3.57)),
+                       ((man[0] + 0.9, man[1] - 0.65), (5.0, 5.05)),
+                       ((dom[0] + 0.6, dom[1] + 0.65), (5.0, 3.85)),
+                       ((frn[0] - 0.6, frn[1] + 0.65), (9.0, 3.85))]:
+        _arrow(ax, start, end, information, style=(0, (4, 3)), both=True, lw=1.3)
+
+    # Logistics flow (the goods).
+    _arrow(ax, (man[0] - 0.5, man[1] - 0.65), (dom[0] - 0.9, dom[1] + 0.65), logistics,
+           text="goods", text_xy=(1.45, 4.45))
+    _arrow(ax, (dom[0] + 1.7, dom[1]), (intl[0] - 1.7, intl[1]), logistics)
+    _arrow(ax, (intl[0] + 1.7, intl[1]), (frn[0] - 1.7, frn[1]), logistics)
+    _arrow(ax, (frn[0] + 0.9, frn[1] + 0.65), (cons[0] + 0.6, cons[1] - 0.65), logistics,
+           text="delivery", text_xy=(12.55, 4.45))
+    # Business flow (orders, sales).
+    _arrow(ax, (plat[0] - 1.9, plat[1] + 0.28), (man[0] + 1.55, man[1] + 0.28), business,
+           text="orders", text_xy=(4.4, 7.62))
+    _arrow(ax, (plat[0] + 1.9, plat[1] + 0.28), (cons[0] - 1.55, cons[1] + 0.28), business,
+           text="sales at price $p$,\nservice level $s$", text_xy=(9.55, 7.82))
+    # Capital flow (payments and revenue shares).
+    _arrow(ax, (cons[0] - 1.55, cons[1] - 0.3), (plat[0] + 1.9, plat[1] - 0.3), capital,
+           text="payment", text_xy=(9.55, 6.45))
+    _arrow(ax, (plat[0] - 1.9, plat[1] - 0.3), (man[0] + 1.55, man[1] - 0.3), capital,
+           text="$\\omega$ per unit + share $1-\\lambda$ of revenue", text_xy=(4.45, 6.17))
+    _arrow(ax, (plat[0] + 1.5, plat[1] - 0.7), (9.15, 2.5), capital, rad=-0.35,
+           text="shares $x_i^*$ of $V(N)$\nto the logistics providers", text_xy=(10.6, 4.65))
+
+    handles = [
+        Patch(fc=(0.12, 0.47, 0.71, 0.25), ec="#1f77b4", ls="--", label="horizontal alliance"),
+        Patch(fc=(1.0, 0.5, 0.05, 0.25), ec="#c55a11", ls="--", label="vertical alliance"),
+        Line2D([], [], color=logistics, lw=1.8, label="logistics flow"),
+        Line2D([], [], color=information, lw=1.5, ls="--", label="information flow"),
+        Line2D([], [], color=capital, lw=1.8, label="capital flow"),
+        Line2D([], [], color=business, lw=1.8, label="business flow"),
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.995), ncol=6, fontsize=8.5,
+              frameon=False, title="Four-flow integration through the cloud platform", title_fontsize=9)
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Fig. 2: the horizontal alliance's profits (§5.1, §5.3.1)
+# ---------------------------------------------------------------------------
+
+
+def horizontal_profits(
+    params: HorizontalParams,
+    marks: Sequence[float] | None = None,
+    lam_range: tuple[float, float] = (0.5, 1.0),
+) -> Figure:
+    """Fig. 2: the platform's and the manufacturer's profits against λ.
+
+    Curves: ``pi1(lam)``, ``pi2(lam)`` under revenue sharing (eqs 7–10) and
+    their sum; horizontal lines: the decentralised profits ``pi1*``, ``pi2*``
+    (§3.2) and the centralised total ``pi`` (§3.3), which the revenue-sharing
+    total stays below (see erratum ``sharing-not-coordinating``). The
+    acceptable band of :func:`xbec.acceptable_lambda` is shaded (when it
+    exists); ``marks`` (e.g. Table 1's λ grid) are marked on the curves.
+    """
+    lam, idx = curve_lambda(params, lam_range, marks=marks)
+    r = revenue_sharing(params, lam)
+    dec, cen = decentralized(params), centralized(params)
+    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    ax = fig.add_subplot()
+    _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
+    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    ax.plot(lam, r.pi_platform, color=_COLOURS[0], lw=2, label=r"$\pi_1(\lambda)$ platform, revenue sharing", **mk)
+    ax.plot(lam, r.pi_manufacturer, color=_COLOURS[1], lw=2,
+            label=r"$\pi_2(\lambda)$ manufacturer, revenue sharing", **mk)
+    ax.plot(lam, r.pi_total, color="black", lw=1.6, label=r"$\pi_1(\lambda)+\pi_2(\lambda)$ total, revenue sharing",
+            **mk)
+    _hline(ax, dec.pi_platform, r"$\pi_1^*$ platform, decentralised", _COLOURS[0])
+    _hline(ax, dec.pi_manufacturer, r"$\pi_2^*$ manufacturer, decentralised", _COLOURS[1])
+    _hline(ax, cen.pi_total, r"$\pi$ total, centralised", "black", style=":")
+    _robust_ylim(ax, [r.pi_platform, r.pi_manufacturer, r.pi_total],
+                 [dec.pi_platform, dec.pi_manufacturer, cen.pi_total])
+    _finish(ax, r"revenue share of the platform $\lambda$", r"profit $\pi$",
+            "Horizontal alliance: profits under the three decisions", bool(idx.size),
+            loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Fig. 3: the vertical alliance's allocation (§5.2, §5.3.1)
+# ---------------------------------------------------------------------------
+
+
+def vertical_allocations(
+    params: HorizontalParams,
+    vparams: VerticalParams,
+    marks: Sequence[float] | None = None,
+    lam_range: tuple[float, float] = (0.5, 1.0),
+    names: Sequence[str] | None = None,
+) -> Figure:
+    """Fig. 3: each vertical member's improved-Raiffa allocation against λ.
+
+    Curves: ``x_i*(lam)``, eq (15) applied to ``V(N) = pi1(lam)``; horizontal
+    dashed lines in the same colours: the allocation of the decentralised
+    ``V(N) = pi1*`` (:func:`xbec.numerics.decentralized_allocation`). The band
+    of :func:`xbec.numerics.vertical_acceptable_lambda` is shaded when it
+    exists.
+    """
+    n = vparams.n
+    if names is None:
+        names = MEMBER_NAMES if n == len(MEMBER_NAMES) else tuple(f"member {i + 1}" for i in range(n))
+    if len(names) != n:
+        raise ModelDomainError(f"names: need {n} names (got {len(names)})")
+    lam, idx = curve_lambda(params, lam_range, marks=marks)
+    x = allocate(vparams, revenue_sharing(params, lam).pi_platform)
+    base = decentralized_allocation(params, vparams)
+    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    ax = fig.add_subplot()
+    _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
+    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    for i in range(n):
+        colour = _COLOURS[i % len(_COLOURS)]
+        ax.plot(lam, x[:, i], color=colour, lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
+    for i in range(n):
+        colour = _COLOURS[i % len(_COLOURS)]
+        _hline(ax, base[i], f"$x_{{{i + 1}}}$ decentralised", colour)
+    _robust_ylim(ax, [x], list(base))
+    _finish(ax, r"revenue share of the platform $\lambda$", r"allocation $x_i^*$",
+            "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$", bool(idx.size),
+            loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    return fig
+
+
+# ---------------------------------------------------------------------------
+# Fig. 4: service level and demand (§5.3.2)
+# ---------------------------------------------------------------------------
+
+
+def service_and_demand(
+    params: HorizontalParams,
+    marks: Sequence[float] | None = None,
+    lam_range: tuple[float, float] = (0.5, 1.0),
+) -> Figure:
+    """Fig. 4: logistics service level and market demand against λ (two panels).
+
+    Each panel shows the revenue-sharing curve, the decentralised level (§3.2)
+    and the centralised level (§3.3) as horizontal lines, and the acceptable
+    band of :func:`xbec.acceptable_lambda` shaded.
+    """
+    lam, idx = curve_lambda(params, lam_range, marks=marks)
+    r = revenue_sharing(params, lam)
+    dec, cen = decentralized(params), centralized(params)
+    band = _band(acceptable_lambda, params)
+    fig = Figure(figsize=(11, 4.6), layout="constrained")
+    ax_s, ax_d = fig.subplots(1, 2)
+    mk = dict(marker="o", markersize=3.5, markevery=list(idx)) if idx.size else {}
+    for ax, y, y1, y2, sym, what in [
+        (ax_s, r.s, dec.s, cen.s, "s", "logistics service level"),
+        (ax_d, r.demand, dec.demand, cen.demand, "D", "market demand"),
+    ]:
+        _shade(ax, band, "acceptable λ")
+        ax.plot(lam, y, color=_COLOURS[0], lw=2, label=f"${sym}^*(\\lambda)$ revenue sharing", **mk)
+        _hline(ax, y1, f"${sym}^{{1*}}$ decentralised", _COLOURS[1])
+        _hline(ax, y2, f"${sym}^{{2*}}$ centralised", "black", style=":")
+        _robust_ylim(ax, [y], [y1, y2])
+        _finish(ax, r"revenue share of the platform $\lambda$", f"{what} ${sym}$", what.capitalize(),
+                bool(idx.size), loc="upper left", bbox_to_anchor=(0.0, 0.94))
+    return fig
+
+
+#: Output stem -> figure function, in the paper's order.
+FIGURES = {
+    "fig1_alliance": alliance_diagram,
+    "fig2_horizontal": horizontal_profits,
+    "fig3_vertical": vertical_allocations,
+    "fig4_service_demand": service_and_demand,
+}
