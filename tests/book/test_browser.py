@@ -18,6 +18,14 @@ of the TOC the test checks that
 - every link into the book points to a file that exists.
 It saves the first screen of each page as _build/screenshots/<page>.png and the
 whole page as _build/screenshots/<page>-full.png.
+
+The explorer page: moving its sliders (keyboard on the slider handles, as a
+reader would) changes the band, Table 1's row and Fig. 2's curve, a parameter
+set without an outcome says so, no request leaves the host and everything the
+page loads stays under 5 MB (screenshot explorer-moved.png).
+
+Dark mode: every chapter opened in the theme's dark mode gives each image an
+opaque white background (screenshots <page>-dark.png).
 """
 
 from __future__ import annotations
