@@ -186,7 +186,7 @@ const fixed = Object.entries(data.fixed).map(([k, v]) => `${k} = ${v}`).join(', 
 let html = `<div class="xbec-explorer-state" data-case="${idx}" data-lambda="${lamv[j]}">`;
 html += `<p><b>Parameters</b>: ${par}; fixed: ${fixed}; λ = ${lamv[j].toFixed(2)}.</p>`;
 if (!cs.valid) {
-  html += `<p class="xbec-explorer-none"><b>No outcome for these parameters</b>: ${cs.note}</p></div>`;
+  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No outcome for these parameters</b>: ${cs.note}</p></div>`;
   for (const src of [s2, s3]) src.data = {lam: [], ...Object.fromEntries(Object.keys(src.data).filter(k => k !== 'lam').map(k => [k, []]))};
   for (const b of [band2, band3]) b.visible = false;
   for (const sp of spans) sp.visible = false;
@@ -197,16 +197,17 @@ if (!cs.valid) {
 const band = cs.band ? `${cs.band[0].toFixed(4)} < λ < ${cs.band[1].toFixed(4)}` : null;
 const vband = cs.vband ? `${cs.vband[0].toFixed(4)} < λ < ${cs.vband[1].toFixed(4)}` : null;
 html += band ? `<p><b>Acceptable band</b> (horizontal alliance): <span class="xbec-explorer-band">${band}</span>.`
-             : `<p class="xbec-explorer-none"><b>No acceptable band</b> for these parameters: ${cs.band_note}.`;
+             : `<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: ${cs.band_note}.`;
 html += vband ? ` Acceptable to both alliances: ${vband}.</p>` : ` No band acceptable to both alliances: ${cs.vband_note}.</p>`;
 const t = cs.table;
 if (t.p[j] === null) {
-  html += `<p class="xbec-explorer-none"><b>No revenue-sharing outcome at λ = ${lamv[j].toFixed(2)}</b> for these parameters.</p>`;
+  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = ${lamv[j].toFixed(2)}</b> for these parameters.</p>`;
 } else {
   const inband = cs.band && lamv[j] > cs.band[0] && lamv[j] < cs.band[1];
   html += `<p>Table 1's row at λ = ${lamv[j].toFixed(2)} (${inband ? 'inside' : 'outside'} the acceptable band):</p>`;
-  html += '<table class="xbec-explorer-table"><thead><tr><th>λ</th><th>p</th><th>w</th><th>s</th><th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>';
-  html += `<td>${lamv[j].toFixed(2)}</td>` + ['p','w','s','pi_platform','pi_manufacturer','pi_total'].map(k => `<td>${fmt(t[k][j])}</td>`).join('');
+  const cell = 'style="padding:2px 10px;text-align:right;border-bottom:1px solid #999"';
+  html += '<table class="xbec-explorer-table" style="border-collapse:collapse"><thead><tr>' + ['λ','p','w','s','π₁(λ)','π₂(λ)','π₁+π₂'].map(h => `<th ${cell}>${h}</th>`).join('') + '</tr></thead><tbody><tr>';
+  html += `<td ${cell}>${lamv[j].toFixed(2)}</td>` + ['p','w','s','pi_platform','pi_manufacturer','pi_total'].map(k => `<td ${cell}>${fmt(t[k][j])}</td>`).join('');
   html += '</tr></tbody></table>';
   html += `<p>Decentralised: π₁* = ${fmt(cs.dec[0])}, π₂* = ${fmt(cs.dec[1])}; centralised π = ${fmt(cs.cen)}. `;
   html += 'Vertical allocation x*(λ): ' + cs.x.map((xi, i) => `x${i + 1} = ${fmt(xi[j])}`).join(', ') + '.</p>';
@@ -343,20 +344,22 @@ def _state_html(data, position, cs, j) -> str:
     band = cs["band"]
     line = (f'<p><b>Acceptable band</b> (horizontal alliance): <span class="xbec-explorer-band">'
             f"{band[0]:.4f} &lt; λ &lt; {band[1]:.4f}</span>." if band else
-            f'<p class="xbec-explorer-none"><b>No acceptable band</b> for these parameters: {cs["band_note"]}.')
+            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: {cs["band_note"]}.')
     vb = cs["vband"]
     line += (f" Acceptable to both alliances: {vb[0]:.4f} &lt; λ &lt; {vb[1]:.4f}.</p>" if vb else
              f" No band acceptable to both alliances: {cs['vband_note']}.</p>")
     html.append(line)
     t = cs["table"]
     if t["p"][j] is None:
-        html.append(f'<p class="xbec-explorer-none"><b>No revenue-sharing outcome at λ = {lam:.2f}</b>.</p>')
+        html.append(f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b>.</p>')
     else:
         inside = band is not None and band[0] < lam < band[1]
         html.append(f"<p>Table 1's row at λ = {lam:.2f} ({'inside' if inside else 'outside'} the acceptable band):</p>")
-        html.append('<table class="xbec-explorer-table"><thead><tr><th>λ</th><th>p</th><th>w</th><th>s</th>'
-                    "<th>π₁(λ)</th><th>π₂(λ)</th><th>π₁+π₂</th></tr></thead><tbody><tr>"
-                    f"<td>{lam:.2f}</td>" + "".join(f"<td>{_fmt(t[k][j])}</td>" for k in TABLE1_COLUMNS)
+        cell = 'style="padding:2px 10px;text-align:right;border-bottom:1px solid #999"'
+        html.append('<table class="xbec-explorer-table" style="border-collapse:collapse"><thead><tr>'
+                    + "".join(f"<th {cell}>{h}</th>" for h in ("λ", "p", "w", "s", "π₁(λ)", "π₂(λ)", "π₁+π₂"))
+                    + f"</tr></thead><tbody><tr><td {cell}>{lam:.2f}</td>"
+                    + "".join(f"<td {cell}>{_fmt(t[k][j])}</td>" for k in TABLE1_COLUMNS)
                     + "</tr></tbody></table>")
         html.append(f"<p>Decentralised: π₁* = {_fmt(cs['dec'][0])}, π₂* = {_fmt(cs['dec'][1])}; "
                     f"centralised π = {_fmt(cs['cen'])}. Vertical allocation x*(λ): "
