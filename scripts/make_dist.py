@@ -131,13 +131,24 @@ def write_sums(bundle: Path) -> Path:
 
 
 def build_packages(dest: Path, epoch: int) -> list[Path]:
-    """Wheel and sdist of xbec (python -m build, or pip wheel + setuptools as a fallback), normalised."""
+    """Wheel and sdist of xbec (python -m build: the sdist, then the wheel from it), normalised."""
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", tmp, str(ROOT)]
+        # Build from a copy of the repository's files (tracked and new, not
+        # ignored): setuptools leaves build/ and *.egg-info/ in the source
+        # folder, and a stale build/lib would leak into the wheel. The wheel
+        # is built from the sdist, so the sdist is known to be complete.
+        src, built = Path(tmp) / "src", Path(tmp) / "out"
+        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                                cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+        for rel in filter(None, listed):
+            if (ROOT / rel).is_file():
+                (src / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / rel, src / rel)
+        cmd = [sys.executable, "-m", "build", "--outdir", str(built), str(src)]
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
         out = []
-        for p in sorted(Path(tmp).iterdir()):
+        for p in sorted(built.iterdir()):
             if p.name.endswith(".whl"):
                 data = normalize_zip(p.read_bytes(), epoch)
             elif p.name.endswith(".tar.gz"):

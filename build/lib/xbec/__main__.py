@@ -1,5 +1,0 @@
-"""``python -m xbec``: the ``xbec`` command (see :mod:`xbec.cli`)."""
-
-from .rerun.cli import main
-
-raise SystemExit(main())
