@@ -9,7 +9,9 @@ Loaded through ``sphinx.local_extensions`` in _config.yml.
    (``_build/jupyter_execute/<page>.ipynb``).
 2. Every page's download menu links the whole book as one PDF (``xbec.pdf`` at
    the root of the HTML build, written by ``make pdf``, which ``make book``
-   runs; scripts/build_pdf.py).
+   runs; scripts/build_pdf.py). Only the repository's own book
+   (_build/html) gets the link: other builds of the pages (``xbec run --book``)
+   have no PDF.
 3. Dark mode and print: figures (images) get an opaque white background and a
    little padding, so black-on-transparent matplotlib figures stay readable in
    the theme's dark mode; a print stylesheet keeps the pages legible on paper.
@@ -58,6 +60,13 @@ html[data-theme="dark"] .xbec-explorer {
 """
 
 
+def _main_book(app) -> bool:
+    """The repository's own book (`make book` builds it into _build/html and then
+    prints the PDF there), not another build of the pages, such as the book of an
+    `xbec run --book`, which has no PDF to link."""
+    return Path(app.outdir).resolve() == (Path(app.srcdir) / "_build" / "html").resolve()
+
+
 def _download_buttons(app, pagename, templatename, context, doctree):
     buttons = context.get("header_buttons")
     if not isinstance(buttons, list):
@@ -71,6 +80,8 @@ def _download_buttons(app, pagename, templatename, context, doctree):
             if b.get("label") == "download-source-button" and context.get("page_source_suffix") == ".ipynb":
                 b["text"] = ".ipynb (executed)"
                 b["tooltip"] = "Download this chapter's executed notebook (with outputs)"
+        if not _main_book(app):
+            continue
         items.append({
             "type": "link",
             "url": pathto(PDF_NAME, 1),
