@@ -328,6 +328,12 @@ def test_explorer_moves_with_its_controls_offline(context, server):
         assert "No outcome for these parameters" in state["text"] and "concavity" in state["text"], state["text"]
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "explorer-moved.png"), full_page=True)
+        # b2 back to 1 (gamma1 = 0.5): an outcome, but no acceptable band; the page says so
+        handles.nth(2).focus()
+        page.keyboard.press("ArrowLeft")
+        state = _wait_for_text(page, lambda t: "No acceptable band" in t)
+        assert "No acceptable band for these parameters" in state["text"], state["text"]
+        assert "Table 1's row" in state["text"] or "No revenue-sharing outcome at λ = 0.81" in state["text"], state["text"]
         sizes = page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.encodedBodySize)
             .concat(performance.getEntriesByType('navigation').map(e => e.encodedBodySize))""")
     finally:
