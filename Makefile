@@ -5,24 +5,41 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run
+.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run lock pdf dist publish chromium
 
-$(VENV)/.test-installed: pyproject.toml
+# Locked environment (see README, "Building"): `make test` and `make book`
+# install exactly the pinned, hash-checked versions of requirements/*.txt,
+# then xbec itself without dependencies. `make lock` regenerates the lock files
+# from pyproject.toml (the test lock constrained to the book lock's versions,
+# so that both install the same version of every package they share; keeping
+# current pins where they still satisfy pyproject.toml;
+# `make lock UPGRADE=1` moves every pin to the newest release) and
+# environment.yml from requirements/book.txt.
+LOCK_TEST := requirements/test.txt
+LOCK_BOOK := requirements/book.txt
+LOCK_FLAGS = --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(if $(UPGRADE),--upgrade)
+
+$(VENV)/.test-installed: pyproject.toml $(LOCK_TEST)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -e '.[test]'
+	$(PIP) install --require-hashes --no-deps -r $(LOCK_TEST)
+	$(PIP) install --no-deps -e .
 	touch $@
+
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install 'pip-tools>=7.4,<8'
+	mkdir -p requirements
+	$(BIN)/pip-compile $(LOCK_FLAGS) --all-extras -o $(LOCK_BOOK) pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test --extra lint -c $(LOCK_BOOK) -o $(LOCK_TEST) pyproject.toml
+	$(BIN)/python scripts/lock_env.py $(LOCK_BOOK) environment.yml
 
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
 # Lint and types (configuration in pyproject.toml): ruff check, ruff format
-# --check and mypy must all pass; `.ci/run` runs this after `make test`.
-$(VENV)/.lint-installed: pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -e '.[lint]'
-	touch $@
-
-lint: $(VENV)/.lint-installed
+# --check and mypy must all pass; `.ci/run` runs this after `make test`. The
+# tools are pinned in the test lock (extras test + lint).
+lint: $(VENV)/.test-installed
 	$(BIN)/ruff check xbec tests
 	$(BIN)/ruff format --check xbec
 	$(BIN)/mypy xbec
@@ -45,9 +62,10 @@ BOOK_FLAGS ?= -W -n --keep-going
 BOOK_ENV   := JUPYTER_PATH=$(CURDIR)/$(VENV)/share/jupyter PATH=$(CURDIR)/$(BIN):$$PATH PYDEVD_DISABLE_FILE_VALIDATION=1 MPLBACKEND=Agg
 NOTEBOOKS   = $(wildcard notebooks/*.ipynb notebooks/*.py)
 
-$(VENV)/.book-installed: pyproject.toml
+$(VENV)/.book-installed: pyproject.toml $(LOCK_BOOK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(PIP) install -e '.[book,test]'
+	$(PIP) install --require-hashes --no-deps -r $(LOCK_BOOK)
+	$(PIP) install --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (ipykernel)" >/dev/null
 	touch $@
 
@@ -57,7 +75,7 @@ mathjax:
 sync: $(VENV)/.book-installed
 	$(BIN)/jupytext --quiet --sync $(NOTEBOOKS)
 
-book: $(VENV)/.book-installed mathjax sync
+book: $(VENV)/.book-installed mathjax sync chromium
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/book/test_book_config.py
 	rm -rf _build
 	@start=$$(date +%s); \
@@ -65,7 +83,8 @@ book: $(VENV)/.book-installed mathjax sync
 	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml && \
 	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-warm.yml $(BOOK_FLAGS); status=$$?; \
 	echo "make book: cold build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
-	exit $$status
+	test $$status = 0 || exit $$status; \
+	$(BOOK_ENV) $(BIN)/python scripts/build_pdf.py
 
 book-warm: $(VENV)/.book-installed mathjax sync
 	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml
@@ -74,8 +93,13 @@ book-warm: $(VENV)/.book-installed mathjax sync
 	echo "make book-warm: build took $$(( $$(date +%s) - start )) s (exit $$status)"; \
 	exit $$status
 
-browser-test: $(VENV)/.book-installed
-	test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
+# Headless Chromium for the browser test and the PDF: Debian's, installed when
+# missing, or the browser named by XBEC_CHROMIUM.
+export XBEC_CHROMIUM ?= /usr/bin/chromium
+chromium:
+	test -x "$(XBEC_CHROMIUM)" || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; }
+
+browser-test: $(VENV)/.book-installed chromium
 	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
 	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/book/test_browser.py
 
@@ -84,3 +108,23 @@ browser-test: $(VENV)/.book-installed
 # paper's and an alternative parameter set, and a --book build.
 test-run: $(VENV)/.book-installed
 	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_run.py
+
+# ---------------------------------------------------------------------------
+# Publishing. See README, "Building" and RELEASING.md.
+#   make pdf       the whole book as one PDF (_build/pdf/xbec.pdf; make book runs it)
+#   make dist      dist/xbec-<version>/: book archive, PDF, executed notebooks,
+#                  tables, figures, wheel, sdist, run manifest, SHA256SUMS
+#   make publish   the built book on the gh-pages branch (ghp-import); PUSH=1 pushes
+pdf: $(VENV)/.book-installed chromium
+	test -f _build/html/index.html || { echo "pdf: no _build/html, run make book first" >&2; exit 1; }
+	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml
+	$(BOOK_ENV) $(BIN)/python scripts/build_pdf.py
+
+dist: $(VENV)/.book-installed
+	test -f _build/html/index.html || $(MAKE) book
+	test -f _build/pdf/xbec.pdf || $(MAKE) pdf
+	$(BOOK_ENV) $(BIN)/python scripts/make_dist.py
+
+publish: $(VENV)/.book-installed
+	test -f _build/html/index.html || { echo "publish: no _build/html, run make book first" >&2; exit 1; }
+	$(BIN)/python scripts/publish.py $(if $(PUSH),--push)

@@ -3,8 +3,6 @@
 - _toc.yml: every entry exists, and every notebook in notebooks/ is in it;
 - _config.yml: the settings the build relies on (offline MathJax, execution,
   extensions, exclusions);
-- environment.yml asks for exactly what pyproject.toml asks for (core
-  dependencies + the `book` and `test` extras);
 - each notebook is a jupytext pair notebooks/<name>.ipynb + .py with the same
   cells, and the .ipynb is committed without outputs;
 - book/references.bib has the paper and its references;
@@ -135,34 +133,7 @@ def test_make_targets_exist():
 # ------------------------------------------------------- environment / pyproject
 
 
-def _canon(req: str) -> tuple[str, frozenset[str], str]:
-    from packaging.requirements import Requirement
-
-    r = Requirement(req)
-    name = re.sub(r"[-_.]+", "-", r.name).lower()
-    return name, frozenset(r.extras), str(r.specifier)
-
-
-def test_environment_yml_agrees_with_pyproject():
-    env = _load_yaml(ROOT / "environment.yml")
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-
-    conda = [d for d in env["dependencies"] if isinstance(d, str)]
-    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d)
-
-    python = next(d for d in conda if d.startswith("python"))
-    version = python.split("=", 1)[1]
-    from packaging.specifiers import SpecifierSet
-
-    assert version in SpecifierSet(project["requires-python"]), (python, project["requires-python"])
-    assert "pip" in conda
-
-    editable = [p for p in pip if p.startswith("-e")]
-    assert editable == ["-e ."], "environment.yml must install the package itself, editable"
-    wanted = project["dependencies"] + project["optional-dependencies"]["book"] + project["optional-dependencies"]["test"]
-    listed = [_canon(p) for p in pip if not p.startswith("-")]
-    assert len(listed) == len(set(listed)), "environment.yml lists a requirement twice"
-    assert set(listed) == set(map(_canon, wanted))
+# environment.yml and the lock files: tests/test_release.py
 
 
 # ---------------------------------------------------------------------- notebooks

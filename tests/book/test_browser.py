@@ -18,6 +18,14 @@ of the TOC the test checks that
 - every link into the book points to a file that exists.
 It saves the first screen of each page as _build/screenshots/<page>.png and the
 whole page as _build/screenshots/<page>-full.png.
+
+The explorer page: moving its sliders (keyboard on the slider handles, as a
+reader would) changes the band, Table 1's row and Fig. 2's curve, a parameter
+set without an outcome says so, no request leaves the host and everything the
+page loads stays under 5 MB (screenshot explorer-moved.png).
+
+Dark mode: every chapter opened in the theme's dark mode gives each image an
+opaque white background (screenshots <page>-dark.png).
 """
 
 from __future__ import annotations
@@ -251,5 +259,121 @@ def test_status_page_reports_every_executed_notebook(context, server):
         text = page.evaluate("() => document.body.textContent")
         assert re.search(r"Built from commit\s+\S+", text)
         assert "Kernel interpreter" in text
+    finally:
+        page.close()
+
+
+# ------------------------------------------------------------------ explorer
+
+
+def _explorer_state(page) -> dict:
+    """The explorer's text as shown (Bokeh renders it in a shadow root, which
+    Playwright's locators pierce) and the first values of Fig. 2's platform curve."""
+    text = page.locator(".xbec-explorer-state").first.text_content(timeout=30_000) or ""
+    pi1 = page.evaluate("""() => {
+        const doc = Bokeh.documents[0];
+        const src = [...doc.all_models].find(m => m.data && 'pi1' in m.data);
+        return src ? Array.from(src.data.pi1).slice(0, 60) : null;
+    }""")
+    return {"text": " ".join(text.split()), "pi1": pi1}
+
+
+def _wait_for_text(page, condition, timeout: float = 10.0) -> dict:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        state = _explorer_state(page)
+        if condition(state["text"]) or time.monotonic() > deadline:
+            return state
+        page.wait_for_timeout(100)
+
+
+def _slider_handles(page):
+    # Bokeh renders each slider (noUiSlider) in a shadow root; Playwright's CSS
+    # engine pierces open shadow roots. Order: λ, β, b2, γ1, c.
+    handles = page.locator(".noUi-handle")
+    handles.first.wait_for(state="attached", timeout=30_000)
+    return handles
+
+
+def test_explorer_moves_with_its_controls_offline(context, server):
+    if "notebooks/explorer" not in PAGES:
+        pytest.skip("no explorer page in the TOC")
+    sizes: list[int] = []
+    page, log, _ = _open(context, f"{server}/notebooks/explorer.html", server)
+    try:
+        page.wait_for_function("() => window.Bokeh && Bokeh.documents && Bokeh.documents.length > 0", timeout=60_000)
+        handles = _slider_handles(page)
+        assert handles.count() == 5, f"expected 5 sliders, found {handles.count()}"
+        start = _explorer_state(page)
+        assert "Acceptable band" in start["text"] and "Table 1's row" in start["text"], start["text"]
+        # move β (second slider) one step to the right: band, row and curves change
+        handles.nth(1).focus()
+        page.keyboard.press("ArrowRight")
+        moved = _wait_for_text(page, lambda t: t != start["text"])
+        assert "beta = 250" in moved["text"], moved["text"]
+        assert moved["text"].split("Acceptable band")[1] != start["text"].split("Acceptable band")[1]
+        assert moved["pi1"] != start["pi1"], "Fig. 2's curve did not change"
+        # λ (first slider) moves the row only
+        handles.nth(0).focus()
+        page.keyboard.press("ArrowRight")
+        assert "λ = 0.81" in _wait_for_text(page, lambda t: t != moved["text"])["text"]
+        # γ1 down to 0.5 and b2 up to 1.5: concavity fails, the page says so
+        handles.nth(3).focus()
+        page.keyboard.press("Home")
+        handles.nth(2).focus()
+        page.keyboard.press("End")
+        state = _wait_for_text(page, lambda t: "No outcome for these parameters" in t)
+        assert "No outcome for these parameters" in state["text"] and "concavity" in state["text"], state["text"]
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "explorer-moved.png"), full_page=True)
+        # b2 back to 1 (gamma1 = 0.5): an outcome, but no acceptable band; the page says so
+        handles.nth(2).focus()
+        page.keyboard.press("ArrowLeft")
+        state = _wait_for_text(page, lambda t: "No acceptable band" in t)
+        assert "No acceptable band for these parameters" in state["text"], state["text"]
+        assert "Table 1's row" in state["text"] or "No revenue-sharing outcome at λ = 0.81" in state["text"], state["text"]
+        sizes = page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.encodedBodySize)
+            .concat(performance.getEntriesByType('navigation').map(e => e.encodedBodySize))""")
+    finally:
+        page.close()
+    assert not log.external(), f"explorer asked other hosts: {log.external()}"
+    assert not log.js_errors, log.js_errors
+    assert sum(sizes) < 5_000_000, f"explorer page loaded {sum(sizes) / 1e6:.2f} MB (limit 5 MB)"
+
+
+# ------------------------------------------------------------------ dark mode
+
+
+@pytest.fixture
+def dark_context(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block",
+                              color_scheme="dark")
+    # pydata-sphinx-theme reads the mode from localStorage before painting
+    ctx.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    yield ctx
+    ctx.close()
+
+
+FIGURE_PAGES = [p for p in PAGES if p.startswith("notebooks/")]
+
+
+@pytest.mark.parametrize("page_file", FIGURE_PAGES)
+def test_figures_readable_in_dark_mode(dark_context, server, page_file):
+    page, log, _ = _open(dark_context, f"{server}/{page_file}.html", server)
+    try:
+        facts = page.evaluate("""() => ({
+            theme: document.documentElement.dataset.theme,
+            images: [...document.querySelectorAll('main img')].map(i => ({
+                src: i.src, bg: getComputedStyle(i).backgroundColor})),
+        })""")
+        assert facts["theme"] == "dark", f"{page_file}: dark mode not applied ({facts['theme']!r})"
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        if facts["images"]:
+            page.locator("main img").first.scroll_into_view_if_needed()
+            page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}-dark.png"))
+        for img in facts["images"]:
+            assert img["bg"] == "rgb(255, 255, 255)", f"{page_file}: {img['src']} on {img['bg']} in dark mode"
     finally:
         page.close()
