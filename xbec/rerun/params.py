@@ -1,11 +1,10 @@
-"""Parameters of a rerun: names, parsing of ``--param``/``--params``/``--grid``, validation.
+"""Parameters of a rerun: ``--param``, ``--params FILE``, ``--grid``, and validation before any run.
 
 Defaults are the paper's values. Every problem raises :class:`ParameterError`
-naming the parameter as the user typed it and the rule; the CLI exits 2.
-YAML is read as plain numbers only (YAML 1.2 style): aliases, anchors,
-duplicate keys, quoted strings, booleans, sexagesimals (``3:20``) and leading
-zeros (``0454``) are rejected, as are files over 1 MiB or nested deeper than
-a list of numbers.
+naming the parameter as the user typed it and the rule (exit code 2). Files are
+read as plain numbers only: YAML anchors/aliases, duplicate keys, quoted
+strings, booleans, ``3:20`` and ``0454`` (YAML 1.1 coercions), nesting and files
+over 1 MiB are refused; echoed values are cut short.
 """
 
 from __future__ import annotations
@@ -17,12 +16,12 @@ import math
 import re
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
 from ..errors import ModelDomainError
-from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized
+from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
 from ..model.vertical import VerticalParams
 from ..replication.numerics import decentralized_allocation, lambda_grid, table1, table2
 
@@ -31,18 +30,14 @@ VERTICAL = tuple(f.name for f in fields(VerticalParams) if f.init)
 GRID = tuple(inspect.signature(lambda_grid).parameters)
 NAMES = HORIZONTAL + VERTICAL + GRID
 MAX_GRID, MAX_FILE, BIG, SMALL = 10_001, 1 << 20, 1e12, 1e-12
-DESCRIPTIONS = {
-    "beta": "market size (> 0)", "b1": "price sensitivity of demand (> 0)",
-    "b2": "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)",
-    "gamma1": "logistics service cost coefficient (> 0)", "c": "manufacturer's unit cost (>= 0)",
-    "K": "platform's fixed cost (>= 0)", "mu": "V(N \\ {i}), worth of the alliance without member i",
-    "phi": "cost invested by each member (>= 0, not all 0)",
-    "theta": "service level of each member (>= 0, not all 0)",
-    "weights": "weights of phi and theta in eq (14) (>= 0, sum 1)",
-    "lam_min": "first revenue share of the λ grid, in (0, 1]",
-    "lam_max": "last revenue share of the λ grid, >= lam_min",
-    "lam_step": f"step of the λ grid (> 0; at most {MAX_GRID} points)",
-}
+DESCRIPTIONS = dict(zip(NAMES, [
+    "market size (> 0)", "price sensitivity of demand (> 0)",
+    "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)", "logistics service cost (> 0)",
+    "manufacturer's unit cost (>= 0)", "platform's fixed cost (>= 0)",
+    "V(N \\ {i}), worth of the alliance without member i", "cost invested by each member (>= 0)",
+    "service level of each member (>= 0)", "weights of phi and theta in eq (14) (>= 0, sum 1)",
+    "first revenue share of the λ grid, in (0, 1]", "last revenue share of the λ grid, >= lam_min",
+    f"step of the λ grid (> 0; at most {MAX_GRID} points)"]))
 _NUMBER = re.compile(r"[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?|[+-]?\.\d+([eE][+-]?\d+)?")
 
 
@@ -55,13 +50,12 @@ def defaults() -> dict[str, Any]:
     hp, vp = HorizontalParams(), VerticalParams()
     out: dict[str, Any] = {k: float(getattr(hp, k)) for k in HORIZONTAL}
     out.update({k: [float(x) for x in getattr(vp, k)] for k in VERTICAL})
-    out.update({k: float(p.default) for k, p in inspect.signature(lambda_grid).parameters.items()})
-    return out
+    return out | {k: float(p.default) for k, p in inspect.signature(lambda_grid).parameters.items()}
 
 
 def show(value: Any, limit: int = 40) -> str:
-    """``repr(value)`` cut to ``limit`` characters (error messages never echo a huge value)."""
-    text = repr(value) if not isinstance(value, str) else value
+    """``value`` as text, cut to ``limit`` characters (messages never echo a huge value)."""
+    text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -81,32 +75,32 @@ def _check_name(name: str, where: str) -> None:
 
 
 def _number(name: str, value: Any, where: str) -> float:
-    """A float from a plain number (text or int/float); bools, strings, complex are errors."""
+    """A float from a plain decimal number (text, int or float); anything else is an error."""
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
         x = float(value)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         x = float(value)
     else:
-        rule = "a plain decimal number (no leading zeros, quotes, booleans or 3:20)"
+        rule = "a plain decimal number (no quotes, booleans, leading zeros or 3:20)"
         raise ParameterError(f"{name}={show(value)}{where}: must be {rule}")
     if x != 0 and not SMALL <= abs(x) <= BIG:
         raise ParameterError(f"{name}={show(value)}{where}: must be 0 or between {SMALL:g} and {BIG:g} "
-                             "in magnitude (the model's products would overflow or underflow)")
+                             "in magnitude (beyond, the model's products overflow)")
     return x
 
 
 def parse_value(name: str, value: Any, where: str = "") -> float | list[float]:
-    """``value`` (``--param`` text, or a number/list from a file) for parameter ``name``."""
+    """``value`` (``--param`` text, or a number or list from a file) for parameter ``name``."""
     _check_name(name, where)
-    if isinstance(value, str) and name in VERTICAL:
-        text = value.strip().removeprefix("[").removesuffix("]")
-        value = [p.strip() for p in text.split(",")] if text.strip() else []
     if name not in VERTICAL:
         return _number(name, value, where)
+    if isinstance(value, str):
+        text = value.strip().removeprefix("[").removesuffix("]")
+        value = [p for p in text.split(",")] if text.strip() else []
     if not isinstance(value, list) or not value:
         raise ParameterError(f"{name}={show(value)}{where}: must be a non-empty list of numbers, "
                              f"e.g. {name}={format_value(defaults()[name])}")
-    return [_number(f"{name}[{i}]", v, where) for i, v in enumerate(value)]
+    return [_number(f"{name}[{i}]", x, where) for i, x in enumerate(value)]
 
 
 def parse_assignment(text: str, option: str = "--param") -> tuple[str, str]:
@@ -118,76 +112,69 @@ def parse_assignment(text: str, option: str = "--param") -> tuple[str, str]:
 
 
 def _plain_yaml(text: str, where: str) -> Any:
-    """A YAML mapping of plain scalars and flat lists, with no aliases/anchors/duplicates."""
+    """A YAML mapping of plain scalars or flat lists of them; no anchors, aliases or duplicates."""
     import yaml
 
-    depth = 0
+    depth, shape = 0, f"--params{where}: expected NAME: number or NAME: [numbers] (e.g. 'beta: 300')"
     for ev in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
             raise ParameterError(f"--params{where}: YAML anchors and aliases (&, *) are not accepted")
         depth += isinstance(ev, yaml.CollectionStartEvent) - isinstance(ev, yaml.CollectionEndEvent)
         if depth > 2:
-            raise ParameterError(f"--params{where}: nested too deep; expected NAME: number or NAME: [numbers]")
+            raise ParameterError(shape)
     node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise ParameterError(shape)
 
-    def scalar(n: Any) -> Any:
+    def scalar(n: Any) -> Any:  # plain scalars stay text; anything quoted or tagged is refused later
         if not isinstance(n, yaml.ScalarNode):
-            raise ParameterError(f"--params{where}: expected NAME: number or NAME: [numbers]")
-        return n.value if n.style is None and n.tag.endswith(("int", "float", "str")) else {"string": n.value}
+            raise ParameterError(shape)
+        return n.value if n.style is None and not n.value.startswith("!") else {"quoted": n.value}
 
-    if node is None:
-        return None
-    if not isinstance(node, yaml.MappingNode):
-        raise ParameterError(f"--params{where}: expected a mapping NAME: VALUE (e.g. 'beta: 300')")
     out: dict[str, Any] = {}
     for k, v in node.value:
         key = scalar(k)
-        if not isinstance(key, str):
-            raise ParameterError(f"--params{where}: parameter names must be plain words")
-        if key in out:
-            raise ParameterError(f"--params{where}: parameter {show(key)!r} is given twice (line {k.start_mark.line + 1})")
+        if key in out or not isinstance(key, str):
+            raise ParameterError(f"--params{where}: {show(key)!r} given twice or not a name (line {k.start_mark.line + 1})")
         out[key] = [scalar(x) for x in v.value] if isinstance(v, yaml.SequenceNode) else scalar(v)
     return out
 
 
 def load_file(path: str | Path) -> dict[str, Any]:
-    """Read a YAML/JSON parameter file (or a run's ``manifest.json``): ``NAME: VALUE``."""
+    """Read a YAML/JSON parameter file (or a run's ``manifest.json``) ``NAME: VALUE``."""
     path, where = Path(path), f" {path}"
-    try:
-        if path.stat().st_size > MAX_FILE:
-            raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParameterError(f"--params{where}: cannot read the file ({getattr(exc, 'strerror', None) or exc})") from None
 
     def pairs(items: list) -> dict:
-        keys = [k for k, _ in items]
-        if len(set(keys)) != len(keys):
+        if len({k for k, _ in items}) != len(items):
             raise ParameterError(f"--params{where}: a key is given twice")
         return dict(items)
 
     try:
+        if path.stat().st_size > MAX_FILE:
+            raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
+        text = path.read_text(encoding="utf-8")
         if text.lstrip().startswith("{"):
-            data = json.loads(text, object_pairs_hook=pairs, parse_constant=lambda c: {"string": c})
-            if isinstance(data, dict) and "xbec_version" in data:
-                data = data.get("parameters")
+            data = json.loads(text, object_pairs_hook=pairs, parse_constant=lambda c: {"quoted": c})
+            data = data.get("parameters") if "xbec_version" in data else data
+            quote = lambda x: {"quoted": x} if isinstance(x, str) else x  # noqa: E731 (JSON strings are text)
+            data = {k: [quote(x) for x in v] if isinstance(v, list) else quote(v) for k, v in data.items()}
         else:
             data = _plain_yaml(text, where)
     except ParameterError:
         raise
-    except Exception as exc:  # malformed YAML/JSON, or nesting the parsers refuse
-        raise ParameterError(f"--params{where}: malformed file ({show(' '.join(str(exc).split()), 160)})") from None
+    except Exception as exc:  # unreadable, malformed YAML/JSON, nesting the parsers refuse
+        raise ParameterError(f"--params{where}: cannot read it ({show(' '.join(str(exc).split()), 160)})") from None
     if not isinstance(data, dict):
         raise ParameterError(f"--params{where}: expected a mapping NAME: VALUE (e.g. 'beta: 300')")
     return {str(k): parse_value(str(k), v, f" (in {path})") for k, v in data.items()}
 
 
-def resolve(assignments: list[str] = (), files: list[str | Path] = ()) -> dict[str, Any]:  # type: ignore[assignment]
+def resolve(assignments: list[str] | None = None, files: list[Any] | None = None) -> dict[str, Any]:
     """The paper's values, then each ``--params`` file, then each ``--param NAME=VALUE``."""
     values = defaults()
-    for f in files:
+    for f in files or []:
         values.update(load_file(f))
-    for a in assignments:
+    for a in assignments or []:
         name, text = parse_assignment(a)
         values[name] = parse_value(name, text, " (--param)")
     return values
@@ -201,7 +188,7 @@ def parse_grid(specs: list[str]) -> dict[str, list[float]]:
         _check_name(name, " (--grid)")
         if name in VERTICAL:
             raise ParameterError(f"--grid {name}: list parameters cannot be swept; use --param {name}=...")
-        out[name] = [float(parse_value(name, v, " (--grid)")) for v in text.split(",")]  # type: ignore[arg-type]
+        out[name] = [_number(name, x, " (--grid)") for x in text.split(",")]
     return out
 
 
@@ -217,48 +204,54 @@ class Validated:
 
     def changed(self) -> dict[str, Any]:
         """The parameters whose value differs from the paper's."""
-        paper = defaults()
-        return {k: v for k, v in self.values.items() if v != paper[k]}
+        return {k: v for k, v in self.values.items() if v != defaults()[k]}
 
 
 def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validated:
-    """Build the model from ``values`` and evaluate what the ``chapters`` need, before any run."""
-    vals = {**defaults(), **values}
-    changed = [k for k in NAMES if vals[k] != defaults()[k]] or ["(none)"]
+    """Build the model and evaluate what the ``chapters`` need, so bad values fail before any run."""
+    paper, vals = defaults(), {**defaults(), **values}
+    who = ", ".join(f"{k}={format_value(vals[k])}" for k in NAMES if vals[k] != paper[k]) or "the paper's values"
 
-    def step(what: str, fn: Any) -> Any:
+    def step(what: str, fn: Callable[[], Any]) -> Any:
         try:
             with np.errstate(all="raise"):
                 return fn()
-        except ModelDomainError as exc:
-            raise ParameterError(f"{exc} [{what}]") from None
+        except ModelDomainError as exc:  # model messages name the parameter; others get the changes named
+            named = re.match(r"\w+(\[\d+\])?=", str(exc))
+            raise ParameterError(f"{'' if named else who + ': '}{exc} [{what}]") from None
         except (ArithmeticError, ValueError) as exc:
-            raise ParameterError(f"{', '.join(changed)}: {what} cannot be computed ({exc})") from None
+            raise ParameterError(f"{who}: {what} cannot be computed ({show(str(exc), 80)})") from None
 
-    n = (vals["lam_max"] - vals["lam_min"]) / vals["lam_step"] + 1 if vals["lam_step"] > 0 else 0
-    if n > MAX_GRID:
-        raise ParameterError(f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {n:.3g} points; "
-                             f"at most {MAX_GRID} (raise lam_step or narrow lam_min..lam_max)")
+    points = (vals["lam_max"] - vals["lam_min"]) / vals["lam_step"] + 1 if vals["lam_step"] > 0 else 1
+    if points > MAX_GRID:
+        raise ParameterError(f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {points:.3g} "
+                             f"points, at most {MAX_GRID} are allowed (raise lam_step)")
     hp = step("horizontal alliance, §3.1", lambda: HorizontalParams(**{k: vals[k] for k in HORIZONTAL}))
     vp = step("vertical alliance, §4", lambda: VerticalParams(**{k: tuple(vals[k]) for k in VERTICAL}))
     grid = step("λ grid", lambda: lambda_grid(*(vals[k] for k in GRID)))
-    for what, fn in [("decentralised decision, §3.2", lambda: decentralized(hp)),
-                     ("centralised decision, §3.3", lambda: centralized(hp)),
+    for what, fn in [("decentralised decision, §3.2", lambda: vars(decentralized(hp))),
+                     ("centralised decision, §3.3", lambda: vars(centralized(hp))),
                      ("Table 1", lambda: table1(hp, grid)), ("Table 2", lambda: table2(hp, vp, grid)),
-                     ("vertical allocation, §5.2", lambda: decentralized_allocation(hp, vp))]:
-        result = step(what, fn)
-        arrays = result.values() if isinstance(result, dict) else [np.asarray(getattr(result, "__dict__", result))]
-        if not all(np.all(np.isfinite(np.asarray(a, dtype=float))) for a in arrays if np.asarray(a).dtype != object):
-            raise ParameterError(f"{', '.join(changed)}: {what} is not finite for these values")
-    if "beyond_band" in chapters:
-        band = step("acceptable revenue shares, §3.4", lambda: acceptable_lambda(hp))
-        if band is None or not band.lo < band.hi:
-            raise ParameterError(f"{', '.join(changed)}: no revenue share λ is acceptable to both members "
-                                 "(empty band), which chapter beyond_band maps; leave it out with --notebooks")
-    warnings = []
-    moved = [k for k in HORIZONTAL if vals[k] != defaults()[k]]
-    if moved and vals["mu"] == defaults()["mu"]:
-        warnings.append(f"{', '.join(moved)} changed but mu keeps the paper's V(N \\ {{i}}) = "
-                        f"{format_value(vals['mu'])}, computed for the paper's horizontal alliance; "
-                        "set --param mu=... to match the new parameters")
+                     ("vertical allocation, §5.2", lambda: {"x": decentralized_allocation(hp, vp)})]:
+        if not all(np.isfinite(np.asarray(x, dtype=float)).all() for x in step(what, fn).values()):
+            raise ParameterError(f"{who}: {what} is not finite")
+    try:
+        "beyond_band" in chapters and acceptable_lambda(hp)
+    except ModelDomainError:
+        raise ParameterError(f"{who}: no revenue share λ in (0, 1] is acceptable to both members (§3.4); "
+                             "chapter beyond_band maps that band: leave it out with --notebooks") from None
+    if "beyond_allocation" in chapters:  # the chapter's nucleolus and core bounds at its lam = 0.8
+        from ..beyond import allocation as al
+
+        V = float(revenue_sharing(hp, 0.8).pi_platform)
+        step("chapter beyond_allocation's nucleolus; leave it out with --notebooks", lambda: (
+            al.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0, 1, 21)), al.core_limits(V, vp.mu, vp.F),
+            al.core_nonempty_pair_factor_limit(V, vp.mu)))
+    if "replication_report" in chapters and len(vals["mu"]) != len(paper["mu"]):
+        raise ParameterError(f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
+                             f"paper's {len(paper['mu'])}; leave it out with --notebooks")
+    moved = [k for k in HORIZONTAL if vals[k] != paper[k]]
+    warnings = [f"{', '.join(moved)} changed but mu keeps the paper's V(N \\ {{i}}) = {format_value(vals['mu'])},"
+                " computed for the paper's horizontal alliance; set --param mu=... to match"] * (
+                    bool(moved) and vals["mu"] == paper["mu"])
     return Validated(vals, hp, vp, grid, tuple(warnings))
