@@ -15,6 +15,7 @@ timestamps, fixed ids, relative paths): equal parameters give equal bytes.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import fcntl
@@ -43,7 +44,9 @@ from .params import Validated
 
 NOTEBOOK_DIR, MANIFEST = "notebooks", "manifest.json"
 EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
-NONDETERMINISTIC = frozenset({"beyond_cost"})  # measures run times: its outputs differ by design
+# Outputs that are measurements (run times), so differ between runs by design.
+NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg",
+                              "notebooks/beyond_band.ipynb"})
 PACKAGES = ("numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient", "ipykernel", "myst-nb", "PyYAML")
 PARTIAL = re.compile(r"^\..*\.partial-")
 ACTIVE: set[str] = set()  # notebooks executing now: after an error the CLI does not wait for them
@@ -266,13 +269,15 @@ def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, ca
 
 @functools.cache
 def _kernel_env() -> None:
-    """This interpreter's kernel first; Agg; a fixed SVG salt and date (same bytes twice)."""
-    share, bindir = str(Path(sys.prefix) / "share" / "jupyter"), str(Path(sys.executable).parent)
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (share, os.environ.get("JUPYTER_PATH")) if p)
-    os.environ["PATH"] = os.pathsep.join([bindir, os.environ.get("PATH", "")])
-    rc = Path(tempfile.mkdtemp(prefix="xbec-mpl-")) / "matplotlibrc"
-    rc.write_text("svg.hashsalt: xbec\n", encoding="utf-8")
-    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(rc), PYTHONHASHSEED="0",
+    """Kernel ``python3`` is this interpreter; Agg; a fixed SVG salt and date (same bytes twice)."""
+    home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
+    atexit.register(shutil.rmtree, home, True)
+    (home / "kernels" / "python3").mkdir(parents=True)
+    (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps({"language": "python", "argv": [
+        sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "Python 3 (ipykernel)"}))
+    (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
+    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(home / "matplotlibrc"), PYTHONHASHSEED="0",
                       PYDEVD_DISABLE_FILE_VALIDATION="1", SOURCE_DATE_EPOCH="0")
 
 
@@ -323,7 +328,7 @@ def stage_run(validated: Validated, notebooks: list[Notebook], stage: Path, *, j
             os.replace(src, dst)
         done[nb.name].update(source=f"{NOTEBOOK_DIR}/{nb.name}.ipynb", injected=params[nb.name])
     shutil.rmtree(stage / ".work")
-    return done
+    return {nb.name: done[nb.name] for nb in notebooks}
 
 
 def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
@@ -350,7 +355,7 @@ def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, **kw
                         ("table2.csv", lambda: N.table2(validated.horizontal, validated.vertical, validated.grid))):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
-    odd = sorted(f for n in NONDETERMINISTIC & set(info) for f in info[n]["files"])
+    odd = sorted(f for i in info.values() for f in i["files"] if f in NONDETERMINISTIC)
     return write_manifest(stage, {
         "parameters": validated.values, "changed_from_paper": validated.changed(),
         "warnings": list(validated.warnings), "nondeterministic": odd,
