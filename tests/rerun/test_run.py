@@ -106,11 +106,11 @@ def test_discover_and_select(root, capsys):
     assert [nb.name for nb in R.select(nbs, None)] == ["tab", "plot"]
     assert [nb.name for nb in R.select(nbs, ["plot", "tab.ipynb", "plot"])] == ["plot", "tab"]
     for names in (["nope"], ["prose"]):
-        with pytest.raises(R.UsageError, match="unknown notebook"):
+        with pytest.raises(R.RunError, match="unknown notebook"):
             R.select(nbs, names)
     assert cli.main(["run", "--root", str(root), "--list"]) == 0
     assert "prose: (no parameters cell)" in capsys.readouterr().out
-    with pytest.raises(R.UsageError, match="no notebooks"):
+    with pytest.raises(R.RunError, match="no notebooks"):
         R.discover(root / "notebooks")
 
 
@@ -303,6 +303,6 @@ def test_execute_api_outside_the_cli(root, tmp_path):
     nbs = R.select(R.discover(root), ["tab"])
     out = R.execute(validate(resolve()), nbs, tmp_path / "api", jobs=1, timeout=60, cache=False)
     assert (out / "values.csv").exists()
-    with pytest.raises(R.UsageError):
+    with pytest.raises(R.RunError, match="--force"):
         R.execute(validate(resolve()), nbs, out, jobs=1)
     assert os.path.isabs(out)

@@ -91,7 +91,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     missing = [m for m in ("papermill", "nbformat", "myst_nb", "ipykernel") + ("jupyter_book",) * args.book
                if importlib.util.find_spec(m) is None]
     if missing:
-        raise R.UsageError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'")
+        raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'", 2)
     root = (args.root or R.default_root()).resolve()
     if args.list:
         for nb in R.discover(root):
@@ -99,7 +99,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 not nb.in_toc))
         return 0
     if args.book and grid:
-        raise R.UsageError("--book and --grid together: build one point's book with --params POINT/manifest.json")
+        raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
     chosen = R.select(R.discover(root), args.notebooks)
     validated = validate(values, tuple(nb.name for nb in chosen))
     print(R.execute(validated, chosen, args.out or R.default_out(), force=args.force, book=args.book, root=root,

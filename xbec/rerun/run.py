@@ -1,16 +1,8 @@
 """``xbec run``: execute the chapters with papermill for new parameters, all or nothing.
 
-Each notebook runs (a ``concurrent.futures`` thread and one papermill call each)
-in its own folder with ``output_dir=".."``: its executed copy and its files
-form a slice of the run, cached under ``$XBEC_CACHE`` (else
-``$XDG_CACHE_HOME/xbec``) by notebook bytes, injected parameters and xbec's
-version and code. Slices are merged in a hidden ``.DIR.partial-*`` folder,
-``flock``-ed while the run lives (a run removes unlocked ones: leftovers of
-killed runs), and a complete run is moved into place without ever replacing
-what appeared meanwhile: a rename onto a new path, or, for an existing empty
-DIR (a mount point, say) or an earlier run replaced with ``--force``, filling
-DIR in place under its lock. Executed notebooks are normalised (no
-timestamps, fixed ids, relative paths): equal parameters give equal bytes.
+Each notebook runs (a thread, one papermill call) in its own folder with ``output_dir=".."``; that slice is
+cached by notebook bytes, injected parameters and xbec's code. Slices merge in a hidden, ``flock``-ed
+``.DIR.partial-*`` folder, moved into place only when complete and never over what appeared meanwhile.
 """
 
 from __future__ import annotations
@@ -53,23 +45,15 @@ ACTIVE: set[str] = set()  # notebooks executing now: after an error the CLI does
 
 
 class RunError(Exception):
-    """A run did not complete (exit code 1); nothing was written to DIR."""
+    """A run did not complete, nothing written to DIR; ``exit_code``: 1, 2 (bad input), 130/143 (signal)."""
 
-    exit_code = 1
-
-
-class UsageError(RunError):
-    """Bad input found before anything was written (exit code 2)."""
-
-    exit_code = 2
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
-class Interrupted(RunError):
-    """SIGINT (exit 130) or SIGTERM (exit 143); nothing was written."""
-
-    def __init__(self, signum: int):
-        self.exit_code = 128 + signum
-        super().__init__(f"interrupted by {signal.Signals(signum).name}; nothing was written")
+def _interrupted(signum: int, frame: Any = None) -> None:
+    raise RunError(f"interrupted by {signal.Signals(signum).name}; nothing was written", 128 + signum)
 
 
 @dataclass(frozen=True)
@@ -97,7 +81,7 @@ def discover(root: Path) -> list[Notebook]:
     logging.getLogger("papermill.translators").setLevel(logging.ERROR)  # comments it cannot parse
     paths = {p.stem: p for p in sorted((root / NOTEBOOK_DIR).glob("*.ipynb"))}
     if not paths:
-        raise UsageError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)")
+        raise RunError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)", 2)
     toc = [d[len(NOTEBOOK_DIR) + 1:] for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists()
            else []) if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1:] in paths]
     return [Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
@@ -111,7 +95,7 @@ def select(notebooks: list[Notebook], names: list[str] | None) -> list[Notebook]
     by_name = {nb.name: nb for nb in notebooks if nb.parameters}
     for n in names:
         if Path(n).stem not in by_name:
-            raise UsageError(f"--notebooks: unknown notebook {n!r} (available: {', '.join(by_name)})")
+            raise RunError(f"--notebooks: unknown notebook {n!r} (available: {', '.join(by_name)})", 2)
     return list({Path(n).stem: by_name[Path(n).stem] for n in names}.values())
 
 
@@ -134,17 +118,17 @@ def foreign(out: Path) -> str | None:
 
 
 def check_out(out: Path, force: bool) -> Path:
-    """Absolute ``out``; :class:`UsageError` unless it is new, an empty directory or (``force``) a run."""
+    """Absolute ``out``; :class:`RunError` (exit 2) unless it is new, an empty directory or (``force``) a run."""
     out = Path(os.path.abspath(out))
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise UsageError(f"--out {out}: exists and is not a directory; nothing touched")
+        raise RunError(f"--out {out}: exists and is not a directory; nothing touched", 2)
     if out.is_dir() and any(not PARTIAL.match(e) for e in os.listdir(out)):
         why = foreign(out)
         if why:
-            raise UsageError(f"--out {out}: not empty and not an earlier xbec run ({why}); "
-                             "--force replaces only an earlier run; nothing touched")
+            raise RunError(f"--out {out}: not empty and not an earlier xbec run ({why}); "
+                           "--force replaces only an earlier run; nothing touched", 2)
         if not force:
-            raise UsageError(f"--out {out}: holds an earlier xbec run; use --force to replace it")
+            raise RunError(f"--out {out}: holds an earlier xbec run; use --force to replace it", 2)
     return out
 
 
@@ -206,18 +190,12 @@ def publish(tmp: Path, out: Path, force: bool) -> None:
                        f"this run's results are in {keep}") from None
 
 
-@functools.cache
-def _source_hash() -> str:
-    h = hashlib.sha256(__version__.encode())
-    for p in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 def cache_key(nb: Notebook, params: dict[str, Any]) -> str:
     """Key of one execution: the notebook's bytes, the injected parameters, xbec's version and code."""
-    blob = json.dumps([hashlib.sha256(nb.path.read_bytes()).hexdigest(), params, _source_hash()], sort_keys=True)
-    return hashlib.sha256(blob.encode()).hexdigest()[:32]
+    h = hashlib.sha256(json.dumps([__version__, params], sort_keys=True).encode() + nb.path.read_bytes())
+    for p in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:32]
 
 
 def normalise(path: Path, work: Path) -> None:
@@ -239,8 +217,8 @@ def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, ca
     """Execute ``nb`` into ``work`` (its slice of a run), or copy that slice from the cache."""
     import papermill
 
-    root = Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
-                os.path.expanduser("~/.cache")) / "xbec") / "executions"
+    root = Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
+                / "xbec") / "executions"
     t0, hit = time.perf_counter(), root / cache_key(nb, params)
     cached = cache and hit.is_dir()
     if cached:
@@ -250,9 +228,9 @@ def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, ca
         ACTIVE.add(str(work))
         try:
             papermill.execute_notebook(
-                str(nb.path), str(work / NOTEBOOK_DIR / f"{nb.name}.ipynb"), parameters={**params, "output_dir": ".."},
-                kernel_name="python3", progress_bar=False, extra_arguments=["--IPKernelApp.log_level=CRITICAL"], execution_timeout=timeout, start_timeout=120,
-                resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}})
+                nb.path, work / NOTEBOOK_DIR / f"{nb.name}.ipynb", parameters={**params, "output_dir": ".."},
+                kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120,
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"], resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}})
         finally:
             ACTIVE.discard(str(work))
         normalise(work / NOTEBOOK_DIR / f"{nb.name}.ipynb", work / NOTEBOOK_DIR)
@@ -363,10 +341,6 @@ def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, **kw
         "started": started, "seconds": round(time.perf_counter() - t0, 3), "platform": platform.platform()})
 
 
-def _raise(signum: int, frame: Any) -> None:
-    raise Interrupted(signum)
-
-
 def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force: bool = False,
             log: TextIO | None = None, book: bool = False, root: Path | None = None,
             grid: dict[str, list[float]] | None = None, **kw: Any) -> Path:
@@ -378,7 +352,7 @@ def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force
     base = out if out.is_dir() else out.parent
     base.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=base))
-    fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _raise) if main else None
+    fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
     try:
         print(f"xbec run: {len(notebooks)} notebook(s) -> {out}", file=log)
         for w in validated.warnings:
@@ -396,7 +370,7 @@ def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force
                 write_manifest(tmp, {k: v for k, v in manifest.items() if k not in ("packages", "outputs")})
         mask = os.umask(0)
         os.umask(mask)
-        os.chmod(tmp, 0o777 & ~mask)
+        os.chmod(tmp, 0o777 & ~mask)  # mkdtemp made it 0o700
         ignored = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}
         try:
             publish(tmp, out, force)
@@ -405,7 +379,7 @@ def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force
                 signal.signal(s, h)
         return out
     except KeyboardInterrupt:
-        raise Interrupted(signal.SIGINT) from None
+        _interrupted(signal.SIGINT)
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
