@@ -1,9 +1,4 @@
-"""The ``xbec`` command (also ``python -m xbec``): ``run``, ``tables``, ``ledger``, ``params``.
-
-Exit codes: 0 success; 1 a notebook failed, another run took DIR first, or a
-ledger row is unexplained; 2 bad input, named, before anything is written;
-130 / 143 interrupted by SIGINT / SIGTERM, nothing written.
-"""
+"""The ``xbec`` command (also ``python -m xbec``): ``run``, ``tables``, ``ledger``, ``params``; exit codes below."""
 
 from __future__ import annotations
 
@@ -24,15 +19,10 @@ EPILOG = """examples:
 exit codes: 0 ok; 1 a notebook failed or another run took DIR; 2 bad input; 130/143 interrupted"""
 
 
-def _positive(kind: type) -> object:
-    def parse(text: str) -> float:
-        try:
-            x = kind(text)
-            assert 0 < x < float("inf")
-        except (ValueError, AssertionError):
-            raise argparse.ArgumentTypeError(f"{text!r}: must be a {kind.__name__} > 0") from None
-        return x
-    return parse
+def positive(text: str) -> float:
+    if not 0 < float(text) < float("inf"):  # ValueError: argparse reports "invalid positive value"
+        raise ValueError(text)
+    return float(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,10 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", "-n", nargs="+", metavar="NAME", help="a subset of the chapters")
     run.add_argument("--grid", "-g", action="append", default=[], metavar="NAME=V1,V2,...",
                      help="sweep: one run per point of the product of the grids (repeatable)")
-    run.add_argument("--jobs", "-j", type=_positive(int), default=os.cpu_count() or 1, metavar="N")
+    run.add_argument("--jobs", "-j", type=positive, default=os.cpu_count() or 1, metavar="N", help="in parallel")
     run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
     run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
-    run.add_argument("--timeout", type=_positive(float), default=600.0, metavar="SECONDS", help="per cell")
+    run.add_argument("--timeout", type=positive, default=600.0, metavar="SECONDS", help="per cell")
     run.add_argument("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
     run.add_argument("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
     run.add_argument("--list", action="store_true", help="list the notebooks and their parameters")
@@ -78,8 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _checked(args: argparse.Namespace) -> Validated:
     v = validate(resolve(args.param, args.params))
-    for w in v.warnings:
-        print(f"xbec: warning: {w}", file=sys.stderr)
+    print("".join(f"xbec: warning: {w}\n" for w in v.warnings), end="", file=sys.stderr)
     return v
 
 
@@ -103,7 +92,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     chosen = R.select(R.discover(root), args.notebooks)
     validated = validate(values, tuple(nb.name for nb in chosen))
     print(R.execute(validated, chosen, args.out or R.default_out(), force=args.force, book=args.book, root=root,
-                    grid=grid, jobs=args.jobs, timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty()))
+                    grid=grid, jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty()))
     return 0
 
 

@@ -1,10 +1,8 @@
-"""Parameters of a rerun: ``--param``, ``--params FILE``, ``--grid``, and validation before any run.
+"""Parameters of a rerun: ``--param``, ``--params FILE``, ``--grid``, and their validation before any run.
 
-Defaults are the paper's values. Every problem raises :class:`ParameterError`
-naming the parameter as the user typed it and the rule (exit code 2). Files are
-read as plain numbers only: YAML anchors/aliases, duplicate keys, quoted
-strings, booleans, ``3:20`` and ``0454`` (YAML 1.1 coercions), nesting and files
-over 1 MiB are refused; echoed values are cut short.
+Every problem raises :class:`ParameterError` naming the parameter as typed and the rule (exit 2). Files hold
+plain numbers only: YAML anchors/aliases, duplicate keys, quoted strings, booleans, ``3:20``, ``0454``
+(YAML 1.1 coercions), nesting and files over 1 MiB are refused; echoed values are cut short.
 """
 
 from __future__ import annotations
@@ -67,13 +65,6 @@ def format_value(value: Any, sep: str = ",") -> str:
     return str(int(x)) if math.isfinite(x) and x == int(x) and abs(x) < 1e15 else repr(x)
 
 
-def _check_name(name: str, where: str) -> None:
-    if name not in NAMES:
-        close = difflib.get_close_matches(name, NAMES, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ParameterError(f"unknown parameter {show(name)!r}{where}{hint} (valid: {', '.join(NAMES)})")
-
-
 def _number(name: str, value: Any, where: str) -> float:
     """A float from a plain decimal number (text, int or float); anything else is an error."""
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
@@ -91,12 +82,15 @@ def _number(name: str, value: Any, where: str) -> float:
 
 def parse_value(name: str, value: Any, where: str = "") -> float | list[float]:
     """``value`` (``--param`` text, or a number or list from a file) for parameter ``name``."""
-    _check_name(name, where)
+    if name not in NAMES:
+        close = difflib.get_close_matches(name, NAMES, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ParameterError(f"unknown parameter {show(name)!r}{where}{hint} (valid: {', '.join(NAMES)})")
     if name not in VERTICAL:
         return _number(name, value, where)
     if isinstance(value, str):
         text = value.strip().removeprefix("[").removesuffix("]")
-        value = [p for p in text.split(",")] if text.strip() else []
+        value = text.split(",") if text.strip() else []
     if not isinstance(value, list) or not value:
         raise ParameterError(f"{name}={show(value)}{where}: must be a non-empty list of numbers, "
                              f"e.g. {name}={format_value(defaults()[name])}")
@@ -133,7 +127,7 @@ def _plain_yaml(text: str, where: str) -> Any:
 
     out: dict[str, Any] = {}
     for k, v in node.value:
-        key = scalar(k)
+        key = k.value if isinstance(k, yaml.ScalarNode) else None  # JSON quotes its keys
         if key in out or not isinstance(key, str):
             raise ParameterError(f"--params{where}: {show(key)!r} given twice or not a name (line {k.start_mark.line + 1})")
         out[key] = [scalar(x) for x in v.value] if isinstance(v, yaml.SequenceNode) else scalar(v)
@@ -143,30 +137,18 @@ def _plain_yaml(text: str, where: str) -> Any:
 def load_file(path: str | Path) -> dict[str, Any]:
     """Read a YAML/JSON parameter file (or a run's ``manifest.json``) ``NAME: VALUE``."""
     path, where = Path(path), f" {path}"
-
-    def pairs(items: list) -> dict:
-        if len({k for k, _ in items}) != len(items):
-            raise ParameterError(f"--params{where}: a key is given twice")
-        return dict(items)
-
     try:
         if path.stat().st_size > MAX_FILE:
             raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
         text = path.read_text(encoding="utf-8")
-        if text.lstrip().startswith("{"):
-            data = json.loads(text, object_pairs_hook=pairs, parse_constant=lambda c: {"quoted": c})
-            data = data.get("parameters") if "xbec_version" in data else data
-            quote = lambda x: {"quoted": x} if isinstance(x, str) else x  # noqa: E731 (JSON strings are text)
-            data = {k: [quote(x) for x in v] if isinstance(v, list) else quote(v) for k, v in data.items()}
-        else:
-            data = _plain_yaml(text, where)
+        if text.lstrip().startswith("{") and '"xbec_version"' in text:  # a run's manifest.json
+            text = json.dumps(json.loads(text)["parameters"])
+        data = _plain_yaml(text, where)  # JSON is YAML: the same rules for both
     except ParameterError:
         raise
     except Exception as exc:  # unreadable, malformed YAML/JSON, nesting the parsers refuse
         raise ParameterError(f"--params{where}: cannot read it ({show(' '.join(str(exc).split()), 160)})") from None
-    if not isinstance(data, dict):
-        raise ParameterError(f"--params{where}: expected a mapping NAME: VALUE (e.g. 'beta: 300')")
-    return {str(k): parse_value(str(k), v, f" (in {path})") for k, v in data.items()}
+    return {k: parse_value(k, v, f" (in {path})") for k, v in data.items()}
 
 
 def resolve(assignments: list[str] | None = None, files: list[Any] | None = None) -> dict[str, Any]:
@@ -185,10 +167,9 @@ def parse_grid(specs: list[str]) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
     for spec in specs:
         name, text = parse_assignment(spec, "--grid")
-        _check_name(name, " (--grid)")
         if name in VERTICAL:
             raise ParameterError(f"--grid {name}: list parameters cannot be swept; use --param {name}=...")
-        out[name] = [_number(name, x, " (--grid)") for x in text.split(",")]
+        out[name] = [parse_value(name, x, " (--grid)") for x in text.split(",")]  # type: ignore[misc]
     return out
 
 
@@ -250,8 +231,6 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
     if "replication_report" in chapters and len(vals["mu"]) != len(paper["mu"]):
         raise ParameterError(f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
                              f"paper's {len(paper['mu'])}; leave it out with --notebooks")
-    moved = [k for k in HORIZONTAL if vals[k] != paper[k]]
-    warnings = [f"{', '.join(moved)} changed but mu keeps the paper's V(N \\ {{i}}) = {format_value(vals['mu'])},"
-                " computed for the paper's horizontal alliance; set --param mu=... to match"] * (
-                    bool(moved) and vals["mu"] == paper["mu"])
-    return Validated(vals, hp, vp, grid, tuple(warnings))
+    moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
+    warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
+    return Validated(vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"]))
