@@ -214,3 +214,15 @@ def test_ledger(capsys, monkeypatch):
 
     monkeypatch.setattr(L, "unexplained", lambda rows: rows[:1])
     assert run_cli(capsys, "ledger")[0] == 1
+
+
+def test_book_pages_show_the_parameters():
+    from xbec.rerun import book
+
+    v = rp.validate(rp.resolve(["beta=300"]))
+    bar = book.announcement(v)
+    assert bar.startswith("Rerun with xbec for these parameters: <strong>beta&nbsp;=&nbsp;300</strong> (paper: 200)")
+    assert "mu&nbsp;=&nbsp;1600, 2000, 2300, 2200" in bar
+    page = book.run_page(v)
+    assert "| `beta` | 300 | 200 |" in page and "--param beta=300 --book" in page and "Warning" in page
+    assert book.announcement(rp.validate(rp.resolve())).startswith("Rerun with the paper's parameters")
