@@ -270,45 +270,6 @@ def _failure(nb: Notebook, exc: BaseException) -> str:
         "\n".join(tail)
 
 
-def stage_run(validated: Validated, notebooks: list[Notebook], stage: Path, *, jobs: int = 1,
-              timeout: float = 600, cache: bool = True, progress: bool = False) -> dict[str, Any]:
-    """Execute ``notebooks`` in parallel into the folder ``stage``; what each did, for the manifest."""
-    from tqdm.auto import tqdm
-
-    _kernel_env()
-    params = {nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values}
-              for nb in notebooks}
-    done: dict[str, dict[str, Any]] = {}
-    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks))), thread_name_prefix="xbec")
-    try:
-        futures = {pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb
-                   for nb in notebooks}
-        pending = set(futures)
-        with tqdm(total=len(futures), unit="notebook", disable=not progress, leave=False) as bar:
-            while pending:
-                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-                for fut in finished:
-                    if fut.exception() is not None:
-                        for f in pending:
-                            f.cancel()
-                        wait(pending)
-                        raise RunError(_failure(futures[fut], fut.exception()))  # type: ignore[arg-type]
-                    done[futures[fut].name] = fut.result()
-                    bar.update()
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-    for nb in notebooks:
-        for rel in done[nb.name]["files"]:
-            src, dst = stage / ".work" / nb.name / rel, stage / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            if dst.exists() and dst.read_bytes() != src.read_bytes():
-                raise RunError(f"two notebooks write different {rel}, {nb.name} and an earlier one")
-            os.replace(src, dst)
-        done[nb.name].update(source=f"{NOTEBOOK_DIR}/{nb.name}.ipynb", injected=params[nb.name])
-    shutil.rmtree(stage / ".work")
-    return {nb.name: done[nb.name] for nb in notebooks}
-
-
 def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
     versions = {"python": platform.python_version()}
@@ -322,22 +283,53 @@ def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
     return manifest
 
 
-def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, **kw: Any) -> dict[str, Any]:
-    """One complete run (notebooks, Tables 1-2, manifest) into the folder ``stage``."""
+def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, *, jobs: int = 1,
+              timeout: float = 600, cache: bool = True, progress: bool = False) -> dict[str, Any]:
+    """One complete run into the new folder ``stage``: notebooks in parallel, Tables 1-2, the manifest."""
+    from tqdm.auto import tqdm
+
     from ..replication import numerics as N
 
     started, t0 = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), time.perf_counter()
-    stage.mkdir(exist_ok=True)
-    info = stage_run(validated, notebooks, stage, **kw)
+    _kernel_env()
+    params = {nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values}
+              for nb in notebooks}
+    done: dict[str, dict[str, Any]] = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks))), thread_name_prefix="xbec")
+    try:
+        futures = {pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb
+                   for nb in notebooks}
+        pending = set(futures)
+        with tqdm(total=len(futures), unit="notebook", disable=not progress, leave=False) as bar:
+            while pending:
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    if fut.exception() is not None:  # stop: cancel what has not started
+                        wait([f for f in pending if not f.cancel()])
+                        raise RunError(_failure(futures[fut], fut.exception()))  # type: ignore[arg-type]
+                    done[futures[fut].name] = fut.result()
+                    bar.update()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    for nb in notebooks:  # merge the slices
+        for rel in done[nb.name]["files"]:
+            src, dst = stage / ".work" / nb.name / rel, stage / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if dst.exists() and dst.read_bytes() != src.read_bytes():
+                raise RunError(f"two notebooks write different {rel}, {nb.name} and an earlier one")
+            os.replace(src, dst)
+    shutil.rmtree(stage / ".work")
     for name, table in (("table1.csv", lambda: N.table1(validated.horizontal, validated.grid)),
                         ("table2.csv", lambda: N.table2(validated.horizontal, validated.vertical, validated.grid))):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
-    odd = sorted(f for i in info.values() for f in i["files"] if f in NONDETERMINISTIC)
     return write_manifest(stage, {
         "parameters": validated.values, "changed_from_paper": validated.changed(),
-        "warnings": list(validated.warnings), "nondeterministic": odd,
-        "notebooks": {n: {k: v for k, v in i.items() if k != "files"} for n, i in info.items()},
+        "warnings": list(validated.warnings),
+        "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
+        "notebooks": {nb.name: {"source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb", "injected": params[nb.name],
+                                "seconds": done[nb.name]["seconds"], "cached": done[nb.name]["cached"]}
+                      for nb in notebooks},
         "started": started, "seconds": round(time.perf_counter() - t0, 3), "platform": platform.platform()})
 
 
