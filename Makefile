@@ -90,12 +90,12 @@ test-run: $(VENV)/.book-installed
 # chapter), '.[book,test]' (what `make book` installs).
 INSTALL_ROUTES ?= . .[run] -e%.[run] .[book,test]
 test-install:
-	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	for route in $(INSTALL_ROUTES); do \
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; i=0; \
+	for route in $(INSTALL_ROUTES); do i=$$((i + 1)); \
 	  spec=$$(echo "$$route" | tr % ' '); echo "== pip install $$spec (fresh venv)"; \
 	  rm -rf "$$tmp/venv"; $(PYTHON) -m venv "$$tmp/venv"; \
 	  "$$tmp/venv/bin/python" -m pip install -q --disable-pip-version-check $$spec; \
 	  (cd "$$tmp" && "$$tmp/venv/bin/xbec" tables --table 1 --format csv | head -2); \
 	  case "$$spec" in *run*|*book*) (cd "$$tmp" && XBEC_ROOT=$(CURDIR) XBEC_CACHE="$$tmp/cache" \
-	    "$$tmp/venv/bin/xbec" run --no-cache -n horizontal_model --out "$$tmp/out-$$RANDOM");; esac; \
+	    "$$tmp/venv/bin/xbec" run --no-cache -n horizontal_model --out "$$tmp/out-$$i");; esac; \
 	done; echo "test-install: every route works"
