@@ -301,8 +301,8 @@ def test_missing_packages_and_book_with_grid(root, tmp_path, monkeypatch, capsys
 
 def test_execute_api_outside_the_cli(root, tmp_path):
     nbs = R.select(R.discover(root), ["tab"])
-    out = R.execute(validate(resolve()), nbs, tmp_path / "api", jobs=1, timeout=60, cache=False)
+    out = R.execute(tmp_path / "api", lambda tmp: R.run_point(validate(resolve()), nbs, tmp, timeout=60, cache=False))
     assert (out / "values.csv").exists()
     with pytest.raises(R.RunError, match="--force"):
-        R.execute(validate(resolve()), nbs, out, jobs=1)
+        R.execute(out, print)
     assert os.path.isabs(out)

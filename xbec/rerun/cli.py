@@ -90,9 +90,25 @@ def cmd_run(args: argparse.Namespace) -> int:
     if args.book and grid:
         raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
     chosen = R.select(R.discover(root), args.notebooks)
-    validated = validate(values, tuple(nb.name for nb in chosen))
-    print(R.execute(validated, chosen, args.out or R.default_out(), force=args.force, book=args.book, root=root,
-                    grid=grid, jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty()))
+    v = validate(values, tuple(nb.name for nb in chosen))
+    kw = dict(jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
+
+    def fill(tmp: Path) -> None:
+        print(f"xbec run: {len(chosen)} notebook(s)" + "".join(f"\nxbec run: warning: {w}" for w in v.warnings),
+              file=sys.stderr)
+        if grid:
+            from .sweep import run_sweep
+
+            run_sweep(v, chosen, tmp, grid, log=sys.stderr, **kw)
+            return
+        manifest = R.run_point(v, chosen, tmp, **kw)
+        if args.book:
+            from .book import build_book
+
+            build_book(root, tmp, [nb.name for nb in chosen], v, sys.stderr)
+            R.write_manifest(tmp, {k: x for k, x in manifest.items() if k not in ("packages", "outputs")})
+
+    print(R.execute(args.out or R.default_out(), fill, force=args.force))
     return 0
 
 

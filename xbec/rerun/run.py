@@ -29,7 +29,7 @@ import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
 
 from .. import __version__
 from .params import Validated
@@ -333,10 +333,8 @@ def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, *, j
         "started": started, "seconds": round(time.perf_counter() - t0, 3), "platform": platform.platform()})
 
 
-def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force: bool = False,
-            log: TextIO | None = None, book: bool = False, root: Path | None = None,
-            grid: dict[str, list[float]] | None = None, **kw: Any) -> Path:
-    """Run into ``out``, all or nothing (a sweep when ``grid`` is given); returns the absolute ``out``."""
+def execute(out: Path, fill: Callable[[Path], Any], *, force: bool = False, log: TextIO | None = None) -> Path:
+    """Let ``fill`` write a run (or sweep) into a locked hidden folder, then move it to ``out``, all or nothing."""
     log, main = log or sys.stderr, threading.current_thread() is threading.main_thread()
     out = check_out(out, force)
     for gone in remove_leftovers(out):
@@ -346,20 +344,7 @@ def execute(validated: Validated, notebooks: list[Notebook], out: Path, *, force
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=base))
     fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
     try:
-        print(f"xbec run: {len(notebooks)} notebook(s) -> {out}", file=log)
-        for w in validated.warnings:
-            print(f"xbec run: warning: {w}", file=log)
-        if grid:
-            from .sweep import run_sweep
-
-            run_sweep(validated, notebooks, tmp, grid, log=log, **kw)
-        else:
-            manifest = run_point(validated, notebooks, tmp, **kw)
-            if book:
-                from .book import build_book
-
-                build_book(root or default_root(), tmp, [nb.name for nb in notebooks], validated, log)
-                write_manifest(tmp, {k: v for k, v in manifest.items() if k not in ("packages", "outputs")})
+        fill(tmp)
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(tmp, 0o777 & ~mask)  # mkdtemp made it 0o700
