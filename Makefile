@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run lock pdf dist publish chromium
+.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run test-install lock pdf dist publish chromium _book _book-warm
 
 # Locked environment (see README, "Building"): `make test` and `make book`
 # install exactly the pinned, hash-checked versions of requirements/*.txt,
@@ -75,7 +75,19 @@ mathjax:
 sync: $(VENV)/.book-installed
 	$(BIN)/jupytext --quiet --sync $(NOTEBOOKS)
 
-book: $(VENV)/.book-installed mathjax sync chromium
+# One build at a time per clone: a second `make book` waits for the first
+# (flock on .book.lock; both share _build/ and its execution cache).
+BOOK_LOCK  := $(CURDIR)/.book.lock
+LOCKED      = @flock -n $(BOOK_LOCK) true || echo "make $@: another make book/book-warm is running in this clone; waiting for it (lock $(BOOK_LOCK))" >&2; \
+	flock $(BOOK_LOCK) $(MAKE) --no-print-directory
+
+book: $(VENV)/.book-installed mathjax
+	$(LOCKED) _book
+
+book-warm: $(VENV)/.book-installed mathjax
+	$(LOCKED) _book-warm
+
+_book: sync chromium
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests/book/test_book_config.py
 	rm -rf _build
 	@start=$$(date +%s); \
@@ -86,7 +98,7 @@ book: $(VENV)/.book-installed mathjax sync chromium
 	test $$status = 0 || exit $$status; \
 	$(BOOK_ENV) $(BIN)/python scripts/build_pdf.py
 
-book-warm: $(VENV)/.book-installed mathjax sync
+_book-warm: sync
 	$(BIN)/python scripts/warm_config.py _build/_config-warm.yml
 	@start=$$(date +%s); \
 	$(BOOK_ENV) $(BIN)/jupyter-book build . --config _build/_config-warm.yml $(BOOK_FLAGS); status=$$?; \
@@ -103,11 +115,11 @@ browser-test: $(VENV)/.book-installed chromium
 	test -f _build/html/index.html || { echo "browser-test: no _build/html, run make book first" >&2; exit 1; }
 	XBEC_BROWSER_TEST=1 $(BIN)/python -m pytest -p no:cacheprovider tests/book/test_browser.py
 
-# Reruns for new parameters: `xbec run` end to end with papermill: synthetic
-# notebooks (manifest, failure, --force, Ctrl-C), every chapter with the
-# paper's and an alternative parameter set, and a --book build.
+# Reruns for new parameters: `xbec run` on every chapter (the paper's and an
+# alternative parameter set, the same bytes twice, a cached four-point sweep,
+# --book). The synthetic-notebook tests of the runner are part of `make test`.
 test-run: $(VENV)/.book-installed
-	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_run.py
+	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_chapters.py
 
 # ---------------------------------------------------------------------------
 # Publishing. See README, "Building" and RELEASING.md.
@@ -128,3 +140,19 @@ dist: $(VENV)/.book-installed
 publish: $(VENV)/.book-installed
 	test -f _build/html/index.html || { echo "publish: no _build/html, run make book first" >&2; exit 1; }
 	$(BIN)/python scripts/publish.py $(if $(PUSH),--push)
+
+
+# Every install route of the README, each in a fresh venv: `pip install .`
+# (the model; `xbec tables`), '.[run]' and -e '.[run]' (`xbec run` of one
+# chapter), '.[book,test]' (what `make book` installs).
+INSTALL_ROUTES ?= . .[run] -e%.[run] .[book,test]
+test-install:
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; i=0; \
+	for route in $(INSTALL_ROUTES); do i=$$((i + 1)); \
+	  spec=$$(echo "$$route" | tr % ' '); echo "== pip install $$spec (fresh venv)"; \
+	  rm -rf "$$tmp/venv"; $(PYTHON) -m venv "$$tmp/venv"; \
+	  "$$tmp/venv/bin/python" -m pip install -q --disable-pip-version-check $$spec; \
+	  (cd "$$tmp" && "$$tmp/venv/bin/xbec" tables --table 1 --format csv | head -2); \
+	  case "$$spec" in *run*|*book*) (cd "$$tmp" && XBEC_ROOT=$(CURDIR) XBEC_CACHE="$$tmp/cache" \
+	    "$$tmp/venv/bin/xbec" run --no-cache -n horizontal_model --out "$$tmp/out-$$i");; esac; \
+	done; echo "test-install: every route works"

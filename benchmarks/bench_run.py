@@ -6,7 +6,8 @@
 3. ``xbec run --book`` (execution + the HTML companion of the run);
 4. ``xbec tables`` (no notebooks), for comparison.
 
-Each is a fresh ``python -m xbec`` process, as a user would run it; the run
+Each is a fresh ``python -m xbec`` process with ``--no-cache`` (the cached
+case: benchmarks/bench_sweep.py), as a user would run it; the run
 directories go to a temporary directory. Wall time depends on what else runs
 on the machine (the load average is printed); the CPU time of xbec and its
 kernels does not, and CPU / cores bounds the wall time from below.
@@ -62,7 +63,7 @@ def main() -> None:
             best, manifest, cpu = None, None, None
             for _ in range(opts.repeat):
                 k += 1
-                secs, cpu_secs, res = timed(["run", *args, "--out", f"r{k}"], cwd)
+                secs, cpu_secs, res = timed(["run", *args, "--no-cache", "--out", f"r{k}"], cwd)
                 if res.returncode != 0:
                     print(f"  {label}: FAILED (exit {res.returncode})\n{res.stderr[-2000:]}")
                     break
@@ -73,9 +74,9 @@ def main() -> None:
                 continue
             per_nb = manifest["notebooks"]
             slowest = max(per_nb, key=lambda n: per_nb[n]["seconds"])
-            book = f", book {manifest['book']['seconds']:.1f} s" if manifest.get("book") else ""
+            book = ""
             print(
-                f"  {label:<28} {best:6.1f} s wall, {cpu:6.1f} s CPU ({len(per_nb)} notebooks, jobs={manifest['jobs']}; "
+                f"  {label:<28} {best:6.1f} s wall, {cpu:6.1f} s CPU ({len(per_nb)} notebooks; "
                 f"sum of notebook times {sum(v['seconds'] for v in per_nb.values()):.1f} s, "
                 f"slowest {slowest} {per_nb[slowest]['seconds']:.1f} s{book})"
             )

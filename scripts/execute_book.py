@@ -9,6 +9,7 @@ every `make book`; only the order changes. Execution times recorded here are
 the ones the status page shows.
 
 Usage: python scripts/execute_book.py   (exits 1, naming the notebook, if any fails)
+`make book` holds a lock (.book.lock) around it: one build per clone at a time.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
+from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "_build" / ".jupyter_cache"
@@ -28,21 +30,8 @@ CACHE = ROOT / "_build" / ".jupyter_cache"
 
 def toc_notebooks() -> list[Path]:
     """The `.ipynb` files the table of contents lists, in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    files: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return [ROOT / f"{f}.ipynb" for f in files if (ROOT / f"{f}.ipynb").exists()]
+    docs = parse_toc_yaml(ROOT / "_toc.yml")
+    return [ROOT / f"{d}.ipynb" for d in docs if (ROOT / f"{d}.ipynb").exists()]
 
 
 def main() -> int:

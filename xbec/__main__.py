@@ -1,4 +1,4 @@
-"""``python -m xbec``: the ``xbec`` command (see :mod:`xbec.cli`)."""
+"""``python -m xbec``: the ``xbec`` command (see :mod:`xbec.rerun.cli`)."""
 
 from .rerun.cli import main
 

@@ -1,310 +1,169 @@
-"""The ``xbec`` command (also ``python -m xbec``).
-
-::
-
-    xbec run    [--param NAME=VALUE ...] [--params FILE.yml] [--out DIR] [--notebooks NAME ...]
-                [--jobs N] [--force] [--book]
-    xbec tables [--param NAME=VALUE ...] [--params FILE.yml] [--format md|csv] [--table 1|2]
-    xbec ledger [--format md|csv]
-    xbec params [--format yaml|json] [--param ...] [--params FILE.yml]
-
-Exit codes: 0 success; 1 a notebook failed (run) or a ledger row is
-unexplained (ledger); 2 bad input — unknown parameter, non-numeric value,
-value outside the model's domain, unreadable or malformed parameter file,
-unknown notebook, existing output directory — detected before anything is
-written; 130 (SIGINT) / 143 (SIGTERM) run interrupted, nothing written.
-"""
+"""The ``xbec`` command (also ``python -m xbec``): ``run``, ``tables``, ``ledger``, ``params``; exit codes below."""
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
-import textwrap
-from collections.abc import Sequence
 from pathlib import Path
 
 from .. import __version__
-from .params import DESCRIPTIONS, NAMES, ParameterError, defaults, format_value
+from .params import DESCRIPTIONS, ParameterError, Validated, defaults, format_value, parse_grid, resolve, validate
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
-
-
-def _param_help() -> str:
-    d = defaults()
-    width = max(map(len, NAMES))
-    lines = ["parameters (paper's value; rule):"]
-    for k in NAMES:
-        lines.append(f"  {k:<{width}}  {format_value(d[k]):<22} {DESCRIPTIONS[k]}")
-    lines += [
-        "",
-        "Lists: --param mu=1600,2000,2300,2200 or --param 'mu=[1600, 2000, 2300, 2200]'.",
-        "Precedence: the paper's values < --params files (in order) < --param (in order).",
-    ]
-    return "\n".join(lines)
+EPILOG = """examples:
+  xbec run --param beta=300 --param c=20 --out runs/beta300
+  xbec run --params examples/alternative.yml --book
+  xbec run --grid beta=200,250,300 --grid c=10,20 --out runs/sweep
+exit codes: 0 ok; 1 a notebook failed or another run took DIR; 2 bad input; 130/143 interrupted"""
 
 
-def _add_param_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--param", "-p", action="append", default=[], metavar="NAME=VALUE",
-        help="set one parameter (repeatable); see the list below",
-    )
-    p.add_argument(
-        "--params", action="append", default=[], metavar="FILE.yml",
-        help="YAML (or JSON) mapping NAME: VALUE, e.g. examples/paper.yml; "
-        "a run's manifest.json also works (repeatable)",
-    )
-
-
-def _jobs(text: str) -> int:
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number >= 1") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be >= 1")
-    return n
-
-
-def _seconds(text: str) -> float:
-    try:
-        x = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be a number of seconds") from None
-    if not x > 0:
-        raise argparse.ArgumentTypeError(f"{text!r}: must be > 0")
-    return x
-
-
-def default_jobs() -> int:
-    """Default number of notebooks run in parallel: the CPUs this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def _wrap(text: str) -> str:
-    return textwrap.fill(text, width=79)
+def positive(text: str) -> float:
+    if not 0 < float(text) < float("inf"):  # ValueError: argparse reports "invalid positive value"
+        raise ValueError(text)
+    return float(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The ``xbec`` command's argument parser (sub-commands run, params, tables, ledger)."""
-    fmt = argparse.RawDescriptionHelpFormatter
-    parser = argparse.ArgumentParser(
-        prog="xbec",
-        description=_wrap("Executable replication package of Wei, Yang & Ou (2024): rerun the "
-        "analysis for new parameters, print Tables 1 and 2, check the replication ledger."),
-        epilog="Run 'xbec COMMAND --help' for the options of each command.",
-        formatter_class=fmt,
-    )
+    """The argument parser of ``xbec``."""
+    parser = argparse.ArgumentParser(prog="xbec", description="Rerun Wei, Yang & Ou (2024) for new parameters.")
     parser.add_argument("--version", action="version", version=f"xbec {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    rules = "parameters (paper's value; rule):\n" + "\n".join(
+        f"  {k:<8} {format_value(v):<20} {DESCRIPTIONS[k]}" for k, v in defaults().items())
 
-    run = sub.add_parser(
-        "run",
-        help="execute the notebooks for new parameters (papermill) into a run directory",
-        description=_wrap("Validate the parameters, then execute the companion's notebooks with "
-        "papermill (parameters injected after each notebook's 'parameters' cell) into DIR: "
-        "executed notebooks in DIR/notebooks/, every table (CSV) and figure (PNG, SVG), and "
-        "DIR/manifest.json. All or nothing: outputs are assembled in a temporary directory "
-        "next to DIR and moved into place only when every notebook succeeded; Ctrl-C leaves "
-        "nothing behind. A notebook receives only the parameters its 'parameters' cell "
-        "assigns (plus output_dir), and not a name it uses for another quantity (its cell "
-        "sets it to something other than the paper's value; a warning says so)."),
-        epilog=_param_help()
-        + "\n\nExamples:\n"
-        "  xbec run --param beta=300 --param c=20 --out runs/beta300\n"
-        "  xbec run --params examples/alternative.yml --book\n"
-        "  xbec run --notebooks table1_fig2 table2_fig3 --param b2=1.2 --jobs 2\n"
-        "\nExit codes: 0 ok; 1 a notebook failed; 2 bad input (nothing written);\n"
-        "130/143 interrupted by SIGINT/SIGTERM (nothing written).",
-        formatter_class=fmt,
-    )
-    _add_param_args(run)
-    run.add_argument("--out", "-o", metavar="DIR", type=Path, help="run directory (default: runs/<timestamp>)")
-    run.add_argument(
-        "--notebooks", "-n", nargs="+", metavar="NAME",
-        help="notebooks to run, by name (stem of notebooks/NAME.ipynb); default: every "
-        "chapter of _toc.yml with a 'parameters' cell except 'status'",
-    )
-    run.add_argument(
-        "--jobs", "-j", type=_jobs, default=None, metavar="N",
-        help=f"notebooks executed in parallel (default: number of cores, here {default_jobs()})",
-    )
-    run.add_argument("--force", "-f", action="store_true", help="replace DIR if it exists (after a successful run)")
-    run.add_argument(
-        "--book", action="store_true",
-        help="also build the HTML companion of this run into DIR/book/ (no re-execution)",
-    )
-    run.add_argument(
-        "--timeout", type=_seconds, default=600, metavar="SECONDS",
-        help="per-cell execution timeout (default: 600)",
-    )
-    run.add_argument(
-        "--root", type=Path, default=None, metavar="DIR",
-        help="repository with notebooks/ and _toc.yml (default: $XBEC_ROOT, else this package's checkout)",
-    )
-    run.add_argument("--list", action="store_true", help="list the notebooks and their parameters, run nothing")
+    def command(name: str, text: str, params: bool = True, epilog: str = "") -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text, epilog=(rules + epilog) * params,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        if params:
+            p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                           help="set a parameter (repeatable); lists as mu=1600,2000,2300,2200")
+            p.add_argument("--params", action="append", default=[], metavar="FILE.yml",
+                           help="YAML/JSON file NAME: VALUE, or a run's manifest.json; --param wins")
+        return p
 
-    tables = sub.add_parser(
-        "tables",
-        help="print Tables 1 and 2 for given parameters (no notebooks)",
-        description=_wrap("Tables 1 (revenue sharing, §5.1) and 2 (improved-Raiffa allocation, §5.2) "
-        "on the λ grid lam_min..lam_max for the given parameters, computed by xbec.replication.numerics."),
-        epilog=_param_help(),
-        formatter_class=fmt,
-    )
-    _add_param_args(tables)
-    tables.add_argument("--format", choices=("md", "csv"), default="md", help="markdown (default) or CSV")
-    tables.add_argument(
-        "--table", choices=("1", "2", "all"), default="all",
-        help="which table (default: both; in CSV, each is preceded by a '# tableN' line)",
-    )
-    tables.add_argument("--digits", type=int, default=2, help="decimals in markdown (default 2; CSV is exact)")
-
-    ledger = sub.add_parser(
-        "ledger",
-        help="print the replication ledger; exit 1 if a row is unexplained",
-        description=_wrap("Every number published in §5 of the paper set against the exact model, "
-        "with its status (reproduced, rounding, discrepancy) and the explanation. "
-        "Exits 1 if any row is unexplained. A count per status goes to stderr."),
-        formatter_class=fmt,
-    )
-    ledger.add_argument("--format", choices=("md", "csv"), default="md", help="markdown (default) or CSV")
-
-    params = sub.add_parser(
-        "params",
-        help="print the (validated) parameters as YAML or JSON",
-        description=_wrap("Print every parameter after applying --params and --param, validated; "
-        "without options, the paper's values (the content of examples/paper.yml)."),
-        epilog=_param_help(),
-        formatter_class=fmt,
-    )
-    _add_param_args(params)
-    params.add_argument("--format", choices=("yaml", "json"), default="yaml")
+    run = command("run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing",
+                  epilog="\n\n" + EPILOG)
+    run.add_argument("--out", "-o", type=Path, metavar="DIR", help="run directory (default runs/<time>-<random>)")
+    run.add_argument("--notebooks", "-n", nargs="+", metavar="NAME", help="a subset of the chapters")
+    run.add_argument("--grid", "-g", action="append", default=[], metavar="NAME=V1,V2,...",
+                     help="sweep: one run per point of the product of the grids (repeatable)")
+    run.add_argument("--jobs", "-j", type=positive, default=os.cpu_count() or 1, metavar="N", help="in parallel")
+    run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
+    run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
+    run.add_argument("--timeout", type=positive, default=600.0, metavar="SECONDS", help="per cell")
+    run.add_argument("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
+    run.add_argument("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
+    run.add_argument("--list", action="store_true", help="list the notebooks and their parameters")
+    tables = command("tables", "print Tables 1 and 2 for given parameters (no notebooks)")
+    tables.add_argument("--table", choices=("1", "2", "all"), default="all")
+    tables.add_argument("--digits", type=int, choices=range(16), default=2, metavar="0..15")
+    command("ledger", "print the replication ledger; exit 1 if a row is unexplained", params=False)
+    command("params", "print the validated parameters as YAML or JSON")
+    for name, formats in (("tables", ("md", "csv")), ("ledger", ("md", "csv")), ("params", ("yaml", "json"))):
+        sub.choices[name].add_argument("--format", choices=formats, default=formats[0])
     return parser
 
 
-def _error(msg: str, code: int = EXIT_USAGE) -> int:
-    print(f"xbec: error: {msg}", file=sys.stderr)
-    return code
+def _checked(args: argparse.Namespace) -> Validated:
+    v = validate(resolve(args.param, args.params))
+    print("".join(f"xbec: warning: {w}\n" for w in v.warnings), end="", file=sys.stderr)
+    return v
 
 
-def _validated(args):
-    from .params import resolve, validate
+def cmd_run(args: argparse.Namespace) -> int:
+    """``xbec run``: parameters, grid and notebooks are checked before anything is written."""
+    from . import run as R
 
-    return validate(resolve(args.param, args.params))
+    values, grid = resolve(args.param, args.params), parse_grid(args.grid)
+    missing = [m for m in ("papermill", "nbformat", "myst_nb", "ipykernel") + ("jupyter_book",) * args.book
+               if importlib.util.find_spec(m) is None]
+    if missing:
+        raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'", 2)
+    root = (args.root or R.default_root()).resolve()
+    if args.list:
+        for nb in R.discover(root):
+            print(f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}" + " [not in _toc.yml]" * (
+                not nb.in_toc))
+        return 0
+    if args.book and grid:
+        raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
+    chosen = R.select(R.discover(root), args.notebooks)
+    v = validate(values, tuple(nb.name for nb in chosen))
+    kw = dict(jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
+
+    def fill(tmp: Path) -> None:
+        print(f"xbec run: {len(chosen)} notebook(s)" + "".join(f"\nxbec run: warning: {w}" for w in v.warnings),
+              file=sys.stderr)
+        if grid:
+            from .sweep import run_sweep
+
+            run_sweep(v, chosen, tmp, grid, log=sys.stderr, **kw)
+            return
+        manifest = R.run_point(v, chosen, tmp, **kw)
+        if args.book:
+            from .book import build_book
+
+            build_book(root, tmp, [nb.name for nb in chosen], v, sys.stderr)
+            R.write_manifest(tmp, {k: x for k, x in manifest.items() if k not in ("packages", "outputs")})
+
+    print(R.execute(args.out or R.default_out(), fill, force=args.force))
+    return 0
 
 
-def cmd_tables(args) -> int:
-    """``xbec tables``: print §5's tables for the given parameters; returns the exit code."""
-    from ..replication.numerics import table2, to_csv, to_markdown
-    from .params import paper_table1
+def cmd_tables(args: argparse.Namespace) -> int:
+    """``xbec tables``: Tables 1 and 2 as markdown or CSV."""
+    from ..replication.numerics import table1, table2, to_csv, to_markdown
 
-    v = _validated(args)
-    t1 = paper_table1(v.horizontal, v.grid)
-    t2 = table2(v.horizontal, v.vertical, v.grid)
-    chosen = {"1": [("table1", t1)], "2": [("table2", t2)], "all": [("table1", t1), ("table2", t2)]}[args.table]
-    titles = {
-        "table1": "Table 1: revenue-sharing contract of the horizontal alliance (§5.1)",
-        "table2": "Table 2: improved-Raiffa allocation of V(N) = pi1(lambda) (§5.2)",
-    }
-    out = []
-    for name, table in chosen:
-        if args.format == "csv":
-            out.append((f"# {name}\n" if len(chosen) > 1 else "") + to_csv(table))
-        else:
-            out.append((f"{titles[name]}\n\n" if len(chosen) > 1 else "") + to_markdown(table, digits=args.digits))
-    sys.stdout.write("\n".join(out))
-    return EXIT_OK
+    v = _checked(args)
+    t1 = {k: x for k, x in table1(v.horizontal, v.grid).items() if k != "demand"}  # the paper's columns
+    both = [("table1", t1), ("table2", table2(v.horizontal, v.vertical, v.grid))]
+    chosen = both if args.table == "all" else both[int(args.table) - 1:int(args.table)]
+    sys.stdout.write("\n".join((f"# {n}\n" if len(chosen) > 1 else "") + (
+        to_csv(t) if args.format == "csv" else to_markdown(t, digits=args.digits)) for n, t in chosen))
+    return 0
 
 
-def cmd_ledger(args) -> int:
-    """``xbec ledger``: print the replication ledger; returns the exit code."""
-
+def cmd_ledger(args: argparse.Namespace) -> int:
+    """``xbec ledger``: the replication ledger; 1 if a row is unexplained."""
     from ..replication import ledger as L
 
     rows = L.ledger()
     sys.stdout.write(L.to_csv(rows) if args.format == "csv" else L.to_markdown(rows))
-    counts = L.summary(rows)
-    bad = L.unexplained(rows)
-    print(
-        "xbec ledger: " + ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
-        + f" of {counts['total']} rows; {len(bad)} unexplained",
-        file=sys.stderr,
-    )
-    for r in bad:
-        print(f"  unexplained: {r.where} (paper {r.paper}, model {r.reproduced:g}, status {r.status})", file=sys.stderr)
-    return EXIT_FAIL if bad else EXIT_OK
+    counts, bad = L.summary(rows), L.unexplained(rows)
+    print("xbec ledger: " + ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
+          + f" of {counts['total']} rows; {len(bad)} unexplained", file=sys.stderr)
+    return 1 if bad else 0
 
 
-def cmd_params(args) -> int:
-    """``xbec params``: print the validated parameters; returns the exit code."""
-    v = _validated(args)
-    if args.format == "json":
-        sys.stdout.write(json.dumps(v.values, indent=2) + "\n")
-        return EXIT_OK
-    lines = ["# xbec parameters (xbec run --params FILE.yml); see 'xbec run --help'"]
-    for k in NAMES:
-        val = v.values[k]
-        text = "[" + ", ".join(format_value(x) for x in val) + "]" if isinstance(val, list) else format_value(val)
-        lines.append(f"{k}: {text}")
-    sys.stdout.write("\n".join(lines) + "\n")
-    return EXIT_OK
+def cmd_params(args: argparse.Namespace) -> int:
+    """``xbec params``: the validated parameters (a parameter file)."""
+    v = _checked(args).values
+    yaml = {k: "[" + format_value(x, ", ") + "]" if isinstance(x, list) else format_value(x) for k, x in v.items()}
+    sys.stdout.write(json.dumps(v, indent=2) + "\n" if args.format == "json" else
+                     "".join(f"{k}: {x}\n" for k, x in yaml.items()))
+    return 0
 
 
-def cmd_run(args, argv: Sequence[str]) -> int:
-    """``xbec run``: rerun the notebooks with new parameters; returns the exit code."""
-    from . import run as R
-
-    validated = _validated(args)  # parameters first: nothing else matters if they are wrong
-    root = (args.root or R.default_root()).resolve()
-    notebooks = R.discover(root)
-    if args.list:
-        default = {nb.name for nb in R.select(notebooks, None)} if any(nb.runnable for nb in notebooks) else set()
-        for nb in notebooks:
-            params = "no parameters cell" if nb.parameters is None else ", ".join(nb.parameters) or "(empty)"
-            flags = [] if nb.in_toc else ["not in _toc.yml"]
-            if nb.runnable and nb.name not in default:
-                flags.append("not run by default")
-            flags += [f"{k} not injected: {why}" for k, why in R.conflicts(nb).items()]
-            print(f"{nb.name}: {params}" + "".join(f"\n    [{f}]" for f in flags))
-        return EXIT_OK
-    chosen = R.select(notebooks, args.notebooks)
-    out = R.check_out(args.out if args.out is not None else R.default_out(), args.force)
-    jobs = min(args.jobs or default_jobs(), len(chosen))
-    result = R.execute(
-        validated, chosen, out, jobs=jobs, force=args.force, book=args.book, root=root,
-        timeout=args.timeout, argv=["xbec", *argv],
-    )
-    print(result.out)
-    return EXIT_OK
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``xbec`` console script; returns the exit code."""
-    from .run import RunError
+    from .run import ACTIVE, RunError
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(argv)  # usage errors: argparse prints them, exits 2
-    commands = {
-        "run": lambda: cmd_run(args, argv),
-        "tables": lambda: cmd_tables(args),
-        "ledger": lambda: cmd_ledger(args),
-        "params": lambda: cmd_params(args),
-    }
+    args = build_parser().parse_args(argv)  # usage errors: argparse exits 2
     try:
-        return commands[args.command]()
+        return {"run": cmd_run, "tables": cmd_tables, "ledger": cmd_ledger, "params": cmd_params}[args.command](args)
     except ParameterError as exc:
-        return _error(str(exc))
-    except RunError as exc:
-        return _error(str(exc), exc.exit_code)
+        code, msg = 2, str(exc)
     except KeyboardInterrupt:
-        print("xbec: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:  # e.g. `xbec tables | head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+        code, msg = 130, "interrupted; nothing was written"
+    except RunError as exc:
+        code, msg = exc.exit_code, str(exc)
+    except BrokenPipeError:  # xbec tables | head
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    print(f"xbec: error: {msg}", file=sys.stderr)
+    if ACTIVE:  # notebooks still executing in worker threads: exit now, their kernels follow
+        sys.stderr.flush()
+        os._exit(code)
+    return code

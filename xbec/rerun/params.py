@@ -1,23 +1,8 @@
-"""The parameters of a rerun: names, parsing, validation (``xbec run``, ``xbec tables``).
+"""Parameters of a rerun: ``--param``, ``--params FILE``, ``--grid``, and their validation before any run.
 
-One flat namespace shared by the command line (``--param NAME=VALUE``), the
-YAML file (``--params FILE.yml``) and the notebooks' ``parameters`` cells:
-
-=============================================  ===================================
-``beta, b1, b2, gamma1, c, K``                 :class:`~xbec.HorizontalParams` (§3.1, §5.1)
-``mu, phi, theta, weights`` (lists of floats)  :class:`~xbec.VerticalParams` (§4, §5.2)
-``lam_min, lam_max, lam_step``                 :func:`~xbec.replication.numerics.lambda_grid` (Table 1, 2)
-=============================================  ===================================
-
-Defaults are the paper's values (the dataclasses' defaults). :func:`resolve`
-merges defaults < file < command line and :func:`validate` builds the model
-objects *and* evaluates everything the notebooks compute, so that a value
-outside the model's domain is reported before any notebook runs. Every problem
-raises :class:`ParameterError`, whose message names the parameter and the rule;
-the command line turns it into exit code 2.
-
-This module needs only the core dependencies; PyYAML is imported when a
-parameter file is read.
+Every problem raises :class:`ParameterError` naming the parameter as typed and the rule (exit 2). Files hold
+plain numbers only: YAML anchors/aliases, duplicate keys, quoted strings, booleans, ``3:20``, ``0454``
+(YAML 1.1 coercions), nesting and files over 1 MiB are refused; echoed values are cut short.
 """
 
 from __future__ import annotations
@@ -27,284 +12,49 @@ import inspect
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
 from ..errors import ModelDomainError
-from ..model.horizontal import HorizontalParams, centralized, decentralized, revenue_sharing
+from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
 from ..model.vertical import VerticalParams
 from ..replication.numerics import decentralized_allocation, lambda_grid, table1, table2
-
-__all__ = [
-    "ParameterError",
-    "HORIZONTAL",
-    "VERTICAL",
-    "GRID",
-    "NAMES",
-    "VECTORS",
-    "DESCRIPTIONS",
-    "defaults",
-    "parse_value",
-    "parse_assignment",
-    "load_file",
-    "resolve",
-    "Validated",
-    "validate",
-    "TABLE1_COLUMNS",
-    "paper_table1",
-    "format_value",
-]
 
 HORIZONTAL = tuple(f.name for f in fields(HorizontalParams))
 VERTICAL = tuple(f.name for f in fields(VerticalParams) if f.init)
 GRID = tuple(inspect.signature(lambda_grid).parameters)
 NAMES = HORIZONTAL + VERTICAL + GRID
-VECTORS = frozenset(VERTICAL)
-
-DESCRIPTIONS = {
-    "beta": "market size (> 0)",
-    "b1": "price sensitivity of demand (> 0)",
-    "b2": "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)",
-    "gamma1": "logistics service cost coefficient (> 0)",
-    "c": "manufacturer's unit cost (>= 0)",
-    "K": "platform's fixed cost (>= 0)",
-    "mu": "V(N \\ {i}), worth of the alliance without member i (one per member)",
-    "phi": "cost invested by each member (>= 0, not all 0)",
-    "theta": "service level of each member (>= 0, not all 0)",
-    "weights": "weights of phi and theta in eq (14) (>= 0, sum 1)",
-    "lam_min": "first revenue share of the λ grid, in (0, 1]",
-    "lam_max": "last revenue share of the λ grid, in (0, 1], >= lam_min",
-    "lam_step": "step of the λ grid (> 0)",
-}
-
-# Table 1 of the paper (and table1.csv of a run): these columns, in this order.
-TABLE1_COLUMNS = ("lambda", "p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
+MAX_GRID, MAX_FILE, BIG, SMALL = 10_001, 1 << 20, 1e12, 1e-12
+DESCRIPTIONS = dict(zip(NAMES, [
+    "market size (> 0)", "price sensitivity of demand (> 0)",
+    "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)", "logistics service cost (> 0)",
+    "manufacturer's unit cost (>= 0)", "platform's fixed cost (>= 0)",
+    "V(N \\ {i}), worth of the alliance without member i", "cost invested by each member (>= 0)",
+    "service level of each member (>= 0)", "weights of phi and theta in eq (14) (>= 0, sum 1)",
+    "first revenue share of the λ grid, in (0, 1]", "last revenue share of the λ grid, >= lam_min",
+    f"step of the λ grid (> 0; at most {MAX_GRID} points)"]))
+_NUMBER = re.compile(r"[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?|[+-]?\.\d+([eE][+-]?\d+)?")
 
 
 class ParameterError(ValueError):
-    """A parameter is unknown, malformed or outside the model's domain."""
+    """A parameter is unknown, malformed or outside the model's domain (exit code 2)."""
 
 
 def defaults() -> dict[str, Any]:
-    """The paper's values of every parameter (floats; lists for the vertical inputs)."""
-    out: dict[str, Any] = {}
-    hp = HorizontalParams()
-    out.update({k: float(getattr(hp, k)) for k in HORIZONTAL})
-    vp = VerticalParams()
+    """The paper's value of every parameter (floats; lists of floats for the vertical inputs)."""
+    hp, vp = HorizontalParams(), VerticalParams()
+    out: dict[str, Any] = {k: float(getattr(hp, k)) for k in HORIZONTAL}
     out.update({k: [float(x) for x in getattr(vp, k)] for k in VERTICAL})
-    for name, p in inspect.signature(lambda_grid).parameters.items():
-        out[name] = float(p.default)
-    return out
+    return out | {k: float(p.default) for k, p in inspect.signature(lambda_grid).parameters.items()}
 
 
-def _suggest(name: str) -> str:
-    lower = {n.lower(): n for n in NAMES}
-    if name.lower() in lower:
-        return f"; did you mean {lower[name.lower()]!r}?"
-    close = difflib.get_close_matches(name, NAMES, n=1, cutoff=0.5)
-    if not close:
-        close = difflib.get_close_matches(name.lower(), list(lower), n=1, cutoff=0.5)
-        close = [lower[c] for c in close]
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _unknown(name: str, where: str) -> ParameterError:
-    return ParameterError(
-        f"unknown parameter {name!r}{where}{_suggest(name)} "
-        f"(valid: {', '.join(NAMES)})"
-    )
-
-
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity|nan)$", re.I)
-
-
-def _number(name: str, value: Any, where: str = "") -> float:
-    """A float from a YAML/JSON number or a string; bools and other types are errors."""
-    if isinstance(value, bool) or value is None:
-        raise ParameterError(f"{name}={value!r}{where}: must be a number")
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
-    if isinstance(value, str) and _NUMBER.match(value.strip()):
-        return float(value.strip())
-    raise ParameterError(f"{name}={value!r}{where}: must be a number")
-
-
-def parse_value(name: str, value: Any, where: str = "") -> float | list[float]:
-    """Convert ``value`` (a string from ``--param`` or a YAML value) for parameter ``name``.
-
-    Scalars: a number. Vectors (``mu, phi, theta, weights``): a list of numbers,
-    given as a YAML/JSON list or, as a string, ``1600,2000,2300,2200`` or
-    ``[1600, 2000, 2300, 2200]``.
-    """
-    if name not in NAMES:
-        raise _unknown(name, where)
-    if name not in VECTORS:
-        if isinstance(value, (list, tuple)):
-            raise ParameterError(f"{name}={value!r}{where}: must be a single number, not a list")
-        return _number(name, value, where)
-    items: Any = value
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("["):
-            try:
-                items = json.loads(text)
-            except json.JSONDecodeError:
-                try:
-                    import yaml  # YAML flow syntax, e.g. [1600, 2e3]
-                except ImportError:  # pragma: no cover - PyYAML is in the run extra
-                    raise ParameterError(
-                        f"{name}={value!r}{where}: not a valid list; use 1600,2000,2300,2200"
-                    ) from None
-                try:
-                    items = yaml.safe_load(text)
-                except yaml.YAMLError:
-                    raise ParameterError(
-                        f"{name}={value!r}{where}: not a valid list; use 1600,2000,2300,2200"
-                    ) from None
-        else:
-            items = [part for part in (p.strip() for p in text.split(",")) if part != ""] if text else []
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ParameterError(
-            f"{name}={value!r}{where}: must be a list of numbers, one per member "
-            f"(e.g. {name}={format_value(defaults()[name])})"
-        )
-    if not isinstance(items, (list, tuple)):
-        raise ParameterError(f"{name}={value!r}{where}: must be a list of numbers")
-    if not items:
-        raise ParameterError(f"{name}={value!r}{where}: must be a non-empty list of numbers")
-    out = []
-    for i, item in enumerate(items):
-        if isinstance(item, (list, tuple, dict)):
-            raise ParameterError(f"{name}[{i}]={item!r}{where}: must be a number")
-        out.append(_number(f"{name}[{i}]", item, where))
-    return out
-
-
-def parse_assignment(text: str) -> tuple[str, float | list[float]]:
-    """``"NAME=VALUE"`` (from ``--param``) -> ``(name, value)``."""
-    name, sep, value = text.partition("=")
-    name = name.strip()
-    if not sep or not name:
-        raise ParameterError(f"--param {text!r}: expected NAME=VALUE, e.g. --param beta=300")
-    return name, parse_value(name, value, " (--param)")
-
-
-def load_file(path: str | Path) -> dict[str, float | list[float]]:
-    """Read a YAML (or JSON) parameter file: a mapping ``NAME: VALUE``.
-
-    A ``manifest.json`` written by ``xbec run`` is accepted too (its
-    ``parameters`` are used), so that a run can be repeated from its manifest.
-    """
-    path = Path(path)
-    where = f" (in {path})"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ParameterError(f"--params {path}: cannot read the file ({exc.strerror or exc})") from None
-    except UnicodeDecodeError as exc:
-        raise ParameterError(f"--params {path}: not a UTF-8 text file ({exc.reason})") from None
-    try:
-        import yaml
-    except ImportError:
-        if path.suffix.lower() != ".json":
-            raise ParameterError(
-                f"--params {path}: reading YAML needs PyYAML (pip install 'xbec[run]')"
-            ) from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ParameterError(f"--params {path}: malformed JSON ({exc})") from None
-    else:
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            detail = " ".join(str(exc).split())
-            raise ParameterError(f"--params {path}: malformed YAML ({detail})") from None
-    if data is None:
-        raise ParameterError(f"--params {path}: the file is empty; expected a mapping NAME: VALUE")
-    if not isinstance(data, Mapping):
-        raise ParameterError(
-            f"--params {path}: expected a mapping NAME: VALUE (e.g. 'beta: 300'), "
-            f"got a {type(data).__name__}"
-        )
-    if "xbec_version" in data and isinstance(data.get("parameters"), Mapping):
-        data = data["parameters"]  # a run's manifest.json
-    out = {}
-    for key, value in data.items():
-        if not isinstance(key, str):
-            raise ParameterError(f"--params {path}: parameter names must be strings (got {key!r})")
-        out[key] = parse_value(key, value, where)
-    return out
-
-
-def resolve(
-    assignments: Iterable[str] = (), files: Iterable[str | Path] = ()
-) -> dict[str, float | list[float]]:
-    """All parameters: the paper's defaults, then each file, then each ``NAME=VALUE``."""
-    values: dict[str, Any] = defaults()
-    for f in files:
-        values.update(load_file(f))
-    for a in assignments:
-        name, value = parse_assignment(a)
-        values[name] = value
-    return values
-
-
-@dataclass(frozen=True)
-class Validated:
-    """Parameters that passed :func:`validate`, with the model objects built from them."""
-
-    values: dict[str, Any]
-    horizontal: HorizontalParams
-    vertical: VerticalParams
-    grid: np.ndarray
-
-    def changed(self) -> dict[str, Any]:
-        """The parameters whose value differs from the paper's."""
-        paper = defaults()
-        return {k: v for k, v in self.values.items() if v != paper[k]}
-
-
-def validate(values: Mapping[str, Any]) -> Validated:
-    """Build the model from ``values`` and evaluate what the notebooks evaluate.
-
-    Raises :class:`ParameterError` with the :class:`~xbec.ModelDomainError`
-    message (which names the parameter and the violated rule) prefixed by the
-    step that failed.
-    """
-    unknown = [k for k in values if k not in NAMES]
-    if unknown:
-        raise _unknown(unknown[0], "")
-    vals = dict(defaults())
-    vals.update(values)
-
-    def step(what: str, fn):
-        try:
-            return fn()
-        except ModelDomainError as exc:
-            raise ParameterError(f"{exc} [{what}]") from None
-
-    hp = step("horizontal alliance, §3.1", lambda: HorizontalParams(**{k: vals[k] for k in HORIZONTAL}))
-    vp = step("vertical alliance, §4", lambda: VerticalParams(**{k: tuple(vals[k]) for k in VERTICAL}))
-    grid = step("λ grid lam_min..lam_max", lambda: lambda_grid(*(vals[k] for k in GRID)))
-    step("decentralised decision, §3.2", lambda: decentralized(hp))
-    step("centralised decision, §3.3", lambda: centralized(hp))
-    grid_text = f"λ grid lam_min={vals['lam_min']:g}..lam_max={vals['lam_max']:g}"
-    step(f"revenue sharing on the {grid_text}, §3.4", lambda: revenue_sharing(hp, grid))
-    step(f"Table 1 on the {grid_text}", lambda: table1(hp, grid))
-    step(f"Table 2 on the {grid_text}", lambda: table2(hp, vp, grid))
-    step("vertical allocation of pi1*, §5.2", lambda: decentralized_allocation(hp, vp))
-    return Validated(values=vals, horizontal=hp, vertical=vp, grid=grid)
-
-
-def paper_table1(hp: HorizontalParams, grid) -> dict[str, np.ndarray]:
-    """Table 1 with the paper's columns (:data:`TABLE1_COLUMNS`)."""
-    t = table1(hp, grid)
-    return {k: t[k] for k in TABLE1_COLUMNS}
+def show(value: Any, limit: int = 40) -> str:
+    """``value`` as text, cut to ``limit`` characters (messages never echo a huge value)."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def format_value(value: Any, sep: str = ",") -> str:
@@ -312,6 +62,175 @@ def format_value(value: Any, sep: str = ",") -> str:
     if isinstance(value, (list, tuple)):
         return sep.join(format_value(x) for x in value)
     x = float(value)
-    if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
-        return str(int(x))
-    return repr(x)
+    return str(int(x)) if math.isfinite(x) and x == int(x) and abs(x) < 1e15 else repr(x)
+
+
+def _number(name: str, value: Any, where: str) -> float:
+    """A float from a plain decimal number (text, int or float); anything else is an error."""
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        x = float(value)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        x = float(value)
+    else:
+        rule = "a plain decimal number (no quotes, booleans, leading zeros or 3:20)"
+        raise ParameterError(f"{name}={show(value)}{where}: must be {rule}")
+    if x != 0 and not SMALL <= abs(x) <= BIG:
+        raise ParameterError(f"{name}={show(value)}{where}: must be 0 or between {SMALL:g} and {BIG:g} "
+                             "in magnitude (beyond, the model's products overflow)")
+    return x
+
+
+def parse_value(name: str, value: Any, where: str = "") -> float | list[float]:
+    """``value`` (``--param`` text, or a number or list from a file) for parameter ``name``."""
+    if name not in NAMES:
+        close = difflib.get_close_matches(name, NAMES, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ParameterError(f"unknown parameter {show(name)!r}{where}{hint} (valid: {', '.join(NAMES)})")
+    if name not in VERTICAL:
+        return _number(name, value, where)
+    if isinstance(value, str):
+        text = value.strip().removeprefix("[").removesuffix("]")
+        value = text.split(",") if text.strip() else []
+    if not isinstance(value, list) or not value:
+        raise ParameterError(f"{name}={show(value)}{where}: must be a non-empty list of numbers, "
+                             f"e.g. {name}={format_value(defaults()[name])}")
+    return [_number(f"{name}[{i}]", x, where) for i, x in enumerate(value)]
+
+
+def parse_assignment(text: str, option: str = "--param") -> tuple[str, str]:
+    """``"NAME=VALUE"`` -> ``(NAME, VALUE)``."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise ParameterError(f"{option} {show(text)!r}: expected NAME=VALUE, e.g. {option} beta=300")
+    return name.strip(), value
+
+
+def _plain_yaml(text: str, where: str) -> Any:
+    """A YAML mapping of plain scalars or flat lists of them; no anchors, aliases or duplicates."""
+    import yaml
+
+    depth, shape = 0, f"--params{where}: expected NAME: number or NAME: [numbers] (e.g. 'beta: 300')"
+    for ev in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
+            raise ParameterError(f"--params{where}: YAML anchors and aliases (&, *) are not accepted")
+        depth += isinstance(ev, yaml.CollectionStartEvent) - isinstance(ev, yaml.CollectionEndEvent)
+        if depth > 2:
+            raise ParameterError(shape)
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise ParameterError(shape)
+
+    def scalar(n: Any) -> Any:  # plain scalars stay text; anything quoted or tagged is refused later
+        if not isinstance(n, yaml.ScalarNode):
+            raise ParameterError(shape)
+        return n.value if n.style is None and not n.value.startswith("!") else {"quoted": n.value}
+
+    out: dict[str, Any] = {}
+    for k, v in node.value:
+        key = k.value if isinstance(k, yaml.ScalarNode) else None  # JSON quotes its keys
+        if key in out or not isinstance(key, str):
+            raise ParameterError(f"--params{where}: {show(key)!r} given twice or not a name (line {k.start_mark.line + 1})")
+        out[key] = [scalar(x) for x in v.value] if isinstance(v, yaml.SequenceNode) else scalar(v)
+    return out
+
+
+def load_file(path: str | Path) -> dict[str, Any]:
+    """Read a YAML/JSON parameter file (or a run's ``manifest.json``) ``NAME: VALUE``."""
+    path, where = Path(path), f" {path}"
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
+        text = path.read_text(encoding="utf-8")
+        if text.lstrip().startswith("{") and '"xbec_version"' in text:  # a run's manifest.json
+            text = json.dumps(json.loads(text)["parameters"])
+        data = _plain_yaml(text, where)  # JSON is YAML: the same rules for both
+    except ParameterError:
+        raise
+    except Exception as exc:  # unreadable, malformed YAML/JSON, nesting the parsers refuse
+        raise ParameterError(f"--params{where}: cannot read it ({show(' '.join(str(exc).split()), 160)})") from None
+    return {k: parse_value(k, v, f" (in {path})") for k, v in data.items()}
+
+
+def resolve(assignments: list[str] | None = None, files: list[Any] | None = None) -> dict[str, Any]:
+    """The paper's values, then each ``--params`` file, then each ``--param NAME=VALUE``."""
+    values = defaults()
+    for f in files or []:
+        values.update(load_file(f))
+    for a in assignments or []:
+        name, text = parse_assignment(a)
+        values[name] = parse_value(name, text, " (--param)")
+    return values
+
+
+def parse_grid(specs: list[str]) -> dict[str, list[float]]:
+    """``--grid beta=200,250,300`` (repeatable) -> ``{"beta": [200.0, 250.0, 300.0]}``."""
+    out: dict[str, list[float]] = {}
+    for spec in specs:
+        name, text = parse_assignment(spec, "--grid")
+        if name in VERTICAL:
+            raise ParameterError(f"--grid {name}: list parameters cannot be swept; use --param {name}=...")
+        out[name] = [parse_value(name, x, " (--grid)") for x in text.split(",")]  # type: ignore[misc]
+    return out
+
+
+@dataclass(frozen=True)
+class Validated:
+    """Parameters that passed :func:`validate`, the model objects, and warnings to print."""
+
+    values: dict[str, Any]
+    horizontal: HorizontalParams
+    vertical: VerticalParams
+    grid: np.ndarray
+    warnings: tuple[str, ...] = ()
+
+    def changed(self) -> dict[str, Any]:
+        """The parameters whose value differs from the paper's."""
+        return {k: v for k, v in self.values.items() if v != defaults()[k]}
+
+
+def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validated:
+    """Build the model and evaluate what the ``chapters`` need, so bad values fail before any run."""
+    paper, vals = defaults(), {**defaults(), **values}
+    who = ", ".join(f"{k}={format_value(vals[k])}" for k in NAMES if vals[k] != paper[k]) or "the paper's values"
+
+    def step(what: str, fn: Callable[[], Any]) -> Any:
+        try:
+            with np.errstate(all="raise"):
+                return fn()
+        except ModelDomainError as exc:  # model messages name the parameter; others get the changes named
+            named = re.match(r"\w+(\[\d+\])?=", str(exc))
+            raise ParameterError(f"{'' if named else who + ': '}{exc} [{what}]") from None
+        except (ArithmeticError, ValueError) as exc:
+            raise ParameterError(f"{who}: {what} cannot be computed ({show(str(exc), 80)})") from None
+
+    points = (vals["lam_max"] - vals["lam_min"]) / vals["lam_step"] + 1 if vals["lam_step"] > 0 else 1
+    if points > MAX_GRID:
+        raise ParameterError(f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {points:.3g} "
+                             f"points, at most {MAX_GRID} are allowed (raise lam_step)")
+    hp = step("horizontal alliance, §3.1", lambda: HorizontalParams(**{k: vals[k] for k in HORIZONTAL}))
+    vp = step("vertical alliance, §4", lambda: VerticalParams(**{k: tuple(vals[k]) for k in VERTICAL}))
+    grid = step("λ grid", lambda: lambda_grid(*(vals[k] for k in GRID)))
+    for what, fn in [("decentralised decision, §3.2", lambda: vars(decentralized(hp))),
+                     ("centralised decision, §3.3", lambda: vars(centralized(hp))),
+                     ("Table 1", lambda: table1(hp, grid)), ("Table 2", lambda: table2(hp, vp, grid)),
+                     ("vertical allocation, §5.2", lambda: {"x": decentralized_allocation(hp, vp)})]:
+        if not all(np.isfinite(np.asarray(x, dtype=float)).all() for x in step(what, fn).values()):
+            raise ParameterError(f"{who}: {what} is not finite")
+    try:
+        "beyond_band" in chapters and acceptable_lambda(hp)
+    except ModelDomainError:
+        raise ParameterError(f"{who}: no revenue share λ in (0, 1] is acceptable to both members (§3.4); "
+                             "chapter beyond_band maps that band: leave it out with --notebooks") from None
+    if "beyond_allocation" in chapters:  # the chapter's nucleolus and core bounds at its lam = 0.8
+        from ..beyond import allocation as al
+
+        V = float(revenue_sharing(hp, 0.8).pi_platform)
+        step("chapter beyond_allocation's nucleolus; leave it out with --notebooks", lambda: (
+            al.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0, 1, 21)), al.core_limits(V, vp.mu, vp.F),
+            al.core_nonempty_pair_factor_limit(V, vp.mu)))
+    if "replication_report" in chapters and len(vals["mu"]) != len(paper["mu"]):
+        raise ParameterError(f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
+                             f"paper's {len(paper['mu'])}; leave it out with --notebooks")
+    moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
+    warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
+    return Validated(vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"]))

@@ -1,893 +1,365 @@
-"""``xbec run``: execute the companion's notebooks with papermill for new parameters.
+"""``xbec run``: execute the chapters with papermill for new parameters, all or nothing.
 
-A run is all or nothing. Parameters are validated (:mod:`xbec.rerun.params`)
-and the output directory checked before anything is written; the notebooks
-then execute in parallel in a temporary directory next to the output
-directory (same filesystem), and only when every notebook succeeded is that
-directory renamed into place. A failing notebook, Ctrl-C or SIGTERM removes
-the temporary directory (after killing the notebooks' kernels, which would
-otherwise keep writing into it), so no half-written run is ever left behind,
-and an existing run is replaced only by a complete one (``--force``).
-
-Layout of a run directory::
-
-    DIR/manifest.json        parameters, versions, times, durations, sha256 of every file
-    DIR/notebooks/NAME.ipynb the executed notebooks (papermill's injected parameters cell)
-    DIR/*.csv, *.png, *.svg  what the notebooks wrote into ``output_dir`` (= DIR);
-                             table1.csv and table2.csv are always there
-    DIR/book/index.html      with ``--book``: the HTML companion of this run
-
-Notebooks are submitted longest first, by the durations of earlier runs
-(``$XDG_CACHE_HOME/xbec/run-durations.json``, best effort), so that with
-fewer workers than notebooks a long one does not start last.
-
-papermill, nbformat and a Jupyter kernel come with the ``run`` (or ``book``)
-extra: ``pip install 'xbec[run]'``.
+Each notebook runs (a thread, one papermill call) in its own folder with ``output_dir=".."``; that slice is
+cached by notebook bytes, injected parameters and xbec's code. Slices merge in a hidden, ``flock``-ed
+``.DIR.partial-*`` folder, moved into place only when complete and never over what appeared meanwhile.
 """
 
 from __future__ import annotations
 
-import ast
+import atexit
 import contextlib
-import datetime as _dt
+import datetime as dt
+import fcntl
+import functools
 import hashlib
-import importlib.metadata as _md
+import importlib.metadata as md
 import json
 import logging
-import math
 import os
 import platform
 import re
+import secrets
 import shutil
 import signal
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Callable, TextIO
 
-from ..replication import numerics
-from .params import Validated, paper_table1
+from .. import __version__
+from .params import Validated
 
-__all__ = [
-    "RunError",
-    "UsageError",
-    "NotebookFailed",
-    "Interrupted",
-    "Notebook",
-    "default_root",
-    "discover",
-    "select",
-    "default_out",
-    "check_out",
-    "execute",
-    "EXCLUDED_BY_DEFAULT",
-    "PACKAGES",
-]
-
-# Notebooks that are not part of a rerun: `status` reports the *book build*
-# (jupyter-cache execution times); a run's manifest.json plays that role.
-EXCLUDED_BY_DEFAULT = frozenset({"status"})
-
-# Versions recorded in manifest.json.
-PACKAGES = (
-    "xbec", "numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient",
-    "nbformat", "ipykernel", "jupyter_client", "jupytext", "PyYAML", "jupyter-book",
-    "sphinx", "myst-nb", "sphinx-book-theme",
-)
-
-MANIFEST = "manifest.json"
-NOTEBOOK_DIR = "notebooks"
+NOTEBOOK_DIR, MANIFEST = "notebooks", "manifest.json"
+EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
+# Outputs that are measurements (run times), so differ between runs by design.
+NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg",
+                              "notebooks/beyond_band.ipynb"})
+PACKAGES = ("numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient", "ipykernel", "myst-nb", "PyYAML")
+PARTIAL = re.compile(r"^\..*\.partial-")
+ACTIVE: set[str] = set()  # notebooks executing now: after an error the CLI does not wait for them
 
 
 class RunError(Exception):
-    """A run did not complete; ``exit_code`` is what ``xbec run`` returns."""
+    """A run did not complete, nothing written to DIR; ``exit_code``: 1, 2 (bad input), 130/143 (signal)."""
 
-    exit_code = 1
-
-
-class UsageError(RunError):
-    """Bad input detected before anything was written (exit code 2)."""
-
-    exit_code = 2
+    def __init__(self, message: str, exit_code: int = 1):
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
-class NotebookFailed(RunError):
-    """At least one notebook raised; nothing was written (exit code 1)."""
-
-    exit_code = 1
-
-
-class Interrupted(RunError):
-    """SIGINT (exit 130) or SIGTERM (exit 143); nothing was written."""
-
-    def __init__(self, signum: int):
-        self.signum = signum
-        self.exit_code = 128 + signum
-        super().__init__(f"interrupted by {signal.Signals(signum).name}; nothing was written")
-
-
-# --------------------------------------------------------------------------- notebooks
+def _interrupted(signum: int, frame: Any = None) -> None:
+    raise RunError(f"interrupted by {signal.Signals(signum).name}; nothing was written", 128 + signum)
 
 
 @dataclass(frozen=True)
 class Notebook:
-    """A chapter notebook ``notebooks/NAME.ipynb`` and the names its ``parameters`` cell assigns."""
+    """``notebooks/NAME.ipynb`` and the names of its ``parameters`` cell (None: no such cell)."""
 
     name: str
     path: Path
-    parameters: tuple[str, ...] | None  # None: no cell tagged `parameters`
+    parameters: tuple[str, ...] | None
     in_toc: bool
-    defaults: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
-
-    @property
-    def runnable(self) -> bool:
-        """True when the notebook has a ``parameters`` cell (papermill can inject into it)."""
-        return self.parameters is not None
 
 
 def default_root() -> Path:
-    """The directory holding ``notebooks/`` and ``_toc.yml``.
-
-    ``$XBEC_ROOT`` if set, else the source checkout this package is imported
-    from (an editable install), else the current directory.
-    """
-    env = os.environ.get("XBEC_ROOT")
-    if env:
-        return Path(env).resolve()
+    """``$XBEC_ROOT``, else the checkout this package is imported from, else the cwd."""
     here = Path(__file__).resolve().parents[2]
-    if (here / NOTEBOOK_DIR).is_dir():
-        return here
-    return Path.cwd()
-
-
-def _cell_source(cell: Mapping[str, Any]) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
-
-
-_NO_LITERAL = object()
-
-
-def parameters_cell(path: Path) -> tuple[tuple[str, ...], dict[str, Any]] | None:
-    """Names assigned at top level of the notebook's cell tagged ``parameters``, and their defaults.
-
-    Defaults are the values of assignments whose right-hand side is a
-    literal (``beta = 200.0``, ``lam_min, lam_max = 0.71, 0.88``). ``None`` if
-    the notebook has no such cell (papermill's convention: the first code
-    cell whose ``metadata.tags`` contains ``parameters``).
-    """
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    for cell in nb.get("cells", []):
-        if cell.get("cell_type") != "code" or "parameters" not in cell.get("metadata", {}).get("tags", []):
-            continue
-        try:
-            tree = ast.parse(_cell_source(cell))
-        except SyntaxError as exc:
-            raise UsageError(f"{path}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
-        names: list[str] = []
-        defaults: dict[str, Any] = {}
-
-        def bind(target: ast.AST, value: Any) -> None:
-            if isinstance(target, ast.Name):
-                names.append(target.id)  # noqa: B023 - bind() is used only within this iteration
-                if value is not _NO_LITERAL:
-                    defaults[target.id] = value  # noqa: B023
-                else:
-                    defaults.pop(target.id, None)  # noqa: B023
-            elif isinstance(target, (ast.Tuple, ast.List)):
-                values = (
-                    list(value) if isinstance(value, (tuple, list)) and len(value) == len(target.elts)
-                    else [_NO_LITERAL] * len(target.elts)
-                )
-                for elt, val in zip(target.elts, values):
-                    bind(elt, val)
-
-        def literal(node: ast.AST | None) -> Any:
-            if node is None:
-                return _NO_LITERAL
-            try:
-                return ast.literal_eval(node)
-            except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-                return _NO_LITERAL
-
-        for stmt in tree.body:
-            if isinstance(stmt, ast.Assign):
-                value = literal(stmt.value)
-                for t in stmt.targets:
-                    bind(t, value)
-            elif isinstance(stmt, ast.AnnAssign):
-                bind(stmt.target, literal(stmt.value))
-        return tuple(dict.fromkeys(names)), defaults
-    return None
-
-
-def parameters_cell_names(path: Path) -> tuple[str, ...] | None:
-    """Names assigned at top level of the notebook's ``parameters`` cell (``None``: no such cell)."""
-    found = parameters_cell(path)
-    return None if found is None else found[0]
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    if isinstance(a, bool) or isinstance(b, bool):
-        return a is b
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
-    return a == b
-
-
-def conflicts(nb: Notebook) -> dict[str, str]:
-    """Names of xbec's parameters that ``nb``'s ``parameters`` cell uses for something else.
-
-    The convention: a notebook's ``parameters`` cell sets xbec's parameters to
-    the paper's values. A cell that sets one of these names to another literal
-    (the contracts chapter's ``beta = 0.6``, a substitutability, is not the
-    market size ``beta = 200``) means something else by it, and injecting the
-    user's value there would be wrong; such names are not injected.
-    """
-    from .params import DESCRIPTIONS, NAMES, format_value
-    from .params import defaults as paper_defaults
-
-    paper = paper_defaults()
-    out = {}
-    for name in NAMES:
-        if name in nb.defaults and not _same(nb.defaults[name], paper[name]):
-            mine = nb.defaults[name]
-            shown = format_value(mine) if isinstance(mine, (int, float, list, tuple)) and not isinstance(mine, bool) else repr(mine)
-            out[name] = (
-                f"its parameters cell sets {name} = {shown}, but xbec's {name} "
-                f"({DESCRIPTIONS[name].split(' (')[0]}) is {format_value(paper[name])} in the paper"
-            )
-    return out
-
-
-def _toc_order(root: Path) -> list[str]:
-    """Notebook stems in the order of ``_toc.yml`` (empty if unreadable)."""
-    toc_path = root / "_toc.yml"
-    try:
-        text = toc_path.read_text(encoding="utf-8")
-    except OSError:
-        return []
-    try:
-        import yaml
-    except ImportError:  # the `file:` entries, in order, without a YAML parser
-        return re.findall(rf"^\s*-?\s*file:\s*['\"]?{NOTEBOOK_DIR}/([^'\"\s#]+)", text, flags=re.M)
-    try:
-        toc = yaml.safe_load(text) or {}
-    except yaml.YAMLError:
-        return []
-    files: list[str] = []
-
-    def walk(entries):
-        for entry in entries or []:
-            if isinstance(entry, Mapping):
-                if "file" in entry:
-                    files.append(str(entry["file"]))
-                walk(entry.get("sections"))
-                walk(entry.get("chapters"))
-
-    walk(toc.get("parts"))
-    walk(toc.get("chapters"))
-    prefix = f"{NOTEBOOK_DIR}/"
-    return [f[len(prefix):] for f in files if f.startswith(prefix)]
+    env = os.environ.get("XBEC_ROOT")
+    return Path(env).resolve() if env else here if (here / NOTEBOOK_DIR).is_dir() else Path.cwd()
 
 
 def discover(root: Path) -> list[Notebook]:
-    """Every ``notebooks/*.ipynb`` under ``root``: the ``_toc.yml`` ones first, in its order."""
-    nb_dir = root / NOTEBOOK_DIR
-    if not nb_dir.is_dir():
-        raise UsageError(
-            f"no notebooks: {nb_dir} does not exist (run from a clone of the xbec "
-            "repository, or pass --root / set XBEC_ROOT)"
-        )
-    paths = {p.stem: p for p in sorted(nb_dir.glob("*.ipynb"))}
-    toc = [n for n in _toc_order(root) if n in paths]
-    ordered = toc + sorted(set(paths) - set(toc))
-    out = []
-    for n in ordered:
-        found = parameters_cell(paths[n])
-        names, defaults = (None, {}) if found is None else found
-        out.append(Notebook(n, paths[n], names, n in toc, defaults))
-    return out
+    """Every ``notebooks/*.ipynb``, those of ``_toc.yml`` first in its order, with their parameters."""
+    import papermill
+    from sphinx_external_toc.parsing import parse_toc_yaml
+
+    logging.getLogger("papermill.translators").setLevel(logging.ERROR)  # comments it cannot parse
+    paths = {p.stem: p for p in sorted((root / NOTEBOOK_DIR).glob("*.ipynb"))}
+    if not paths:
+        raise RunError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)", 2)
+    toc = [d[len(NOTEBOOK_DIR) + 1:] for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists()
+           else []) if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1:] in paths]
+    return [Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
+            for n in toc + sorted(set(paths) - set(toc))]
 
 
-def select(notebooks: Sequence[Notebook], names: Sequence[str] | None) -> list[Notebook]:
-    """The notebooks to run: ``names`` (stems, in the given order) or the default set.
-
-    The default set: the notebooks listed in ``_toc.yml`` that have a
-    ``parameters`` cell, except :data:`EXCLUDED_BY_DEFAULT`.
-    """
-    by_name = {nb.name: nb for nb in notebooks}
+def select(notebooks: list[Notebook], names: list[str] | None) -> list[Notebook]:
+    """``names`` (in order) or the default set: the TOC's notebooks with parameters, except status."""
     if not names:
-        chosen = [nb for nb in notebooks if nb.in_toc and nb.runnable and nb.name not in EXCLUDED_BY_DEFAULT]
-        if not chosen:
-            raise UsageError("no notebook of _toc.yml has a cell tagged 'parameters': nothing to run")
-        return chosen
-    import difflib
-
-    chosen = []
-    for raw in names:
-        name = Path(raw).stem if raw.endswith((".ipynb", ".py")) else raw
-        if name not in by_name:
-            close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.5)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise UsageError(
-                f"--notebooks: unknown notebook {raw!r}{hint} "
-                f"(available: {', '.join(nb.name for nb in notebooks if nb.runnable)})"
-            )
-        nb = by_name[name]
-        if not nb.runnable:
-            raise UsageError(f"--notebooks: {name} has no cell tagged 'parameters' and cannot be rerun")
-        if nb not in chosen:
-            chosen.append(nb)
-    return chosen
+        return [nb for nb in notebooks if nb.in_toc and nb.parameters and nb.name not in EXCLUDED_BY_DEFAULT]
+    by_name = {nb.name: nb for nb in notebooks if nb.parameters}
+    for n in names:
+        if Path(n).stem not in by_name:
+            raise RunError(f"--notebooks: unknown notebook {n!r} (available: {', '.join(by_name)})", 2)
+    return list({Path(n).stem: by_name[Path(n).stem] for n in names}.values())
 
 
-# --------------------------------------------------------------------------- output directory
+def default_out() -> Path:
+    """``runs/YYYYmmdd-HHMMSS-xxxxxx``: the random suffix keeps two runs' names apart."""
+    return Path("runs") / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def default_out(base: Path | None = None) -> Path:
-    """``runs/YYYYmmdd-HHMMSS`` (``-2``, ``-3``, ... if that exists)."""
-    base = Path("runs") if base is None else base
-    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    out, k = base / stamp, 1
-    while out.exists() or out.is_symlink():
-        k += 1
-        out = base / f"{stamp}-{k}"
-    return out
+def foreign(out: Path) -> str | None:
+    """Why ``out`` is not an earlier xbec run (None: each file in it is listed in its manifest)."""
+    try:
+        listed = set(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["outputs"]) | {MANIFEST}
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"it has no xbec {MANIFEST}"
+    for p in sorted(out.rglob("*")):
+        rel = p.relative_to(out).as_posix()
+        if not PARTIAL.match(rel) and (p.is_symlink() or not p.is_dir()) and rel not in listed:
+            return f"{rel} is not an output of that run"
+    return None
 
 
 def check_out(out: Path, force: bool) -> Path:
-    """Absolute ``out``; :class:`UsageError` if it exists (without ``force``) or cannot be a run directory.
-
-    An existing *empty* directory is not an earlier run: it is simply replaced.
-    """
+    """Absolute ``out``; :class:`RunError` (exit 2) unless it is new, an empty directory or (``force``) a run."""
     out = Path(os.path.abspath(out))
-    empty_dir = out.is_dir() and not out.is_symlink() and not any(out.iterdir())
-    if (out.exists() or out.is_symlink()) and not empty_dir:
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        raise RunError(f"--out {out}: exists and is not a directory; nothing touched", 2)
+    if out.is_dir() and any(not PARTIAL.match(e) for e in os.listdir(out)):
+        why = foreign(out)
+        if why:
+            raise RunError(f"--out {out}: not empty and not an earlier xbec run ({why}); "
+                           "--force replaces only an earlier run; nothing touched", 2)
         if not force:
-            raise UsageError(f"--out {out}: exists; use --force to replace it (only after a successful run)")
-        if not out.is_dir() or out.is_symlink():
-            raise UsageError(f"--out {out}: exists and is not a directory; remove it first")
-        if out == Path.cwd().resolve() or out in Path.cwd().resolve().parents:
-            raise UsageError(f"--out {out}: refusing to replace the current directory or one of its parents")
-    for parent in out.parents:
-        if parent.exists():
-            if not parent.is_dir():
-                raise UsageError(f"--out {out}: {parent} is not a directory")
-            if not os.access(parent, os.W_OK | os.X_OK):
-                raise UsageError(f"--out {out}: cannot write in {parent}")
-            break
+            raise RunError(f"--out {out}: holds an earlier xbec run; use --force to replace it", 2)
     return out
 
 
-# --------------------------------------------------------------------------- kernels
-
-
-class _Kernels:
-    """The kernels started by one run, so that an interrupted run can kill them."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.managers: list[Any] = []
-        self.cancelled = threading.Event()
-
-    def add(self, km: Any) -> None:
-        with self.lock:
-            self.managers.append(km)
-        if self.cancelled.is_set():
-            self.kill_all()
-
-    def kill_all(self) -> None:
-        with self.lock:
-            managers = list(self.managers)
-        for km in managers:
-            proc = getattr(getattr(km, "provisioner", None), "process", None)
-            if proc is None or proc.poll() is not None:
-                continue
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                # jupyter_client starts kernels in a new session: kill the group
-                # (kernel and anything it started), never our own group.
-                if os.getpgid(proc.pid) == proc.pid:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                else:
-                    proc.kill()
-
-    def cancel(self) -> None:
-        self.cancelled.set()
-        self.kill_all()
-
-    def manager_class(self, log: Path | None = None) -> type:
-        """A kernel manager class that registers its kernel here; kernel output goes to ``log``."""
-        from jupyter_client.manager import AsyncKernelManager
-
-        registry = self
-
-        class TrackedKernelManager(AsyncKernelManager):
-            async def _async_launch_kernel(self, kernel_cmd, **kw):
-                if log is not None:  # the kernel's own stdout/stderr (not the cells' output)
-                    fh = open(log, "ab")
-                    kw.setdefault("stdout", fh)
-                    kw.setdefault("stderr", fh)
-                try:
-                    await super()._async_launch_kernel(kernel_cmd, **kw)
-                finally:
-                    if log is not None:
-                        fh.close()  # the child has its own copy
-                registry.add(self)
-
-        return TrackedKernelManager
-
-
-def _kernel_env() -> None:
-    """Kernel environment: the running interpreter's kernelspec first, Agg backend.
-
-    The ``python3`` kernel must be this interpreter (it imports this ``xbec``);
-    like the Makefile's BOOK_ENV, ``<prefix>/share/jupyter`` goes first on
-    JUPYTER_PATH and the interpreter's directory first on PATH.
-    """
-    share = str(Path(sys.prefix) / "share" / "jupyter")
-    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
-    if share not in paths:
-        os.environ["JUPYTER_PATH"] = os.pathsep.join([share, *paths])
-    bindir = str(Path(sys.executable).parent)
-    path = os.environ.get("PATH", "").split(os.pathsep)
-    if not path or path[0] != bindir:
-        os.environ["PATH"] = os.pathsep.join([bindir, *path])
-    os.environ.setdefault("MPLBACKEND", "Agg")
-    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-
-
-# --------------------------------------------------------------------------- scheduling
-
-
-def _durations_file() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "xbec" / "run-durations.json"
-
-
-def _load_durations() -> dict[str, float]:
+def _lock(path: Path, block: bool = True) -> int | None:
+    """An fd holding ``flock`` on directory ``path`` (None: another process holds it)."""
+    fd = os.open(path, os.O_RDONLY)
     try:
-        data = json.loads(_durations_file().read_text(encoding="utf-8"))
-        return {str(k): float(v) for k, v in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
-        return {}
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
+        return fd
+    except BlockingIOError:
+        os.close(fd)
+        return None
 
 
-def _save_durations(outcomes: Iterable[Outcome], notebooks: Sequence[Notebook]) -> None:
-    """Remember how long each notebook took (by path), to schedule the next run; best effort."""
-    data = {k: v for k, v in _load_durations().items() if os.path.exists(k)}
-    paths = {nb.name: str(nb.path) for nb in notebooks}
-    data.update({paths[o.name]: round(o.seconds, 3) for o in outcomes if o.ok})
-    path = _durations_file()
+def remove_leftovers(out: Path) -> list[str]:
+    """Remove the unlocked ``.partial`` folders (of killed runs) beside or in ``out``; their paths."""
+    removed = []
+    for p in [*out.parent.glob(".*.partial-*"), *(out.glob(".*.partial-*") if out.is_dir() else [])]:
+        fd = _lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
+        if fd is not None:
+            shutil.rmtree(p, ignore_errors=True)
+            os.close(fd)
+            removed.append(str(p))
+    return removed
+
+
+def _move(src: Path, dst: Path) -> None:
+    """Rename ``src`` to ``dst`` only if ``dst`` does not exist (else FileExistsError)."""
+    if src.is_dir() and not src.is_symlink():
+        os.mkdir(dst)  # ours now: rename(2) onto an empty directory replaces nothing else
+        os.rename(src, dst)
+    else:
+        os.link(src, dst, follow_symlinks=False)
+        os.unlink(src)
+
+
+def publish(tmp: Path, out: Path, force: bool) -> None:
+    """Move the complete run ``tmp`` to ``out``; on a conflict keep it aside and raise :class:`RunError`."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-def schedule(notebooks: Sequence[Notebook], jobs: int) -> list[Notebook]:
-    """Submission order: longest first by the previous runs' times (LPT), unknown ones first.
-
-    With fewer workers than notebooks the run ends sooner when the long
-    notebooks do not start last. Without any history: the given order.
-    """
-    if jobs >= len(notebooks):
-        return list(notebooks)
-    known = _load_durations()
-    order = {nb.name: i for i, nb in enumerate(notebooks)}
-    return sorted(notebooks, key=lambda nb: (-known.get(str(nb.path), float("inf")), order[nb.name]))
-
-
-# --------------------------------------------------------------------------- execution
-
-
-@dataclass
-class Outcome:
-    name: str
-    ok: bool
-    seconds: float
-    error: str = ""
-    detail: str = ""
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-_NOISE = re.compile(r"Kernel is running over TCP without encryption")
-
-
-def _source_cell_number(nb: Notebook, executed_index: int) -> int:
-    """1-based number, in ``nb``'s source, of cell ``executed_index`` of the executed notebook.
-
-    papermill inserts its ``injected-parameters`` cell right after the
-    ``parameters`` cell, shifting every later cell by one.
-    """
-    try:
-        cells = json.loads(nb.path.read_text(encoding="utf-8")).get("cells", [])
-        p = next(i for i, c in enumerate(cells) if "parameters" in c.get("metadata", {}).get("tags", []))
-    except (OSError, ValueError, StopIteration):
-        return executed_index + 1
-    return executed_index + (1 if executed_index <= p else 0)
-
-
-def _describe_failure(nb: Notebook, exc: BaseException, kernel_log: Path | None = None) -> tuple[str, str]:
-    """(one-line message naming the notebook and the cell, traceback tail)."""
-    from papermill.exceptions import PapermillExecutionError
-
-    name = nb.name
-    if isinstance(exc, PapermillExecutionError):
-        first = next((ln for ln in (exc.source or "").splitlines() if ln.strip()), "")
-        if len(first) > 70:
-            first = first[:67] + "..."
-        number = _source_cell_number(nb, exc.cell_index)
-        msg = (
-            f"notebook {name} failed in cell {number} of {NOTEBOOK_DIR}/{name}.ipynb "
-            f"(In [{exc.exec_count}]: {first!r}): {exc.ename}: {exc.evalue}"
-        )
-        tb = _ANSI.sub("", "\n".join(exc.traceback or []))
-        return msg, "\n".join(tb.splitlines()[-15:])
-    kind = type(exc).__name__
-    text = " ".join(str(exc).split()) or kind
-    tail = ""
-    if kernel_log is not None and kernel_log.exists():
-        lines = [ln for ln in kernel_log.read_text(errors="replace").splitlines() if not _NOISE.search(ln)]
-        tail = "\n".join(lines[-15:])
-    return f"notebook {name} failed: {kind}: {text}", tail
-
-
-def _execute_one(
-    nb: Notebook,
-    out_nb: Path,
-    params: dict[str, Any],
-    cwd: Path,
-    kernels: _Kernels,
-    timeout: float,
-    kernel_log: Path | None = None,
-) -> float:
-    import papermill as pm
-
-    if kernels.cancelled.is_set():
-        raise RuntimeError("cancelled")
-    t0 = time.perf_counter()
-    pm.execute_notebook(
-        str(nb.path),
-        str(out_nb),
-        parameters=params,
-        kernel_name="python3",
-        progress_bar=False,
-        log_output=False,
-        request_save_on_cell_execute=False,
-        start_timeout=120,
-        execution_timeout=timeout,
-        kernel_manager_class=kernels.manager_class(kernel_log),
-        resources={"metadata": {"path": str(cwd)}},  # kernel cwd, without os.chdir
-    )
-    return time.perf_counter() - t0
-
-
-def injected(nb: Notebook, values: Mapping[str, Any], output_dir: Path) -> dict[str, Any]:
-    """The parameters papermill injects into ``nb``: those its cell assigns, plus ``output_dir``.
-
-    Names the notebook uses for something else (:func:`conflicts`) are left out.
-    """
-    skip = conflicts(nb)
-    out = {k: values[k] for k in (nb.parameters or ()) if k in values and k not in skip}
-    out["output_dir"] = str(output_dir)
-    return out
-
-
-class _Signals:
-    """SIGTERM raises :class:`Interrupted` in the main thread (SIGINT raises KeyboardInterrupt)."""
-
-    def __enter__(self):
-        self.active = threading.current_thread() is threading.main_thread()
-        if self.active:
-            def on_term(signum, frame):
-                raise Interrupted(signum)
-
-            self.old = signal.signal(signal.SIGTERM, on_term)
-        return self
-
-    def __exit__(self, *exc):
-        if self.active:
-            signal.signal(signal.SIGTERM, self.old)
-        return False
-
-    @staticmethod
-    @contextlib.contextmanager
-    def ignored():
-        """Cleanup must not be interrupted half-way by a second Ctrl-C."""
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        old = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)}
+        if tmp.parent != out:
+            return _move(tmp, out)
+        fd = _lock(out)
         try:
-            yield
+            present = [e for e in os.listdir(out) if not PARTIAL.match(e)]
+            if present and (not force or foreign(out)):
+                raise FileExistsError(out)
+            (tmp / ".old").mkdir()
+            for e in present:
+                os.rename(out / e, tmp / ".old" / e)
+            for e in sorted(set(os.listdir(tmp)) - {".old"}):
+                _move(tmp / e, out / e)
+            shutil.rmtree(tmp)
         finally:
-            for s, h in old.items():
-                signal.signal(s, h)
+            os.close(fd)  # type: ignore[arg-type]
+    except FileExistsError:
+        keep = tmp.parent / f"{out.name}.conflict-{secrets.token_hex(3)}"
+        os.rename(tmp, keep)
+        raise RunError(f"--out {out}: another run wrote there meanwhile and was kept; "
+                       f"this run's results are in {keep}") from None
 
 
-def _versions() -> dict[str, str | None]:
-    out: dict[str, str | None] = {"python": platform.python_version()}
-    for dist in PACKAGES:
-        try:
-            out[dist] = _md.version(dist)
-        except _md.PackageNotFoundError:
-            out[dist] = None
-    return out
+def cache_key(nb: Notebook, params: dict[str, Any]) -> str:
+    """Key of one execution: the notebook's bytes, the injected parameters, xbec's version and code."""
+    h = hashlib.sha256(json.dumps([__version__, params], sort_keys=True).encode() + nb.path.read_bytes())
+    for p in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:32]
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.UTC).astimezone().isoformat(timespec="seconds")
-
-
-def _fix_paths(nb_path: Path, tmp: Path, out: Path) -> None:
-    """Executed notebooks mention the temporary directory as ``output_dir``: point them at ``out``."""
+def normalise(path: Path, work: Path) -> None:
+    """Rewrite an executed notebook without timestamps, random ids, absolute paths or addresses."""
     import nbformat
 
-    nb = nbformat.read(nb_path, as_version=4)
-    old, new = str(tmp), str(out)
-    changed = False
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["papermill"] = {"parameters": nb.metadata.get("papermill", {}).get("parameters", {})}
     for cell in nb.cells:
-        if "injected-parameters" in cell.get("metadata", {}).get("tags", []) and old in cell.source:
-            cell.source = cell.source.replace(old, new)
-            changed = True
-    pm_meta = nb.metadata.get("papermill", {})
-    params = pm_meta.get("parameters", {})
-    if params.get("output_dir") == old:
-        params["output_dir"] = new
-        changed = True
-    for key in ("input_path", "output_path"):
-        if isinstance(pm_meta.get(key), str) and pm_meta[key].startswith(old):
-            pm_meta[key] = new + pm_meta[key][len(old):]
-            changed = True
-    if changed:
-        nbformat.write(nb, nb_path)
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    text = re.sub(r" at 0x[0-9a-f]{6,16}", " at 0x0", nbformat.writes(nb).replace(str(work), "."))
+    path.write_text(text, encoding="utf-8")
 
 
-def _write_tables(run: Path, validated: Validated) -> list[str]:
-    """table1.csv / table2.csv from :mod:`xbec.replication.numerics` when no notebook wrote them."""
-    written = []
-    tables = {
-        "table1.csv": lambda: paper_table1(validated.horizontal, validated.grid),
-        "table2.csv": lambda: numerics.table2(validated.horizontal, validated.vertical, validated.grid),
-    }
-    for fname, make in tables.items():
-        if not (run / fname).exists():
-            (run / fname).write_text(numerics.to_csv(make()), encoding="utf-8")
-            written.append(fname)
-    return written
+def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, cache: bool) -> dict[str, Any]:
+    """Execute ``nb`` into ``work`` (its slice of a run), or copy that slice from the cache."""
+    import papermill
 
-
-@dataclass
-class RunResult:
-    out: Path
-    manifest: dict[str, Any]
-    outcomes: list[Outcome] = field(default_factory=list)
-
-
-def execute(
-    validated: Validated,
-    notebooks: Sequence[Notebook],
-    out: Path,
-    *,
-    jobs: int,
-    force: bool = False,
-    book: bool = False,
-    root: Path | None = None,
-    timeout: float = 600,
-    argv: Sequence[str] = (),
-    log: TextIO | None = None,
-) -> RunResult:
-    """Run ``notebooks`` with ``validated`` parameters into ``out`` (all or nothing).
-
-    ``out`` is checked by :func:`check_out` (exists without ``force``: :class:`UsageError`). Raises :class:`NotebookFailed`,
-    :class:`Interrupted` or :class:`RunError`; in every case the temporary
-    directory is gone and ``out`` is as it was before.
-    """
-    log = sys.stderr if log is None else log
-    root = default_root() if root is None else root
-    out = check_out(out, force)  # also when called without the command line
-    try:
-        import jupyter_client  # noqa: F401
-        import nbformat  # noqa: F401
-        import papermill  # noqa: F401
-        if book:
-            import jupyter_book  # noqa: F401
-            import yaml  # noqa: F401
-    except ImportError as exc:
-        extra = "book" if book else "run"
-        raise UsageError(
-            f"xbec run{' --book' if book else ''} needs {exc.name}: pip install 'xbec[{extra}]'"
-        ) from None
-
-    def say(msg: str) -> None:
-        print(msg, file=log, flush=True)
-
-    logging.getLogger("papermill").setLevel(logging.CRITICAL)  # failures are reported by us
-    _kernel_env()
-
-    # Parents of `out` that do not exist yet are created now and removed again
-    # if the run does not complete.
-    created: list[Path] = []
-    for parent in reversed(out.parents):
-        if not parent.exists():
-            parent.mkdir()
-            created.append(parent)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=out.parent))
-    kernels = _Kernels()
-    executor: ThreadPoolExecutor | None = None
-    futures: dict[Future, Notebook] = {}
-    started_wall, t_start = _now(), time.perf_counter()
-    outcomes: list[Outcome] = []
-
-    def cleanup() -> None:
-        with _Signals.ignored():
-            kernels.cancel()
-            if executor is not None:
-                for f in futures:
-                    f.cancel()
-                deadline = time.monotonic() + 20
-                while any(not f.done() for f in futures) and time.monotonic() < deadline:
-                    kernels.kill_all()
-                    wait(list(futures), timeout=0.2)
-                executor.shutdown(wait=False, cancel_futures=True)
+    root = Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
+                / "xbec") / "executions"
+    t0, hit = time.perf_counter(), root / cache_key(nb, params)
+    cached = cache and hit.is_dir()
+    if cached:
+        shutil.copytree(hit, work)
+    else:
+        (work / NOTEBOOK_DIR).mkdir(parents=True)
+        ACTIVE.add(str(work))
+        try:
+            papermill.execute_notebook(
+                nb.path, work / NOTEBOOK_DIR / f"{nb.name}.ipynb", parameters={**params, "output_dir": ".."},
+                kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120,
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"], resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}})
+        finally:
+            ACTIVE.discard(str(work))
+        normalise(work / NOTEBOOK_DIR / f"{nb.name}.ipynb", work / NOTEBOOK_DIR)
+        with contextlib.suppress(OSError):  # best effort: a cache entry appears whole or not at all
+            root.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+            shutil.copytree(work, tmp / "x")
+            with contextlib.suppress(OSError):
+                _move(tmp / "x", hit)
             shutil.rmtree(tmp, ignore_errors=True)
-            for parent in reversed(created):
-                with contextlib.suppress(OSError):
-                    parent.rmdir()  # only if still empty
+    files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
+    return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": files}
 
+
+@functools.cache
+def _kernel_env() -> None:
+    """Kernel ``python3`` is this interpreter; Agg; a fixed SVG salt and date (same bytes twice)."""
+    home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
+    atexit.register(shutil.rmtree, home, True)
+    (home / "kernels" / "python3").mkdir(parents=True)
+    (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps({"language": "python", "argv": [
+        sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "Python 3 (ipykernel)"}))
+    (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
+    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(home / "matplotlibrc"), PYTHONHASHSEED="0",
+                      PYDEVD_DISABLE_FILE_VALIDATION="1", SOURCE_DATE_EPOCH="0")
+
+
+def _failure(nb: Notebook, exc: BaseException) -> str:
+    from papermill.exceptions import PapermillExecutionError
+
+    if not isinstance(exc, PapermillExecutionError):
+        return f"notebook {nb.name} failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
+    first = next((ln for ln in exc.source.splitlines() if ln.strip()), "")[:70]
+    tail = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(exc.traceback)).splitlines()[-12:]
+    return f"notebook {nb.name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n" + \
+        "\n".join(tail)
+
+
+def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
+    """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
+    versions = {"python": platform.python_version()}
+    for dist in PACKAGES:
+        with contextlib.suppress(md.PackageNotFoundError):
+            versions[dist] = md.version(dist)
+    outputs = {rel: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(stage.rglob("*"))
+               if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."}
+    manifest = {"xbec_version": __version__, **fields, "packages": versions, "outputs": outputs}
+    (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
+
+
+def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, *, jobs: int = 1,
+              timeout: float = 600, cache: bool = True, progress: bool = False) -> dict[str, Any]:
+    """One complete run into the new folder ``stage``: notebooks in parallel, Tables 1-2, the manifest."""
+    from tqdm.auto import tqdm
+
+    from ..replication import numerics as N
+
+    started, t0 = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), time.perf_counter()
+    _kernel_env()
+    params = {nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values}
+              for nb in notebooks}
+    done: dict[str, dict[str, Any]] = {}
+    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks))), thread_name_prefix="xbec")
     try:
-        with _Signals():
-            nb_dir = tmp / NOTEBOOK_DIR
-            nb_dir.mkdir()
-            logs = tmp / ".kernel-logs"  # removed before the manifest is written
-            logs.mkdir()
-            n = len(notebooks)
-            say(f"xbec run: {n} notebook{'s' * (n != 1)}, {jobs} job{'s' * (jobs != 1)} -> {out}")
-            params_of = {nb.name: injected(nb, validated.values, tmp) for nb in notebooks}
-            not_injected = {nb.name: c for nb in notebooks if (c := conflicts(nb))}
-            for name, found in not_injected.items():
-                for pname, why in found.items():
-                    say(f"xbec run: warning: {name}: {pname} not injected: {why}")
-            executor = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="xbec-run")
-            started: dict[str, float] = {}
-
-            def job(nb: Notebook) -> float:
-                started[nb.name] = time.perf_counter()
-                return _execute_one(
-                    nb, nb_dir / f"{nb.name}.ipynb", params_of[nb.name], tmp, kernels, timeout,
-                    logs / f"{nb.name}.log",
-                )
-
-            futures = {executor.submit(job, nb): nb for nb in schedule(notebooks, jobs)}
-            pending = set(futures)
-            failed = False
+        futures = {pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb
+                   for nb in notebooks}
+        pending = set(futures)
+        with tqdm(total=len(futures), unit="notebook", disable=not progress, leave=False) as bar:
             while pending:
-                done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    nb = futures[fut]
-                    if fut.cancelled():
-                        continue
-                    error = fut.exception()
-                    if error is None:
-                        o = Outcome(nb.name, True, fut.result())
-                        say(f"[{len(outcomes) + 1}/{n}] {nb.name} ok ({o.seconds:.1f} s)")
-                    else:
-                        msg, detail = _describe_failure(nb, error, logs / f"{nb.name}.log")
-                        secs = time.perf_counter() - started.get(nb.name, t_start)
-                        o = Outcome(nb.name, False, secs, msg, detail)
-                        say(f"[{len(outcomes) + 1}/{n}] {nb.name} FAILED ({secs:.1f} s)")
-                        if not failed:  # stop: do not start the notebooks still queued
-                            failed = True
-                            for f in pending:
-                                f.cancel()
-                    outcomes.append(o)
-            executor.shutdown(wait=True)
-            bad = [o for o in outcomes if not o.ok]
-            if bad:
-                skipped = n - len(outcomes)
-                lines = [o.error + (f"\n{o.detail}" if o.detail else "") for o in bad]
-                if skipped:
-                    lines.append(f"{skipped} notebook{'s' * (skipped != 1)} not run")
-                raise NotebookFailed("\n".join(lines))
+                finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    if fut.exception() is not None:  # stop: cancel what has not started
+                        wait([f for f in pending if not f.cancel()])
+                        raise RunError(_failure(futures[fut], fut.exception()))  # type: ignore[arg-type]
+                    done[futures[fut].name] = fut.result()
+                    bar.update()
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    for nb in notebooks:  # merge the slices
+        for rel in done[nb.name]["files"]:
+            src, dst = stage / ".work" / nb.name / rel, stage / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if dst.exists() and dst.read_bytes() != src.read_bytes():
+                raise RunError(f"two notebooks write different {rel}, {nb.name} and an earlier one")
+            os.replace(src, dst)
+    shutil.rmtree(stage / ".work")
+    for name, table in (("table1.csv", lambda: N.table1(validated.horizontal, validated.grid)),
+                        ("table2.csv", lambda: N.table2(validated.horizontal, validated.vertical, validated.grid))):
+        if not (stage / name).exists():
+            (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
+    return write_manifest(stage, {
+        "parameters": validated.values, "changed_from_paper": validated.changed(),
+        "warnings": list(validated.warnings),
+        "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
+        "notebooks": {nb.name: {"source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb", "injected": params[nb.name],
+                                "seconds": done[nb.name]["seconds"], "cached": done[nb.name]["cached"]}
+                      for nb in notebooks},
+        "started": started, "seconds": round(time.perf_counter() - t0, 3), "platform": platform.platform()})
 
-            shutil.rmtree(logs, ignore_errors=True)
-            _save_durations(outcomes, notebooks)
-            for nb in notebooks:
-                _fix_paths(nb_dir / f"{nb.name}.ipynb", tmp, out)
-            by_runner = _write_tables(tmp, validated)
 
-            book_info = None
-            if book:
-                from .book import build_book
-
-                say("xbec run: building the HTML companion of this run (no re-execution)")
-                t_book = time.perf_counter()
-                build_book(
-                    root, tmp, out, [nb.name for nb in notebooks], validated,
-                    durations={o.name: o.seconds for nb in notebooks for o in outcomes if o.name == nb.name},
-                    versions=_versions(), log=log,
-                )
-                book_info = {"index": "book/index.html", "seconds": round(time.perf_counter() - t_book, 3)}
-
-            manifest = {
-                "xbec_version": _versions()["xbec"],
-                "command": list(argv),
-                "parameters": validated.values,
-                "changed_from_paper": validated.changed(),
-                "notebooks": {
-                    o.name: {
-                        "source": os.path.relpath(next(nb.path for nb in notebooks if nb.name == o.name), root),
-                        "executed": f"{NOTEBOOK_DIR}/{o.name}.ipynb",
-                        "injected": {
-                            k: (str(out) if k == "output_dir" else v) for k, v in params_of[o.name].items()
-                        },
-                        "seconds": round(o.seconds, 3),
-                    }
-                    for o in sorted(outcomes, key=lambda o: [nb.name for nb in notebooks].index(o.name))
-                },
-                "not_injected": not_injected,
-                "tables_written_by_runner": by_runner,
-                "book": book_info,
-                "jobs": jobs,
-                "started": started_wall,
-                "finished": _now(),
-                "seconds": round(time.perf_counter() - t_start, 3),
-                "python_executable": sys.executable,
-                "platform": platform.platform(),
-                "packages": _versions(),
-                "outputs": {
-                    p.relative_to(tmp).as_posix(): _sha256(p)
-                    for p in sorted(tmp.rglob("*"))
-                    if p.is_file() and p.name != MANIFEST
-                },
-            }
-            (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            os.chmod(tmp, 0o777 & ~_umask())
-
-            with _Signals.ignored():  # the swap itself is not interruptible
-                if out.exists():
-                    trash = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-                    os.replace(out, trash / "run")
-                    try:
-                        os.replace(tmp, out)
-                    except OSError:
-                        os.replace(trash / "run", out)
-                        raise
-                    shutil.rmtree(trash, ignore_errors=True)
-                else:
-                    os.replace(tmp, out)
-            say(f"xbec run: done in {manifest['seconds']:.1f} s -> {out}")
-            return RunResult(out, manifest, outcomes)
+def execute(out: Path, fill: Callable[[Path], Any], *, force: bool = False, log: TextIO | None = None) -> Path:
+    """Let ``fill`` write a run (or sweep) into a locked hidden folder, then move it to ``out``, all or nothing."""
+    log, main = log or sys.stderr, threading.current_thread() is threading.main_thread()
+    out = check_out(out, force)
+    for gone in remove_leftovers(out):
+        print(f"xbec run: removed {gone}, left by a run that was killed", file=log)
+    base = out if out.is_dir() else out.parent
+    base.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=base))
+    fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
+    try:
+        fill(tmp)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o777 & ~mask)  # mkdtemp made it 0o700
+        ignored = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}
+        try:
+            publish(tmp, out, force)
+        finally:
+            for s, h in ignored.items():
+                signal.signal(s, h)
+        return out
     except KeyboardInterrupt:
-        cleanup()
-        raise Interrupted(signal.SIGINT) from None
-    except BaseException:
-        cleanup()
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        _interrupted(signal.SIGINT)
+    finally:
+        if old is not None:
+            signal.signal(signal.SIGTERM, old)
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+        os.close(fd)  # type: ignore[arg-type]

@@ -1,0 +1,131 @@
+"""``xbec run`` on the repository's own chapters (minutes on 2 cores: ``make test-run``).
+
+The paper's parameters twice without the cache (the same bytes, apart from the
+outputs the manifest lists as ``nondeterministic``), an alternative set
+(beta = 300, c = 20) whose tables are what :mod:`xbec.replication.numerics`
+computes, a four-point sweep and its cached repeat, and ``--book``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+nbformat = pytest.importorskip("nbformat")
+pytest.importorskip("papermill")
+
+import xbec  # noqa: E402
+from xbec.replication import numerics  # noqa: E402
+from xbec.rerun import params as rp  # noqa: E402
+from xbec.rerun import run as R  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(os.environ.get("XBEC_RUN_TESTS") != "1",
+                                reason="runs every chapter (minutes): make test-run")
+
+
+def xbec_run(*args: str, cwd: Path) -> tuple[subprocess.CompletedProcess, float]:
+    t0 = time.perf_counter()
+    res = subprocess.run([sys.executable, "-m", "xbec", "run", *args], cwd=cwd, capture_output=True, text=True,
+                         timeout=1200, env={**os.environ, "XBEC_CACHE": str(cwd / "cache")})
+    assert res.returncode == 0, res.stderr
+    return res, time.perf_counter() - t0
+
+
+def read_csv(path: Path) -> dict[str, np.ndarray]:
+    rows = list(csv.reader(path.open()))
+    return {h: np.array([float(r[i]) for r in rows[1:]]) for i, h in enumerate(rows[0])}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict[str, Path]:
+    base = tmp_path_factory.mktemp("chapters")
+    for name, args in {"paper": ["--params", str(ROOT / "examples" / "paper.yml"), "--no-cache"],
+                       "paper2": ["--no-cache"], "alt": ["-p", "beta=300", "-p", "c=20"]}.items():
+        _, seconds = xbec_run(*args, "--out", name, cwd=base)
+        print(f"xbec run {name}: {seconds:.1f} s")
+    return {n: base / n for n in ("paper", "paper2", "alt")}
+
+
+def test_every_chapter_ran_and_the_manifest_holds(runs):
+    expected = [nb.name for nb in R.select(R.discover(ROOT), None)]
+    for run in runs.values():
+        m = json.loads((run / "manifest.json").read_text())
+        assert list(m["notebooks"]) == expected
+        for name in expected:
+            nb = nbformat.read(run / "notebooks" / f"{name}.ipynb", as_version=4)
+            assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+        assert all(R.hashlib.sha256((run / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
+        figures = [k for k in m["outputs"] if k.endswith(".png")]
+        assert figures and all(f[:-4] + ".svg" in m["outputs"] for f in figures)
+        # beyond_cost measures run times (notebook, PNG, SVG); so does beyond_band (its notebook)
+        assert set(m["nondeterministic"]) == set(R.NONDETERMINISTIC)
+
+
+def test_same_bytes_twice(runs):
+    a, b = (json.loads((runs[n] / "manifest.json").read_text()) for n in ("paper", "paper2"))
+    odd = set(a["nondeterministic"])
+    differ = sorted(f for f in a["outputs"] if a["outputs"][f] != b["outputs"].get(f))
+    assert set(a["outputs"]) == set(b["outputs"]) and set(differ) <= odd, differ
+    print(f"\nidentical: {len(a['outputs']) - len(differ)} of {len(a['outputs'])} files; differing: {differ}")
+    timing = ("started", "seconds", "notebooks", "outputs")
+    assert {k: v for k, v in a.items() if k not in timing} == {k: v for k, v in b.items() if k not in timing}
+
+
+@pytest.mark.parametrize("which", ["paper", "alt"])
+def test_tables_are_what_xbec_computes(runs, which):
+    v = rp.validate({**rp.defaults(), **({"beta": 300.0, "c": 20.0} if which == "alt" else {})})
+    for name, want in (("table1.csv", numerics.table1(v.horizontal, v.grid)),
+                       ("table2.csv", numerics.table2(v.horizontal, v.vertical, v.grid))):
+        got = read_csv(runs[which] / name)
+        for k in got:
+            np.testing.assert_allclose(got[k], want[k], rtol=1e-9, atol=1e-9)
+
+
+def test_alternative_differs_and_warns_about_mu(runs):
+    p, a = read_csv(runs["paper"] / "table1.csv"), read_csv(runs["alt"] / "table1.csv")
+    np.testing.assert_allclose(a["p"], xbec.centralized(xbec.HorizontalParams(beta=300, c=20)).p)
+    assert not np.allclose(p["pi_platform"], a["pi_platform"])
+    m = json.loads((runs["alt"] / "manifest.json").read_text())
+    assert m["changed_from_paper"] == {"beta": 300, "c": 20} and "mu" in m["warnings"][0]
+    assert m["notebooks"]["table1_fig2"]["injected"]["beta"] == 300
+
+
+def test_chapter_that_cannot_compute_is_refused_up_front(tmp_path):
+    res = subprocess.run([sys.executable, "-m", "xbec", "run", "-p", "K=5000"], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 2 and "K=5000" in res.stderr and "beyond_band" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_four_point_sweep_and_its_cached_repeat(tmp_path):
+    argv = ["-n", "horizontal_model", "table1_fig2", "--grid", "beta=200,300", "--grid", "c=10,20"]
+    _, cold = xbec_run(*argv, "--out", "s1", cwd=tmp_path)
+    _, warm = xbec_run(*argv, "--out", "s2", cwd=tmp_path)
+    print(f"\nfour-point sweep: {cold:.1f} s cold, {warm:.1f} s cached")
+    rows = list(csv.DictReader((tmp_path / "s1" / "sweep.csv").open()))
+    assert len(rows) == 4 and float(rows[3]["table1_fig2:p1"]) == pytest.approx(
+        xbec.decentralized(xbec.HorizontalParams(beta=300, c=20)).p)
+    assert (tmp_path / "s1" / "sweep.csv").read_bytes() == (tmp_path / "s2" / "sweep.csv").read_bytes()
+    for point in ("beta-200_c-10", "beta-300_c-20"):
+        m = json.loads((tmp_path / "s2" / point / "manifest.json").read_text())
+        assert all(info["cached"] for info in m["notebooks"].values())
+
+
+def test_book_of_a_run(tmp_path):
+    xbec_run("-p", "beta=300", "-p", "c=20", "-n", "table1_fig2", "--book", "--out", "b", cwd=tmp_path)
+    html = tmp_path / "b" / "book"
+    assert (html / "this_run.html").exists() and (html / "notebooks" / "table1_fig2.html").exists()
+    page = (html / "notebooks" / "table1_fig2.html").read_text(encoding="utf-8")
+    assert "<strong>beta&nbsp;=&nbsp;300</strong> (paper: 200)" in page
+    m = json.loads((tmp_path / "b" / "manifest.json").read_text())
+    assert "book/index.html" in m["outputs"] and R.foreign(tmp_path / "b") is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "cache"]
