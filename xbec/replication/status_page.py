@@ -76,7 +76,7 @@ def build_values(packages: Sequence[str], lock_file: str | None = None, root: st
         summary = lock_summary(Path(root) / lock_file, lock_file)
         rows.append(("Lock file", summary))
         out["lock_summary"] = Md(summary)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     out.update({"versions": Md(md_table(["Software", "Version"], rows)), "xbec_version": package_version("xbec"),
                 "build_commit": Md(f"`{git_commit()}`"), "build_date": Md(now)})
     return out
