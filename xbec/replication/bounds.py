@@ -89,8 +89,9 @@ def band_infimum(f: Callable[[float], float], band: tuple[float, float], samples
     ys = np.array([float(f(x)) for x in xs])
     k = int(np.argmin(ys))
     a, b = xs[max(k - 1, 0)], xs[min(k + 1, xs.size - 1)]
-    res = minimize_scalar(lambda x: float(f(x)), bounds=(a, b), method="bounded",
-                          options={"xatol": 1e-13 * max(1.0, hi)})
+    res = minimize_scalar(
+        lambda x: float(f(x)), bounds=(a, b), method="bounded", options={"xatol": 1e-13 * max(1.0, hi)}
+    )
     inner = min((float(res.fun), float(res.x)), (float(ys[k]), float(xs[k])))
     tol = 1e-9 * max(1.0, abs(best_end[0]))
     if inner[0] < best_end[0] - tol:
@@ -166,4 +167,3 @@ def service_gap(params: HorizontalParams, lam) -> np.ndarray | float:
     u = params.beta - params.b1 * params.c
     gap = b1g * params.b2 * u * (lam_arr - 1) / ((2 * b1g - params.b2**2) * delta)
     return float(gap) if gap.ndim == 0 else gap
-
