@@ -195,7 +195,8 @@ def band_closing_values(params: HorizontalParams) -> dict[str, float]:
 def b2_table(params: HorizontalParams, b2_values: Sequence[float]) -> Md:
     """The band for several ``b2``, everything else at ``params`` (one vectorised call)."""
     b2 = np.asarray(b2_values, dtype=float)
-    r = bd.band_arrays(**{**params.as_dict(), "b2": b2})
+    values: dict[str, Any] = {**params.as_dict(), "b2": b2}
+    r = bd.band_arrays(**values)
     rows = []
     for b, st, lo, hi, w in zip(b2, r.status, r.lo, r.hi, r.width):
         ok = int(st) == bd.BAND_OK
@@ -335,13 +336,14 @@ def dominance_table(params: HorizontalParams, band: LambdaBand, inner: Sequence[
     lam = np.array([band.lo + eps, *[x for x in inner if band.lo < x < band.hi], band.hi - eps])
     lo, hi = co.dominating_shares(params, lam)
     rs, pi = revenue_sharing(params, lam), centralized(params).pi_total
+    pi1, pi2, total = np.asarray(rs.pi_platform), np.asarray(rs.pi_manufacturer), np.asarray(rs.pi_total)
     rows = [
         (
             f"{lam[k]:.4f}",
-            f"{rs.pi_platform[k]:.2f}",
-            f"{rs.pi_manufacturer[k]:.2f}",
+            f"{pi1[k]:.2f}",
+            f"{pi2[k]:.2f}",
             f"({lo[k]:.4f}, {hi[k]:.4f})",
-            f"{pi - rs.pi_total[k]:.2f}",
+            f"{pi - total[k]:.2f}",
         )
         for k in range(lam.size)
     ]

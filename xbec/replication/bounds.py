@@ -118,20 +118,20 @@ def gain_infima(params: HorizontalParams, band: LambdaBand) -> dict[str, Bound]:
     dec = decentralized(params)
     rs = lambda x: revenue_sharing(params, x)  # noqa: E731
     return {
-        "platform": band_infimum(lambda x: rs(x).pi_platform - dec.pi_platform, band),
-        "manufacturer": band_infimum(lambda x: rs(x).pi_manufacturer - dec.pi_manufacturer, band),
-        "lead": band_infimum(lambda x: rs(x).pi_platform - rs(x).pi_manufacturer, band),
+        "platform": band_infimum(lambda x: float(rs(x).pi_platform) - dec.pi_platform, band),
+        "manufacturer": band_infimum(lambda x: float(rs(x).pi_manufacturer) - dec.pi_manufacturer, band),
+        "lead": band_infimum(lambda x: float(rs(x).pi_platform) - float(rs(x).pi_manufacturer), band),
     }
 
 
 def service_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing service level ``s*(lam)`` (eq 9) over the open band."""
-    return band_infimum(lambda x: revenue_sharing(params, x).s, band)
+    return band_infimum(lambda x: float(revenue_sharing(params, x).s), band)
 
 
 def demand_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing demand ``D(lam)`` over the open band."""
-    return band_infimum(lambda x: revenue_sharing(params, x).demand, band)
+    return band_infimum(lambda x: float(revenue_sharing(params, x).demand), band)
 
 
 def service_overshoot_share(params: HorizontalParams) -> float:

@@ -331,7 +331,7 @@ def checks_table(keys: Sequence[str], printed: bool = False) -> Md:
     """
     by_key = {ch.key: ch for ch in S.checks()}
     if printed:
-        rows = [
+        rows: list[tuple[str, ...]] = [
             (f"`{k}`", f"${_L(by_key[k].printed)}$", f"${_L(by_key[k].derived)}$", yes(by_key[k].agrees)) for k in keys
         ]
         notes = "".join(f"- `{k}`: {esc(by_key[k].note)}\n" for k in keys if by_key[k].note)
@@ -394,7 +394,7 @@ def decentralized_comparison(page: Page) -> Md:
     assert page.params is not None
     dec = H.decentralized(page.params)
     if not page.on_paper:
-        rows = [(tex, f"{getattr(dec, attr):.4f}") for _, tex, _, attr in _DEC_LEDGER]
+        rows: list[tuple[str, ...]] = [(tex, f"{getattr(dec, attr):.4f}") for _, tex, _, attr in _DEC_LEDGER]
         return Md(
             md_table(["", "this page (exact)"], rows)
             + "\nThese parameters differ from the paper's, so there is nothing to compare with: "
@@ -568,10 +568,11 @@ def sharing_gaps_md(params: HorizontalParams) -> Md:
 def _binding(params: HorizontalParams, lam: float) -> str:
     """The acceptance condition that holds with equality at ``lam`` (smallest relative gap)."""
     dec, r = H.decentralized(params), H.revenue_sharing(params, lam)
+    pi1, pi2 = float(r.pi_platform), float(r.pi_manufacturer)
     gaps = {
-        "$\\pi_1(\\lambda) = \\pi_1^*$": (r.pi_platform - dec.pi_platform) / abs(dec.pi_platform),
-        "$\\pi_2(\\lambda) = \\pi_2^*$": (r.pi_manufacturer - dec.pi_manufacturer) / abs(dec.pi_manufacturer),
-        "$\\pi_1(\\lambda) = \\pi_2(\\lambda)$": (r.pi_platform - r.pi_manufacturer) / abs(r.pi_platform),
+        "$\\pi_1(\\lambda) = \\pi_1^*$": (pi1 - dec.pi_platform) / abs(dec.pi_platform),
+        "$\\pi_2(\\lambda) = \\pi_2^*$": (pi2 - dec.pi_manufacturer) / abs(dec.pi_manufacturer),
+        "$\\pi_1(\\lambda) = \\pi_2(\\lambda)$": (pi1 - pi2) / abs(pi1),
     }
     return min(gaps, key=lambda k: abs(gaps[k]))
 
@@ -595,7 +596,7 @@ def band_values(page: Page) -> dict[str, Md]:
         f"Its lower end is where {lo_bind}, its upper end where {hi_bind}. On a grid of step 0.01 the "
         f"acceptable shares run from {lo_grid:.2f} to {hi_grid:.2f}."
     )
-    rows = [
+    rows: list[tuple[str, ...]] = [
         ("lower end", f"{band.lo:.6f}", f"{lo_grid:.2f}", lo_bind),
         ("upper end", f"{band.hi:.6f}", f"{hi_grid:.2f}", hi_bind),
     ]

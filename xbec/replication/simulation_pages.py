@@ -139,8 +139,8 @@ def fig2_findings(params: HorizontalParams) -> dict[str, Any]:
         out["gap_md"] = Md("the gap closes only at $\\lambda = 1$, where the manufacturer earns nothing")
         return out
     inf = bounds.gain_infima(params, band)
-    gap_lo = bounds.band_infimum(lambda x: cen.pi_total - H.revenue_sharing(params, x).pi_total, band)
-    gap_hi = bounds.band_supremum(lambda x: cen.pi_total - H.revenue_sharing(params, x).pi_total, band)
+    gap_lo = bounds.band_infimum(lambda x: cen.pi_total - float(H.revenue_sharing(params, x).pi_total), band)
+    gap_hi = bounds.band_supremum(lambda x: cen.pi_total - float(H.revenue_sharing(params, x).pi_total), band)
     out.update(
         gain1_inf=zero(inf["platform"].value, 1e-9 * cen.pi_total),
         gain2_inf=zero(inf["manufacturer"].value, 1e-9 * cen.pi_total),
@@ -174,13 +174,14 @@ def levels_table(page: Page) -> Md:
     if page.lam is not None:
         try:
             ends = H.revenue_sharing(params, np.array([page.lam[0], page.lam[-1]]))
+            p, s, d = np.asarray(ends.p), np.asarray(ends.s), np.asarray(ends.demand)
             for j, x in enumerate((page.lam[0], page.lam[-1])):
                 rows.append(
                     (
                         f"revenue sharing, $\\lambda = {x:g}$ (§3.4)",
-                        f"{ends.p[j]:.2f}",
-                        f"{ends.s[j]:.2f}",
-                        f"{ends.demand[j]:.2f}",
+                        f"{p[j]:.2f}",
+                        f"{s[j]:.2f}",
+                        f"{d[j]:.2f}",
                     )
                 )
         except ModelDomainError:
@@ -188,12 +189,13 @@ def levels_table(page: Page) -> Md:
     band, _ = band_or_error(params)
     if band is not None:
         b = H.revenue_sharing(params, np.array([band.lo, band.hi]))
+        bp, bs, bd = np.asarray(b.p), np.asarray(b.s), np.asarray(b.demand)
         rows.append(
             (
                 f"revenue sharing, open band $({band.lo:.4f}, {band.hi:.4f})$",
-                f"{b.p[0]:.2f}",
-                f"{b.s[0]:.4f} to {b.s[1]:.4f} (ends excluded)",
-                f"{b.demand[0]:.4f} to {b.demand[1]:.4f} (ends excluded)",
+                f"{bp[0]:.2f}",
+                f"{bs[0]:.4f} to {bs[1]:.4f} (ends excluded)",
+                f"{bd[0]:.4f} to {bd[1]:.4f} (ends excluded)",
             )
         )
     rows.append(("centralised (§3.3)", f"{cen.p:.2f}", f"{cen.s:.2f}", f"{cen.demand:.2f}"))
