@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import sympy as sp
+from numpy.typing import ArrayLike
 
 from ..errors import ModelDomainError
 from ..model import horizontal as H
@@ -71,7 +72,7 @@ def service_share_table(page: Page) -> Md:
     vp = page.vparams
     assert vp is not None
     n, F, names = vp.n, vp.F, member_names(vp.n)
-    rows = [
+    rows: list[tuple[int | str, ...]] = [
         (
             i + 1,
             names[i],
@@ -173,7 +174,7 @@ def example_allocation(page: Page) -> dict[str, Any]:
     F = vp.F
     lower, upper = Vt.raiffa_lower_limits(vp.mu), Vt.raiffa_upper_limits(V, vp.mu)
     x13, x15 = Vt.raiffa(V, vp.mu), Vt.improved_raiffa(V, vp.mu, F)
-    rows = [
+    rows: list[tuple[int | str, ...]] = [
         (
             i + 1,
             names[i],
@@ -262,7 +263,7 @@ def decentralized_allocation_values(page: Page) -> dict[str, Any]:
     base = numerics.decentralized_allocation(page.params, page.vparams)
     n, names = page.vparams.n, member_names(page.vparams.n)
     if not page.on_paper:
-        rows = [(f"$x_{i + 1}$ {names[i]}", f"{base[i]:.2f}") for i in range(n)]
+        rows: list[tuple[str, ...]] = [(f"$x_{i + 1}$ {names[i]}", f"{base[i]:.2f}") for i in range(n)]
         return {
             "V_dec": dec.pi_platform,
             "dec_alloc": Md(md_table(["", "this page"], rows) + "\n" + NOT_PAPER),
@@ -345,7 +346,7 @@ def _band_cells(band: LambdaBand | None) -> tuple[str, str]:
     return f"({band.lo:.6f}, {band.hi:.6f})", f"{lo:.2f}–{hi:.2f}"
 
 
-def _vertical_band(page: Page, baseline: Sequence[float] | None = None) -> LambdaBand | None:
+def _vertical_band(page: Page, baseline: ArrayLike | None = None) -> LambdaBand | None:
     assert page.params is not None and page.vparams is not None
     try:
         return numerics.vertical_acceptable_lambda(page.params, page.vparams, baseline=baseline)
