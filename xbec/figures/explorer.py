@@ -248,8 +248,13 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     only looks up other cases in ``data``.
     """
     from bokeh.layouts import column, row
-    from bokeh.models import BoxAnnotation, ColumnDataSource, CustomJS, Div, Legend, Slider, Span
+    from bokeh.models import ColumnDataSource, CustomJS, DataRange1d
     from bokeh.plotting import figure
+
+    # isort: split
+    # bokeh.models re-exports these through a star import whose __all__ is built at run time, which
+    # mypy cannot follow: a limitation of bokeh's type information, not a missing name.
+    from bokeh.models import BoxAnnotation, Div, Legend, Slider, Span  # type: ignore[attr-defined]
 
     axes = data["axes"]
     paper = HorizontalParams().as_dict()
@@ -333,7 +338,9 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     fig3.add_layout(cursor3)
     for fig, items in ((fig2, items2), (fig3, items3)):
         fig.add_layout(Legend(items=[(label, [r]) for label, r in items], location="top_left"), "right")
-        fig.x_range.start, fig.x_range.end = lamv[0], lamv[-1]
+        x_range = fig.x_range
+        assert isinstance(x_range, DataRange1d)  # figure()'s default range (fig3 shares fig2's)
+        x_range.start, x_range.end = lamv[0], lamv[-1]
     div = Div(text="", name="explorer-state", sizing_mode="stretch_width")
     callback = CustomJS(
         args=dict(
