@@ -9,8 +9,8 @@ import xbec
 from xbec import beyond as an
 
 pytest.importorskip("matplotlib")
-from xbec.figures import save  # noqa: E402
 from xbec.figures import robustness as fr  # noqa: E402
+from xbec.figures import save  # noqa: E402
 
 PAPER = xbec.HorizontalParams()
 VP = xbec.VerticalParams()

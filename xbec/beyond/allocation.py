@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .. import _validate as v
 from ..errors import ModelDomainError
@@ -189,7 +190,7 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
 
 
 def core_limits(
-    V: float, mu: Sequence[float], F: Sequence[float], *, singleton: float = 0.0
+    V: float, mu: Sequence[float], F: ArrayLike, *, singleton: float = 0.0
 ) -> dict[str, tuple[float, float]]:
     """For each rule, the interval of assumed pair factors ``t`` in ``[0, 1]`` where it is in the core.
 

@@ -26,15 +26,18 @@ BAND_DISJOINT = 2  #: the acceptable lam form more than one interval
 DOMAIN_CONCAVITY = 3  #: 2 b1 gamma1 - b2^2 <= 0: the model leaves its domain
 DOMAIN_MARKET = 4  #: beta <= b1 c: no positive-demand equilibrium exists
 
-BAND_STATUS: Mapping[int, str] = MappingProxyType({
-    BAND_OK: "band non-empty",
-    BAND_EMPTY: "band empty",
-    BAND_DISJOINT: "band split in several intervals",
-    DOMAIN_CONCAVITY: "outside the domain: 2 b1 gamma1 <= b2^2",
-    DOMAIN_MARKET: "outside the domain: beta <= b1 c",
-})
+BAND_STATUS: Mapping[int, str] = MappingProxyType(
+    {
+        BAND_OK: "band non-empty",
+        BAND_EMPTY: "band empty",
+        BAND_DISJOINT: "band split in several intervals",
+        DOMAIN_CONCAVITY: "outside the domain: 2 b1 gamma1 <= b2^2",
+        DOMAIN_MARKET: "outside the domain: beta <= b1 c",
+    }
+)
 
 HORIZONTAL_PARAMETERS = ("beta", "b1", "b2", "gamma1", "c", "K")
+
 
 @dataclass(frozen=True)
 class BandArrays:
@@ -91,8 +94,9 @@ def _grid_arg(name: str, value: Any, *, positive: bool) -> np.ndarray:
     return arr
 
 
-def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
-                platform_leads: bool = True, leader: str = "platform") -> BandArrays:
+def band_arrays(
+    beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *, platform_leads: bool = True, leader: str = "platform"
+) -> BandArrays:
     """Acceptable λ band of the revenue-sharing contract, elementwise over arrays.
 
     Vectorised twin of :func:`xbec.acceptable_lambda`, and the same code: the
@@ -150,8 +154,9 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     concave = 2 * b1_ * g - b2_**2 > 0
     market = be - b1_ * c_ > 0
     # Harmless stand-ins where the model leaves its domain (masked below).
-    grid = ParameterArrays(beta=np.where(market, be, b1_ * c_ + 1.0), b1=b1_,
-                           b2=np.where(concave, b2_, 0.0), gamma1=g, c=c_, K=K_)
+    grid = ParameterArrays(
+        beta=np.where(market, be, b1_ * c_ + 1.0), b1=b1_, b2=np.where(concave, b2_, 0.0), gamma1=g, c=c_, K=K_
+    )
     with np.errstate(all="ignore"):
         conds = band_conditions(grid, leader, platform_earns_more=platform_leads)
         sol = solve_bands(list(conds.values()), barriers=[singular_share(grid)])
@@ -164,8 +169,16 @@ def band_arrays(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, *,
     return BandArrays(lo=lo, hi=hi, width=hi - lo, status=status.astype(np.int8))
 
 
-def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_values, *,
-             platform_leads: bool = True, leader: str = "platform") -> BandMap:
+def band_map(
+    params: HorizontalParams,
+    x_name: str,
+    x_values,
+    y_name: str,
+    y_values,
+    *,
+    platform_leads: bool = True,
+    leader: str = "platform",
+) -> BandMap:
     """Map the acceptable λ band over a grid of two horizontal parameters.
 
     Parameters
@@ -200,11 +213,17 @@ def band_map(params: HorizontalParams, x_name: str, x_values, y_name: str, y_val
     arrays = band_arrays(**values, platform_leads=platform_leads, leader=leader)
     shape = (y.size, x.size)
     return BandMap(
-        params=params, x_name=x_name, x=x, y_name=y_name, y=y,
-        lo=np.broadcast_to(arrays.lo, shape).copy(), hi=np.broadcast_to(arrays.hi, shape).copy(),
+        params=params,
+        x_name=x_name,
+        x=x,
+        y_name=y_name,
+        y=y,
+        lo=np.broadcast_to(arrays.lo, shape).copy(),
+        hi=np.broadcast_to(arrays.hi, shape).copy(),
         width=np.broadcast_to(arrays.width, shape).copy(),
         status=np.broadcast_to(arrays.status, shape).copy(),
-        platform_leads=platform_leads, leader=leader,
+        platform_leads=platform_leads,
+        leader=leader,
     )
 
 
@@ -238,7 +257,4 @@ def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True, leader: s
     """
     rho = _grid_arg("rho", rho, positive=False)
     kappa = _grid_arg("kappa", kappa, positive=False)
-    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads,
-                       leader=leader)
-
-
+    return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads, leader=leader)

@@ -29,8 +29,12 @@ __all__ = [
     "forced_values",
 ]
 
-CONFIG_NAMES = {"WW": "WW (both wholesale)", "WA": "WA (major wholesale, niche agency)",
-                "AW": "AW (major agency, niche wholesale)", "AA": "AA (both agency)"}
+CONFIG_NAMES = {
+    "WW": "WW (both wholesale)",
+    "WA": "WA (major wholesale, niche agency)",
+    "AW": "AW (major agency, niche wholesale)",
+    "AA": "AA (both agency)",
+}
 
 
 def subgame_md() -> Md:
@@ -64,21 +68,27 @@ def reach_values(alphas: np.ndarray, betas: np.ndarray) -> dict[str, float]:
     no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
     coord_alpha = alphas[np.any(reach["WA/AW"], axis=1)]
     coord_beta = betas[np.any(reach["WA/AW"], axis=0)]
-    return {"share_reach_wa": 100 * float(np.mean(reach["WA"])),
-            "share_reach_aw": 100 * float(np.mean(reach["AW"])),
-            "share_coord": 100 * float(np.mean(reach["WA/AW"])),
-            "region1_alpha_min": float(alphas[np.any(no_hybrid, axis=1)].min()) if no_hybrid.any() else float("nan"),
-            "coord_alpha_min": float(coord_alpha.min()) if coord_alpha.size else float("nan"),
-            "coord_beta_min": float(coord_beta.min()) if coord_beta.size else float("nan")}
+    return {
+        "share_reach_wa": 100 * float(np.mean(reach["WA"])),
+        "share_reach_aw": 100 * float(np.mean(reach["AW"])),
+        "share_coord": 100 * float(np.mean(reach["WA/AW"])),
+        "region1_alpha_min": float(alphas[np.any(no_hybrid, axis=1)].min()) if no_hybrid.any() else float("nan"),
+        "coord_alpha_min": float(coord_alpha.min()) if coord_alpha.size else float("nan"),
+        "coord_beta_min": float(coord_beta.min()) if coord_beta.size else float("nan"),
+    }
 
 
 def equilibrium_values(eq: Any, prefix: str = "eq") -> dict[str, Any]:
     """An equilibrium's configuration, royalty, platform profit and optimal-royalty set, keyed ``<prefix>_*``."""
-    out = {f"{prefix}_contracts": CONFIG_NAMES[eq.contracts], f"{prefix}_royalty": float(eq.royalty),
-           f"{prefix}_profit": float(eq.platform_profit),
-           f"{prefix}_pi2": float(eq.supplier2_profit),
-           f"{prefix}_range": (f"({eq.royalty_range[0]:.4f}, {eq.royalty_range[1]:.4f}]"
-                               if eq.platform_indifferent else "a single rate")}
+    out = {
+        f"{prefix}_contracts": CONFIG_NAMES[eq.contracts],
+        f"{prefix}_royalty": float(eq.royalty),
+        f"{prefix}_profit": float(eq.platform_profit),
+        f"{prefix}_pi2": float(eq.supplier2_profit),
+        f"{prefix}_range": (
+            f"({eq.royalty_range[0]:.4f}, {eq.royalty_range[1]:.4f}]" if eq.platform_indifferent else "a single rate"
+        ),
+    }
     return out
 
 
@@ -97,11 +107,15 @@ def map_values(eq_map: Any, alphas: np.ndarray) -> dict[str, float]:
     """Shares of each configuration on the equilibrium map and the ranges of the optimal royalty."""
     code = {c: eq_map.code == k for k, c in enumerate(contracts.CONFIGURATIONS)}
     out = {f"share_{c}": 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS}
-    out.update(hybrid_alpha_min=float(alphas[np.any(code["WA"], axis=1)].min()),
-               aa_r_min=float(eq_map.royalty[code["AA"]].min()), aa_r_max=float(eq_map.royalty[code["AA"]].max()),
-               wa_r_min=float(eq_map.royalty[code["WA"]].min()), wa_r_max=float(eq_map.royalty[code["WA"]].max()),
-               ww_lo_min=float(eq_map.royalty_lo[code["WW"]].min()),
-               ambiguous=int(np.count_nonzero(eq_map.ambiguous)))
+    out.update(
+        hybrid_alpha_min=float(alphas[np.any(code["WA"], axis=1)].min()),
+        aa_r_min=float(eq_map.royalty[code["AA"]].min()),
+        aa_r_max=float(eq_map.royalty[code["AA"]].max()),
+        wa_r_min=float(eq_map.royalty[code["WA"]].min()),
+        wa_r_max=float(eq_map.royalty[code["WA"]].max()),
+        ww_lo_min=float(eq_map.royalty_lo[code["WW"]].min()),
+        ambiguous=int(np.count_nonzero(eq_map.ambiguous)),
+    )
     return out
 
 
@@ -132,6 +146,9 @@ def forced_values(forced_map: Any, eq_map: Any) -> dict[str, float]:
     """The extension's regions X and Y, the cut-off at ``beta = 0`` and where the restriction costs the platform."""
     x_region = forced_map.code == contracts.CONFIGURATIONS.index("AA")
     gain = forced_map.platform_profit - eq_map.platform_profit
-    return {"share_X": 100 * float(np.mean(x_region)), "share_Y": 100 * float(np.mean(~x_region)),
-            "y_alpha_beta0": region_y_cutoff(0.0),
-            "share_forced_loses": 100 * float(np.mean(gain < -1e-12 * eq_map.platform_profit))}
+    return {
+        "share_X": 100 * float(np.mean(x_region)),
+        "share_Y": 100 * float(np.mean(~x_region)),
+        "y_alpha_beta0": region_y_cutoff(0.0),
+        "share_forced_loses": 100 * float(np.mean(gain < -1e-12 * eq_map.platform_profit)),
+    }

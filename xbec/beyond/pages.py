@@ -60,14 +60,25 @@ def band_summary(params: HorizontalParams) -> dict[str, Md]:
     try:
         band = acceptable_lambda(params)
     except ModelDomainError as err:
-        return {"band_md": Md(f"At this page's parameters **no share is acceptable** ({esc(str(err))})."),
-                "band_finding": Md(f"At this page's parameters ($\\rho = {rho0:.3f}$) no share is acceptable.")}
-    paper = " the paper's $0.71 \\le \\lambda \\le 0.88$ is this interval read on a 0.01 grid." \
-        if params == HorizontalParams() else ""
-    return {"band_md": Md(f"At this page's parameters the band is $({band.lo:.4f}, {band.hi:.4f})$, of width "
-                          f"{band.hi - band.lo:.3f};{paper}"),
-            "band_finding": Md(f"At this page's parameters ($\\rho = {rho0:.3f}$) the band is "
-                               f"$({band.lo:.4f}, {band.hi:.4f})$, of width {band.hi - band.lo:.3f}.")}
+        return {
+            "band_md": Md(f"At this page's parameters **no share is acceptable** ({esc(str(err))})."),
+            "band_finding": Md(f"At this page's parameters ($\\rho = {rho0:.3f}$) no share is acceptable."),
+        }
+    paper = (
+        " the paper's $0.71 \\le \\lambda \\le 0.88$ is this interval read on a 0.01 grid."
+        if params == HorizontalParams()
+        else ""
+    )
+    return {
+        "band_md": Md(
+            f"At this page's parameters the band is $({band.lo:.4f}, {band.hi:.4f})$, of width "
+            f"{band.hi - band.lo:.3f};{paper}"
+        ),
+        "band_finding": Md(
+            f"At this page's parameters ($\\rho = {rho0:.3f}$) the band is "
+            f"$({band.lo:.4f}, {band.hi:.4f})$, of width {band.hi - band.lo:.3f}."
+        ),
+    }
 
 
 def best_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
@@ -132,8 +143,7 @@ def band_closing_rho(kappa: float) -> float:
     maps show, one change of status in ``rho``. Returns ``1.0`` if the band
     exists up to the domain's edge.
     """
-    return _first_failure(lambda r: int(bd.band_dimensionless(r, kappa).status) == bd.BAND_OK,
-                          0.0, 1.0 - 1e-12)
+    return _first_failure(lambda r: int(bd.band_dimensionless(r, kappa).status) == bd.BAND_OK, 0.0, 1.0 - 1e-12)
 
 
 def band_closing_kappa(rho: float, kappa_max: float = 10.0) -> float:
@@ -148,11 +158,14 @@ def map_values(bmap: bd.BandMap, seconds: float, prefix: str) -> dict[str, float
     """
     ok = bmap.status == bd.BAND_OK
     width = bmap.width[ok]
-    return {f"{prefix}_ok": bmap.fraction(bd.BAND_OK), f"{prefix}_empty": bmap.fraction(bd.BAND_EMPTY),
-            f"{prefix}_domain": bmap.fraction(bd.DOMAIN_CONCAVITY) + bmap.fraction(bd.DOMAIN_MARKET),
-            f"{prefix}_width_min": float(np.min(width)) if width.size else math.nan,
-            f"{prefix}_width_max": float(np.max(width)) if width.size else math.nan,
-            f"{prefix}_t_ms": 1e3 * float(seconds)}
+    return {
+        f"{prefix}_ok": bmap.fraction(bd.BAND_OK),
+        f"{prefix}_empty": bmap.fraction(bd.BAND_EMPTY),
+        f"{prefix}_domain": bmap.fraction(bd.DOMAIN_CONCAVITY) + bmap.fraction(bd.DOMAIN_MARKET),
+        f"{prefix}_width_min": float(np.min(width)) if width.size else math.nan,
+        f"{prefix}_width_max": float(np.max(width)) if width.size else math.nan,
+        f"{prefix}_t_ms": 1e3 * float(seconds),
+    }
 
 
 def band_closing_values(params: HorizontalParams) -> dict[str, float]:
@@ -167,15 +180,23 @@ def band_closing_values(params: HorizontalParams) -> dict[str, float]:
     rho_star, kappa_star = band_closing_rho(kappa0), band_closing_kappa(rho0)
     u = params.beta - params.b1 * params.c
     r0 = bd.band_dimensionless(0.0, 0.0)
-    return {"rho0": rho0, "kappa0": kappa0, "rho_star": rho_star,
-            "b2_star": math.sqrt(2 * rho_star * params.b1 * params.gamma1), "kappa_star": kappa_star,
-            "K_star": kappa_star * u**2 / params.b1, "rho0_lo": float(r0.lo), "rho0_hi": float(r0.hi)}
+    return {
+        "rho0": rho0,
+        "kappa0": kappa0,
+        "rho_star": rho_star,
+        "b2_star": math.sqrt(2 * rho_star * params.b1 * params.gamma1),
+        "kappa_star": kappa_star,
+        "K_star": kappa_star * u**2 / params.b1,
+        "rho0_lo": float(r0.lo),
+        "rho0_hi": float(r0.hi),
+    }
 
 
 def b2_table(params: HorizontalParams, b2_values: Sequence[float]) -> Md:
     """The band for several ``b2``, everything else at ``params`` (one vectorised call)."""
     b2 = np.asarray(b2_values, dtype=float)
-    r = bd.band_arrays(**{**params.as_dict(), "b2": b2})
+    values: dict[str, Any] = {**params.as_dict(), "b2": b2}
+    r = bd.band_arrays(**values)
     rows = []
     for b, st, lo, hi, w in zip(b2, r.status, r.lo, r.hi, r.width):
         ok = int(st) == bd.BAND_OK
@@ -187,22 +208,26 @@ def b2_table(params: HorizontalParams, b2_values: Sequence[float]) -> Md:
 def rs_gaps_md() -> Md:
     """The paper's contract against the centralised optimum (SymPy): service and profit gaps."""
     d = co.derive_coordinating_contract()
-    return Md("Paper's contract (eq 7–10), derived by sympy from the primitives:\n\n"
-              f"$$s^*(\\lambda) - s^{{2*}} = {sp.latex(d['rs_service_gap'])}$$\n\n"
-              f"$$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi = {sp.latex(d['rs_profit_gap'])}$$")
+    return Md(
+        "Paper's contract (eq 7–10), derived by sympy from the primitives:\n\n"
+        f"$$s^*(\\lambda) - s^{{2*}} = {sp.latex(d['rs_service_gap'])}$$\n\n"
+        f"$$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi = {sp.latex(d['rs_profit_gap'])}$$"
+    )
 
 
 def coordinating_md() -> Md:
     """The coordinating contract's terms and identities (SymPy)."""
     d = co.derive_coordinating_contract()
-    return Md(f"$$\\omega = {sp.latex(d['w'])}, \\qquad \\phi = {sp.latex(d['phi'])}$$\n\n"
-              "and then, identically in $(p, s)$,\n\n"
-              "$$\\pi_1(p, s) = \\lambda\\,\\big(\\pi(p, s) + K\\big) - K, \\qquad "
-              "\\pi_1(p,s) - \\big(\\lambda(\\pi(p,s) + K) - K\\big) = "
-              f"{sp.latex(d['platform_identity'])}$$\n\n"
-              f"with Hessian $\\lambda$ times that of eq (6): "
-              f"${sp.latex(d['hessian'])} = \\lambda {sp.latex(d['centralized_hessian'])}$, and "
-              f"$\\pi_1 + \\pi_2 - \\pi = {sp.latex(d['pi_total_minus_pi'])}$ at the optimum.")
+    return Md(
+        f"$$\\omega = {sp.latex(d['w'])}, \\qquad \\phi = {sp.latex(d['phi'])}$$\n\n"
+        "and then, identically in $(p, s)$,\n\n"
+        "$$\\pi_1(p, s) = \\lambda\\,\\big(\\pi(p, s) + K\\big) - K, \\qquad "
+        "\\pi_1(p,s) - \\big(\\lambda(\\pi(p,s) + K) - K\\big) = "
+        f"{sp.latex(d['platform_identity'])}$$\n\n"
+        f"with Hessian $\\lambda$ times that of eq (6): "
+        f"${sp.latex(d['hessian'])} = \\lambda {sp.latex(d['centralized_hessian'])}$, and "
+        f"$\\pi_1 + \\pi_2 - \\pi = {sp.latex(d['pi_total_minus_pi'])}$ at the optimum."
+    )
 
 
 def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str, Any]:
@@ -216,19 +241,32 @@ def coordination_values(params: HorizontalParams, lam: float = 0.8) -> dict[str,
     """
     cen = centralized(params)
     ends = {}
-    solvers = {"rs": lambda: acceptable_lambda(params), "co": lambda: co.coordinating_acceptable_lambda(params),
-               "co_free": lambda: co.coordinating_acceptable_lambda(params, platform_leads=False)}
+    solvers = {
+        "rs": lambda: acceptable_lambda(params),
+        "co": lambda: co.coordinating_acceptable_lambda(params),
+        "co_free": lambda: co.coordinating_acceptable_lambda(params, platform_leads=False),
+    }
     for key, solve in solvers.items():
         try:
             band = solve()
             ends[key] = (band.lo, band.hi)
         except ModelDomainError:
             ends[key] = (math.nan, math.nan)
-    out: dict[str, Any] = {"rs_lo": ends["rs"][0], "rs_hi": ends["rs"][1], "co_lo": ends["co"][0],
-                           "co_hi": ends["co"][1], "co_free_lo": ends["co_free"][0], "pi": cen.pi_total,
-                           "s2": cen.s, "rs_lam": float(lam)}
-    out["rs_band_md"] = Md("no share (the band is empty)" if math.isnan(ends["rs"][0]) else
-                           f"${ends['rs'][0]:.4f} < \\lambda < {ends['rs'][1]:.4f}$")
+    out: dict[str, Any] = {
+        "rs_lo": ends["rs"][0],
+        "rs_hi": ends["rs"][1],
+        "co_lo": ends["co"][0],
+        "co_hi": ends["co"][1],
+        "co_free_lo": ends["co_free"][0],
+        "pi": cen.pi_total,
+        "s2": cen.s,
+        "rs_lam": float(lam),
+    }
+    out["rs_band_md"] = Md(
+        "no share (the band is empty)"
+        if math.isnan(ends["rs"][0])
+        else f"${ends['rs'][0]:.4f} < \\lambda < {ends['rs'][1]:.4f}$"
+    )
     try:
         rs = revenue_sharing(params, lam)
         out.update(rs_total=rs.pi_total, rs_s=rs.s, rs_gap=cen.pi_total - rs.pi_total)
@@ -250,16 +288,42 @@ def contracts_table(params: HorizontalParams, lam: Sequence[float]) -> Md:
             ok.append(float(x))
         except ModelDomainError:
             skipped.append(float(x))
-    note = ("" if not skipped else "\nThe paper's contract has no valid outcome (demand or service not positive) "
-            "at $\\lambda$ = " + ", ".join(f"{x:g}" for x in skipped) + ".\n")
+    note = (
+        ""
+        if not skipped
+        else "\nThe paper's contract has no valid outcome (demand or service not positive) "
+        "at $\\lambda$ = " + ", ".join(f"{x:g}" for x in skipped) + ".\n"
+    )
     if not ok:
         return Md(note.strip())
     t = co.compare_contracts(params, ok)
-    cols = ("lambda", "s_rs", "pi_platform_rs", "pi_manufacturer_rs", "pi_total_rs",
-            "pi_platform_co", "pi_manufacturer_co", "pi_total_co")
+    cols = (
+        "lambda",
+        "s_rs",
+        "pi_platform_rs",
+        "pi_manufacturer_rs",
+        "pi_total_rs",
+        "pi_platform_co",
+        "pi_manufacturer_co",
+        "pi_total_co",
+    )
     rows = [tuple(f"{t[col][k]:.2f}" for col in cols) for k in range(len(t["lambda"]))]
-    return Md(md_table(["$\\lambda$", "$s$ RS", "$\\pi_1$ RS", "$\\pi_2$ RS", "total RS", "$\\pi_1$ coord.",
-                        "$\\pi_2$ coord.", "total coord."], rows) + note)
+    return Md(
+        md_table(
+            [
+                "$\\lambda$",
+                "$s$ RS",
+                "$\\pi_1$ RS",
+                "$\\pi_2$ RS",
+                "total RS",
+                "$\\pi_1$ coord.",
+                "$\\pi_2$ coord.",
+                "total coord.",
+            ],
+            rows,
+        )
+        + note
+    )
 
 
 def dominance_table(params: HorizontalParams, band: LambdaBand, inner: Sequence[float] = (0.75, 0.8, 0.85)) -> Md:
@@ -272,10 +336,29 @@ def dominance_table(params: HorizontalParams, band: LambdaBand, inner: Sequence[
     lam = np.array([band.lo + eps, *[x for x in inner if band.lo < x < band.hi], band.hi - eps])
     lo, hi = co.dominating_shares(params, lam)
     rs, pi = revenue_sharing(params, lam), centralized(params).pi_total
-    rows = [(f"{lam[k]:.4f}", f"{rs.pi_platform[k]:.2f}", f"{rs.pi_manufacturer[k]:.2f}",
-             f"({lo[k]:.4f}, {hi[k]:.4f})", f"{pi - rs.pi_total[k]:.2f}") for k in range(lam.size)]
-    return Md(md_table(["paper's $\\lambda$", "$\\pi_1$ RS", "$\\pi_2$ RS",
-                        "coordinating $\\lambda'$ paying both more", "gain to share"], rows))
+    pi1, pi2, total = np.asarray(rs.pi_platform), np.asarray(rs.pi_manufacturer), np.asarray(rs.pi_total)
+    rows = [
+        (
+            f"{lam[k]:.4f}",
+            f"{pi1[k]:.2f}",
+            f"{pi2[k]:.2f}",
+            f"({lo[k]:.4f}, {hi[k]:.4f})",
+            f"{pi - total[k]:.2f}",
+        )
+        for k in range(lam.size)
+    ]
+    return Md(
+        md_table(
+            [
+                "paper's $\\lambda$",
+                "$\\pi_1$ RS",
+                "$\\pi_2$ RS",
+                "coordinating $\\lambda'$ paying both more",
+                "gain to share",
+            ],
+            rows,
+        )
+    )
 
 
 def common_dominating_shares(params: HorizontalParams, band: LambdaBand) -> dict[str, Any]:
@@ -298,8 +381,14 @@ def common_dominating_shares(params: HorizontalParams, band: LambdaBand) -> dict
     sup_lo, inf_hi = band_supremum(lo_f, band).value, band_infimum(hi_f, band).value
     at_lo = (lo_f(band.lo), hi_f(band.lo))
     at_hi = (lo_f(band.hi), hi_f(band.hi))
-    return {"sup_lo": sup_lo, "inf_hi": inf_hi, "exists": bool(sup_lo < inf_hi), "at_lo": at_lo,
-            "at_hi": at_hi, "ends_disjoint": bool(at_hi[0] >= at_lo[1] or at_lo[0] >= at_hi[1])}
+    return {
+        "sup_lo": sup_lo,
+        "inf_hi": inf_hi,
+        "exists": bool(sup_lo < inf_hi),
+        "at_lo": at_lo,
+        "at_hi": at_hi,
+        "ends_disjoint": bool(at_hi[0] >= at_lo[1] or at_lo[0] >= at_hi[1]),
+    }
 
 
 def dominance_values(params: HorizontalParams) -> dict[str, Md]:
@@ -313,26 +402,35 @@ def dominance_values(params: HorizontalParams) -> dict[str, Md]:
     try:
         band = acceptable_lambda(params)
     except ModelDomainError:
-        none = Md("At this page's parameters the paper's contract has no acceptable band, so there is nothing "
-                  "to compare with.")
+        none = Md(
+            "At this page's parameters the paper's contract has no acceptable band, so there is nothing "
+            "to compare with."
+        )
         return {"dom_table": none, "dom_text": Md("There is no band here, so the question does not arise.")}
     c = common_dominating_shares(params, band)
     try:
         lead = co.coordinating_acceptable_lambda(params).lo
-        cut = (f" At the band's lower end part of the range lies below the coordinating contract's leader "
-               f"condition $\\lambda' > {lead:.4f}$; the rest still pays both firms more with the platform ahead."
-               if c["at_lo"][0] < lead < c["at_lo"][1] else "")
+        cut = (
+            f" At the band's lower end part of the range lies below the coordinating contract's leader "
+            f"condition $\\lambda' > {lead:.4f}$; the rest still pays both firms more with the platform ahead."
+            if c["at_lo"][0] < lead < c["at_lo"][1]
+            else ""
+        )
     except ModelDomainError:
         cut = " The coordinating contract itself has no share with the platform ahead at these parameters."
-    verdict = ("so there is such a share: any $\\lambda'$ in between beats the whole band" if c["exists"] else
-               "so there is no such share: to beat the paper's contract, the coordinating share must be chosen "
-               "for the revenue-sharing split it replaces")
-    text = ("A coordinating share beats every share of the paper's open band only if it lies above every row's "
-            "lower end and below every row's upper end; over the continuous band the largest lower end is "
-            f"{c['sup_lo']:.4f} and the smallest upper end {c['inf_hi']:.4f}, {verdict}. At the band's two ends "
-            f"the ranges are $({c['at_lo'][0]:.4f}, {c['at_lo'][1]:.4f})$ and "
-            f"$({c['at_hi'][0]:.4f}, {c['at_hi'][1]:.4f})$" + (", which are disjoint." if c["ends_disjoint"]
-                                                              else ".") + cut)
+    verdict = (
+        "so there is such a share: any $\\lambda'$ in between beats the whole band"
+        if c["exists"]
+        else "so there is no such share: to beat the paper's contract, the coordinating share must be chosen "
+        "for the revenue-sharing split it replaces"
+    )
+    text = (
+        "A coordinating share beats every share of the paper's open band only if it lies above every row's "
+        "lower end and below every row's upper end; over the continuous band the largest lower end is "
+        f"{c['sup_lo']:.4f} and the smallest upper end {c['inf_hi']:.4f}, {verdict}. At the band's two ends "
+        f"the ranges are $({c['at_lo'][0]:.4f}, {c['at_lo'][1]:.4f})$ and "
+        f"$({c['at_hi'][0]:.4f}, {c['at_hi'][1]:.4f})$" + (", which are disjoint." if c["ends_disjoint"] else ".") + cut
+    )
     return {"dom_table": dominance_table(params, band), "dom_text": Md(text)}
 
 
@@ -347,17 +445,30 @@ def overshoot_example(params: HorizontalParams, lam: float) -> dict[str, Any]:
     r, cen = revenue_sharing(params, lam), centralized(params)
     try:
         band = acceptable_lambda(params)
-        where = (f"inside the acceptable band ({band.lo:.4f}, {band.hi:.4f})" if band.lo < lam < band.hi
-                 else f"outside the acceptable band ({band.lo:.4f}, {band.hi:.4f})")
+        where = (
+            f"inside the acceptable band ({band.lo:.4f}, {band.hi:.4f})"
+            if band.lo < lam < band.hi
+            else f"outside the acceptable band ({band.lo:.4f}, {band.hi:.4f})"
+        )
     except ModelDomainError:
         where = "where no share is acceptable to both firms (the band is empty)"
     names = (("beta", "\\beta"), ("b1", "b_1"), ("b2", "b_2"), ("gamma1", "\\gamma_1"), ("c", "c"), ("K", "K"))
     shown = ", ".join(f"${tex} = {getattr(params, k):g}$" for k, tex in names)
-    return {"ex_params": Md(shown), "ex_lam": float(lam), "ex_lam_bar": service_overshoot_share(params),
-            "ex_s": r.s, "ex_s2": cen.s,
-            "ex_w_note": "negative: the manufacturer pays the platform per unit" if r.w < 0 else "above zero",
-            "ex_w": r.w, "ex_demand": r.demand, "ex_pi1": r.pi_platform, "ex_pi2": r.pi_manufacturer,
-            "ex_total": r.pi_total, "ex_pi": cen.pi_total, "ex_band": where}
+    return {
+        "ex_params": Md(shown),
+        "ex_lam": float(lam),
+        "ex_lam_bar": service_overshoot_share(params),
+        "ex_s": r.s,
+        "ex_s2": cen.s,
+        "ex_w_note": "negative: the manufacturer pays the platform per unit" if r.w < 0 else "above zero",
+        "ex_w": r.w,
+        "ex_demand": r.demand,
+        "ex_pi1": r.pi_platform,
+        "ex_pi2": r.pi_manufacturer,
+        "ex_total": r.pi_total,
+        "ex_pi": cen.pi_total,
+        "ex_band": where,
+    }
 
 
 def _coalition(members: Sequence[int]) -> str:
@@ -389,8 +500,14 @@ def rules_table_md(comp: al.AllocationComparison, members: Sequence[str]) -> Md:
     rows = []
     for rule, x in comp.allocations.items():
         chk = comp.core[rule]
-        rows.append((rule, *(f"{xi:.2f}" for xi in x), "yes" if chk.in_core else "**no**",
-                     f"{chk.min_excess:.2f} {_coalition(chk.worst_coalition)}"))
+        rows.append(
+            (
+                rule,
+                *(f"{xi:.2f}" for xi in x),
+                "yes" if chk.in_core else "**no**",
+                f"{chk.min_excess:.2f} {_coalition(chk.worst_coalition)}",
+            )
+        )
     return Md(md_table(["rule", *members, "in the core", "smallest excess (coalition)"], rows))
 
 
@@ -400,9 +517,14 @@ def core_limits_md(limits: dict[str, tuple[float, float]]) -> Md:
     return Md(md_table(["rule", "in the core for pair factors $t$ in"], rows))
 
 
-def core_lambda_table_md(params: HorizontalParams, mu: Sequence[float], F: Sequence[float],
-                         pair_factors: Sequence[float] = (0.0, 0.25, 0.5, 0.75, 1.0), *,
-                         singleton: float = 0.0) -> Md:
+def core_lambda_table_md(
+    params: HorizontalParams,
+    mu: Sequence[float],
+    F: Sequence[float],
+    pair_factors: Sequence[float] = (0.0, 0.25, 0.5, 0.75, 1.0),
+    *,
+    singleton: float = 0.0,
+) -> Md:
     """Smallest ``lam`` at which each rule's allocation of ``pi1(lam)`` is in the core, per pair factor."""
     rows = []
     for t in pair_factors:
@@ -414,5 +536,6 @@ def core_lambda_table_md(params: HorizontalParams, mu: Sequence[float], F: Seque
             except ModelDomainError:
                 cells.append("never")
         rows.append((f"{t:g}", *cells))
-    return Md("Smallest $\\lambda$ at which each rule's allocation is in the core:\n\n"
-              + md_table(["$t$", *al.RULES], rows))
+    return Md(
+        "Smallest $\\lambda$ at which each rule's allocation is in the core:\n\n" + md_table(["$t$", *al.RULES], rows)
+    )

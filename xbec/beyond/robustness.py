@@ -90,8 +90,7 @@ def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, Ba
     dict of str to BandArrays
         One entry per leader in :data:`xbec.model.leaders.LEADERS`.
     """
-    return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader)
-            for leader in LEADERS}
+    return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader) for leader in LEADERS}
 
 
 # ---------------------------------------------------------------------------
@@ -178,8 +177,9 @@ def nash_product(params: HorizontalParams, lam, leader: str = "platform"):
     return (r.pi_platform - dec.pi_platform) * (r.pi_manufacturer - dec.pi_manufacturer)
 
 
-def nash_bargaining_lambda(params: HorizontalParams, leader: str = "platform", *,
-                           platform_earns_more: bool = True) -> BargainingOutcome:
+def nash_bargaining_lambda(
+    params: HorizontalParams, leader: str = "platform", *, platform_earns_more: bool = True
+) -> BargainingOutcome:
     """Nash-bargaining revenue share: the maximiser of ``(pi1(lam) - pi1*)(pi2(lam) - pi2*)`` over the band.
 
     Both gains are quadratics in ``lam`` over ``delta(lam)^2`` (eq 7 with
@@ -223,7 +223,11 @@ def nash_bargaining_lambda(params: HorizontalParams, leader: str = "platform", *
     deriv = (nash.deriv() * d2 - 2 * nash * d2.deriv())(lam_nash) / d2(lam_nash) ** 3
     dec = decentralized(params, leader)
     return BargainingOutcome(
-        leader=leader, band=band, pi1_star=dec.pi_platform, pi2_star=dec.pi_manufacturer, lam=lams,
+        leader=leader,
+        band=band,
+        pi1_star=dec.pi_platform,
+        pi2_star=dec.pi_manufacturer,
+        lam=lams,
         pi_platform=dict(zip(lams, map(float, np.atleast_1d(r.pi_platform)))),
         pi_manufacturer=dict(zip(lams, map(float, np.atleast_1d(r.pi_manufacturer)))),
         nash_product=float(nash_product(params, lam_nash, leader)),
@@ -266,8 +270,9 @@ def coalition_values(vparams: VerticalParams, V, mu_rule: str = "fixed", V_ref: 
     return mu * (V[..., None] / ref)
 
 
-def allocation_paths(params: HorizontalParams, vparams: VerticalParams, lam, mu_rule: str = "fixed",
-                     V_ref: float | None = None) -> np.ndarray:
+def allocation_paths(
+    params: HorizontalParams, vparams: VerticalParams, lam, mu_rule: str = "fixed", V_ref: float | None = None
+) -> np.ndarray:
     """Improved-Raiffa allocation (eq 15) of ``V(N) = pi1(lam)`` for each ``lam``, under a μ rule.
 
     ``V_ref`` defaults to the decentralised ``pi1*`` (platform-led), the worth
@@ -310,8 +315,9 @@ def worth_thresholds(vparams: VerticalParams, mu_scale: float = 1.0) -> np.ndarr
         return np.where(F > 0, np.where(d < 0, -d / F, -np.inf), np.nan)
 
 
-def negative_allocation_lambda(params: HorizontalParams, vparams: VerticalParams,
-                               mu_scale: float = 1.0) -> dict[int, LambdaBand | None]:
+def negative_allocation_lambda(
+    params: HorizontalParams, vparams: VerticalParams, mu_scale: float = 1.0
+) -> dict[int, LambdaBand | None]:
     """Exact set of ``lam`` where each member's eq (15) allocation of ``V(N) = pi1(lam)`` is negative (μ fixed).
 
     Solves ``pi1(lam) < V_i`` (:func:`worth_thresholds`), a quadratic
@@ -357,14 +363,22 @@ def negative_allocation_thresholds(params: HorizontalParams, vparams: VerticalPa
     V0 = np.stack([worth_thresholds(vparams, t) for t in scales])  # (m, n)
     q = sharing_quadratics(params)
     below = -(q.pi1[:, None, None] - np.where(np.isfinite(V0), V0, 0.0) * q.delta2[:, None, None])
-    sol = solve_bands([below, q.demand[:, None, None] * np.ones((1,) + V0.shape)],
-                      barriers=[np.full(V0.shape, float(singular_share(params)))])
+    sol = solve_bands(
+        [below, q.demand[:, None, None] * np.ones((1,) + V0.shape)],
+        barriers=[np.full(V0.shape, float(singular_share(params)))],
+    )
     return np.where(np.isfinite(V0) & (sol.intervals == 1), sol.hi, np.nan)
 
 
-def vertical_band(params: HorizontalParams, vparams: VerticalParams, *, mu_rule: str = "fixed",
-                  leader: str = "platform", V_ref: float | None = None,
-                  platform_earns_more: bool = True) -> LambdaBand:
+def vertical_band(
+    params: HorizontalParams,
+    vparams: VerticalParams,
+    *,
+    mu_rule: str = "fixed",
+    leader: str = "platform",
+    V_ref: float | None = None,
+    platform_earns_more: bool = True,
+) -> LambdaBand:
     """Shares ``lam`` acceptable to the horizontal and to every vertical member, under a μ rule.
 
     The horizontal conditions of :func:`xbec.acceptable_lambda` (against the
@@ -386,8 +400,11 @@ def vertical_band(params: HorizontalParams, vparams: VerticalParams, *, mu_rule:
     V_star = decentralized(params, leader).pi_platform
     ref = decentralized(params).pi_platform if V_ref is None else V_ref
     conds = band_conditions(params, leader, platform_earns_more=platform_earns_more)
-    at = {V: improved_raiffa(V, coalition_values(vparams, V, mu_rule, ref), vparams.F)
-          for V in (0.0, 1.0)} if mu_rule == "scaled" else {V: allocate(vparams, V) for V in (0.0, 1.0)}
+    at = (
+        {V: improved_raiffa(V, coalition_values(vparams, V, mu_rule, ref), vparams.F) for V in (0.0, 1.0)}
+        if mu_rule == "scaled"
+        else {V: allocate(vparams, V) for V in (0.0, 1.0)}
+    )
     slope = at[1.0] - at[0.0]
     gain = band_conditions(params, platform_floor=V_star)["pi1(lam) > floor"]
     if np.any(slope > 0):
@@ -395,6 +412,8 @@ def vertical_band(params: HorizontalParams, vparams: VerticalParams, *, mu_rule:
     if np.any(slope < 0):
         conds["pi1(lam) < pi1* (members losing with V)"] = -gain
     if np.any(slope == 0):
-        raise ModelDomainError(f"mu_rule={mu_rule!r}: a member's allocation does not depend on V(N); "
-                               "it cannot gain against the decentralised game")
+        raise ModelDomainError(
+            f"mu_rule={mu_rule!r}: a member's allocation does not depend on V(N); "
+            "it cannot gain against the decentralised game"
+        )
     return solve_band(params, conds)

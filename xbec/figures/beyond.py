@@ -281,7 +281,8 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
 
 
 def _band_no_lead(params: HorizontalParams):
-    r = an.band_arrays(**params.as_dict(), platform_leads=False)
+    values: dict[str, Any] = params.as_dict()
+    r = an.band_arrays(**values, platform_leads=False)
     if r.status != an.BAND_OK:
         raise ModelDomainError(f"no acceptable lam for {params}")
     return (float(r.lo), float(r.hi))

@@ -58,8 +58,12 @@ LAMBDAS: np.ndarray = lambda_grid(0.50, 1.00, 0.01)
 #: Table 1's columns (revenue-sharing outcome at λ), in the order shown.
 TABLE1_COLUMNS = ("p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
 
-_LABELS = {"beta": "β (market size)", "b2": "b₂ (service sensitivity)",
-           "gamma1": "γ₁ (service cost)", "c": "c (unit cost)"}
+_LABELS = {
+    "beta": "β (market size)",
+    "b2": "b₂ (service sensitivity)",
+    "gamma1": "γ₁ (service cost)",
+    "c": "c (unit cost)",
+}
 _DIGITS = 2
 
 
@@ -87,8 +91,7 @@ def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.
     return out
 
 
-def explorer_case(params: HorizontalParams, vparams: VerticalParams,
-                  lam: np.ndarray = LAMBDAS) -> dict[str, Any]:
+def explorer_case(params: HorizontalParams, vparams: VerticalParams, lam: np.ndarray = LAMBDAS) -> dict[str, Any]:
     """Everything the explorer shows for one parameter set (JSON-ready).
 
     Keys: ``band`` (:func:`xbec.acceptable_lambda`, ``[lo, hi]`` or ``None``)
@@ -101,8 +104,10 @@ def explorer_case(params: HorizontalParams, vparams: VerticalParams,
     and ``x_dec`` (the allocation of ``pi1*``).
     """
     case: dict[str, Any] = {"valid": True}
-    for key, func, args in (("band", acceptable_lambda, (params,)),
-                            ("vband", vertical_acceptable_lambda, (params, vparams))):
+    for key, func, args in (
+        ("band", acceptable_lambda, (params,)),
+        ("vband", vertical_acceptable_lambda, (params, vparams)),
+    ):
         try:
             band = func(*args)
             case[key], case[key + "_note"] = [round(float(band.lo), 4), round(float(band.hi), 4)], None
@@ -123,9 +128,12 @@ def explorer_case(params: HorizontalParams, vparams: VerticalParams,
     return case
 
 
-def explorer_data(base: HorizontalParams | None = None, vparams: VerticalParams | None = None,
-                  grid: Mapping[str, Sequence[float]] = GRID,
-                  lam: np.ndarray = LAMBDAS) -> dict[str, Any]:
+def explorer_data(
+    base: HorizontalParams | None = None,
+    vparams: VerticalParams | None = None,
+    grid: Mapping[str, Sequence[float]] = GRID,
+    lam: np.ndarray = LAMBDAS,
+) -> dict[str, Any]:
     """Every grid point of the explorer, JSON-ready.
 
     The parameters not on the grid (``b1``, ``K``, the vertical alliance)
@@ -231,8 +239,7 @@ _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#
 _BAND = "#f2d16b"
 
 
-def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None = None,
-                    lam0: float = 0.80):
+def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None = None, lam0: float = 0.80):
     """The explorer as a Bokeh layout: five sliders, Figs. 2 and 3, Table 1's row.
 
     ``start`` gives the sliders' initial position (default: the middle of each
@@ -241,31 +248,66 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     only looks up other cases in ``data``.
     """
     from bokeh.layouts import column, row
-    from bokeh.models import BoxAnnotation, ColumnDataSource, CustomJS, Div, Legend, Slider, Span
+    from bokeh.models import ColumnDataSource, CustomJS, DataRange1d
     from bokeh.plotting import figure
+
+    # isort: split
+    # bokeh.models re-exports these through a star import whose __all__ is built at run time, which
+    # mypy cannot follow: a limitation of bokeh's type information, not a missing name.
+    from bokeh.models import BoxAnnotation, Div, Legend, Slider, Span  # type: ignore[attr-defined]
 
     axes = data["axes"]
     paper = HorizontalParams().as_dict()
     if start is None:
         start = {n: (paper[n] if paper.get(n) in axis else axis[len(axis) // 2]) for n, axis in axes.items()}
     lamv = data["lambda"]
-    sliders = {"lam": Slider(start=lamv[0], end=lamv[-1], step=round(lamv[1] - lamv[0], 12), value=lam0,
-                             title="λ (platform's revenue share)", format="0[.]00", name="slider-lam",
-                             sizing_mode="stretch_width")}
+    sliders = {
+        "lam": Slider(
+            start=lamv[0],
+            end=lamv[-1],
+            step=round(lamv[1] - lamv[0], 12),
+            value=lam0,
+            title="λ (platform's revenue share)",
+            format="0[.]00",
+            name="slider-lam",
+            sizing_mode="stretch_width",
+        )
+    }
     for n, axis in axes.items():
         step = round(axis[1] - axis[0], 12) if len(axis) > 1 else 1.0
-        sliders[n] = Slider(start=axis[0], end=axis[-1], step=step, value=start[n], title=_LABELS.get(n, n),
-                            format="0[.]0", name=f"slider-{n}", sizing_mode="stretch_width")
+        sliders[n] = Slider(
+            start=axis[0],
+            end=axis[-1],
+            step=step,
+            value=start[n],
+            title=_LABELS.get(n, n),
+            format="0[.]0",
+            name=f"slider-{n}",
+            sizing_mode="stretch_width",
+        )
     m = data["members"]
     s2 = ColumnDataSource({"lam": [], "pi1": [], "pi2": [], "tot": []})
     s3 = ColumnDataSource({"lam": [], **{f"x{i + 1}": [] for i in range(m)}})
     tools = "pan,box_zoom,wheel_zoom,reset,save"
-    fig2 = figure(height=340, sizing_mode="stretch_width", tools=tools, name="fig2",
-                  title="Fig. 2: profits under revenue sharing vs λ (horizontal alliance)",
-                  x_axis_label="revenue share of the platform λ", y_axis_label="profit π")
-    fig3 = figure(height=340, sizing_mode="stretch_width", tools=tools, name="fig3", x_range=fig2.x_range,
-                  title="Fig. 3: improved-Raiffa allocation of V(N) = π₁(λ) vs λ (vertical alliance)",
-                  x_axis_label="revenue share of the platform λ", y_axis_label="allocation xᵢ*")
+    fig2 = figure(
+        height=340,
+        sizing_mode="stretch_width",
+        tools=tools,
+        name="fig2",
+        title="Fig. 2: profits under revenue sharing vs λ (horizontal alliance)",
+        x_axis_label="revenue share of the platform λ",
+        y_axis_label="profit π",
+    )
+    fig3 = figure(
+        height=340,
+        sizing_mode="stretch_width",
+        tools=tools,
+        name="fig3",
+        x_range=fig2.x_range,
+        title="Fig. 3: improved-Raiffa allocation of V(N) = π₁(λ) vs λ (vertical alliance)",
+        x_axis_label="revenue share of the platform λ",
+        y_axis_label="allocation xᵢ*",
+    )
     band2 = BoxAnnotation(fill_color=_BAND, fill_alpha=0.35, line_alpha=0, visible=False)
     band3 = BoxAnnotation(fill_color=_BAND, fill_alpha=0.35, line_alpha=0, visible=False)
     fig2.add_layout(band2)
@@ -275,11 +317,15 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
         ("π₂(λ) manufacturer", fig2.line("lam", "pi2", source=s2, color=_COLOURS[1], line_width=2)),
         ("π₁+π₂ total", fig2.line("lam", "tot", source=s2, color="black", line_width=1.6)),
     ]
-    items3 = [(f"x{i + 1}*(λ)", fig3.line("lam", f"x{i + 1}", source=s3, color=_COLOURS[i % 8], line_width=2))
-              for i in range(m)]
-    spans = [Span(dimension="width", line_color=_COLOURS[0], line_dash="dashed"),
-             Span(dimension="width", line_color=_COLOURS[1], line_dash="dashed"),
-             Span(dimension="width", line_color="black", line_dash="dotted")]
+    items3 = [
+        (f"x{i + 1}*(λ)", fig3.line("lam", f"x{i + 1}", source=s3, color=_COLOURS[i % 8], line_width=2))
+        for i in range(m)
+    ]
+    spans = [
+        Span(dimension="width", line_color=_COLOURS[0], line_dash="dashed"),
+        Span(dimension="width", line_color=_COLOURS[1], line_dash="dashed"),
+        Span(dimension="width", line_color="black", line_dash="dotted"),
+    ]
     for sp in spans:
         fig2.add_layout(sp)
     for i in range(m):
@@ -292,16 +338,32 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     fig3.add_layout(cursor3)
     for fig, items in ((fig2, items2), (fig3, items3)):
         fig.add_layout(Legend(items=[(label, [r]) for label, r in items], location="top_left"), "right")
-        fig.x_range.start, fig.x_range.end = lamv[0], lamv[-1]
+        x_range = fig.x_range
+        assert isinstance(x_range, DataRange1d)  # figure()'s default range (fig3 shares fig2's)
+        x_range.start, x_range.end = lamv[0], lamv[-1]
     div = Div(text="", name="explorer-state", sizing_mode="stretch_width")
-    callback = CustomJS(args=dict(data=dict(data), sliders=sliders, s2=s2, s3=s3, band2=band2, band3=band3,
-                                  spans=spans, cursor2=cursor2, cursor3=cursor3, div=div), code=_CALLBACK)
+    callback = CustomJS(
+        args=dict(
+            data=dict(data),
+            sliders=sliders,
+            s2=s2,
+            s3=s3,
+            band2=band2,
+            band3=band3,
+            spans=spans,
+            cursor2=cursor2,
+            cursor3=cursor3,
+            div=div,
+        ),
+        code=_CALLBACK,
+    )
     for s in sliders.values():
         s.js_on_change("value", callback)
     _fill_initial(data, {**start, "lam": lam0}, s2, s3, band2, band3, spans, cursor2, cursor3, div)
     controls = column(*sliders.values(), sizing_mode="stretch_width")
-    return column(row(controls, sizing_mode="stretch_width"), div, fig2, fig3, sizing_mode="stretch_width",
-                  name="xbec-explorer")
+    return column(
+        row(controls, sizing_mode="stretch_width"), div, fig2, fig3, sizing_mode="stretch_width", name="xbec-explorer"
+    )
 
 
 def _fill_initial(data, position, s2, s3, band2, band3, spans, cursor2, cursor3, div) -> None:
@@ -315,8 +377,7 @@ def _fill_initial(data, position, s2, s3, band2, band3, spans, cursor2, cursor3,
         div.text = f"<p><b>No outcome for these parameters</b>: {cs['note']}</p>"
         return
     t = cs["table"]
-    s2.data = {"lam": lamv, "pi1": nan(t["pi_platform"]), "pi2": nan(t["pi_manufacturer"]),
-               "tot": nan(t["pi_total"])}
+    s2.data = {"lam": lamv, "pi1": nan(t["pi_platform"]), "pi2": nan(t["pi_manufacturer"]), "tot": nan(t["pi_total"])}
     s3.data = {"lam": lamv, **{f"x{i + 1}": nan(x) for i, x in enumerate(cs["x"])}}
     for box, band in ((band2, cs["band"]), (band3, cs["vband"])):
         box.visible = band is not None
@@ -339,31 +400,46 @@ def _state_html(data, position, cs, j) -> str:
     lam = data["lambda"][j]
     par = ", ".join(f"{n} = {position[n]:g}" for n in data["axes"])
     fixed = ", ".join(f"{k} = {v:g}" for k, v in data["fixed"].items())
-    html = [f'<div class="xbec-explorer-state" data-lambda="{lam}">',
-            f"<p><b>Parameters</b>: {par}; fixed: {fixed}; λ = {lam:.2f}.</p>"]
+    html = [
+        f'<div class="xbec-explorer-state" data-lambda="{lam}">',
+        f"<p><b>Parameters</b>: {par}; fixed: {fixed}; λ = {lam:.2f}.</p>",
+    ]
     band = cs["band"]
-    line = (f'<p><b>Acceptable band</b> (horizontal alliance): <span class="xbec-explorer-band">'
-            f"{band[0]:.4f} &lt; λ &lt; {band[1]:.4f}</span>." if band else
-            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: {cs["band_note"]}.')
+    line = (
+        f'<p><b>Acceptable band</b> (horizontal alliance): <span class="xbec-explorer-band">'
+        f"{band[0]:.4f} &lt; λ &lt; {band[1]:.4f}</span>."
+        if band
+        else f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: {cs["band_note"]}.'
+    )
     vb = cs["vband"]
-    line += (f" Acceptable to both alliances: {vb[0]:.4f} &lt; λ &lt; {vb[1]:.4f}.</p>" if vb else
-             f" No band acceptable to both alliances: {cs['vband_note']}.</p>")
+    line += (
+        f" Acceptable to both alliances: {vb[0]:.4f} &lt; λ &lt; {vb[1]:.4f}.</p>"
+        if vb
+        else f" No band acceptable to both alliances: {cs['vband_note']}.</p>"
+    )
     html.append(line)
     t = cs["table"]
     if t["p"][j] is None:
-        html.append(f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b>.</p>')
+        html.append(
+            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b>.</p>'
+        )
     else:
         inside = band is not None and band[0] < lam < band[1]
         html.append(f"<p>Table 1's row at λ = {lam:.2f} ({'inside' if inside else 'outside'} the acceptable band):</p>")
         cell = 'style="padding:2px 10px;text-align:right;border-bottom:1px solid #999"'
-        html.append('<table class="xbec-explorer-table" style="border-collapse:collapse"><thead><tr>'
-                    + "".join(f"<th {cell}>{h}</th>" for h in ("λ", "p", "w", "s", "π₁(λ)", "π₂(λ)", "π₁+π₂"))
-                    + f"</tr></thead><tbody><tr><td {cell}>{lam:.2f}</td>"
-                    + "".join(f"<td {cell}>{_fmt(t[k][j])}</td>" for k in TABLE1_COLUMNS)
-                    + "</tr></tbody></table>")
-        html.append(f"<p>Decentralised: π₁* = {_fmt(cs['dec'][0])}, π₂* = {_fmt(cs['dec'][1])}; "
-                    f"centralised π = {_fmt(cs['cen'])}. Vertical allocation x*(λ): "
-                    + ", ".join(f"x{i + 1} = {_fmt(x[j])}" for i, x in enumerate(cs["x"])) + ".</p>")
+        html.append(
+            '<table class="xbec-explorer-table" style="border-collapse:collapse"><thead><tr>'
+            + "".join(f"<th {cell}>{h}</th>" for h in ("λ", "p", "w", "s", "π₁(λ)", "π₂(λ)", "π₁+π₂"))
+            + f"</tr></thead><tbody><tr><td {cell}>{lam:.2f}</td>"
+            + "".join(f"<td {cell}>{_fmt(t[k][j])}</td>" for k in TABLE1_COLUMNS)
+            + "</tr></tbody></table>"
+        )
+        html.append(
+            f"<p>Decentralised: π₁* = {_fmt(cs['dec'][0])}, π₂* = {_fmt(cs['dec'][1])}; "
+            f"centralised π = {_fmt(cs['cen'])}. Vertical allocation x*(λ): "
+            + ", ".join(f"x{i + 1} = {_fmt(x[j])}" for i, x in enumerate(cs["x"]))
+            + ".</p>"
+        )
     html.append("</div>")
     return "".join(html)
 

@@ -60,12 +60,14 @@ def vertical_allocations_with_printed(
     ax = fig.axes[0]
     curves = ax.lines[: vparams.n]
     for i, y in enumerate(base):
-        ax.axhline(y, color=curves[i].get_color(), ls=":", lw=1.6,
-                   label=f"$x_{{{i + 1}}}$ decentralised, printed in §5.2")
+        ax.axhline(
+            y, color=curves[i].get_color(), ls=":", lw=1.6, label=f"$x_{{{i + 1}}}$ decentralised, printed in §5.2"
+        )
     lo, hi = ax.get_ylim()
     ax.set_ylim(min(lo, base.min() - 0.03 * (hi - lo)), max(hi, base.max() + 0.03 * (hi - lo)))
     old = ax.get_legend()
     title = old.get_title().get_text() if old is not None else ""
-    ax.legend(fontsize=8, framealpha=0.9, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              title=title or None, title_fontsize=8)
+    ax.legend(
+        fontsize=8, framealpha=0.9, loc="upper left", bbox_to_anchor=(1.01, 1.0), title=title or None, title_fontsize=8
+    )
     return fig

@@ -33,9 +33,13 @@ def _edges(x: np.ndarray) -> np.ndarray:
     return np.r_[x[0] - (mid[0] - x[0]), mid, x[-1] + (x[-1] - mid[-1])]
 
 
-def leader_maps_figure(rho: np.ndarray, kappa: np.ndarray,
-                       maps: Mapping[tuple[str, bool], an.BandArrays], *,
-                       mark: tuple[float, float] | None = None) -> Figure:
+def leader_maps_figure(
+    rho: np.ndarray,
+    kappa: np.ndarray,
+    maps: Mapping[tuple[str, bool], an.BandArrays],
+    *,
+    mark: tuple[float, float] | None = None,
+) -> Figure:
     """Width of the acceptable band over ``(rho, kappa)``, one panel per (leader, condition set).
 
     ``maps[(leader, platform_leads)]`` are :func:`xbec.beyond.leader_band_maps`
@@ -54,11 +58,27 @@ def leader_maps_figure(rho: np.ndarray, kappa: np.ndarray,
             ax = axes[i, j]
             m = maps[(leader, leads)]
             grey = np.where(m.status == an.BAND_EMPTY, 0.0, np.where(m.status == an.BAND_DISJOINT, 1.0, np.nan))
-            ax.pcolormesh(xe, ye, np.ma.masked_invalid(grey), cmap=ListedColormap(list(_GREY.values())),
-                          vmin=-0.5, vmax=1.5, shading="flat", rasterized=True)
+            ax.pcolormesh(
+                xe,
+                ye,
+                np.ma.masked_invalid(grey),
+                cmap=ListedColormap(list(_GREY.values())),
+                vmin=-0.5,
+                vmax=1.5,
+                shading="flat",
+                rasterized=True,
+            )
             if np.any(m.status == an.BAND_OK):
-                mesh = ax.pcolormesh(xe, ye, np.ma.masked_invalid(m.width), cmap="viridis", vmin=0.0,
-                                     vmax=vmax or 1.0, shading="flat", rasterized=True)
+                mesh = ax.pcolormesh(
+                    xe,
+                    ye,
+                    np.ma.masked_invalid(m.width),
+                    cmap="viridis",
+                    vmin=0.0,
+                    vmax=vmax or 1.0,
+                    shading="flat",
+                    rasterized=True,
+                )
             share = float(np.mean(m.status == an.BAND_OK))
             cond = r"$\pi_1>\pi_1^*$, $\pi_2>\pi_2^*$" + (r", $\pi_1>\pi_2$" if leads else "")
             ax.set_title(f"{_LEADER_TITLE[leader]}\n{cond}: band in {share:.0%} of the map", fontsize=9)
@@ -70,8 +90,9 @@ def leader_maps_figure(rho: np.ndarray, kappa: np.ndarray,
                 ax.set_ylabel(r"$\kappa = K b_1 / (\beta - b_1 c)^2$")
     if mesh is not None:
         fig.colorbar(mesh, ax=axes, label=r"band width $\overline{\lambda} - \underline{\lambda}$", shrink=0.8)
-    fig.legend(handles=[Patch(color=_GREY[an.BAND_EMPTY], label="no acceptable λ")],
-               loc="outside lower center", frameon=False)
+    fig.legend(
+        handles=[Patch(color=_GREY[an.BAND_EMPTY], label="no acceptable λ")], loc="outside lower center", frameon=False
+    )
     return fig
 
 
@@ -94,8 +115,13 @@ def bargaining_figure(params: HorizontalParams, outcomes: Sequence[BargainingOut
         bottom.plot(lam, gain1 * gain2, color=_COLOURS[3], label="Nash product")
         for ax in (top, bottom):
             for key, style in (("Nash", "-"), ("platform", ":"), ("manufacturer", "--")):
-                ax.axvline(out.lam[key], color="0.3", linestyle=style, linewidth=0.9,
-                           label=f"{key}: λ = {out.lam[key]:.4f}" if ax is bottom else None)
+                ax.axvline(
+                    out.lam[key],
+                    color="0.3",
+                    linestyle=style,
+                    linewidth=0.9,
+                    label=f"{key}: λ = {out.lam[key]:.4f}" if ax is bottom else None,
+                )
             ax.set_xlim(out.band.lo, out.band.hi)
             ax.grid(alpha=0.3)
         top.set_title(f"{_LEADER_TITLE[out.leader]}: band ({out.band.lo:.4f}, {out.band.hi:.4f})", fontsize=9)
@@ -107,8 +133,13 @@ def bargaining_figure(params: HorizontalParams, outcomes: Sequence[BargainingOut
     return fig
 
 
-def mu_figure(lam: np.ndarray, paths: Mapping[str, np.ndarray], names: Sequence[str],
-              mu_scales: np.ndarray, thresholds: np.ndarray) -> Figure:
+def mu_figure(
+    lam: np.ndarray,
+    paths: Mapping[str, np.ndarray],
+    names: Sequence[str],
+    mu_scales: np.ndarray,
+    thresholds: np.ndarray,
+) -> Figure:
     """Eq (15) allocations of ``V(N) = pi1(lam)`` under each μ rule, and where they turn negative.
 
     ``paths[rule]`` is :func:`xbec.beyond.allocation_paths` over ``lam`` for

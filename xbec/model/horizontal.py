@@ -471,8 +471,9 @@ def sharing_quadratics(params) -> SharingQuadratics:
     Accepts :class:`HorizontalParams` or :class:`ParameterArrays`; every
     field has shape ``(3,) + broadcast(params)`` (see :mod:`xbec.model.band`).
     """
-    b, b1, b2, g, c, K = np.broadcast_arrays(*(np.asarray(getattr(params, name), dtype=float)
-                                              for name in ParameterArrays._fields))
+    b, b1, b2, g, c, K = np.broadcast_arrays(
+        *(np.asarray(getattr(params, name), dtype=float) for name in ParameterArrays._fields)
+    )
     p2 = centralized_price(params)
     A = b - b1 * p2
     d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
@@ -492,8 +493,9 @@ def singular_share(params):
         return np.where(b2sq > 0, params.b1 * params.gamma1 / np.where(b2sq > 0, b2sq, 1.0), np.inf)
 
 
-def band_conditions(params, leader: str = "platform", *, platform_earns_more: bool = True,
-                    platform_floor=None) -> dict[str, np.ndarray]:
+def band_conditions(
+    params, leader: str = "platform", *, platform_earns_more: bool = True, platform_floor=None
+) -> dict[str, np.ndarray]:
     """The conditions of :func:`acceptable_lambda` as quadratics in ``lam`` (§3.4).
 
     Each entry is ``> 0`` exactly where its condition holds (profits
@@ -572,8 +574,9 @@ def solve_band(params: HorizontalParams, conditions: dict[str, np.ndarray]) -> L
     return LambdaBand(float(sol.lo), float(sol.hi))
 
 
-def acceptable_lambda(params: HorizontalParams, leader: str = "platform", *,
-                      platform_earns_more: bool = True) -> LambdaBand:
+def acceptable_lambda(
+    params: HorizontalParams, leader: str = "platform", *, platform_earns_more: bool = True
+) -> LambdaBand:
     """Exact open interval of ``lam`` where revenue sharing is accepted (§3.4).
 
     The conditions ``pi1(lam) > pi1*``, ``pi2(lam) > pi2*`` and

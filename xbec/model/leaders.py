@@ -162,9 +162,7 @@ def check_domain(params, leader: str = "platform") -> None:
     leader = check_leader(leader)
     for name, value in second_order_conditions(params, leader).items():
         if not np.all(np.asarray(value) > 0):
-            raise ModelDomainError(
-                f"b2={params.b2:g}: the {leader}-led game needs {name} > 0 (got {float(value):g})"
-            )
+            raise ModelDomainError(f"b2={params.b2:g}: the {leader}-led game needs {name} > 0 (got {float(value):g})")
     u = params.beta - params.b1 * params.c
     if not u > 0:
         raise ModelDomainError(

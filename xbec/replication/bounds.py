@@ -89,8 +89,9 @@ def band_infimum(f: Callable[[float], float], band: tuple[float, float], samples
     ys = np.array([float(f(x)) for x in xs])
     k = int(np.argmin(ys))
     a, b = xs[max(k - 1, 0)], xs[min(k + 1, xs.size - 1)]
-    res = minimize_scalar(lambda x: float(f(x)), bounds=(a, b), method="bounded",
-                          options={"xatol": 1e-13 * max(1.0, hi)})
+    res = minimize_scalar(
+        lambda x: float(f(x)), bounds=(a, b), method="bounded", options={"xatol": 1e-13 * max(1.0, hi)}
+    )
     inner = min((float(res.fun), float(res.x)), (float(ys[k]), float(xs[k])))
     tol = 1e-9 * max(1.0, abs(best_end[0]))
     if inner[0] < best_end[0] - tol:
@@ -117,20 +118,20 @@ def gain_infima(params: HorizontalParams, band: LambdaBand) -> dict[str, Bound]:
     dec = decentralized(params)
     rs = lambda x: revenue_sharing(params, x)  # noqa: E731
     return {
-        "platform": band_infimum(lambda x: rs(x).pi_platform - dec.pi_platform, band),
-        "manufacturer": band_infimum(lambda x: rs(x).pi_manufacturer - dec.pi_manufacturer, band),
-        "lead": band_infimum(lambda x: rs(x).pi_platform - rs(x).pi_manufacturer, band),
+        "platform": band_infimum(lambda x: float(rs(x).pi_platform) - dec.pi_platform, band),
+        "manufacturer": band_infimum(lambda x: float(rs(x).pi_manufacturer) - dec.pi_manufacturer, band),
+        "lead": band_infimum(lambda x: float(rs(x).pi_platform) - float(rs(x).pi_manufacturer), band),
     }
 
 
 def service_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing service level ``s*(lam)`` (eq 9) over the open band."""
-    return band_infimum(lambda x: revenue_sharing(params, x).s, band)
+    return band_infimum(lambda x: float(revenue_sharing(params, x).s), band)
 
 
 def demand_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing demand ``D(lam)`` over the open band."""
-    return band_infimum(lambda x: revenue_sharing(params, x).demand, band)
+    return band_infimum(lambda x: float(revenue_sharing(params, x).demand), band)
 
 
 def service_overshoot_share(params: HorizontalParams) -> float:
@@ -166,4 +167,3 @@ def service_gap(params: HorizontalParams, lam) -> np.ndarray | float:
     u = params.beta - params.b1 * params.c
     gap = b1g * params.b2 * u * (lam_arr - 1) / ((2 * b1g - params.b2**2) * delta)
     return float(gap) if gap.ndim == 0 else gap
-

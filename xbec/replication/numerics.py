@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -133,7 +133,7 @@ def vertical_floor(vparams: VerticalParams, baseline: ArrayLike) -> float:
 def vertical_acceptable_lambda(
     params: HorizontalParams,
     vparams: VerticalParams,
-    baseline: Sequence[float] | None = None,
+    baseline: ArrayLike | None = None,
 ) -> LambdaBand:
     """Open λ band acceptable to the horizontal *and* the vertical alliance (§5.2).
 

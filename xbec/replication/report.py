@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
+
 __all__ = ["esc", "md_table", "yes", "compare_table", "ledger_verdict"]
 
 
@@ -32,7 +34,7 @@ def yes(flag: bool) -> str:
 
 def compare_table(
     printed: Sequence[Mapping[str, str]],
-    ours: Mapping[str, Sequence[float]],
+    ours: Mapping[str, Sequence[float] | np.ndarray],
     cols: Sequence[tuple[str, str]],
     lam_key: str = "lam",
 ) -> str:

@@ -32,9 +32,14 @@ __all__ = [
     "claims_values",
 ]
 
-TABLE1_COLS = [("p", "$p^*(\\lambda)$"), ("w", "$\\omega(\\lambda)$"), ("s", "$s^*(\\lambda)$"),
-               ("pi_platform", "$\\pi_1(\\lambda)$"), ("pi_manufacturer", "$\\pi_2(\\lambda)$"),
-               ("pi_total", "$\\pi^*$ (total)")]
+TABLE1_COLS = [
+    ("p", "$p^*(\\lambda)$"),
+    ("w", "$\\omega(\\lambda)$"),
+    ("s", "$s^*(\\lambda)$"),
+    ("pi_platform", "$\\pi_1(\\lambda)$"),
+    ("pi_manufacturer", "$\\pi_2(\\lambda)$"),
+    ("pi_total", "$\\pi^*$ (total)"),
+]
 
 
 def headline_values(params: HorizontalParams) -> dict[str, Any]:
@@ -49,7 +54,8 @@ def headline_values(params: HorizontalParams) -> dict[str, Any]:
         out["band_md"] = Md(
             "Revenue sharing is acceptable to both members, and leaves the platform ahead, for $\\lambda$ in "
             f"the open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on a grid of step 0.01, from {lo:.2f} "
-            f"to {hi:.2f}.")
+            f"to {hi:.2f}."
+        )
     return out
 
 
@@ -58,9 +64,13 @@ def section51_comparison(page: Page) -> Md:
     if not page.on_paper:
         return Md(NOT_PAPER)
     rows = [r for r in ledger_rows(page) if r.where.startswith("§5.1")]
-    table = md_table(["§5.1", "this page", "paper", "difference", "ledger status"],
-                     [(esc(r.where.removeprefix("§5.1, ")), f"{r.reproduced:.4f}", r.paper, f"{r.diff:+.4f}",
-                       r.status) for r in rows])
+    table = md_table(
+        ["§5.1", "this page", "paper", "difference", "ledger status"],
+        [
+            (esc(r.where.removeprefix("§5.1, ")), f"{r.reproduced:.4f}", r.paper, f"{r.diff:+.4f}", r.status)
+            for r in rows
+        ],
+    )
     notes = "".join(f"- {esc(r.where)}: {esc(r.note)}\n" for r in rows if r.status != "reproduced" and r.note)
     return Md(table + ("\nNotes:\n\n" + notes if notes else ""))
 
@@ -75,10 +85,12 @@ def table1_comparisons(page: Page) -> dict[str, Md]:
     ours = {key: getattr(result, key) for key, _ in TABLE1_COLS}
     printed = [dict(zip(paper.TABLE1_COLUMNS, row)) for row in paper.TABLE1]
     t1 = [r for r in ledger_rows(page) if r.where.startswith("Table 1")]
-    return {"t1_prices": Md(compare_table(printed, ours, TABLE1_COLS[:3])),
-            "t1_profits": Md(compare_table(printed, ours, TABLE1_COLS[3:5])),
-            "t1_totals": Md(compare_table(printed, ours, TABLE1_COLS[5:])),
-            "t1_verdict": Md(ledger_verdict(t1, STATUSES))}
+    return {
+        "t1_prices": Md(compare_table(printed, ours, TABLE1_COLS[:3])),
+        "t1_profits": Md(compare_table(printed, ours, TABLE1_COLS[3:5])),
+        "t1_totals": Md(compare_table(printed, ours, TABLE1_COLS[5:])),
+        "t1_verdict": Md(ledger_verdict(t1, STATUSES)),
+    }
 
 
 def table1_grid(page: Page) -> Md:
@@ -92,8 +104,9 @@ def table1_grid(page: Page) -> Md:
     cols = ("lambda", "p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
     (page.out_dir / "table1.csv").write_text(numerics.to_csv({k: t[k] for k in cols}))
     inside = ["✔" if band is not None and band.lo < x < band.hi else "" for x in t["lambda"]]
-    rows = [(f"{t['lambda'][i]:.2f}", *(f"{t[k][i]:.2f}" for k, _ in TABLE1_COLS), inside[i])
-            for i in range(len(page.lam))]
+    rows = [
+        (f"{t['lambda'][i]:.2f}", *(f"{t[k][i]:.2f}" for k, _ in TABLE1_COLS), inside[i]) for i in range(len(page.lam))
+    ]
     return Md(md_table(["$\\lambda$", *(tex for _, tex in TABLE1_COLS), "acceptable"], rows))
 
 
@@ -120,15 +133,18 @@ def fig2_findings(params: HorizontalParams) -> dict[str, Any]:
     increasing = "increases" if 0 < b2sq < b1g else "does not always increase"
     out: dict[str, Any] = {"total_increasing": increasing, "gain1_inf": math.nan, "gain2_inf": math.nan}
     if band is None:
-        out["claims"] = Md("There is no band in which both members gain, so §5.3.1's Pareto improvement does "
-                           "not occur here.")
+        out["claims"] = Md(
+            "There is no band in which both members gain, so §5.3.1's Pareto improvement does not occur here."
+        )
         out["gap_md"] = Md("the gap closes only at $\\lambda = 1$, where the manufacturer earns nothing")
         return out
     inf = bounds.gain_infima(params, band)
-    gap_lo = bounds.band_infimum(lambda x: cen.pi_total - H.revenue_sharing(params, x).pi_total, band)
-    gap_hi = bounds.band_supremum(lambda x: cen.pi_total - H.revenue_sharing(params, x).pi_total, band)
-    out.update(gain1_inf=zero(inf["platform"].value, 1e-9 * cen.pi_total),
-               gain2_inf=zero(inf["manufacturer"].value, 1e-9 * cen.pi_total))
+    gap_lo = bounds.band_infimum(lambda x: cen.pi_total - float(H.revenue_sharing(params, x).pi_total), band)
+    gap_hi = bounds.band_supremum(lambda x: cen.pi_total - float(H.revenue_sharing(params, x).pi_total), band)
+    out.update(
+        gain1_inf=zero(inf["platform"].value, 1e-9 * cen.pi_total),
+        gain2_inf=zero(inf["manufacturer"].value, 1e-9 * cen.pi_total),
+    )
     out["claims"] = Md(
         "Inside the band both members earn more than under decentralised decisions, and the platform earns "
         "more than the manufacturer — a Pareto improvement, as §5.3.1 says. Over the open band the "
@@ -137,12 +153,15 @@ def fig2_findings(params: HorizontalParams) -> dict[str, Any]:
         f"infimum {out['gain2_inf']:.2f} ({_end(inf['manufacturer'], band)}); so each gains strictly, but the "
         "manufacturer's gain can be as small as one likes. Above "
         f"$\\lambda = {band.hi:.4f}$ the manufacturer would be worse off than in the Stackelberg game and "
-        "would leave the contract.")
+        "would leave the contract."
+    )
     if b2sq == 0:
         out["gap_md"] = Md("without a service term ($b_2 = 0$) the contract's total equals $\\pi$ at every $\\lambda$")
         return out
-    out["gap_md"] = Md(f"over the band by between {gap_lo.value:.2f} and {gap_hi.value:.2f}; the gap closes only "
-                       "at $\\lambda = 1$, where the manufacturer earns nothing")
+    out["gap_md"] = Md(
+        f"over the band by between {gap_lo.value:.2f} and {gap_hi.value:.2f}; the gap closes only "
+        "at $\\lambda = 1$, where the manufacturer earns nothing"
+    )
     return out
 
 
@@ -155,17 +174,30 @@ def levels_table(page: Page) -> Md:
     if page.lam is not None:
         try:
             ends = H.revenue_sharing(params, np.array([page.lam[0], page.lam[-1]]))
+            p, s, d = np.asarray(ends.p), np.asarray(ends.s), np.asarray(ends.demand)
             for j, x in enumerate((page.lam[0], page.lam[-1])):
-                rows.append((f"revenue sharing, $\\lambda = {x:g}$ (§3.4)", f"{ends.p[j]:.2f}",
-                             f"{ends.s[j]:.2f}", f"{ends.demand[j]:.2f}"))
+                rows.append(
+                    (
+                        f"revenue sharing, $\\lambda = {x:g}$ (§3.4)",
+                        f"{p[j]:.2f}",
+                        f"{s[j]:.2f}",
+                        f"{d[j]:.2f}",
+                    )
+                )
         except ModelDomainError:
             pass
     band, _ = band_or_error(params)
     if band is not None:
         b = H.revenue_sharing(params, np.array([band.lo, band.hi]))
-        rows.append((f"revenue sharing, open band $({band.lo:.4f}, {band.hi:.4f})$", f"{b.p[0]:.2f}",
-                     f"{b.s[0]:.4f} to {b.s[1]:.4f} (ends excluded)",
-                     f"{b.demand[0]:.4f} to {b.demand[1]:.4f} (ends excluded)"))
+        bp, bs, bd = np.asarray(b.p), np.asarray(b.s), np.asarray(b.demand)
+        rows.append(
+            (
+                f"revenue sharing, open band $({band.lo:.4f}, {band.hi:.4f})$",
+                f"{bp[0]:.2f}",
+                f"{bs[0]:.4f} to {bs[1]:.4f} (ends excluded)",
+                f"{bd[0]:.4f} to {bd[1]:.4f} (ends excluded)",
+            )
+        )
     rows.append(("centralised (§3.3)", f"{cen.p:.2f}", f"{cen.s:.2f}", f"{cen.demand:.2f}"))
     return Md(md_table(["decision", "price $p$", "service level $s$", "demand $D$"], rows))
 
@@ -199,38 +231,63 @@ def service_demand_claims(params: HorizontalParams) -> list[ServiceClaim]:
     band, _ = band_or_error(params)
     A = params.beta - params.b1 * cen.p
     ratio = f" (×{cen.s / dec.s:.2f})" if dec.s > 0 else ""
-    claims = [ServiceClaim(
-        "The logistics service level is much higher under centralised than under decentralised "
-        "decision-making.", f"$s^{{2*}} = {cen.s:.2f}$ vs $s^{{1*}} = {dec.s:.2f}${ratio}", cen.s > dec.s, True)]
+    claims = [
+        ServiceClaim(
+            "The logistics service level is much higher under centralised than under decentralised decision-making.",
+            f"$s^{{2*}} = {cen.s:.2f}$ vs $s^{{1*}} = {dec.s:.2f}${ratio}",
+            cen.s > dec.s,
+            True,
+        )
+    ]
     inc = params.b2 * A > 0
-    claims.append(ServiceClaim(
-        "As $\\lambda$ increases, the logistics service level increases.",
-        "$ds^*/d\\lambda = b_1\\gamma_1 b_2 (\\beta - b_1 p^{2*})/(b_1\\gamma_1 - \\lambda b_2^2)^2$, of the sign "
-        f"of $b_2(\\beta - b_1 p^{{2*}}) = {params.b2 * A:.4g}$", bool(inc), True))
-    claims.append(ServiceClaim(
-        "The price is lower under revenue sharing than under decentralised decision-making.",
-        f"$p^*(\\lambda) = p^{{2*}} = {cen.p:.2f}$ for every $\\lambda$ vs $p^{{1*}} = {dec.p:.2f}$",
-        cen.p < dec.p, True))
-    for what, level, sym, fn in (("logistics service level", dec.s, "s^*", bounds.service_infimum),
-                                 ("Market demand", dec.demand, "D", bounds.demand_infimum)):
-        text = (f"The {what} is higher under revenue sharing than under decentralised decision-making."
-                if what != "Market demand" else
-                "Market demand is higher under revenue sharing than under decentralised decision-making.")
+    claims.append(
+        ServiceClaim(
+            "As $\\lambda$ increases, the logistics service level increases.",
+            "$ds^*/d\\lambda = b_1\\gamma_1 b_2 (\\beta - b_1 p^{2*})/(b_1\\gamma_1 - \\lambda b_2^2)^2$, of the sign "
+            f"of $b_2(\\beta - b_1 p^{{2*}}) = {params.b2 * A:.4g}$",
+            bool(inc),
+            True,
+        )
+    )
+    claims.append(
+        ServiceClaim(
+            "The price is lower under revenue sharing than under decentralised decision-making.",
+            f"$p^*(\\lambda) = p^{{2*}} = {cen.p:.2f}$ for every $\\lambda$ vs $p^{{1*}} = {dec.p:.2f}$",
+            cen.p < dec.p,
+            True,
+        )
+    )
+    for what, level, sym, fn in (
+        ("logistics service level", dec.s, "s^*", bounds.service_infimum),
+        ("Market demand", dec.demand, "D", bounds.demand_infimum),
+    ):
+        text = (
+            f"The {what} is higher under revenue sharing than under decentralised decision-making."
+            if what != "Market demand"
+            else "Market demand is higher under revenue sharing than under decentralised decision-making."
+        )
         if band is None:
             claims.append(ServiceClaim(text, "no acceptable band", False, True))
             continue
         b = fn(params, band)
         ok = _above_on_band(b, level)
         rel = "\\ge" if b.attained else ">"  # an infimum not attained on the open band is a strict bound
-        detail = (f"on the open band, ${sym}(\\lambda) {rel} {b.value:.4f}$ (infimum, "
-                  f"{'attained' if b.attained else 'not attained'}) vs ${sym[0]}^{{1*}} = {level:.4f}$")
+        detail = (
+            f"on the open band, ${sym}(\\lambda) {rel} {b.value:.4f}$ (infimum, "
+            f"{'attained' if b.attained else 'not attained'}) vs ${sym[0]}^{{1*}} = {level:.4f}$"
+        )
         claims.append(ServiceClaim(text, detail, ok, True))
     lam_bar = bounds.service_overshoot_share(params)
     below = params.b2**2 > 0 and lam_bar >= 1
-    claims.append(ServiceClaim(
-        "*(Not claimed by the paper.)* Revenue sharing stays below the centralised service level and demand.",
-        "$s^*(\\lambda) < s^{2*}$ and $D(\\lambda) < D^{2*}$ for every $\\lambda < 1$ iff "
-        f"$0 < b_2^2 \\le b_1\\gamma_1$; here $b_1\\gamma_1/b_2^2 = {lam_bar:.4g}$", bool(below), False))
+    claims.append(
+        ServiceClaim(
+            "*(Not claimed by the paper.)* Revenue sharing stays below the centralised service level and demand.",
+            "$s^*(\\lambda) < s^{2*}$ and $D(\\lambda) < D^{2*}$ for every $\\lambda < 1$ iff "
+            f"$0 < b_2^2 \\le b_1\\gamma_1$; here $b_1\\gamma_1/b_2^2 = {lam_bar:.4g}$",
+            bool(below),
+            False,
+        )
+    )
     return claims
 
 
@@ -239,7 +296,9 @@ def claims_values(params: HorizontalParams) -> dict[str, Any]:
     claims = service_demand_claims(params)
     rows = [(i + 1, c.text, c.detail, "✔ holds" if c.holds else "✘ **fails**") for i, c in enumerate(claims)]
     band, _ = band_or_error(params)
-    return {"claims_table": Md(md_table(["", "claim (§5.3.2)", "this page", "verdict"], rows)),
-            "n_hold": int(sum(c.holds for c in claims if c.claimed)),
-            "n_claims": int(sum(c.claimed for c in claims)),
-            "s_inf": bounds.service_infimum(params, band).value if band is not None else math.nan}
+    return {
+        "claims_table": Md(md_table(["", "claim (§5.3.2)", "this page", "verdict"], rows)),
+        "n_hold": int(sum(c.holds for c in claims if c.claimed)),
+        "n_claims": int(sum(c.claimed for c in claims)),
+        "s_inf": bounds.service_infimum(params, band).value if band is not None else math.nan,
+    }

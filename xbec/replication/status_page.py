@@ -30,10 +30,17 @@ def package_version(dist: str) -> str:
 def git_commit(cwd: str | None = None) -> str:
     """The checkout's short commit (12 hex digits), marked when tracked files have uncommitted changes."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
-                              check=True, timeout=10, cwd=cwd).stdout.strip()
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True, check=True, timeout=10, cwd=cwd).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True, check=True, timeout=10, cwd=cwd
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+            cwd=cwd,
+        ).stdout.strip()
         return head + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown (not a git checkout)"
@@ -68,15 +75,24 @@ def build_values(packages: Sequence[str], lock_file: str | None = None, root: st
     With ``lock_file`` (relative to ``root``, the repository) also ``lock_summary``
     (:func:`lock_summary`), which the table lists too.
     """
-    rows = [("Python", f"`{platform.python_version()}`"), ("Kernel interpreter", f"`{sys.executable}`"),
-            ("Platform", f"`{platform.platform()}`")]
+    rows = [
+        ("Python", f"`{platform.python_version()}`"),
+        ("Kernel interpreter", f"`{sys.executable}`"),
+        ("Platform", f"`{platform.platform()}`"),
+    ]
     rows += [(name, f"`{package_version(name)}`") for name in packages]
     out: dict[str, Any] = {}
     if lock_file is not None:
         summary = lock_summary(Path(root) / lock_file, lock_file)
         rows.append(("Lock file", summary))
         out["lock_summary"] = Md(summary)
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    out.update({"versions": Md(md_table(["Software", "Version"], rows)), "xbec_version": package_version("xbec"),
-                "build_commit": Md(f"`{git_commit()}`"), "build_date": Md(now)})
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    out.update(
+        {
+            "versions": Md(md_table(["Software", "Version"], rows)),
+            "xbec_version": package_version("xbec"),
+            "build_commit": Md(f"`{git_commit()}`"),
+            "build_date": Md(now),
+        }
+    )
     return out
