@@ -37,7 +37,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication import pages
+from xbec.replication import horizontal_pages, pages
 
 page = pages.setup(globals())
 params = page.params
@@ -58,10 +58,10 @@ params = page.params
 # $\pi$:
 
 # %% tags=["remove-input"]
-pages.centralized_md()
+horizontal_pages.centralized_md()
 
 # %% tags=["remove-cell"]
-pages.glue_all(pages.centralized_values(params))
+pages.glue_all(horizontal_pages.centralized_values(params))
 
 # %% [markdown]
 # For this page's parameters the centralised alliance sets the price
@@ -73,7 +73,7 @@ pages.glue_all(pages.centralized_values(params))
 # game ({glue:text}`pidec:.2f`).
 
 # %% tags=["remove-input"]
-pages.centralized_comparison(page)
+horizontal_pages.centralized_comparison(page)
 
 # %% [markdown]
 # ## §3.4 The revenue-sharing contract
@@ -110,14 +110,14 @@ pages.centralized_comparison(page)
 # wholesale price is
 
 # %% tags=["remove-input"]
-pages.sharing_md()
+horizontal_pages.sharing_md()
 
 # %% [markdown]
 # With $\omega^*(\lambda)$ in place, the service level, demand and the
 # manufacturer's profit are
 
 # %% tags=["remove-input"]
-pages.sharing_outcome_md()
+horizontal_pages.sharing_outcome_md()
 
 # %% [markdown]
 # ### The manufacturer's profit under the contract
@@ -134,7 +134,7 @@ pages.sharing_outcome_md()
 # which is also what the paper's own Table 1 reports ({doc}`table1_fig2`).
 
 # %% tags=["remove-cell"]
-pages.glue_all(pages.pi2_demo_values(params))
+pages.glue_all(horizontal_pages.pi2_demo_values(params))
 
 # %% [markdown]
 # At $\lambda =$ {glue:text}`lam_demo:.3f`, for example, the manufacturer
@@ -153,7 +153,7 @@ pages.glue_all(pages.pi2_demo_values(params))
 # while keeping only the share $\lambda$ of the revenue it brings. SymPy gives
 
 # %% tags=["remove-input"]
-pages.sharing_gaps_md(params)
+horizontal_pages.sharing_gaps_md(params)
 
 # %% [markdown]
 # Revenue sharing with {eq}`eq10` therefore improves on the Stackelberg game
@@ -175,7 +175,7 @@ pages.sharing_gaps_md(params)
 # of the band as roots in closed form — no grid search.
 
 # %% tags=["remove-cell"]
-pages.glue_all(pages.band_values(page))
+pages.glue_all(horizontal_pages.band_values(page))
 
 # %% [markdown]
 # ```{glue:md} band_text

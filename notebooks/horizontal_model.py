@@ -35,7 +35,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication import pages
+from xbec.replication import horizontal_pages, pages
 
 page = pages.setup(globals())
 params = page.params
@@ -90,8 +90,8 @@ params = page.params
 # re-derived:
 
 # %% tags=["remove-input"]
-pages.glue_all({"sym_gap": pages.symbolic_gap(params)})
-pages.profit_functions_md()
+pages.glue_all({"sym_gap": horizontal_pages.symbolic_gap(params)})
+horizontal_pages.profit_functions_md()
 
 # %% [markdown]
 # At 200 random points $(p, \omega, s)$, the numeric functions and the SymPy
@@ -104,7 +104,7 @@ pages.profit_functions_md()
 # above; a papermill run (`xbec run`) can change them.
 
 # %% tags=["remove-input"]
-pages.parameter_table(params)
+horizontal_pages.parameter_table(params)
 
 # %% [markdown]
 # ## The parameter domain
@@ -130,7 +130,7 @@ pages.parameter_table(params)
 # $0 < \lambda \le 1$ under the same condition:
 
 # %% tags=["remove-input"]
-pages.sharing_hessian_md()
+horizontal_pages.sharing_hessian_md()
 
 # %% [markdown]
 # This is the condition of the paper's Proposition 1, once its typo $b_3$ is
@@ -146,7 +146,7 @@ pages.sharing_hessian_md()
 # this condition.
 
 # %% tags=["remove-cell"]
-pages.glue_all(pages.domain_values(params))
+pages.glue_all(horizontal_pages.domain_values(params))
 
 # %% [markdown]
 # For this page's parameters, $2 b_1\gamma_1 - b_2^2 =$ {glue:text}`det2:.4g`,
@@ -155,7 +155,7 @@ pages.glue_all(pages.domain_values(params))
 # when a condition fails:
 
 # %%
-for message in pages.domain_error_examples(params):
+for message in horizontal_pages.domain_error_examples(params):
     print("ModelDomainError:", message)
 
 # %% [markdown]

@@ -35,7 +35,7 @@ output_dir = "outputs"
 
 # %%
 import xbec
-from xbec.replication import pages
+from xbec.replication import horizontal_pages, pages
 
 page = pages.setup(globals())
 params = page.params
@@ -118,7 +118,7 @@ params = page.params
 # {eq}`eq5`:
 
 # %% tags=["remove-input"]
-pages.follower_md()
+horizontal_pages.follower_md()
 
 # %% [markdown]
 # The last derivative is the point of the erratum *stackelberg-order* below: if
@@ -134,8 +134,8 @@ pages.follower_md()
 # other decision:
 
 # %% tags=["remove-input"]
-pages.glue_all({"H_leader": pages.leader_hessian_md()})
-pages.leader_md()
+pages.glue_all({"H_leader": horizontal_pages.leader_hessian_md()})
+horizontal_pages.leader_md()
 
 # %% [markdown]
 # **The equilibrium.** Solving the two first-order conditions together gives
@@ -143,7 +143,7 @@ pages.leader_md()
 # and $D$ is demand):
 
 # %% tags=["remove-input"]
-solution = pages.equilibrium_md()
+solution = horizontal_pages.equilibrium_md()
 pages.glue_all({"eq_solution": solution})
 solution
 
@@ -152,7 +152,7 @@ solution
 # derivation (`xbec.replication.symbolic.checks()`):
 
 # %% tags=["remove-input"]
-pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",
+horizontal_pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",
                     "eq (3) Hessian"], printed=True)
 
 # %% [markdown]
@@ -166,8 +166,8 @@ pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq 
 
 # %% tags=["remove-input"]
 errata_keys = ["prop1-b3", "prop1-leader-concavity", "stackelberg-order", "p1-s1-reaction"]
-pages.glue_all(pages.errata_verified(errata_keys))
-pages.errata_md(errata_keys)
+pages.glue_all(horizontal_pages.errata_verified(errata_keys))
+horizontal_pages.errata_md(errata_keys)
 
 # %% [markdown]
 # With these four errata taken into account, the two propositions read as
@@ -231,7 +231,7 @@ pages.errata_md(errata_keys)
 # ## The equilibrium for this page's parameters
 
 # %% tags=["remove-cell"]
-pages.glue_all(pages.decentralized_values(params))
+pages.glue_all(horizontal_pages.decentralized_values(params))
 
 # %% [markdown]
 # The platform sets the price $p^{1*} =$ {glue:text}`p1:.2f` with the mark-up
@@ -243,7 +243,7 @@ pages.glue_all(pages.decentralized_values(params))
 # {glue:text}`pitot:.2f`.
 
 # %% tags=["remove-input"]
-pages.decentralized_comparison(page)
+horizontal_pages.decentralized_comparison(page)
 
 # %% [markdown]
 # With the paper's parameters, $p^{1*}$, $\omega^{1*}$ and $s^{1*}$ print as

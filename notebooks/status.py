@@ -43,75 +43,11 @@ packages = [
 lock_file = "requirements/book.txt"   # the lock file `make book` installs from (relative to the repository)
 
 # %% tags=["hide-input"]
-import datetime
-import importlib.metadata as md
-import platform
-import subprocess
-import sys
+from xbec.replication import pages, status_page
 
-from IPython.display import Markdown
-from myst_nb import glue
-
-
-def _version(dist: str) -> str:
-    try:
-        return md.version(dist)
-    except md.PackageNotFoundError:
-        return "not installed"
-
-
-def _commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            capture_output=True, text=True, check=True, timeout=10,
-        )
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True, text=True, check=True, timeout=10,
-        ).stdout.strip()
-        return out.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
-    except (OSError, subprocess.SubprocessError):
-        return "unknown (not a git checkout)"
-
-
-rows = [
-    ("Python", platform.python_version()),
-    ("Kernel interpreter", sys.executable),
-    ("Platform", platform.platform()),
-]
-rows += [(name, _version(name)) for name in packages]
-
-# Which lock file built this book: `make book` installs requirements/book.txt
-# (hash-checked) and then xbec without dependencies.
-import hashlib
-import re
-from pathlib import Path
-
-lock_path = Path("..") / lock_file
-if lock_path.is_file():
-    lock_text = lock_path.read_text(encoding="utf-8")
-    lock_sha = hashlib.sha256(lock_text.encode("utf-8")).hexdigest()
-    lock_pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", lock_text)
-    lock_differ = [f"{n} {_version(n)} (lock: {v})" for n, v in lock_pins if _version(n) != v]
-    lock_summary = (f"`{lock_file}`, SHA-256 `{lock_sha[:16]}…`: {len(lock_pins)} pinned packages, "
-                    + ("all installed at the locked version" if not lock_differ else
-                       f"{len(lock_differ)} installed at another version: " + ", ".join(lock_differ)))
-else:
-    lock_summary = f"`{lock_file}` not found: this build was not installed from the lock"
-rows.append(("Lock file", lock_summary))
-glue("lock_summary", Markdown(lock_summary), display=False)
-glue("xbec_version", _version("xbec"), display=False)
-glue("build_commit", Markdown(f"`{_commit()}`"), display=False)
-glue(
-    "build_date",
-    Markdown(datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
-    display=False,
-)
-Markdown(
-    "| Software | Version |\n| --- | --- |\n"
-    + "\n".join(f"| {name} | {version if name == 'Lock file' else f'`{version}`'} |" for name, version in rows)
-)
+build = status_page.build_values(packages, lock_file)
+pages.glue_all(build)
+build["versions"]
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,

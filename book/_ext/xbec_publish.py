@@ -36,8 +36,9 @@ CSS = """\
 /* xbec: figures stay readable in dark mode (matplotlib draws black on transparent). */
 html[data-theme="dark"] .bd-article img,
 html[data-theme="dark"] .cell_output img,
+html[data-theme="dark"] .bd-content div.cell_output img,
 html[data-theme="dark"] figure img {
-  background: #ffffff;
+  background: #ffffff !important;
   padding: 6px;
   border-radius: 4px;
 }

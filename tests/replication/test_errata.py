@@ -26,9 +26,6 @@ def test_rows_of_the_old_symbolic_errata_are_all_there_and_more():
            "pi2-lambda", "sharing-not-coordinating"}
     new = {"table1-step", "table2-step", "raiffa-upper-limit", "eq14-theta", "vn-profit", "all-members-centralised"}
     assert old | new <= set(BY_KEY) and len(BY_KEY) == len(ROWS)
-    from xbec.replication import symbolic as S
-
-    assert S.errata() == ROWS
 
 
 @pytest.mark.parametrize("row", ROWS, ids=lambda e: e.key)
@@ -67,10 +64,10 @@ def test_holds_is_computed_from_the_stored_text(monkeypatch, fresh_errata):
 
 
 def test_typo_checks_read_the_printed_tables(monkeypatch):
-    assert EC._check_table1_step(P) and EC._check_table2_step(P)
+    assert EC.check_table1_step(P) and EC.check_table2_step(P)
     t1 = tuple((f"{0.71 + 0.02 * k:.2f}",) + r[1:] for k, r in enumerate(paper.TABLE1))
     monkeypatch.setattr(paper, "TABLE1", t1)
-    assert not EC._check_table1_step(P) and not EC._text_table_step(paper.TABLE1, "Table 1")
+    assert not EC.check_table1_step(P) and not EC.text_table_step(paper.TABLE1, "Table 1")
 
 
 def test_numeric_checks_fail_on_a_wrong_model(monkeypatch):
@@ -81,15 +78,15 @@ def test_numeric_checks_fail_on_a_wrong_model(monkeypatch):
         return r._replace(s=r.s * 1.01) if hasattr(r, "_replace") else type(r)(**{**r.__dict__, "s": r.s * 1.01})
 
     monkeypatch.setattr(EC, "revenue_sharing", off)
-    assert not EC._check_sharing_price_only(P)
+    assert not EC.check_sharing_price_only(P)
     monkeypatch.setattr(EC, "revenue_sharing", real)
     # eq (6) differentiated instead of eq (7): its stationary point is not eq (8)
     monkeypatch.setattr(EC, "platform_profit_sharing", lambda params, lam, p, w, s: EC.alliance_profit(params, p, s))
-    assert not EC._check_eq7_reference(P)
+    assert not EC.check_eq7_reference(P)
     real_dec = EC.decentralized
     monkeypatch.setattr(EC, "decentralized", lambda p: type(real_dec(p))(
         **{**real_dec(p).__dict__, "p": real_dec(p).p + 1.0}))
-    assert not EC._check_reaction(P) and not EC._check_leader_concavity(P)
+    assert not EC.check_reaction(P) and not EC.check_leader_concavity(P)
 
 
 def test_service_level_exceeds_the_centralised_one_above_the_singular_share():
@@ -125,7 +122,7 @@ def test_all_members_check_fails_when_centralisation_does_not_raise_the_total(mo
     real = EC.centralized
     monkeypatch.setattr(EC, "centralized", lambda p: type(real(p))(real(p).p, real(p).s, real(p).demand,
                                                                    EC.decentralized(p).pi_total))
-    assert not EC._check_all_members(P)
+    assert not EC.check_all_members(P)
 
 
 def test_eq14_two_term_shares_are_three_term_with_no_service_weight():

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 import xbec
 from tests.conftest import horizontal_params
-from xbec.replication import pages
+from xbec.replication import horizontal_pages, pages
 
 PAPER_NS = dict(beta=200.0, b1=2.0, b2=1.0, gamma1=1.0, c=10.0, K=10.0, mu=[1600.0, 2000.0, 2300.0, 2200.0],
                 phi=[20.0, 15.0, 8.0, 12.0], theta=[0.7, 0.5, 0.4, 0.6], weights=[0.7, 0.3],
@@ -72,15 +72,15 @@ def test_zero_and_band_or_error():
 @given(horizontal_params())
 def test_symbolic_and_numeric_profits_agree(params):
     scale = max(1.0, params.beta**2 / params.b1)
-    assert pages.symbolic_gap(params, points=50) <= 1e-8 * scale
+    assert horizontal_pages.symbolic_gap(params, points=50) <= 1e-8 * scale
 
 
 @settings(max_examples=30)
 @given(horizontal_params())
 def test_domain_values_and_error_examples(params):
-    d = pages.domain_values(params)
+    d = horizontal_pages.domain_values(params)
     assert d["det2"] > 0 and d["det4"] > d["det2"] and d["margin"] > 0
-    messages = pages.domain_error_examples(params)
+    messages = horizontal_pages.domain_error_examples(params)
     assert "b2" in messages[0]
     assert len(messages) == (2 if params.b1 * params.c > 0 else 1)
     if len(messages) == 2:
@@ -88,50 +88,50 @@ def test_domain_values_and_error_examples(params):
 
 
 def test_symbolic_pages_show_the_derivations():
-    assert "\\pi_1 =" in pages.profit_functions_md() and "\\pi_2 =" in pages.profit_functions_md()
-    assert "\\det" in pages.sharing_hessian_md()
-    assert "\\omega(p, s)" in pages.follower_md()
-    assert "p(s) =" in pages.leader_md() and "H_{\\text{leader}}" in pages.leader_hessian_md()
-    eq = pages.equilibrium_md()
+    assert "\\pi_1 =" in horizontal_pages.profit_functions_md() and "\\pi_2 =" in horizontal_pages.profit_functions_md()
+    assert "\\det" in horizontal_pages.sharing_hessian_md()
+    assert "\\omega(p, s)" in horizontal_pages.follower_md()
+    assert "p(s) =" in horizontal_pages.leader_md() and "H_{\\text{leader}}" in horizontal_pages.leader_hessian_md()
+    eq = horizontal_pages.equilibrium_md()
     assert all(k in eq for k in ("p^{1*}", "\\omega^{1*}", "\\pi_2^*"))
-    assert "p^{2*}" in pages.centralized_md() and "eq (3) Hessian" in pages.centralized_md()
-    assert "eq7-reference" in pages.sharing_md() and "D(\\lambda)" in pages.sharing_outcome_md()
+    assert "p^{2*}" in horizontal_pages.centralized_md() and "eq (3) Hessian" in horizontal_pages.centralized_md()
+    assert "eq7-reference" in horizontal_pages.sharing_md() and "D(\\lambda)" in horizontal_pages.sharing_outcome_md()
 
 
 def test_checks_and_errata_come_from_symbolic():
     from xbec.replication import symbolic as S
 
     by_key = {c.key: c for c in S.checks()}
-    table = pages.checks_table(["p^{1*}"], printed=True)
+    table = horizontal_pages.checks_table(["p^{1*}"], printed=True)
     assert "`p^{1*}`" in table and ("✔ yes" if by_key["p^{1*}"].agrees else "✘") in table
-    errata = {e.key: e for e in S.errata()}
-    v = pages.errata_verified(["prop1-b3", "pi2-lambda"])
-    assert v == {f"verified-{k}": "verified" if errata[k].holds else "NOT verified" for k in ("prop1-b3", "pi2-lambda")}
-    assert "`pi2-lambda`\n: *" in pages.errata_md(["pi2-lambda"])
+    rows = {e.key: e for e in xbec.errata()}
+    v = horizontal_pages.errata_verified(["prop1-b3", "pi2-lambda"])
+    assert v == {f"verified-{k}": "verified" if rows[k].holds else "NOT verified" for k in ("prop1-b3", "pi2-lambda")}
+    assert "`pi2-lambda`\n: *" in horizontal_pages.errata_md(["pi2-lambda"])
 
 
 @settings(max_examples=30)
 @given(horizontal_params())
 def test_decentralized_and_centralized_values(params):
-    d, c = pages.decentralized_values(params), pages.centralized_values(params)
+    d, c = horizontal_pages.decentralized_values(params), horizontal_pages.centralized_values(params)
     dec, cen = xbec.decentralized(params), xbec.centralized(params)
     assert d["p1"] == dec.p and d["pitot"] == dec.pi_total and d["x1"] == dec.markup
     assert c["gain"] == pytest.approx(cen.pi_total - dec.pi_total) and c["gain"] >= -1e-9 * abs(cen.pi_total)
 
 
 def test_comparisons_on_and_off_the_paper(paper_page, tmp_path):
-    table = pages.decentralized_comparison(paper_page)
+    table = horizontal_pages.decentralized_comparison(paper_page)
     assert "ledger status" in table and "87.14" in table and "reproduced" in table
-    assert "5390" in pages.centralized_comparison(paper_page)
+    assert "5390" in horizontal_pages.centralized_comparison(paper_page)
     other = pages.setup({**PAPER_NS, "K": 20.0, "output_dir": str(tmp_path / "o")})
-    assert "nothing to compare" in pages.decentralized_comparison(other)
-    assert "not the paper's parameters" in pages.centralized_comparison(other)
+    assert "nothing to compare" in horizontal_pages.decentralized_comparison(other)
+    assert "not the paper's parameters" in horizontal_pages.centralized_comparison(other)
 
 
 @settings(max_examples=30)
 @given(horizontal_params())
 def test_pi2_demo_sets_the_true_profit_beside_the_printed_formulas(params):
-    v = pages.pi2_demo_values(params)
+    v = horizontal_pages.pi2_demo_values(params)
     r, cen = xbec.revenue_sharing(params, v["lam_demo"]), xbec.centralized(params)
     assert v["pi2_true"] == pytest.approx(r.pi_manufacturer)
     assert v["pi2_claim1"] == pytest.approx(cen.pi_total - r.pi_platform)
@@ -139,19 +139,19 @@ def test_pi2_demo_sets_the_true_profit_beside_the_printed_formulas(params):
 
 
 def test_sharing_gaps_state_the_exact_condition():
-    assert "falls short for every" in pages.sharing_gaps_md(xbec.HorizontalParams())
+    assert "falls short for every" in horizontal_pages.sharing_gaps_md(xbec.HorizontalParams())
     over = xbec.HorizontalParams(beta=500, b1=4, b2=2.5, gamma1=1.2, c=30, K=100)
-    text = pages.sharing_gaps_md(over)
+    text = horizontal_pages.sharing_gaps_md(over)
     assert "exceeds $s^{2*}$ for $0.7680 < \\lambda < 1$" in text
 
 
 def test_band_values(paper_page, tmp_path):
-    v = pages.band_values(paper_page)
+    v = horizontal_pages.band_values(paper_page)
     assert "(0.709372,\\ 0.886039)" in v["band_text"] and "0.71 to 0.88" in v["band_text"]
     assert "$\\pi_1(\\lambda) = \\pi_2(\\lambda)$" in v["band_text"]
     assert "off by one grid step" in v["band_table"]
     empty = pages.setup({**PAPER_NS, "b2": 1.9, "output_dir": str(tmp_path / "e")})
-    v = pages.band_values(empty)
+    v = horizontal_pages.band_values(empty)
     assert "no share is acceptable" in v["band_text"] and "nothing to tabulate" in v["band_table"]
 
 
@@ -160,11 +160,11 @@ def test_band_values(paper_page, tmp_path):
 def test_every_section_3_page_runs_on_the_domain(params, tmp_path_factory):
     page = pages.setup({**params.as_dict(), "lam_min": 0.5, "lam_max": 0.9, "lam_step": 0.1,
                         "output_dir": str(tmp_path_factory.mktemp("p"))})
-    assert isinstance(pages.parameter_table(params), pages.Md)
-    pages.decentralized_comparison(page)
-    pages.centralized_comparison(page)
-    pages.sharing_gaps_md(params)
-    assert set(pages.band_values(page)) == {"band_text", "band_table"}
+    assert isinstance(horizontal_pages.parameter_table(params), pages.Md)
+    horizontal_pages.decentralized_comparison(page)
+    horizontal_pages.centralized_comparison(page)
+    horizontal_pages.sharing_gaps_md(params)
+    assert set(horizontal_pages.band_values(page)) == {"band_text", "band_table"}
 
 
 def test_notebooks_define_no_functions():

@@ -169,9 +169,9 @@ def test_grid_parsing():
 
 
 def test_chapters_that_cannot_compute_are_rejected_up_front():
-    for change, chapter, frag in ((["K=5000"], "beyond_band", "K=5000"), (["b2=1.99"], "beyond_band", "b2=1.99"),
-                                  (["beta=21"], "beyond_band", "beta=21"),
-                                  (["beta=1e6"], "beyond_allocation", "beta=1000000"),
+    """Only where a chapter cannot say on its page what is missing: no imputation, a fifth member."""
+    for change, chapter, frag in ((["K=5000"], "beyond_allocation", "no imputation exists"),
+                                  (["beta=21"], "beyond_allocation", "no imputation exists"),
                                   (["mu=1,2,3,4,5", "phi=1,1,1,1,1", "theta=1,1,1,1,1"], "replication_report",
                                    "mu has 5 members")):
         values = rp.resolve(change)
@@ -179,6 +179,13 @@ def test_chapters_that_cannot_compute_are_rejected_up_front():
         with pytest.raises(ParameterError, match=frag) as exc:
             rp.validate(values, (chapter,))
         assert chapter in str(exc.value) and "--notebooks" in str(exc.value)
+
+
+def test_chapters_that_say_on_their_page_what_is_missing_are_not_rejected():
+    """An empty band (K=5000, b2=1.99, beta=21) or beta=1e6: beyond_band and beyond_allocation run."""
+    for change, chapter in ((["K=5000"], "beyond_band"), (["b2=1.99"], "beyond_band"), (["beta=21"], "beyond_band"),
+                            (["beta=1e6"], "beyond_allocation")):
+        rp.validate(rp.resolve(change), (chapter,))
 
 
 def test_mu_warning_when_only_the_horizontal_side_moves(capsys):

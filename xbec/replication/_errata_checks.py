@@ -1,6 +1,6 @@
 """The checks behind :mod:`xbec.replication.errata`: one function per erratum.
 
-Each ``_check_*`` evaluates an erratum's corrected statement at given
+Each ``check_*`` evaluates an erratum's corrected statement at given
 parameters (numerically, with the SymPy identities it rests on); each
 ``_text_*`` tests the paper's stored text (:mod:`xbec.replication.paper`).
 """
@@ -106,7 +106,7 @@ def _num(expr: sp.Expr, params: HorizontalParams, **extra: float) -> float:
 # ---------------------------------------------------------------------------
 
 
-def _check_prop1_b3(params: HorizontalParams) -> bool:
+def check_prop1_b3(params: HorizontalParams) -> bool:
     """det of the printed Hessian (3) is 2 gamma1 b1 - b2^2."""
     H = np.array([[-2 * params.b1, params.b2], [params.b2, -params.gamma1]])
     return _close(np.linalg.det(H), 2 * params.gamma1 * params.b1 - params.b2**2)
@@ -116,7 +116,7 @@ def _leader_profit(params: HorizontalParams):
     return lambda p, s: platform_profit(params, p, manufacturer_reply(params, p, s), s)
 
 
-def _check_leader_concavity(params: HorizontalParams) -> bool:
+def check_leader_concavity(params: HorizontalParams) -> bool:
     """The leader's Hessian is the corrected one; eq (3) is eq (1)'s at fixed omega."""
     b1, b2, g = params.b1, params.b2, params.gamma1
     dec = decentralized(params)
@@ -135,7 +135,7 @@ def _check_leader_concavity(params: HorizontalParams) -> bool:
     )
 
 
-def _check_stackelberg_order(params: HorizontalParams) -> bool:
+def check_stackelberg_order(params: HorizontalParams) -> bool:
     """With p fixed pi2 is linear in omega; with the mark-up fixed it is concave; eq (5) is the reply."""
     dec = decentralized(params)
     h = max(1.0, abs(dec.w))
@@ -167,7 +167,7 @@ def _printed(key: str, params: HorizontalParams, p=0.0, w=0.0, s=0.0, lam=1.0) -
     return float(_printed_functions()[key](d["beta"], d["b1"], d["b2"], d["gamma1"], d["c"], d["K"], p, w, s, lam))
 
 
-def _check_reaction(params: HorizontalParams) -> bool:
+def check_reaction(params: HorizontalParams) -> bool:
     """The printed p^{1*}(s), s^{1*}(p) cross at the equilibrium, given in closed form."""
     b1, b2, g, c, beta = params.b1, params.b2, params.gamma1, params.c, params.beta
     dec = decentralized(params)
@@ -179,7 +179,7 @@ def _check_reaction(params: HorizontalParams) -> bool:
     )
 
 
-def _check_eq7_reference(params: HorizontalParams) -> bool:
+def check_eq7_reference(params: HorizontalParams) -> bool:
     """The first-order conditions of eq (7) give eqs (8) and (9)."""
     ok = True
     for r in _valid_sharing(params, _sample_lams(params)):
@@ -192,7 +192,7 @@ def _check_eq7_reference(params: HorizontalParams) -> bool:
     return bool(ok)
 
 
-def _check_pi2_lambda(params: HorizontalParams) -> bool:
+def check_pi2_lambda(params: HorizontalParams) -> bool:
     """pi2(λ) = ((1-λ)p + ω - c) D; it equals π - π1(λ) only where s*(λ) = s^{2*} (b2 = 0)."""
     cen = centralized(params)
     ok = True
@@ -207,7 +207,7 @@ def _check_pi2_lambda(params: HorizontalParams) -> bool:
 
 
 @cache
-def _sharing_identities() -> bool:
+def sharing_identities_hold() -> bool:
     """s*(λ) - s^{2*} = b1 b2 (λ-1)(p^{2*}-c)/(b1 γ1 - λ b2^2); total gap = -γ1 (s - s^{2*})^2 / 2."""
     sym = S.SYMBOLS
     b1, b2, g, c, lam = sym["b1"], sym["b2"], sym["gamma1"], sym["c"], sym["lam"]
@@ -220,13 +220,13 @@ def _sharing_identities() -> bool:
     )
 
 
-def _check_sharing_price_only(params: HorizontalParams) -> bool:
+def check_sharing_price_only(params: HorizontalParams) -> bool:
     """The exact statement of what eq (10) does to the service level and the total.
 
     The signs follow from the SymPy identities; the numbers at ``params`` must
     agree with those identities (to rounding) and have the stated signs.
     """
-    if not _sharing_identities():
+    if not sharing_identities_hold():
         return False
     b1, b2, g, c = params.b1, params.b2, params.gamma1, params.c
     cen = centralized(params)
@@ -252,28 +252,28 @@ def _check_sharing_price_only(params: HorizontalParams) -> bool:
     return bool(ok)
 
 
-def _lam_column(table) -> list[str]:
+def lam_column(table) -> list[str]:
     return [row[0] for row in table]
 
 
-def _steps(column: list[str]) -> list[float]:
+def printed_steps(column: list[str]) -> list[float]:
     vals = [paper.value(x) for x in column]
     return [round(b - a, 12) for a, b in zip(vals, vals[1:])]
 
 
-def _check_table1_step(params: HorizontalParams) -> bool:
+def check_table1_step(params: HorizontalParams) -> bool:
     """Table 1 prints 0.71 + 0.02k (k = 0..8) and then 0.88."""
-    col = _lam_column(paper.TABLE1)
+    col = lam_column(paper.TABLE1)
     return col == [f"{0.71 + 0.02 * k:.2f}" for k in range(9)] + ["0.88"]
 
 
-def _check_table2_step(params: HorizontalParams) -> bool:
+def check_table2_step(params: HorizontalParams) -> bool:
     """Table 2 prints 0.71 and then 0.72 + 0.02k (k = 0..8)."""
-    col = _lam_column(paper.TABLE2)
+    col = lam_column(paper.TABLE2)
     return col == ["0.71"] + [f"{0.72 + 0.02 * k:.2f}" for k in range(9)]
 
 
-def _check_upper_limit(params: HorizontalParams) -> bool:
+def check_upper_limit(params: HorizontalParams) -> bool:
     """Eq (12) with x̄_j = V(N) - μ_j, averaged over j, is eq (13) (SymPy n = 2..6, numbers here)."""
     if not all(ch.agrees for ch in S.checks() if ch.key.startswith("eq (13) from eq (12)")):
         return False
@@ -290,7 +290,7 @@ def _check_upper_limit(params: HorizontalParams) -> bool:
     return _close(alloc, raiffa(V, mu), scale=abs(V) + float(np.abs(mu).max())) and _close(alloc.sum(), V, scale=abs(V))
 
 
-def _check_eq14_theta(params: HorizontalParams) -> bool:
+def check_eq14_theta(params: HorizontalParams) -> bool:
     """§5.2's F is eq (14) with the service-level weight M_2 = 0."""
     vp = VerticalParams()
     s = decentralized(params).s
@@ -300,7 +300,7 @@ def _check_eq14_theta(params: HorizontalParams) -> bool:
     return _close(two, three) and _close(two, vp.F)
 
 
-def _check_vn_profit(params: HorizontalParams) -> bool:
+def check_vn_profit(params: HorizontalParams) -> bool:
     """V(N) = π1(λ) is revenue λpD less ωD, γ1 s²/2 and K; Table 2's V(N) is Table 1's π1(λ)."""
     ok = True
     for r in _valid_sharing(params, _sample_lams(params)):
@@ -311,7 +311,7 @@ def _check_vn_profit(params: HorizontalParams) -> bool:
     return bool(ok) and bool(shared) and all(t1[row[0]] == row[1] for row in shared)
 
 
-def _check_all_members(params: HorizontalParams) -> bool:
+def check_all_members(params: HorizontalParams) -> bool:
     """Centralisation raises the total: π > π1* + π2*."""
     dec, cen = decentralized(params), centralized(params)
     return cen.pi_total - dec.pi_total > 1e-12 * (abs(cen.pi_total) + abs(dec.pi_total))
@@ -322,29 +322,28 @@ def _check_all_members(params: HorizontalParams) -> bool:
 # ---------------------------------------------------------------------------
 
 
-def _cited_equation() -> str:
+def cited_equation() -> str:
     m = re.search(r"equation \((\d+)\)", paper.TEXT["before_eq8"])
     return m.group(1) if m else ""
 
 
-def _text_prop1_b3() -> bool:
+def text_prop1_b3() -> bool:
     return "b_3" in paper.TEXT["prop1"] and "b3" not in HorizontalParams().as_dict()
 
 
-def _text_eq7_reference() -> bool:
+def text_eq7_reference() -> bool:
     return (
-        paper.EQUATION_LHS.get(_cited_equation()) != "\\pi_1(\\lambda)"
-        and paper.EQUATION_LHS["7"] == "\\pi_1(\\lambda)"
+        paper.EQUATION_LHS.get(cited_equation()) != "\\pi_1(\\lambda)" and paper.EQUATION_LHS["7"] == "\\pi_1(\\lambda)"
     )
 
 
-def _text_upper_limit() -> bool:
+def text_upper_limit() -> bool:
     m = re.search(r"\\overline\{x_(\w)\} = (\w) - \\mu_(\w)", paper.TEXT["upper_limit"])
     defined = {"N", "n", "V", "x", "mu"}
     return m is not None and m.group(2) not in defined and m.group(1) != m.group(3)
 
 
-def _text_eq14_theta() -> bool:
+def text_eq14_theta() -> bool:
     return (
         "business level θ_i" in paper.TEXT["eq14_text"]
         and "service level s_i" in paper.TEXT["eq14_text"]
@@ -353,12 +352,12 @@ def _text_eq14_theta() -> bool:
     )
 
 
-def _text_table_step(table, name: str) -> bool:
+def text_table_step(table, name: str) -> bool:
     step = paper.value(paper.STATED_STEP[name])
-    return any(abs(d - step) > 1e-9 for d in _steps(_lam_column(table)))
+    return any(abs(d - step) > 1e-9 for d in printed_steps(lam_column(table)))
 
 
-def _pi2_printed_wrong() -> bool:
+def pi2_printed_wrong() -> bool:
     rs, cen = S.sharing_solution(), S.centralized_solution()
     lam = S.SYMBOLS["lam"]
     return not S._same(rs["pi_manufacturer"], (1 - lam) * cen["pi_total"]) and not S._same(
@@ -366,7 +365,7 @@ def _pi2_printed_wrong() -> bool:
     )
 
 
-def _overprovision_text() -> str:
+def overprovision_text() -> str:
     P = OVERPROVISION_EXAMPLE
     r, cen = revenue_sharing(P, 0.8), centralized(P)
     return (

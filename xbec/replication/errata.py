@@ -28,31 +28,31 @@ from . import paper
 from . import symbolic as S
 from ._errata_checks import (
     OVERPROVISION_EXAMPLE,
-    _check_all_members,
-    _check_eq7_reference,
-    _check_eq14_theta,
-    _check_leader_concavity,
-    _check_pi2_lambda,
-    _check_prop1_b3,
-    _check_reaction,
-    _check_sharing_price_only,
-    _check_stackelberg_order,
-    _check_table1_step,
-    _check_table2_step,
-    _check_upper_limit,
-    _check_vn_profit,
-    _cited_equation,
-    _lam_column,
-    _overprovision_text,
-    _pi2_printed_wrong,
-    _sharing_identities,
-    _steps,
-    _text_eq7_reference,
-    _text_eq14_theta,
-    _text_prop1_b3,
-    _text_table_step,
-    _text_upper_limit,
+    check_all_members,
+    check_eq7_reference,
+    check_eq14_theta,
+    check_leader_concavity,
+    check_pi2_lambda,
+    check_prop1_b3,
+    check_reaction,
+    check_sharing_price_only,
+    check_stackelberg_order,
+    check_table1_step,
+    check_table2_step,
+    check_upper_limit,
+    check_vn_profit,
+    cited_equation,
+    lam_column,
     overprovision_share,
+    overprovision_text,
+    pi2_printed_wrong,
+    printed_steps,
+    sharing_identities_hold,
+    text_eq7_reference,
+    text_eq14_theta,
+    text_prop1_b3,
+    text_table_step,
+    text_upper_limit,
 )
 
 __all__ = ["Erratum", "errata", "KINDS", "OVERPROVISION_EXAMPLE", "overprovision_share"]
@@ -105,9 +105,9 @@ def errata() -> tuple[Erratum, ...]:
             "The model has no $b_3$; the determinant of the printed Hessian (3) is $2\\gamma_1 b_1 - b_2^2$.",
             "",
             ("text", "sympy", "numeric"),
-            _text_prop1_b3()
+            text_prop1_b3()
             and S._same(S.PRINTED["eq (3) Hessian"].det(), S.PRINTED["Prop. 1 condition"].subs(S.b3, b2)),
-            _check_prop1_b3,
+            check_prop1_b3,
         ),
         (
             "prop1-leader-concavity",
@@ -125,7 +125,7 @@ def errata() -> tuple[Erratum, ...]:
             "",
             ("sympy", "numeric"),
             S._same(det_leader, 4 * g * b1 - b2**2) and H_leader != S.PRINTED["eq (3) Hessian"],
-            _check_leader_concavity,
+            check_leader_concavity,
         ),
         (
             "stackelberg-order",
@@ -140,7 +140,7 @@ def errata() -> tuple[Erratum, ...]:
             "",
             ("sympy", "numeric"),
             pi2_fixed_p == 0 and S._same(S.manufacturer_reply()["d2pi2_dw2"], -2 * b1),
-            _check_stackelberg_order,
+            check_stackelberg_order,
         ),
         (
             "p1-s1-reaction",
@@ -157,7 +157,7 @@ def errata() -> tuple[Erratum, ...]:
             S.SYMBOLS["s"] in S.PRINTED["p^{1*}"].free_symbols
             and S.SYMBOLS["p"] in S.PRINTED["s^{1*}"].free_symbols
             and all(ch.agrees for ch in S.checks() if ch.key in ("p^{1*}", "s^{1*}")),
-            _check_reaction,
+            check_reaction,
         ),
         (
             "eq7-reference",
@@ -165,13 +165,13 @@ def errata() -> tuple[Erratum, ...]:
             "typo",
             "In equation (6), calculate … of $\\pi_1(\\lambda)$",
             "In equation (7), calculate … of $\\pi_1(\\lambda)$",
-            f"The sentence cites eq ({_cited_equation()}), whose left-hand side is "
-            f"${paper.EQUATION_LHS.get(_cited_equation(), '?')}$; $\\pi_1(\\lambda)$ is eq (7), whose first-order conditions "
+            f"The sentence cites eq ({cited_equation()}), whose left-hand side is "
+            f"${paper.EQUATION_LHS.get(cited_equation(), '?')}$; $\\pi_1(\\lambda)$ is eq (7), whose first-order conditions "
             "give eqs (8) and (9).",
             "",
             ("text", "numeric"),
-            _text_eq7_reference(),
-            _check_eq7_reference,
+            text_eq7_reference(),
+            check_eq7_reference,
         ),
         (
             "pi2-lambda",
@@ -186,8 +186,8 @@ def errata() -> tuple[Erratum, ...]:
             "$\\pi_2(\\lambda) = \\pi - \\pi_1(\\lambda)$ holds only where $s^*(\\lambda) = s^{2*}$, i.e. $b_2 = 0$ "
             "or $\\lambda = 1$",
             ("sympy", "numeric"),
-            _pi2_printed_wrong(),
-            _check_pi2_lambda,
+            pi2_printed_wrong(),
+            check_pi2_lambda,
         ),
         (
             "sharing-not-coordinating",
@@ -203,11 +203,11 @@ def errata() -> tuple[Erratum, ...]:
             "$s^*(\\lambda) > s^{2*}$ (service over-provided) with $\\omega^*(\\lambda) < c - (1-\\lambda)p^{2*}$",
             "Both gaps vanish only at $\\lambda = 1$, where the manufacturer keeps no revenue, so Table 1's last "
             'column stays below the centralised $\\pi$. The statement "$s^*(\\lambda) < s^{2*}$ for every '
-            '$\\lambda < 1$" is false for $\\lambda > b_1\\gamma_1/b_2^2$. ' + _overprovision_text(),
+            '$\\lambda < 1$" is false for $\\lambda > b_1\\gamma_1/b_2^2$. ' + overprovision_text(),
             "$b_2 > 0$ (with $b_2 = 0$, $s \\equiv 0$ and the contract coordinates fully)",
             ("sympy", "numeric"),
-            _sharing_identities() and not S._same(rs["pi_total"], cen["pi_total"]),
-            _check_sharing_price_only,
+            sharing_identities_hold() and not S._same(rs["pi_total"], cen["pi_total"]),
+            check_sharing_price_only,
         ),
         (
             "table1-step",
@@ -215,12 +215,12 @@ def errata() -> tuple[Erratum, ...]:
             "typo",
             f"with a step change of {paper.STATED_STEP['Table 1']}",
             "$\\lambda = 0.71 + 0.02k$ ($k = 0, \\dots, 8$), then $0.88$, the band's last point on a 0.01 grid",
-            f"Table 1 prints $\\lambda$ = {', '.join(_lam_column(paper.TABLE1))}: the last step is "
-            f"{_steps(_lam_column(paper.TABLE1))[-1]:g}.",
+            f"Table 1 prints $\\lambda$ = {', '.join(lam_column(paper.TABLE1))}: the last step is "
+            f"{printed_steps(lam_column(paper.TABLE1))[-1]:g}.",
             "",
             ("text",),
-            _text_table_step(paper.TABLE1, "Table 1"),
-            _check_table1_step,
+            text_table_step(paper.TABLE1, "Table 1"),
+            check_table1_step,
         ),
         (
             "table2-step",
@@ -228,12 +228,12 @@ def errata() -> tuple[Erratum, ...]:
             "typo",
             f"with step changes of {paper.STATED_STEP['Table 2']}",
             "$\\lambda = 0.71$, then $0.72 + 0.02k$ ($k = 0, \\dots, 8$)",
-            f"Table 2 prints $\\lambda$ = {', '.join(_lam_column(paper.TABLE2))}: after the first step the step is "
-            f"{_steps(_lam_column(paper.TABLE2))[1]:g}.",
+            f"Table 2 prints $\\lambda$ = {', '.join(lam_column(paper.TABLE2))}: after the first step the step is "
+            f"{printed_steps(lam_column(paper.TABLE2))[1]:g}.",
             "",
             ("text",),
-            _text_table_step(paper.TABLE2, "Table 2"),
-            _check_table2_step,
+            text_table_step(paper.TABLE2, "Table 2"),
+            check_table2_step,
         ),
         (
             "raiffa-upper-limit",
@@ -246,8 +246,8 @@ def errata() -> tuple[Erratum, ...]:
             "$n = 2, \\dots, 6$).",
             "",
             ("text", "sympy", "numeric"),
-            _text_upper_limit(),
-            _check_upper_limit,
+            text_upper_limit(),
+            check_upper_limit,
         ),
         (
             "eq14-theta",
@@ -263,8 +263,8 @@ def errata() -> tuple[Erratum, ...]:
             "provides the same service level would add $M_2/n$ to every share.",
             "",
             ("text", "numeric"),
-            _text_eq14_theta(),
-            _check_eq14_theta,
+            text_eq14_theta(),
+            check_eq14_theta,
         ),
         (
             "vn-profit",
@@ -280,7 +280,7 @@ def errata() -> tuple[Erratum, ...]:
             ("sympy", "text", "numeric"),
             "total revenue" in paper.TEXT["s41_revenue"]
             and not S._same(S.profit_functions()["pi1(lambda)"], sym["lam"] * sym["p"] * S.D),
-            _check_vn_profit,
+            check_vn_profit,
         ),
         (
             "all-members-centralised",
@@ -295,7 +295,7 @@ def errata() -> tuple[Erratum, ...]:
             ("text", "numeric"),
             "pi" in paper.SECTION_5_1
             and not any(k.startswith("pi1_c") or k.startswith("pi2_c") for k in paper.SECTION_5_1),
-            _check_all_members,
+            check_all_members,
         ),
     ]
     paper_params = HorizontalParams()

@@ -16,8 +16,9 @@ from ..errors import ModelDomainError
 from ..model import horizontal as H
 from ..model.horizontal import HorizontalParams
 from . import bounds, numerics, paper
+from .horizontal_pages import decentralized_values
 from .ledger import STATUSES
-from .pages import NOT_PAPER, Md, Page, band_or_error, decentralized_values, ledger_rows, zero
+from .pages import NOT_PAPER, Md, Page, band_or_error, ledger_rows, zero
 from .report import compare_table, esc, ledger_verdict, md_table
 
 __all__ = [

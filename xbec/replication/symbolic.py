@@ -33,7 +33,6 @@ __all__ = [
     "raiffa_from_procedure",
     "checks",
     "check_label",
-    "errata",
 ]
 
 beta, b1, b2, gamma1, c, K = sp.symbols("beta b_1 b_2 gamma_1 c K", positive=True)
@@ -388,10 +387,3 @@ def checks() -> tuple[FormulaCheck, ...]:
             )
         )
     return tuple(out)
-
-
-def errata():
-    """The paper's errata: see :func:`xbec.replication.errata.errata` (kept here for old callers)."""
-    from .errata import errata as _errata
-
-    return _errata()

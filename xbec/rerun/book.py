@@ -20,22 +20,40 @@ from .run import NOTEBOOK_DIR, RunError
 def announcement(validated: Validated) -> str:
     """HTML of the announcement bar: every parameter, those changed from the paper first, in bold."""
     paper, vals, changed = defaults(), validated.values, validated.changed()
-    items = [f"<strong>{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}</strong> "
-             f"(paper: {html.escape(format_value(paper[k], ', '))})" for k in changed]
+    items = [
+        f"<strong>{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}</strong> "
+        f"(paper: {html.escape(format_value(paper[k], ', '))})"
+        for k in changed
+    ]
     items += [f"{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}" for k in NAMES if k not in changed]
-    return ("Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: ") \
-        + "; ".join(items)
+    return ("Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: ") + "; ".join(
+        items
+    )
 
 
 def run_page(validated: Validated) -> str:
     """Markdown of the page *This run*: the parameters, warnings and the command that repeats the run."""
-    rows = [f"| `{k}` | {format_value(validated.values[k], ', ')} | {format_value(v, ', ')} |"
-            for k, v in defaults().items()]
+    rows = [
+        f"| `{k}` | {format_value(validated.values[k], ', ')} | {format_value(v, ', ')} |"
+        for k, v in defaults().items()
+    ]
     argv = " ".join(f"--param {k}={format_value(v)}" for k, v in validated.changed().items())
-    return "\n".join(["# This run", "", "These chapters were executed by `xbec run` with the parameters below;",
-                      "the prose was written for the paper's values and may not describe these numbers.", "",
-                      *[f"> Warning: {w}\n" for w in validated.warnings], "| parameter | this run | paper |",
-                      "|---|---:|---:|", *rows, "", f"Repeat it with `xbec run {argv} --book`.", ""])
+    return "\n".join(
+        [
+            "# This run",
+            "",
+            "These chapters were executed by `xbec run` with the parameters below;",
+            "the prose was written for the paper's values and may not describe these numbers.",
+            "",
+            *[f"> Warning: {w}\n" for w in validated.warnings],
+            "| parameter | this run | paper |",
+            "|---|---:|---:|",
+            *rows,
+            "",
+            f"Repeat it with `xbec run {argv} --book`.",
+            "",
+        ]
+    )
 
 
 def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated, log: TextIO) -> Path:
@@ -47,12 +65,24 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
     try:
         shutil.copytree(root / "book", src / "book", ignore=shutil.ignore_patterns("_vendor", "__pycache__"))
         shutil.copytree(run / NOTEBOOK_DIR, src / NOTEBOOK_DIR)
-        shutil.copytree(run, src / NOTEBOOK_DIR / "outputs", ignore=lambda d, names: [  # the chapters' output_dir
-            n for n in names if n[0] == "." or n in (NOTEBOOK_DIR, "manifest.json")] if d == str(run) else [])
+        shutil.copytree(
+            run,
+            src / NOTEBOOK_DIR / "outputs",
+            ignore=lambda d, names: (
+                [  # the chapters' output_dir
+                    n for n in names if n[0] == "." or n in (NOTEBOOK_DIR, "manifest.json")
+                ]
+                if d == str(run)
+                else []
+            ),
+        )
         for doc in parse_toc_yaml(root / "_toc.yml"):
             if doc.startswith(NOTEBOOK_DIR + "/") and (name := doc.split("/", 1)[1]) not in notebooks:
-                (src / f"{doc}.md").write_text(f"# {name}\n\nThis chapter was not executed in this run; run it "
-                                               f"with `xbec run --notebooks {name}`.\n", encoding="utf-8")
+                (src / f"{doc}.md").write_text(
+                    f"# {name}\n\nThis chapter was not executed in this run; run it "
+                    f"with `xbec run --notebooks {name}`.\n",
+                    encoding="utf-8",
+                )
         (src / "this_run.md").write_text(run_page(validated), encoding="utf-8")
         cfg, toc = (yaml.safe_load((root / f).read_text(encoding="utf-8")) for f in ("_config.yml", "_toc.yml"))
         toc["parts"] = [{"caption": "This run", "chapters": [{"file": "this_run"}]}, *toc.get("parts", [])]
@@ -63,9 +93,21 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
         sphinx.setdefault("html_theme_options", {})["announcement"] = announcement(validated)
         for name, data in (("_config.yml", cfg), ("_toc.yml", toc)):
             (src / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build",
-                               str(src), "--path-output", str(build), "-n", "--keep-going"], capture_output=True,
-                              text=True)
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from jupyter_book.cli.main import main; main()",
+                "build",
+                str(src),
+                "--path-output",
+                str(build),
+                "-n",
+                "--keep-going",
+            ],
+            capture_output=True,
+            text=True,
+        )
         index, lines = build / "_build" / "html" / "index.html", (proc.stdout + proc.stderr).splitlines()
         if proc.returncode != 0 or not index.exists():
             raise RunError("the HTML book of the run did not build:\n" + "\n".join(lines[-30:]))

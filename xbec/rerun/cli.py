@@ -20,6 +20,7 @@ exit codes: 0 ok; 1 a notebook failed or another run took DIR; 2 bad input; 130/
 
 
 def positive(text: str) -> float:
+    """``text`` as a finite number > 0 (argparse type of ``--timeout``); ``ValueError`` otherwise."""
     if not 0 < float(text) < float("inf"):  # ValueError: argparse reports "invalid positive value"
         raise ValueError(text)
     return float(text)
@@ -31,24 +32,50 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"xbec {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     rules = "parameters (paper's value; rule):\n" + "\n".join(
-        f"  {k:<8} {format_value(v):<20} {DESCRIPTIONS[k]}" for k, v in defaults().items())
+        f"  {k:<8} {format_value(v):<20} {DESCRIPTIONS[k]}" for k, v in defaults().items()
+    )
 
     def command(name: str, text: str, params: bool = True, epilog: str = "") -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=text, description=text, epilog=(rules + epilog) * params,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=text,
+            description=text,
+            epilog=(rules + epilog) * params,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if params:
-            p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
-                           help="set a parameter (repeatable); lists as mu=1600,2000,2300,2200")
-            p.add_argument("--params", action="append", default=[], metavar="FILE.yml",
-                           help="YAML/JSON file NAME: VALUE, or a run's manifest.json; --param wins")
+            p.add_argument(
+                "--param",
+                "-p",
+                action="append",
+                default=[],
+                metavar="NAME=VALUE",
+                help="set a parameter (repeatable); lists as mu=1600,2000,2300,2200",
+            )
+            p.add_argument(
+                "--params",
+                action="append",
+                default=[],
+                metavar="FILE.yml",
+                help="YAML/JSON file NAME: VALUE, or a run's manifest.json; --param wins",
+            )
         return p
 
-    run = command("run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing",
-                  epilog="\n\n" + EPILOG)
+    run = command(
+        "run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing", epilog="\n\n" + EPILOG
+    )
     run.add_argument("--out", "-o", type=Path, metavar="DIR", help="run directory (default runs/<time>-<random>)")
-    run.add_argument("--notebooks", "-n", nargs="+", metavar="NAME", help="a subset of the chapters")
-    run.add_argument("--grid", "-g", action="append", default=[], metavar="NAME=V1,V2,...",
-                     help="sweep: one run per point of the product of the grids (repeatable)")
+    run.add_argument(
+        "--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)"
+    )
+    run.add_argument(
+        "--grid",
+        "-g",
+        action="append",
+        default=[],
+        metavar="NAME=V1,V2,...",
+        help="sweep: one run per point of the product of the grids (repeatable)",
+    )
     run.add_argument("--jobs", "-j", type=positive, default=os.cpu_count() or 1, metavar="N", help="in parallel")
     run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
     run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
@@ -77,15 +104,22 @@ def cmd_run(args: argparse.Namespace) -> int:
     from . import run as R
 
     values, grid = resolve(args.param, args.params), parse_grid(args.grid)
-    missing = [m for m in ("papermill", "nbformat", "myst_nb", "ipykernel") + ("jupyter_book",) * args.book
-               if importlib.util.find_spec(m) is None]
+    missing = [
+        m
+        for m in ("papermill", "nbformat", "myst_nb", "ipykernel") + ("jupyter_book",) * args.book
+        if importlib.util.find_spec(m) is None
+    ]
     if missing:
-        raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'", 2)
+        raise R.RunError(
+            f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'", 2
+        )
     root = (args.root or R.default_root()).resolve()
     if args.list:
         for nb in R.discover(root):
-            print(f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}" + " [not in _toc.yml]" * (
-                not nb.in_toc))
+            print(
+                f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}"
+                + " [not in _toc.yml]" * (not nb.in_toc)
+            )
         return 0
     if args.book and grid:
         raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
@@ -94,8 +128,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     kw = dict(jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
 
     def fill(tmp: Path) -> None:
-        print(f"xbec run: {len(chosen)} notebook(s)" + "".join(f"\nxbec run: warning: {w}" for w in v.warnings),
-              file=sys.stderr)
+        print(
+            f"xbec run: {len(chosen)} notebook(s)" + "".join(f"\nxbec run: warning: {w}" for w in v.warnings),
+            file=sys.stderr,
+        )
         if grid:
             from .sweep import run_sweep
 
@@ -119,9 +155,14 @@ def cmd_tables(args: argparse.Namespace) -> int:
     v = _checked(args)
     t1 = {k: x for k, x in table1(v.horizontal, v.grid).items() if k != "demand"}  # the paper's columns
     both = [("table1", t1), ("table2", table2(v.horizontal, v.vertical, v.grid))]
-    chosen = both if args.table == "all" else both[int(args.table) - 1:int(args.table)]
-    sys.stdout.write("\n".join((f"# {n}\n" if len(chosen) > 1 else "") + (
-        to_csv(t) if args.format == "csv" else to_markdown(t, digits=args.digits)) for n, t in chosen))
+    chosen = both if args.table == "all" else both[int(args.table) - 1 : int(args.table)]
+    sys.stdout.write(
+        "\n".join(
+            (f"# {n}\n" if len(chosen) > 1 else "")
+            + (to_csv(t) if args.format == "csv" else to_markdown(t, digits=args.digits))
+            for n, t in chosen
+        )
+    )
     return 0
 
 
@@ -132,8 +173,12 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     rows = L.ledger()
     sys.stdout.write(L.to_csv(rows) if args.format == "csv" else L.to_markdown(rows))
     counts, bad = L.summary(rows), L.unexplained(rows)
-    print("xbec ledger: " + ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
-          + f" of {counts['total']} rows; {len(bad)} unexplained", file=sys.stderr)
+    print(
+        "xbec ledger: "
+        + ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
+        + f" of {counts['total']} rows; {len(bad)} unexplained",
+        file=sys.stderr,
+    )
     return 1 if bad else 0
 
 
@@ -141,8 +186,9 @@ def cmd_params(args: argparse.Namespace) -> int:
     """``xbec params``: the validated parameters (a parameter file)."""
     v = _checked(args).values
     yaml = {k: "[" + format_value(x, ", ") + "]" if isinstance(x, list) else format_value(x) for k, x in v.items()}
-    sys.stdout.write(json.dumps(v, indent=2) + "\n" if args.format == "json" else
-                     "".join(f"{k}: {x}\n" for k, x in yaml.items()))
+    sys.stdout.write(
+        json.dumps(v, indent=2) + "\n" if args.format == "json" else "".join(f"{k}: {x}\n" for k, x in yaml.items())
+    )
     return 0
 
 

@@ -12,14 +12,15 @@ import inspect
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from ..errors import ModelDomainError
-from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
+from ..model.horizontal import HorizontalParams, centralized, decentralized, revenue_sharing
 from ..model.vertical import VerticalParams
 from ..replication.numerics import decentralized_allocation, lambda_grid, table1, table2
 
@@ -28,14 +29,26 @@ VERTICAL = tuple(f.name for f in fields(VerticalParams) if f.init)
 GRID = tuple(inspect.signature(lambda_grid).parameters)
 NAMES = HORIZONTAL + VERTICAL + GRID
 MAX_GRID, MAX_FILE, BIG, SMALL = 10_001, 1 << 20, 1e12, 1e-12
-DESCRIPTIONS = dict(zip(NAMES, [
-    "market size (> 0)", "price sensitivity of demand (> 0)",
-    "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)", "logistics service cost (> 0)",
-    "manufacturer's unit cost (>= 0)", "platform's fixed cost (>= 0)",
-    "V(N \\ {i}), worth of the alliance without member i", "cost invested by each member (>= 0)",
-    "service level of each member (>= 0)", "weights of phi and theta in eq (14) (>= 0, sum 1)",
-    "first revenue share of the λ grid, in (0, 1]", "last revenue share of the λ grid, >= lam_min",
-    f"step of the λ grid (> 0; at most {MAX_GRID} points)"]))
+DESCRIPTIONS = dict(
+    zip(
+        NAMES,
+        [
+            "market size (> 0)",
+            "price sensitivity of demand (> 0)",
+            "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)",
+            "logistics service cost (> 0)",
+            "manufacturer's unit cost (>= 0)",
+            "platform's fixed cost (>= 0)",
+            "V(N \\ {i}), worth of the alliance without member i",
+            "cost invested by each member (>= 0)",
+            "service level of each member (>= 0)",
+            "weights of phi and theta in eq (14) (>= 0, sum 1)",
+            "first revenue share of the λ grid, in (0, 1]",
+            "last revenue share of the λ grid, >= lam_min",
+            f"step of the λ grid (> 0; at most {MAX_GRID} points)",
+        ],
+    )
+)
 _NUMBER = re.compile(r"[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?|[+-]?\.\d+([eE][+-]?\d+)?")
 
 
@@ -75,8 +88,10 @@ def _number(name: str, value: Any, where: str) -> float:
         rule = "a plain decimal number (no quotes, booleans, leading zeros or 3:20)"
         raise ParameterError(f"{name}={show(value)}{where}: must be {rule}")
     if x != 0 and not SMALL <= abs(x) <= BIG:
-        raise ParameterError(f"{name}={show(value)}{where}: must be 0 or between {SMALL:g} and {BIG:g} "
-                             "in magnitude (beyond, the model's products overflow)")
+        raise ParameterError(
+            f"{name}={show(value)}{where}: must be 0 or between {SMALL:g} and {BIG:g} "
+            "in magnitude (beyond, the model's products overflow)"
+        )
     return x
 
 
@@ -92,8 +107,10 @@ def parse_value(name: str, value: Any, where: str = "") -> float | list[float]:
         text = value.strip().removeprefix("[").removesuffix("]")
         value = text.split(",") if text.strip() else []
     if not isinstance(value, list) or not value:
-        raise ParameterError(f"{name}={show(value)}{where}: must be a non-empty list of numbers, "
-                             f"e.g. {name}={format_value(defaults()[name])}")
+        raise ParameterError(
+            f"{name}={show(value)}{where}: must be a non-empty list of numbers, "
+            f"e.g. {name}={format_value(defaults()[name])}"
+        )
     return [_number(f"{name}[{i}]", x, where) for i, x in enumerate(value)]
 
 
@@ -129,7 +146,9 @@ def _plain_yaml(text: str, where: str) -> Any:
     for k, v in node.value:
         key = k.value if isinstance(k, yaml.ScalarNode) else None  # JSON quotes its keys
         if key in out or not isinstance(key, str):
-            raise ParameterError(f"--params{where}: {show(key)!r} given twice or not a name (line {k.start_mark.line + 1})")
+            raise ParameterError(
+                f"--params{where}: {show(key)!r} given twice or not a name (line {k.start_mark.line + 1})"
+            )
         out[key] = [scalar(x) for x in v.value] if isinstance(v, yaml.SequenceNode) else scalar(v)
     return out
 
@@ -205,32 +224,41 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
 
     points = (vals["lam_max"] - vals["lam_min"]) / vals["lam_step"] + 1 if vals["lam_step"] > 0 else 1
     if points > MAX_GRID:
-        raise ParameterError(f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {points:.3g} "
-                             f"points, at most {MAX_GRID} are allowed (raise lam_step)")
+        raise ParameterError(
+            f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {points:.3g} "
+            f"points, at most {MAX_GRID} are allowed (raise lam_step)"
+        )
     hp = step("horizontal alliance, §3.1", lambda: HorizontalParams(**{k: vals[k] for k in HORIZONTAL}))
     vp = step("vertical alliance, §4", lambda: VerticalParams(**{k: tuple(vals[k]) for k in VERTICAL}))
     grid = step("λ grid", lambda: lambda_grid(*(vals[k] for k in GRID)))
-    for what, fn in [("decentralised decision, §3.2", lambda: vars(decentralized(hp))),
-                     ("centralised decision, §3.3", lambda: vars(centralized(hp))),
-                     ("Table 1", lambda: table1(hp, grid)), ("Table 2", lambda: table2(hp, vp, grid)),
-                     ("vertical allocation, §5.2", lambda: {"x": decentralized_allocation(hp, vp)})]:
+    for what, fn in [
+        ("decentralised decision, §3.2", lambda: vars(decentralized(hp))),
+        ("centralised decision, §3.3", lambda: vars(centralized(hp))),
+        ("Table 1", lambda: table1(hp, grid)),
+        ("Table 2", lambda: table2(hp, vp, grid)),
+        ("vertical allocation, §5.2", lambda: {"x": decentralized_allocation(hp, vp)}),
+    ]:
         if not all(np.isfinite(np.asarray(x, dtype=float)).all() for x in step(what, fn).values()):
             raise ParameterError(f"{who}: {what} is not finite")
-    try:
-        "beyond_band" in chapters and acceptable_lambda(hp)
-    except ModelDomainError:
-        raise ParameterError(f"{who}: no revenue share λ in (0, 1] is acceptable to both members (§3.4); "
-                             "chapter beyond_band maps that band: leave it out with --notebooks") from None
     if "beyond_allocation" in chapters:  # the chapter's nucleolus and core bounds at its lam = 0.8
         from ..beyond import allocation as al
 
         V = float(revenue_sharing(hp, 0.8).pi_platform)
-        step("chapter beyond_allocation's nucleolus; leave it out with --notebooks", lambda: (
-            al.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0, 1, 21)), al.core_limits(V, vp.mu, vp.F),
-            al.core_nonempty_pair_factor_limit(V, vp.mu)))
+        step(
+            "chapter beyond_allocation's nucleolus; leave it out with --notebooks",
+            lambda: (
+                al.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0, 1, 21)),
+                al.core_limits(V, vp.mu, vp.F),
+                al.core_nonempty_pair_factor_limit(V, vp.mu),
+            ),
+        )
     if "replication_report" in chapters and len(vals["mu"]) != len(paper["mu"]):
-        raise ParameterError(f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
-                             f"paper's {len(paper['mu'])}; leave it out with --notebooks")
+        raise ParameterError(
+            f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
+            f"paper's {len(paper['mu'])}; leave it out with --notebooks"
+        )
     moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
     warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
-    return Validated(vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"]))
+    return Validated(
+        vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
+    )

@@ -26,10 +26,11 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, NoReturn, TextIO
 
 from .. import __version__
 from .params import Validated
@@ -37,8 +38,9 @@ from .params import Validated
 NOTEBOOK_DIR, MANIFEST = "notebooks", "manifest.json"
 EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
 # Outputs that are measurements (run times), so differ between runs by design.
-NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg",
-                              "notebooks/beyond_band.ipynb"})
+NONDETERMINISTIC = frozenset(
+    {"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg", "notebooks/beyond_band.ipynb"}
+)
 PACKAGES = ("numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient", "ipykernel", "myst-nb", "PyYAML")
 PARTIAL = re.compile(r"^\..*\.partial-")
 ACTIVE: set[str] = set()  # notebooks executing now: after an error the CLI does not wait for them
@@ -52,7 +54,7 @@ class RunError(Exception):
         self.exit_code = exit_code
 
 
-def _interrupted(signum: int, frame: Any = None) -> None:
+def _interrupted(signum: int, frame: Any = None) -> NoReturn:
     raise RunError(f"interrupted by {signal.Signals(signum).name}; nothing was written", 128 + signum)
 
 
@@ -82,10 +84,15 @@ def discover(root: Path) -> list[Notebook]:
     paths = {p.stem: p for p in sorted((root / NOTEBOOK_DIR).glob("*.ipynb"))}
     if not paths:
         raise RunError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)", 2)
-    toc = [d[len(NOTEBOOK_DIR) + 1:] for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists()
-           else []) if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1:] in paths]
-    return [Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
-            for n in toc + sorted(set(paths) - set(toc))]
+    toc = [
+        d[len(NOTEBOOK_DIR) + 1 :]
+        for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists() else [])
+        if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1 :] in paths
+    ]
+    return [
+        Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
+        for n in toc + sorted(set(paths) - set(toc))
+    ]
 
 
 def select(notebooks: list[Notebook], names: list[str] | None) -> list[Notebook]:
@@ -125,8 +132,11 @@ def check_out(out: Path, force: bool) -> Path:
     if out.is_dir() and any(not PARTIAL.match(e) for e in os.listdir(out)):
         why = foreign(out)
         if why:
-            raise RunError(f"--out {out}: not empty and not an earlier xbec run ({why}); "
-                           "--force replaces only an earlier run; nothing touched", 2)
+            raise RunError(
+                f"--out {out}: not empty and not an earlier xbec run ({why}); "
+                "--force replaces only an earlier run; nothing touched",
+                2,
+            )
         if not force:
             raise RunError(f"--out {out}: holds an earlier xbec run; use --force to replace it", 2)
     return out
@@ -186,8 +196,9 @@ def publish(tmp: Path, out: Path, force: bool) -> None:
     except FileExistsError:
         keep = tmp.parent / f"{out.name}.conflict-{secrets.token_hex(3)}"
         os.rename(tmp, keep)
-        raise RunError(f"--out {out}: another run wrote there meanwhile and was kept; "
-                       f"this run's results are in {keep}") from None
+        raise RunError(
+            f"--out {out}: another run wrote there meanwhile and was kept; this run's results are in {keep}"
+        ) from None
 
 
 def cache_key(nb: Notebook, params: dict[str, Any]) -> str:
@@ -217,8 +228,10 @@ def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, ca
     """Execute ``nb`` into ``work`` (its slice of a run), or copy that slice from the cache."""
     import papermill
 
-    root = Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser()
-                / "xbec") / "executions"
+    root = (
+        Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser() / "xbec")
+        / "executions"
+    )
     t0, hit = time.perf_counter(), root / cache_key(nb, params)
     cached = cache and hit.is_dir()
     if cached:
@@ -228,9 +241,16 @@ def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, ca
         ACTIVE.add(str(work))
         try:
             papermill.execute_notebook(
-                nb.path, work / NOTEBOOK_DIR / f"{nb.name}.ipynb", parameters={**params, "output_dir": ".."},
-                kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120,
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"], resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}})
+                nb.path,
+                work / NOTEBOOK_DIR / f"{nb.name}.ipynb",
+                parameters={**params, "output_dir": ".."},
+                kernel_name="python3",
+                progress_bar=False,
+                execution_timeout=timeout,
+                start_timeout=120,
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+                resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}},
+            )
         finally:
             ACTIVE.discard(str(work))
         normalise(work / NOTEBOOK_DIR / f"{nb.name}.ipynb", work / NOTEBOOK_DIR)
@@ -251,12 +271,24 @@ def _kernel_env() -> None:
     home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
     atexit.register(shutil.rmtree, home, True)
     (home / "kernels" / "python3").mkdir(parents=True)
-    (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps({"language": "python", "argv": [
-        sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"], "display_name": "Python 3 (ipykernel)"}))
+    (home / "kernels" / "python3" / "kernel.json").write_text(
+        json.dumps(
+            {
+                "language": "python",
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "Python 3 (ipykernel)",
+            }
+        )
+    )
     (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
-    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(home / "matplotlibrc"), PYTHONHASHSEED="0",
-                      PYDEVD_DISABLE_FILE_VALIDATION="1", SOURCE_DATE_EPOCH="0")
+    os.environ.update(
+        MPLBACKEND="Agg",
+        MATPLOTLIBRC=str(home / "matplotlibrc"),
+        PYTHONHASHSEED="0",
+        PYDEVD_DISABLE_FILE_VALIDATION="1",
+        SOURCE_DATE_EPOCH="0",
+    )
 
 
 def _failure(nb: Notebook, exc: BaseException) -> str:
@@ -266,8 +298,10 @@ def _failure(nb: Notebook, exc: BaseException) -> str:
         return f"notebook {nb.name} failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
     first = next((ln for ln in exc.source.splitlines() if ln.strip()), "")[:70]
     tail = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(exc.traceback)).splitlines()[-12:]
-    return f"notebook {nb.name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n" + \
-        "\n".join(tail)
+    return (
+        f"notebook {nb.name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n"
+        + "\n".join(tail)
+    )
 
 
 def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
@@ -276,29 +310,42 @@ def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
     for dist in PACKAGES:
         with contextlib.suppress(md.PackageNotFoundError):
             versions[dist] = md.version(dist)
-    outputs = {rel: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(stage.rglob("*"))
-               if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."}
+    outputs = {
+        rel: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(stage.rglob("*"))
+        if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."
+    }
     manifest = {"xbec_version": __version__, **fields, "packages": versions, "outputs": outputs}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
 
-def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, *, jobs: int = 1,
-              timeout: float = 600, cache: bool = True, progress: bool = False) -> dict[str, Any]:
+def run_point(
+    validated: Validated,
+    notebooks: list[Notebook],
+    stage: Path,
+    *,
+    jobs: int = 1,
+    timeout: float = 600,
+    cache: bool = True,
+    progress: bool = False,
+) -> dict[str, Any]:
     """One complete run into the new folder ``stage``: notebooks in parallel, Tables 1-2, the manifest."""
     from tqdm.auto import tqdm
 
     from ..replication import numerics as N
 
-    started, t0 = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), time.perf_counter()
+    started, t0 = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
     _kernel_env()
-    params = {nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values}
-              for nb in notebooks}
+    params = {
+        nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values} for nb in notebooks
+    }
     done: dict[str, dict[str, Any]] = {}
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks))), thread_name_prefix="xbec")
     try:
-        futures = {pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb
-                   for nb in notebooks}
+        futures = {
+            pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb for nb in notebooks
+        }
         pending = set(futures)
         with tqdm(total=len(futures), unit="notebook", disable=not progress, leave=False) as bar:
             while pending:
@@ -319,18 +366,33 @@ def run_point(validated: Validated, notebooks: list[Notebook], stage: Path, *, j
                 raise RunError(f"two notebooks write different {rel}, {nb.name} and an earlier one")
             os.replace(src, dst)
     shutil.rmtree(stage / ".work")
-    for name, table in (("table1.csv", lambda: N.table1(validated.horizontal, validated.grid)),
-                        ("table2.csv", lambda: N.table2(validated.horizontal, validated.vertical, validated.grid))):
+    for name, table in (
+        ("table1.csv", lambda: N.table1(validated.horizontal, validated.grid)),
+        ("table2.csv", lambda: N.table2(validated.horizontal, validated.vertical, validated.grid)),
+    ):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
-    return write_manifest(stage, {
-        "parameters": validated.values, "changed_from_paper": validated.changed(),
-        "warnings": list(validated.warnings),
-        "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
-        "notebooks": {nb.name: {"source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb", "injected": params[nb.name],
-                                "seconds": done[nb.name]["seconds"], "cached": done[nb.name]["cached"]}
-                      for nb in notebooks},
-        "started": started, "seconds": round(time.perf_counter() - t0, 3), "platform": platform.platform()})
+    return write_manifest(
+        stage,
+        {
+            "parameters": validated.values,
+            "changed_from_paper": validated.changed(),
+            "warnings": list(validated.warnings),
+            "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
+            "notebooks": {
+                nb.name: {
+                    "source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb",
+                    "injected": params[nb.name],
+                    "seconds": done[nb.name]["seconds"],
+                    "cached": done[nb.name]["cached"],
+                }
+                for nb in notebooks
+            },
+            "started": started,
+            "seconds": round(time.perf_counter() - t0, 3),
+            "platform": platform.platform(),
+        },
+    )
 
 
 def execute(out: Path, fill: Callable[[Path], Any], *, force: bool = False, log: TextIO | None = None) -> Path:

@@ -36,8 +36,9 @@ def glued(executed: Path) -> dict[str, float]:
     return out
 
 
-def run_sweep(base: Validated, notebooks: list[Notebook], stage: Path, grid: dict[str, list[float]],
-              *, log: TextIO, **kw: Any) -> Path:
+def run_sweep(
+    base: Validated, notebooks: list[Notebook], stage: Path, grid: dict[str, list[float]], *, log: TextIO, **kw: Any
+) -> Path:
     """Validate every point, run each into ``stage/<point>/``, write ``sweep.csv`` and a manifest."""
     from tqdm.auto import tqdm
 
@@ -54,9 +55,14 @@ def run_sweep(base: Validated, notebooks: list[Notebook], stage: Path, grid: dic
     rows = []
     for name, v in zip(names, tqdm(points, unit="point", disable=not kw.get("progress"), file=log)):
         run_point(v, notebooks, stage / name, **kw)
-        rows.append({k: format_value(v.values[k]) for k in grid} | {
-            f"{nb.name}:{k}": repr(x) for nb in notebooks
-            for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()})
+        rows.append(
+            {k: format_value(v.values[k]) for k in grid}
+            | {
+                f"{nb.name}:{k}": repr(x)
+                for nb in notebooks
+                for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
+            }
+        )
     buf = io.StringIO()
     writer = csv.DictWriter(buf, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
     writer.writeheader()
