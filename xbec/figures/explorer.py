@@ -460,7 +460,7 @@ def explorer_html(data: Mapping[str, Any], js_prefix: str = "../_static/bokeh/",
 
     Loads BokehJS from ``js_prefix`` (a folder of the book itself, filled by
     the book's extension from :func:`bokeh_js_files`), then embeds the
-    layout's document as JSON with :func:`bokeh.embed.components`.
+    layout's document as JSON with ``bokeh.embed.components``.
     """
     from bokeh.embed import components
 

@@ -36,8 +36,6 @@ from .band import quadratic_values, solve_bands
 from .params import HorizontalParams, ParameterArrays
 
 __all__ = [
-    "HorizontalParams",
-    "ParameterArrays",
     "DecentralizedResult",
     "CentralizedResult",
     "RevenueSharingResult",
