@@ -37,9 +37,10 @@ test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
 # Lint and types (configuration in pyproject.toml): ruff check, ruff format
-# --check and mypy must all pass; `.ci/run` runs this after `make test`. The
-# tools are pinned in the test lock (extras test + lint).
-lint: $(VENV)/.test-installed
+# --check and mypy must all pass; `.ci/run` runs this after `make test`. It
+# uses the book environment (the book lock pins every extra, ruff and mypy
+# included), so that mypy sees every library xbec imports (bokeh, matplotlib).
+lint: $(VENV)/.book-installed
 	$(BIN)/ruff check xbec tests
 	$(BIN)/ruff format --check xbec
 	$(BIN)/mypy xbec
