@@ -16,17 +16,12 @@ PAPER = xbec.HorizontalParams()
 VP = xbec.VerticalParams()
 
 
-def test_best_time_returns_the_result():
-    secs, out = bp.best_time(lambda: 41 + 1, repeat=2)
-    assert out == 42 and secs >= 0
-
-
 def test_band_map_check_agrees_with_the_scalar_solver():
     m = beyond.band_map(PAPER, "b2", np.linspace(0.0, 2.5, 15), "gamma1", np.linspace(0.2, 3.0, 15))
     check = bp.band_map_check(m, 40, seed=1)
     assert check["mismatches"] == 0 and check["worst"] < 1e-9 and 0 < check["checked"] <= 40
-    v = bp.map_values(m, 0.01, "m")
-    assert v["m_ok"] + v["m_empty"] + v["m_domain"] <= 1 + 1e-12 and v["m_t_ms"] == pytest.approx(10.0)
+    v = bp.map_values(m, "m")
+    assert v["m_ok"] + v["m_empty"] + v["m_domain"] <= 1 + 1e-12 and not any(k.endswith("_t_ms") for k in v)
     assert v["m_width_min"] <= v["m_width_max"]
 
 

@@ -66,8 +66,8 @@ def test_every_chapter_ran_and_the_manifest_holds(runs):
         assert all(R.hashlib.sha256((run / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
         figures = [k for k in m["outputs"] if k.endswith(".png")]
         assert figures and all(f[:-4] + ".svg" in m["outputs"] for f in figures)
-        # beyond_cost measures run times (notebook, PNG, SVG); so does beyond_band (its notebook)
-        assert set(m["nondeterministic"]) == set(R.NONDETERMINISTIC)
+        # beyond_cost measures run times (notebook, PNG, SVG): at most three such files
+        assert set(m["nondeterministic"]) == set(R.NONDETERMINISTIC) and len(R.NONDETERMINISTIC) <= 3
 
 
 def test_same_bytes_twice(runs):

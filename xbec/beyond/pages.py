@@ -28,7 +28,6 @@ from . import games as gm
 
 __all__ = [
     "band_summary",
-    "best_time",
     "band_map_check",
     "band_closing_rho",
     "band_closing_kappa",
@@ -79,16 +78,6 @@ def band_summary(params: HorizontalParams) -> dict[str, Md]:
             f"$({band.lo:.4f}, {band.hi:.4f})$, of width {band.hi - band.lo:.3f}."
         ),
     }
-
-
-def best_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
-    """Best-of-``repeat`` wall-clock seconds of ``fn()`` and its (last) result."""
-    best, out = math.inf, None
-    for _ in range(max(1, int(repeat))):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return best, out
 
 
 def band_map_check(bmap: bd.BandMap, points: int, seed: int = 0) -> dict[str, float]:
@@ -151,8 +140,8 @@ def band_closing_kappa(rho: float, kappa_max: float = 10.0) -> float:
     return _first_failure(lambda k: int(bd.band_dimensionless(rho, k).status) == bd.BAND_OK, 0.0, kappa_max)
 
 
-def map_values(bmap: bd.BandMap, seconds: float, prefix: str) -> dict[str, float]:
-    """Shares of a band map by status, its band widths and its run time, keyed ``<prefix>_*``.
+def map_values(bmap: bd.BandMap, prefix: str) -> dict[str, float]:
+    """Shares of a band map by status and its band widths, keyed ``<prefix>_*``.
 
     ``<prefix>_domain`` counts both ways of leaving the model's domain.
     """
@@ -164,7 +153,6 @@ def map_values(bmap: bd.BandMap, seconds: float, prefix: str) -> dict[str, float
         f"{prefix}_domain": bmap.fraction(bd.DOMAIN_CONCAVITY) + bmap.fraction(bd.DOMAIN_MARKET),
         f"{prefix}_width_min": float(np.min(width)) if width.size else math.nan,
         f"{prefix}_width_max": float(np.max(width)) if width.size else math.nan,
-        f"{prefix}_t_ms": 1e3 * float(seconds),
     }
 
 
