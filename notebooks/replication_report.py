@@ -57,82 +57,23 @@ weights = [0.7, 0.3]                   # weights of phi and theta in eq (14)
 output_dir = "outputs"
 
 # %%
-import xbec
-from xbec.replication import ledger as ledger_mod
-from xbec.replication.report import esc, md_table, yes
+from xbec.replication import pages, report_pages
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+page = pages.setup(globals())
+params, vparams = page.params, page.vparams
 
 # %% tags=["remove-cell"]
-from pathlib import Path
-
-from IPython.display import Markdown
-from myst_nb import glue
-
 import xbec.replication.symbolic as S
-from xbec.replication.claims import VERDICTS
-from xbec.replication.errata import KINDS
 
-on_paper = params == xbec.HorizontalParams() and vparams == xbec.VerticalParams()
-out_dir = Path(output_dir)
-out_dir.mkdir(parents=True, exist_ok=True)
-
-try:
-    rows = ledger_mod.ledger(params, vparams)
-    ledger_error = None
-except xbec.ModelDomainError as err:
-    rows, ledger_error = [], str(err)
-summary = ledger_mod.summary(rows)
-for status, count in summary.items():
-    glue(f"n_{status}", count, display=False)
-glue("n_unexplained", len(ledger_mod.unexplained(rows)), display=False)
-if rows:
-    (out_dir / "ledger.csv").write_text(ledger_mod.to_csv(rows))
-
-errata = xbec.errata()
-glue("n_errata", len(errata), display=False)
-glue("n_errata_holds", sum(e.holds for e in errata), display=False)
-for kind in KINDS:
-    glue(f"n_errata_{kind}", sum(e.kind == kind for e in errata), display=False)
-
-try:
-    claims = xbec.claims(params, vparams)
-    claims_error = None
-except xbec.ModelDomainError as err:
-    claims, claims_error = (), str(err)
-glue("n_claims", len(claims), display=False)
-for verdict in VERDICTS:
-    glue(f"n_claims_{verdict.replace(' ', '_')}", sum(cl.verdict == verdict for cl in claims), display=False)
-for cl in claims:
-    glue(f"verdict_{cl.key}", cl.verdict, display=False)
-
-if on_paper:
-    glue("params_note", Markdown("Computed with the paper's parameters (§5.1, §5.2)."), display=False)
-elif rows:
-    glue("params_note", Markdown(
-        "**These are not the paper's parameters.** The ledger still compares with the paper's printed "
-        "numbers, which belong to the paper's parameters, so most rows are discrepancies by construction; "
-        "their notes explain the paper's numbers, not these parameters. The conclusions' verdicts and the "
-        "errata checks below are recomputed for these parameters."), display=False)
-else:
-    glue("params_note", Markdown(
-        f"**These are not the paper's parameters**, and the ledger cannot be computed for them: "
-        f"{esc(ledger_error)}. No `ledger.csv` was written."), display=False)
+report = report_pages.report(page)
+pages.glue_all(report_pages.ledger_values(report, page.out_dir))
+pages.glue_all(report_pages.errata_values(report) | report_pages.claims_values(report))
 
 # %% tags=["remove-cell"]
 # Links from the landing page and the assumptions page (both in book/) to pages
 # that other parts of the book add: a link where the page is in this build's
 # table of contents, plain text otherwise.
-from IPython.display import HTML
-from sphinx_external_toc.parsing import parse_toc_yaml
-
-toc_path = Path("..") / "_toc.yml"
-toc_docs = set(parse_toc_yaml(str(toc_path))) if toc_path.is_file() else set()
-for key, doc, text in [("link_robustness", "notebooks/robustness", "robustness chapter"),
-                       ("link_explorer", "notebooks/explorer", "explorer"),
-                       ("link_api", "book/api", "API reference")]:
-    glue(key, HTML(f'<a href="../{doc}.html">{text}</a>' if doc in toc_docs else text), display=False)
+pages.glue_all(report_pages.link_values("../_toc.yml"))
 
 # %% [markdown]
 # (report-summary)=
@@ -149,19 +90,7 @@ for key, doc, text in [("link_robustness", "notebooks/robustness", "robustness c
 # `where, paper, reproduced, diff, status, note`).
 
 # %% tags=["remove-input"]
-GROUPS = [
-    ("§5.1: horizontal alliance, headline values", "§5.1"),
-    ("Table 1: the horizontal alliance under revenue sharing", "Table 1"),
-    ("§5.2: vertical alliance, decentralised allocation", "§5.2,"),
-    ("Table 2: the vertical alliance under revenue sharing", "Table 2"),
-    ("Conclusions (§5.2, §6): the range of the revenue share", "§5.2/§6"),
-]
-summary_rows = []
-for title, prefix in GROUPS:
-    s = ledger_mod.summary([r for r in rows if r.where.startswith(prefix)])
-    summary_rows.append((title, s["total"], *(s[st] for st in ledger_mod.STATUSES)))
-summary_rows.append(("**all**", summary["total"], *(summary[st] for st in ledger_mod.STATUSES)))
-Markdown(md_table(["section", "numbers", *ledger_mod.STATUSES], summary_rows))
+report_pages.summary_table(report)
 
 # %% [markdown]
 # (report-conclusions)=
@@ -181,22 +110,7 @@ Markdown(md_table(["section", "numbers", *ledger_mod.STATUSES], summary_rows))
 # {glue:text}`n_claims_undefined_as_stated:d` are undefined as stated.
 
 # %% tags=["remove-input"]
-if claims:
-    claim_table = md_table(
-        ["claim", "where", "verdict", "what is checked"],
-        [(f"`{cl.key}`", cl.where, f"**{cl.verdict}**", cl.statement) for cl in claims])
-    claim_details = "\n".join(
-        f"`{cl.key}` ({cl.where}) — **{cl.verdict}**\n"
-        f": *\"{cl.quote}\"*\n\n"
-        f"  Checked: {cl.statement}."
-        + (f" Exact condition: {cl.condition}." if cl.condition else "") + "\n\n"
-        + "".join(f"  - {k}: {v:.6g}\n" if isinstance(v, float) else f"  - {k}: {v}\n"
-                  for k, v in cl.evidence.items())
-        for cl in claims)
-    out = Markdown(claim_table + "\n" + claim_details)
-else:
-    out = Markdown(f"The claims cannot be assessed for these parameters: {esc(claims_error)}.")
-out
+report_pages.claims_section(report)
 
 # %% [markdown]
 # (report-reconstruction)=
@@ -216,59 +130,7 @@ out
 # sums to $V(N)$.
 
 # %% tags=["remove-cell"]
-fam = ledger_mod.reconstruction_family(vparams)
-glue("fam_sum", fam.sum_printed, display=False)
-glue("fam_V_lo", fam.V_interval[0], display=False)
-glue("fam_V_hi", fam.V_interval[1], display=False)
-rec_rows = [r for r in rows if r.status == "reconstructed" and r.where.startswith("§5.2,")]
-conc_rows = [r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end"]
-if rec_rows:
-    inp = rec_rows[0].inputs
-    rec_alloc = xbec.improved_raiffa(inp["V"], inp["mu"], xbec.service_shares(inp["phi"], inp["theta"], inp["weights"]))
-    rec_table = md_table(
-        ["member", "paper", "eq (15), stated $\\mu$, exact $\\pi_1^*$",
-         f"eq (15), $V(N) = {inp['V']:g}$, $\\mu = ({', '.join(f'{m:g}' for m in inp['mu'])})$"],
-        [(f"$x_{i + 1}$", r.paper, f"{r.reproduced:.3f}", f"{rec_alloc[i]:.3f}") for i, r in enumerate(rec_rows)])
-    gap = ", ".join(f"{g:g}" for g in fam.gap)
-    stated_gap = ", ".join(f"{g:g}" for g in fam.stated_gap)
-    box = ", ".join(f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$" for i, (a, b) in enumerate(fam.gap_box_at_V))
-    rec_text = (
-        f"{rec_table}\n"
-        f"The whole family: the printed $x_i$ sum to {fam.sum_printed:.2f}, so $V(N)$ must lie in "
-        f"$[{fam.V_interval[0]:.2f}, {fam.V_interval[1]:.2f}]$ whatever $\\mu$ is — the text's "
-        f"$V(N) = {xbec.replication.paper.SECTION_5_2_DECENTRALIZED['V']}$ does not, nor does the exact "
-        f"$\\pi_1^* = {xbec.decentralized(params).pi_platform:.4f}$; the paper's own rounded "
-        f"$\\pi_1^* = {inp['V']:g}$ does. At that $V(N)$ the digits pin each $g_i$ to an interval of width "
-        f"{0.01 / fam.coef:.3f} ({box}); the round values $g = ({gap})$ are inside, and every "
-        f"$\\mu = m - g$, $m$ any real, gives the same allocation (e.g. $m = 2000$ above). The stated "
-        f"$\\mu$ have $g = ({stated_gap})$.\n"
-    )
-    if conc_rows:
-        rec_text += (
-            "\nWhat this means for the conclusion's lower end 0.72 "
-            f"(status *{conc_rows[0].status}*): {conc_rows[0].note_md}. The 0.72 is therefore an artefact of "
-            "using two different $\\mu$ in one comparison; with either $\\mu$ throughout, the band's lower end "
-            "on the 0.01 grid is 0.71, the horizontal band's.\n"
-        )
-else:
-    rec_text = "With these parameters no ledger row is reconstructed."
-glue("reconstruction", Markdown(rec_text), display=False)
-
-# %% tags=["remove-cell"]
-try:
-    band = xbec.acceptable_lambda(params)
-    band_text = (f"{band.lo:.5f}", f"{band.hi:.5f}", f"{band.lo:.2f}", f"{band.hi:.2f}")
-except xbec.ModelDomainError:
-    band_text = ("none",) * 4
-for key, text in zip(("band_lo", "band_hi", "band_lo_2", "band_hi_2"), band_text):
-    glue(key, text, display=False)
-mixed_text = "none"
-if rec_rows:
-    try:
-        mixed_text = f"{xbec.replication.numerics.vertical_acceptable_lambda(params, vparams, baseline=rec_alloc).lo:.5f}"
-    except xbec.ModelDomainError:
-        pass
-glue("mixed_lo", mixed_text, display=False)
+pages.glue_all(report_pages.reconstruction_values(report) | report_pages.band_values(report))
 
 # %% [markdown]
 # ```{glue:md} reconstruction
@@ -278,23 +140,10 @@ glue("mixed_lo", mixed_text, display=False)
 # ## What is not reproduced, and why
 
 # %% tags=["remove-input"]
-seen, items = {}, []
-for r in rows:
-    if r.status != "reproduced":
-        seen.setdefault(r.note_md, []).append(r)
-for note, grp in seen.items():
-    heads = "; ".join(f"{r.label} (paper {r.paper}, here {r.reproduced:.4f})" for r in grp)
-    items.append(f"{heads} — *{grp[0].status}*\n: {note}\n")
-Markdown("\n".join(items) if items else "Every number is reproduced.")
+report_pages.not_reproduced(report)
 
 # %% tags=["remove-cell"]
-glue("in_short", Markdown(
-    "In short, as the notes show: the decentralised profits of §5.1 and §5.2 were computed from prices "
-    "rounded to two decimals; some totals of Table 1 are sums of rounded columns; the sentence \"above "
-    "0.89\" contradicts the paper's own range; the decentralised allocation of §5.2 follows from other "
-    "coalition values than those printed in §5.2, and the lower end 0.72 of the paper's conclusion rests on it."
-    if on_paper else "With other parameters than the paper's, these notes describe the paper's numbers."
-), display=False)
+pages.glue_all({"in_short": report_pages.in_short(page.on_paper)})
 
 # %% [markdown]
 # {glue:md}`in_short:myst`
@@ -303,15 +152,7 @@ glue("in_short", Markdown(
 # ## The ledger, section by section
 
 # %% tags=["remove-input"]
-parts = []
-for title, prefix in GROUPS:
-    grp = [r for r in rows if r.where.startswith(prefix)]
-    if grp:
-        parts.append(f"### {title}\n\n" + md_table(
-            ["where", "paper", "this page", "difference", "status"],
-            [(r.label, r.paper, f"{r.reproduced:.4f}", f"{r.diff:+.4f}",
-              r.status if r.status == "reproduced" else f"**{r.status}**") for r in grp]))
-Markdown("\n".join(parts) if parts else "No ledger for these parameters.")
+report_pages.ledger_sections(report)
 
 # %% [markdown]
 # (report-formulas)=
@@ -324,12 +165,7 @@ Markdown("\n".join(parts) if parts else "No ledger for these parameters.")
 
 # %% tags=["remove-cell"]
 checks = S.checks()
-errata_keys = {e.key for e in errata}
-glue("n_checks", len(checks), display=False)
-glue("n_agree", sum(ch.agrees for ch in checks), display=False)
-misdescribed = [ch for ch in checks if ch.errata]
-glue("n_misdescribed", len(misdescribed), display=False)
-glue("misdescribed_list", Markdown(", ".join(ch.label for ch in misdescribed)), display=False)
+pages.glue_all(report_pages.formula_values(checks))
 
 # %% [markdown]
 # {glue:text}`n_agree:d` of the {glue:text}`n_checks:d` printed formulas agree
@@ -341,10 +177,7 @@ glue("misdescribed_list", Markdown(", ".join(ch.label for ch in misdescribed)), 
 # {glue:md}`misdescribed_list:myst`.
 
 # %% tags=["remove-input"]
-Markdown(md_table(
-    ["formula", "agrees", "erratum about its description", "note"],
-    [(ch.label, yes(ch.agrees), ", ".join(f"`{k}`" for k in ch.errata if k in errata_keys), ch.note_md)
-     for ch in checks]))
+report_pages.formula_table(checks, report)
 
 # %% [markdown]
 # (report-errata)=
@@ -364,15 +197,4 @@ Markdown(md_table(
 # domain; the last column runs it at this page's parameters.
 
 # %% tags=["remove-input"]
-table = md_table(
-    ["erratum", "where", "kind", "verified", "verified by", "check at these parameters"],
-    [(f"`{e.key}`", e.where, e.kind, yes(e.holds), ", ".join(e.method), yes(e.check(params))) for e in errata])
-details = "\n".join(
-    f"`{e.key}` — *{e.kind}*, {e.where}\n"
-    f": **Printed:** {e.printed}\n\n"
-    f"  **Corrected:** {e.corrected}\n\n"
-    + (f"  **Holds only if:** {e.condition}\n\n" if e.condition else "")
-    + f"  {e.explanation}\n"
-    for e in errata
-)
-Markdown(table + "\n" + details)
+report_pages.errata_section(report)

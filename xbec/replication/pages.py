@@ -26,6 +26,7 @@ from .ledger import LedgerRow, ledger
 
 __all__ = [
     "Md",
+    "Html",
     "Page",
     "setup",
     "glue_all",
@@ -49,6 +50,14 @@ class Md(str):
 
     def _repr_markdown_(self) -> str:
         """The Markdown Jupyter displays: the string itself."""
+        return str(self)
+
+
+class Html(str):
+    """A string of HTML; :func:`glue_all` glues it as HTML (for ``{glue}`` in a page's prose)."""
+
+    def _repr_html_(self) -> str:
+        """The HTML Jupyter displays: the string itself."""
         return str(self)
 
 
@@ -105,13 +114,15 @@ def setup(namespace: Mapping[str, Any]) -> Page:
 
 
 def glue_all(values: Mapping[str, Any]) -> None:
-    """Glue each ``name -> value`` with myst-nb (not displayed); :class:`Md` values as Markdown."""
-    from IPython.display import Markdown
+    """Glue each ``name -> value`` with myst-nb (not displayed); :class:`Md` as Markdown, :class:`Html` as HTML."""
+    from IPython.display import HTML, Markdown
     from myst_nb import glue
 
     for name, value in values.items():
         if isinstance(value, Md):
             value = Markdown(str(value))
+        elif isinstance(value, Html):
+            value = HTML(str(value))
         elif isinstance(value, (np.floating, np.integer)):
             value = value.item()
         glue(name, value, display=False)
