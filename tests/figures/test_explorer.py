@@ -88,3 +88,19 @@ def test_html_fragment_loads_bokeh_from_the_book(data):
     assert "Acceptable band" in html and "Table 1" in html
     for path in explorer.bokeh_js_files():
         assert path.is_file()
+
+
+def test_explorer_html_is_the_same_bytes_in_two_processes():
+    """Bokeh's random document and element UUIDs are replaced by ones derived from the content."""
+    import re
+    import subprocess
+    import sys
+
+    code = f"from xbec.figures import explorer as e; print(e.explorer_html(e.explorer_data(grid={SMALL!r})))"
+    a, b = (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    )
+    assert a == b
+    uuids = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    assert len(set(re.findall(uuids, a))) >= 2  # the document and its root element, still distinct

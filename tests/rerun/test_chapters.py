@@ -102,7 +102,7 @@ def test_alternative_differs_and_warns_about_mu(runs):
 def test_chapter_that_cannot_compute_is_refused_up_front(tmp_path):
     res = subprocess.run([sys.executable, "-m", "xbec", "run", "-p", "K=5000"], cwd=tmp_path, capture_output=True,
                          text=True, timeout=120)
-    assert res.returncode == 2 and "K=5000" in res.stderr and "beyond_band" in res.stderr
+    assert res.returncode == 2 and "K=5000" in res.stderr and "beyond_allocation" in res.stderr
     assert list(tmp_path.iterdir()) == []
 
 

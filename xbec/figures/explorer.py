@@ -21,9 +21,12 @@ package; the book serves a copy of it (``_static/bokeh/``), never a CDN.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import math
+import re
+import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -460,13 +463,26 @@ def explorer_html(data: Mapping[str, Any], js_prefix: str = "../_static/bokeh/",
 
     Loads BokehJS from ``js_prefix`` (a folder of the book itself, filled by
     the book's extension from :func:`bokeh_js_files`), then embeds the
-    layout's document as JSON with ``bokeh.embed.components``.
+    layout's document as JSON with ``bokeh.embed.components``. Bokeh names the
+    document and its root element with random UUIDs; they are replaced by UUIDs
+    derived from the fragment's content, so the same data give the same bytes.
     """
     from bokeh.embed import components
 
     script, div = components(explorer_layout(data, **layout))
     tags = "".join(f'<script src="{js_prefix}{p.name}"></script>' for p in bokeh_js_files())
-    return f'{tags}<div class="xbec-explorer">{div}</div>{script}'
+    return _stable_ids(f'{tags}<div class="xbec-explorer">{div}</div>{script}')
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _stable_ids(html: str) -> str:
+    """``html`` with each distinct UUID replaced by one derived from the content with the UUIDs blanked."""
+    seed = hashlib.sha256(_UUID.sub("", html).encode()).hexdigest()
+    found = list(dict.fromkeys(_UUID.findall(html)))
+    new = {u: str(uuid.UUID(hashlib.sha256(f"{seed}:{k}".encode()).hexdigest()[:32])) for k, u in enumerate(found)}
+    return _UUID.sub(lambda m: new[m.group(0)], html)
 
 
 def data_size(data: Mapping[str, Any]) -> int:
