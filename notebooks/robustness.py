@@ -48,28 +48,12 @@ grid_n = 160    # points per axis of the (rho, kappa) maps
 output_dir = "outputs"
 
 # %% tags=["remove-cell"]
-from pathlib import Path
+from xbec.beyond import robustness_pages as rp
+from xbec.figures import pages as figure_pages, robustness as fr
+from xbec.replication import pages
 
-import numpy as np
-import sympy as sp
-from IPython.display import Image, Markdown
-from myst_nb import glue
-
-import xbec
-import xbec.figures.paper
-from xbec import beyond as an
-from xbec.figures import robustness as fr
-from xbec.model import leaders
-from xbec.replication import symbolic_leaders
-from xbec.replication.report import esc, md_table
-
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-out_dir = Path(output_dir)
-out_dir.mkdir(parents=True, exist_ok=True)
-names = xbec.member_names(vparams.n)
-dec = {leader: xbec.decentralized(params, leader) for leader in leaders.LEADERS}
-cen = xbec.centralized(params)
+page = pages.setup(globals())
+params, vparams = page.params, page.vparams
 
 # %% [markdown]
 # ## 1. Who moves first?
@@ -112,23 +96,7 @@ cen = xbec.centralized(params)
 #   rule.
 
 # %% tags=["remove-cell"]
-lit = symbolic_leaders.literal_reading()
-glue("lit_d2", Markdown(f"${sp.latex(lit['d2pi2_dw2'])}$"), display=False)
-glue("lit_d1", Markdown(f"${sp.latex(lit['dpi2_dw'])}$"), display=False)
-try:
-    xbec.decentralized(params, leader=leaders.LITERAL_READING)
-    lit_msg = "(unexpectedly, it returned an equilibrium)"
-except xbec.ModelDomainError as err:
-    lit_msg = f"*{esc(str(err))}*"
-glue("lit_error", Markdown(lit_msg), display=False)
-rows = []
-for leader, d in dec.items():
-    rows.append((leader, *(f"{x:.2f}" for x in (d.p, d.w, d.s, d.demand, d.pi_platform, d.pi_manufacturer,
-                                                    d.pi_total))))
-glue("dec_table", Markdown(md_table(
-    ["leader", "$p$", "$\\omega$", "$s$", "$D$", "$\\pi_1^*$", "$\\pi_2^*$", "$\\pi_1^* + \\pi_2^*$"], rows)),
-     display=False)
-glue("pi_cen", float(cen.pi_total), display=False)
+pages.glue_all(rp.leader_values(params))
 
 # %% [markdown]
 # The decentralised outcomes with the page's parameters (the centralised
@@ -145,41 +113,7 @@ glue("pi_cen", float(cen.pi_total), display=False)
 # itself does not change, only the profits each firm can fall back on.
 
 # %% tags=["remove-cell"]
-bands = {}
-for leader in leaders.LEADERS:
-    for earns_more in (True, False):
-        try:
-            bands[(leader, earns_more)] = xbec.acceptable_lambda(params, leader, platform_earns_more=earns_more)
-        except xbec.ModelDomainError:
-            bands[(leader, earns_more)] = None
-rows = []
-for (leader, earns_more), band in bands.items():
-    third = ", $\\pi_1(\\lambda) > \\pi_2(\\lambda)$ (the paper's three)"
-    conds = ("$\\pi_1(\\lambda) > \\pi_1^*$, $\\pi_2(\\lambda) > \\pi_2^*$"
-             + (third if earns_more else " (participation only)"))
-    cell = "no acceptable $\\lambda$" if band is None else f"$({band.lo:.6f},\\ {band.hi:.6f})$"
-    rows.append((leader, conds, cell))
-glue("band_table", Markdown(md_table(["leader", "conditions", "acceptable $\\lambda$"], rows)), display=False)
-gap = symbolic_leaders.manufacturer_led_band_gap()
-glue("gap_sym", Markdown(f"${sp.latex(gap)}$"), display=False)
-glue("gap_num", float(cen.pi_total - 2 * dec["manufacturer"].pi_manufacturer), display=False)
-glue("two_pi2m", float(2 * dec["manufacturer"].pi_manufacturer), display=False)
-band_p = bands[("platform", True)]
-glue("platform_band_md", Markdown(
-    "no acceptable share at all" if band_p is None else
-    f"the paper's band, $({band_p.lo:.4f},\\ {band_p.hi:.4f})$"), display=False)
-band_mp, band_pp = bands[("manufacturer", False)], bands[("platform", False)]
-if band_mp is None:
-    part_md = "The two participation conditions alone leave no band against this benchmark either."
-else:
-    where = ("" if band_pp is None else
-             " below the platform-led one" if band_mp.hi <= band_pp.lo else
-             " lower than the platform-led one" if band_mp.hi < band_pp.hi else "")
-    part_md = (f"The two participation conditions alone still leave the band "
-               f"$({band_mp.lo:.4f},\\ {band_mp.hi:.4f})${where}: the manufacturer's fall-back profit "
-               f"{dec['manufacturer'].pi_manufacturer:.2f} (against {dec['platform'].pi_manufacturer:.2f} when the "
-               "platform leads) moves the acceptable shares in its favour.")
-glue("participation_md", Markdown(part_md), display=False)
+pages.glue_all(rp.band_values(params))
 
 # %% [markdown]
 # ```{glue:md} band_table
@@ -209,35 +143,10 @@ glue("participation_md", Markdown(part_md), display=False)
 # same band solver as `xbec.acceptable_lambda`, on whole arrays.
 
 # %% tags=["remove-cell"]
-rho0, kappa0 = an.dimensionless_groups(params)
-rho = np.linspace(0.0, 0.995, grid_n)
-kappa = np.linspace(0.0, max(0.3, 1.5 * kappa0), grid_n)
-maps = {}
-for earns_more in (True, False):
-    for leader, m in an.leader_band_maps(rho[None, :], kappa[:, None], platform_leads=earns_more).items():
-        maps[(leader, earns_more)] = m
-shares = {key: float(np.mean(m.status == an.BAND_OK)) for key, m in maps.items()}
-glue("share_p3", 100 * shares[("platform", True)], display=False)
-glue("share_m3", 100 * shares[("manufacturer", True)], display=False)
-glue("share_p2", 100 * shares[("platform", False)], display=False)
-glue("share_m2", 100 * shares[("manufacturer", False)], display=False)
-glue("kappa_max", float(kappa[-1]), display=False)
-glue("rho0", rho0, display=False)
-glue("kappa0", kappa0, display=False)
-edge = np.array([0.4999, 0.5001])
-edge_ok = {leader: (an.band_dimensionless(edge, kappa0, platform_leads=False, leader=leader).status == an.BAND_OK)
-           for leader in leaders.LEADERS}
-if all(ok.tolist() == [True, False] for ok in edge_ok.values()):
-    edge_md = ("For both benchmarks they close at $\\rho = 1/2$, i.e. $b_2^2 = b_1\\gamma_1$ (a band at "
-               "$\\rho = 0.4999$, none at $\\rho = 0.5001$), the same edge as in {doc}`beyond_band`.")
-else:
-    edge_md = ("Around $\\rho = 1/2$ the participation bands at $\\rho = 0.4999$ and $0.5001$ are: " + "; ".join(
-        f"{leader}-led {'band' if ok[0] else 'none'} / {'band' if ok[1] else 'none'}" for leader, ok in edge_ok.items())
-        + ".")
-glue("edge_md", Markdown(edge_md), display=False)
-fig = fr.leader_maps_figure(rho, kappa, maps, mark=(rho0, kappa0))
-png, svg = xbec.figures.save(fig, out_dir, "robustness_leader_maps")
-glue("fig_maps", Image(filename=str(png)), display=False)
+lm = rp.leader_maps(params, grid_n)
+pages.glue_all(rp.map_values(lm))
+png = figure_pages.show(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark), page.out_dir,
+                        "robustness_leader_maps", key="fig_maps")
 
 # %% [markdown]
 # ```{glue:figure} fig_maps
@@ -278,38 +187,11 @@ glue("fig_maps", Image(filename=str(png)), display=False)
 # tests check the result against a bounded scipy optimiser.
 
 # %% tags=["remove-cell"]
-outcomes = []
-rows = []
-for leader, earns_more in (("platform", True), ("manufacturer", True), ("manufacturer", False)):
-    label = f"{leader}-led, " + ("the paper's three conditions" if earns_more else "participation only")
-    try:
-        out = xbec.nash_bargaining_lambda(params, leader, platform_earns_more=earns_more)
-    except xbec.ModelDomainError:
-        rows.append((label, "no acceptable $\\lambda$", "", "", "", ""))
-        continue
-    outcomes.append(out)
-    rows.append((label, f"$({out.band.lo:.4f},\\ {out.band.hi:.4f})$", f"{out.lam['Nash']:.4f}",
-                 f"{out.pi_platform['Nash']:.2f}", f"{out.pi_manufacturer['Nash']:.2f}",
-                 f"{out.lam['platform']:.4f} / {out.lam['manufacturer']:.4f}"))
-glue("nash_table", Markdown(md_table(
-    ["benchmark", "band", "Nash $\\lambda$", "$\\pi_1$ at Nash", "$\\pi_2$ at Nash",
-     "preferred: platform / manufacturer"], rows)), display=False)
-first = outcomes[0] if outcomes else None
-if first is not None:
-    glue("nash_md", Markdown(
-        f"With the {first.leader}-led benchmark the Nash share is $\\lambda = {first.lam['Nash']:.4f}$, "
-        f"{'strictly inside' if first.interior else 'at an end of'} the band "
-        f"$({first.band.lo:.4f},\\ {first.band.hi:.4f})$. There the platform earns "
-        f"{first.pi_platform['Nash'] - first.pi1_star:.2f} more than in the game and the manufacturer "
-        f"{first.pi_manufacturer['Nash'] - first.pi2_star:.2f} more. The platform's preferred share is "
-        f"$\\lambda = {first.lam['platform']:.4f}$ and the manufacturer's is "
-        f"$\\lambda = {first.lam['manufacturer']:.4f}$."), display=False)
-    fig = fr.bargaining_figure(params, outcomes)
-    png, svg = xbec.figures.save(fig, out_dir, "robustness_bargaining")
-    glue("fig_bargaining", Image(filename=str(png)), display=False)
-else:
-    glue("nash_md", Markdown("**No acceptable share exists for these parameters under any benchmark**, so there "
-                             "is nothing to bargain over and no figure is drawn."), display=False)
+outcomes = rp.bargaining(params)
+pages.glue_all(rp.bargaining_values(outcomes))
+if rp.agreed(outcomes):
+    figure_pages.show(fr.bargaining_figure(params, rp.agreed(outcomes)), page.out_dir, "robustness_bargaining",
+                      key="fig_bargaining")
 
 # %% [markdown]
 # ```{glue:md} nash_table
@@ -319,16 +201,7 @@ else:
 # {glue:md}`nash_md:myst`
 
 # %% tags=["remove-input"]
-Markdown("""```{glue:figure} fig_bargaining
-:name: fig-robustness-bargaining
-:alt: Gains of the two firms over their decentralised profits and the Nash product across each acceptable band, with the Nash share and each firm's preferred end marked.
-
-The firms' gains over the decentralised profits (top) and their product
-(bottom) across each acceptable band; vertical lines: the Nash share (solid)
-and the platform's (dotted) and the manufacturer's (dashed) preferred ends.
-Files: {download}`PNG <outputs/robustness_bargaining.png>`,
-{download}`SVG <outputs/robustness_bargaining.svg>`.
-```""") if outcomes else Markdown("")
+rp.bargaining_figure_md(outcomes)
 
 # %% [markdown]
 # ## 3. Coalition values that do not move with $V(N)$
@@ -349,27 +222,7 @@ Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 # exactly (a quadratic inequality, same solver as the band).
 
 # %% tags=["remove-cell"]
-thresholds_V = an.worth_thresholds(vparams)
-glue("mu_md", Markdown("$(" + ", ".join(f"{m:g}" for m in vparams.mu) + ")$"), display=False)
-neg = an.negative_allocation_lambda(params, vparams)
-rows = []
-for i, name in enumerate(names):
-    V_i = thresholds_V[i]
-    where = ("never" if neg[i] is None else f"$\\lambda < {neg[i].hi:.6f}$" if neg[i].lo == 0.0 else
-             f"$\\lambda \\in ({neg[i].lo:.6f},\\ {neg[i].hi:.6f})$")
-    rows.append((f"$x_{i + 1}^*$ ({name})", "—" if not np.isfinite(V_i) else f"{V_i:.2f}", where))
-glue("neg_table", Markdown(md_table(["member", "$x_i^* < 0$ when $V(N)$ is below", "$x_i^* < 0$ for"], rows)),
-     display=False)
-negative = [i for i in range(vparams.n) if neg[i] is not None]
-if negative:
-    i = negative[int(np.argmax([neg[k].hi for k in negative]))]
-    glue("neg_md", Markdown(
-        f"With the page's parameters the {names[i]}'s allocation $x_{i + 1}^*$ is negative for every "
-        f"$\\lambda < {neg[i].hi:.6f}$: there the member would have to pay to stay in the alliance."),
-         display=False)
-else:
-    glue("neg_md", Markdown("With the page's parameters no member's allocation turns negative for any "
-                            "$\\lambda$ in $(0, 1]$."), display=False)
+pages.glue_all(rp.negative_values(params, vparams))
 
 # %% [markdown]
 # ```{glue:md} neg_table
@@ -386,45 +239,14 @@ else:
 # range moves when all the $\mu_i$ are scaled by one factor $t$.
 
 # %% tags=["remove-cell"]
-try:
-    lam_curve = xbec.figures.paper.curve_lambda(params, (0.05, 1.0), num=400)[0]
-except xbec.ModelDomainError:
-    lam_curve = None
-paths = {}
-path_notes = []
-if lam_curve is not None:
-    for rule in an.MU_RULES:
-        try:
-            paths[rule] = an.allocation_paths(params, vparams, lam_curve, rule)
-        except xbec.ModelDomainError as err:
-            path_notes.append(f"μ {rule}: {esc(str(err))}")
-t_scales = np.linspace(0.2, 1.6, 57)
-t_thresholds = an.negative_allocation_thresholds(params, vparams, t_scales)
-if paths:
-    fig = fr.mu_figure(lam_curve, paths, names, t_scales, t_thresholds)
-    png, svg = xbec.figures.save(fig, out_dir, "robustness_mu")
-    glue("fig_mu", Image(filename=str(png)), display=False)
-glue("mu_notes", Markdown(" ".join(path_notes) or "Both rules are drawn."), display=False)
-if "scaled" in paths:
-    frac = paths["scaled"][-1] / paths["scaled"][-1].sum()
-    glue("scaled_md", Markdown(
-        "With $\\mu$ scaled, the fractions of $V(N)$ are " + ", ".join(
-            f"{names[i]} {100 * frac[i]:.1f}%" for i in range(vparams.n)) + ", whatever $\\lambda$."),
-         display=False)
-else:
-    glue("scaled_md", Markdown("The scaled rule is not defined here (see the note below)."), display=False)
+paths = rp.mu_paths(params, vparams)
+pages.glue_all(rp.mu_values(paths))
+if paths.paths:
+    fig = fr.mu_figure(paths.lam, paths.paths, paths.names, paths.t_scales, paths.t_thresholds)
+    figure_pages.show(fig, page.out_dir, "robustness_mu", key="fig_mu")
 
 # %% tags=["remove-input"]
-Markdown("""```{glue:figure} fig_mu
-:name: fig-robustness-mu
-:alt: Allocations of the four vertical members against the revenue share with mu fixed and with mu scaled, and the share below which each allocation is negative as the mu are scaled.
-
-Eq (15) allocations of $V(N) = \\pi_1(\\lambda)$ with $\\mu$ fixed (left) and
-with $\\mu$ scaled with $V(N)$ (middle); right: with $\\mu$ fixed and scaled
-by a factor $t$, the share below which each member's allocation is negative
-(the dotted line is the stated $\\mu$). Files:
-{download}`PNG <outputs/robustness_mu.png>`, {download}`SVG <outputs/robustness_mu.svg>`.
-```""") if paths else Markdown("*No λ in (0, 1] gives a valid revenue-sharing outcome here; nothing to draw.*")
+rp.mu_figure_md(paths)
 
 # %% [markdown]
 # {glue:md}`scaled_md:myst` {glue:md}`mu_notes:myst`
@@ -437,17 +259,7 @@ by a factor $t$, the share below which each member's allocation is negative
 # the same $\mu$ rule and against either benchmark.
 
 # %% tags=["remove-cell"]
-rows = []
-for leader in leaders.LEADERS:
-    for rule in an.MU_RULES:
-        try:
-            vb = an.vertical_band(params, vparams, mu_rule=rule, leader=leader)
-            cell = f"$({vb.lo:.6f},\\ {vb.hi:.6f})$"
-        except xbec.ModelDomainError:
-            cell = "no acceptable $\\lambda$"
-        rows.append((leader, f"μ {rule}", cell))
-glue("vband_table", Markdown(md_table(["benchmark", "coalition values", "acceptable to all"], rows)),
-     display=False)
+pages.glue_all({"vband_table": rp.vertical_band_table(params, vparams)})
 
 # %% [markdown]
 # ```{glue:md} vband_table
