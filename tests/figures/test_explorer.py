@@ -96,6 +96,8 @@ def test_explorer_html_is_the_same_bytes_in_two_processes():
     import subprocess
     import sys
 
+    pytest.importorskip("bokeh")
+
     code = f"from xbec.figures import explorer as e; print(e.explorer_html(e.explorer_data(grid={SMALL!r})))"
     a, b = (
         subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
