@@ -77,19 +77,6 @@ def _front_door_entries() -> list[str]:
     return [line.strip().lstrip("~") for line in block.group(1).splitlines()]
 
 
-def _resolve(dotted: str):
-    parts = dotted.split(".")
-    for k in range(len(parts), 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:k]))
-        except ImportError:
-            continue
-        for attr in parts[k:]:
-            obj = getattr(obj, attr)
-        return obj
-    raise ImportError(dotted)
-
-
 def test_api_page_lists_every_name_of_the_front_door():
     entries = _front_door_entries()
     text = API_PAGE.read_text(encoding="utf-8")
@@ -102,7 +89,7 @@ def test_api_page_lists_every_name_of_the_front_door():
             assert f"xbec.{name}" in text, name
             continue
         assert name in listed, f"xbec.{name} is not listed on book/api.md"
-        assert any(_resolve(d) is obj for d in listed[name]), f"{listed[name]} is not xbec.{name}"
+        assert any(pkgutil.resolve_name(d) is obj for d in listed[name]), f"{listed[name]} is not xbec.{name}"
     # and nothing listed there is missing from the front door
     assert {d.rsplit(".", 1)[-1] for d in entries} <= set(xbec.__all__)
 

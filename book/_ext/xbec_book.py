@@ -15,6 +15,8 @@
 
 from __future__ import annotations
 
+import pkgutil
+
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.labels import BaseLabelStyle
@@ -73,22 +75,6 @@ def _prune_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept  # the builder's own list, reset before every page
 
 
-def _import(dotted):
-    """The object at ``dotted`` (module path, then attributes), or raise ImportError/AttributeError."""
-    import importlib
-
-    parts = dotted.split(".")
-    for k in range(len(parts), 0, -1):
-        try:
-            obj = importlib.import_module(".".join(parts[:k]))
-        except ImportError:
-            continue
-        for attr in parts[k:]:
-            obj = getattr(obj, attr)
-        return obj
-    raise ImportError(dotted)
-
-
 def _documented_by_identity(env):
     """``id(object) -> documented name`` for every Python object the build documents (cached per build)."""
     cache = getattr(env, "_xbec_documented", None)
@@ -98,8 +84,8 @@ def _documented_by_identity(env):
             if not name.startswith("xbec"):
                 continue
             try:
-                table.setdefault(id(_import(name)), name)
-            except (ImportError, AttributeError):
+                table.setdefault(id(pkgutil.resolve_name(name)), name)
+            except (ImportError, AttributeError, ValueError):  # pkgutil.resolve_name's failures
                 continue
         cache = (len(env.domaindata["py"]["objects"]), table)
         env._xbec_documented = cache
@@ -118,8 +104,8 @@ def _resolve_alias(app, env, node, contnode):
         candidates.append(f"{module.rsplit('.', 1)[0]}.{target}")
     for dotted in candidates:
         try:
-            obj = _import(dotted)
-        except (ImportError, AttributeError):
+            obj = pkgutil.resolve_name(dotted)
+        except (ImportError, AttributeError, ValueError):  # pkgutil.resolve_name's failures
             continue
         if isinstance(obj, (str, int, float, bool)) or obj is None:
             continue  # immutable literals are shared between names: no identity to follow
