@@ -1,0 +1,138 @@
+"""Display helpers for the book's notebooks: glue, figures, and paper-versus-page tables.
+
+The book's chapters compute in view through the public API
+(``eq = xbec.decentralized(params)``); this module only *shows* what they
+computed. It never computes a number the book states: that lives in
+:mod:`xbec.model`, :mod:`xbec.replication` or :mod:`xbec.beyond`, tested.
+
+- :class:`Md` / :class:`Html`: strings Jupyter renders as Markdown / HTML.
+- :func:`glue`: glue values for ``{glue}`` in a page's prose (not displayed).
+- :func:`figure`: save a figure (PNG and SVG, byte-stable) and glue it.
+- :func:`on_paper` / :func:`paper_note`: whether a page runs at the paper's
+  parameters, and the one sentence a rerun's pages show when it does not.
+- :func:`compare`: ledger rows as a pandas table (page, paper, difference,
+  status, note), typeset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from .model.params import HorizontalParams
+    from .model.vertical import VerticalParams
+    from .replication.ledger import LedgerRow
+
+__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir"]
+
+
+class Md(str):
+    """A string of MyST Markdown; Jupyter renders it as Markdown, not as a quoted string."""
+
+    def _repr_markdown_(self) -> str:
+        """The Markdown Jupyter displays: the string itself."""
+        return str(self)
+
+
+class Html(str):
+    """A string of HTML; Jupyter renders it as HTML, and :func:`glue` glues it as HTML."""
+
+    def _repr_html_(self) -> str:
+        """The HTML Jupyter displays: the string itself."""
+        return str(self)
+
+
+def glue(values: Mapping[str, Any] | None = None, /, **named: Any) -> None:
+    """Glue each ``name -> value`` with myst-nb, not displayed.
+
+    ``glue({"p1": eq.p})`` or ``glue(p1=eq.p)``. :class:`Md` is glued as
+    Markdown, :class:`Html` as HTML, numpy scalars as Python numbers.
+    """
+    from IPython.display import HTML, Markdown
+    from myst_nb import glue as nb_glue
+
+    for name, value in {**(values or {}), **named}.items():
+        if isinstance(value, Md):
+            value = Markdown(str(value))
+        elif isinstance(value, Html):
+            value = HTML(str(value))
+        elif isinstance(value, (np.floating, np.integer, np.bool_)):
+            value = value.item()
+        nb_glue(name, value, display=False)
+
+
+def out_dir(output_dir: str | Path) -> Path:
+    """``output_dir`` as a :class:`~pathlib.Path`, created if missing."""
+    path = Path(str(output_dir))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def figure(fig: Figure, output_dir: str | Path, stem: str, key: str | None = None) -> None:
+    """Save ``fig`` as ``<output_dir>/<stem>.png`` and ``.svg`` and glue the PNG as ``key``.
+
+    ``key`` defaults to ``fig-<stem>`` (for a ``{glue:figure}`` directive).
+    Returns nothing, so a cell ending in this call prints no path.
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+    from myst_nb import glue as nb_glue
+
+    from .figures.style import save
+
+    png, _ = save(fig, out_dir(output_dir), stem)
+    nb_glue(key or f"fig-{stem}", Image(filename=str(png)), display=False)
+    plt.close(fig)
+
+
+def on_paper(params: HorizontalParams | None = None, vparams: VerticalParams | None = None) -> bool:
+    """Whether every given model input equals the paper's (§5.1-§5.2 defaults)."""
+    from .model.params import HorizontalParams
+    from .model.vertical import VerticalParams
+
+    return (params is None or params == HorizontalParams()) and (vparams is None or vparams == VerticalParams())
+
+
+def paper_note(params: HorizontalParams | None = None, vparams: VerticalParams | None = None) -> Md:
+    """The sentence a page shows in place of a paper comparison when its inputs are not the paper's.
+
+    Empty at the paper's parameters.
+    """
+    if on_paper(params, vparams):
+        return Md("")
+    return Md(
+        "*This page runs with parameters other than the paper's, so the comparison with the "
+        "paper's printed numbers applies to the paper's parameters only; none of this page's "
+        "numbers is counted as a discrepancy.*\n"
+    )
+
+
+def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.formats.style.Styler:
+    """Ledger rows as a table: the page's value, the paper's, the difference, status and note.
+
+    ``rows`` come from :func:`xbec.replication.ledger.ledger`. Labels and notes
+    are typeset (MyST maths). Shown as a pandas Styler, no index.
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        [
+            {
+                "": r.label,
+                value: r.reproduced,
+                "paper": r.paper,
+                "difference": r.diff,
+                "ledger status": r.status,
+                "note": r.note_md,
+            }
+            for r in rows
+        ]
+    )
+    return frame.style.hide(axis="index").format({value: "{:.4f}", "difference": "{:+.4f}"})
