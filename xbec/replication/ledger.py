@@ -187,15 +187,21 @@ def _row(
     row is ``reconstructed``.
     """
     diff = float(exact) - paper.value(printed)
-    at = {"section": section, "key": key}
     if _prints_as(exact, printed):
-        return LedgerRow(where, printed, float(exact), diff, "reproduced", note, **at)
+        return LedgerRow(where, printed, float(exact), diff, "reproduced", note, section=section, key=key)
     d = paper.decimals(printed)
     for how, alt in rounded:
         if _prints_as(alt, printed):
             text = f"exact {exact:.{d + 2}f}; the paper's figure follows from {how} ({alt:.{d + 2}f})"
             return LedgerRow(
-                where, printed, float(exact), diff, "rounding", "; ".join(filter(None, [text, note])), **at
+                where,
+                printed,
+                float(exact),
+                diff,
+                "rounding",
+                "; ".join(filter(None, [text, note])),
+                section=section,
+                key=key,
             )
     if reconstruction is not None and _prints_as(reconstruction[2], printed):
         how, inputs, _ = reconstruction
@@ -208,10 +214,18 @@ def _row(
             "reconstructed",
             "; ".join(filter(None, [text, discrepancy_note, note])),
             MappingProxyType(dict(inputs)),
-            **at,
+            section=section,
+            key=key,
         )
     return LedgerRow(
-        where, printed, float(exact), diff, "discrepancy", "; ".join(filter(None, [discrepancy_note, note])), **at
+        where,
+        printed,
+        float(exact),
+        diff,
+        "discrepancy",
+        "; ".join(filter(None, [discrepancy_note, note])),
+        section=section,
+        key=key,
     )
 
 
