@@ -16,8 +16,6 @@ import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
-import pytest
-
 import xbec
 
 ROOT = Path(__file__).resolve().parents[1]
