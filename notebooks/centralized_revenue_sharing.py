@@ -44,18 +44,19 @@ from xbec import book
 from xbec.replication import bounds, numerics, symbolic
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-book.paper_note(params)
 
 
 # %% tags=["hide-input"]
 def formula_checks(keys):
-    """Whether each printed formula equals its SymPy derivation (symbolic.checks()), as a table."""
+    """Whether each printed formula equals its derivation (symbolic.checks())."""
     by_key = {check.key: check for check in symbolic.checks()}
     rows = [by_key[k] for k in keys]
     frame = pd.DataFrame(
         {
             "printed formula": [ch.label for ch in rows],
-            "equals its derivation": ["yes" if ch.agrees else "**no**" for ch in rows],
+            "equals its derivation": [
+                "yes" if ch.agrees else "**no**" for ch in rows
+            ],
             "note": [ch.note_md for ch in rows],
         }
     )
@@ -100,7 +101,8 @@ eq = xbec.decentralized(params)  # §3.2, the Stackelberg game
 cen = xbec.centralized(params)  # §3.3, eq (6) maximised
 book.glue(
     p2=cen.p, s2=cen.s, D2=cen.demand, pi=cen.pi_total,
-    p1=eq.p, s1=eq.s, D1=eq.demand, pidec=eq.pi_total, gain=cen.pi_total - eq.pi_total,
+    p1=eq.p, s1=eq.s, D1=eq.demand, pidec=eq.pi_total,
+    gain=cen.pi_total - eq.pi_total,
 )
 
 # %% [markdown]
@@ -114,7 +116,9 @@ book.glue(
 
 # %%
 if book.on_paper(params):
-    shown = book.compare(r for r in xbec.ledger(params, section="§5.1") if r.key == "pi")
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key == "pi"
+    )
 else:
     shown = book.paper_note(params)
 shown
@@ -154,7 +158,8 @@ shown
 # wholesale price is
 
 # %%
-sharing = symbolic.sharing_solution()  # the FOCs of eq (7), then p*(lambda) = p^{2*} solved for omega
+# the FOCs of eq (7), then p*(lambda) = p^{2*} solved for omega
+sharing = symbolic.sharing_solution()
 book.equations({r"\omega^*(\lambda)": sp.factor(sharing["w"])})
 
 # %%
@@ -231,7 +236,12 @@ errata("pi2-lambda")
 # %%
 s_gap = sp.factor(sp.together(sharing["s"] - central["s"]))
 total_gap = sp.factor(sp.together(sharing["pi_total"] - central["pi_total"]))
-book.equations({r"s^*(\lambda) - s^{2*}": s_gap, r"\pi_1(\lambda) + \pi_2(\lambda) - \pi": total_gap})
+book.equations(
+    {
+        r"s^*(\lambda) - s^{2*}": s_gap,
+        r"\pi_1(\lambda) + \pi_2(\lambda) - \pi": total_gap,
+    }
+)
 
 # %% [markdown]
 # The total falls short of $\pi$ for every $\lambda < 1$ (if $b_2 > 0$). The
@@ -281,17 +291,21 @@ equality = {
     "demand > 0": r"$D(\lambda) = 0$",
 }
 if band:
+    binding = bounds.band_binding(params, band)
     ends = pd.DataFrame(
         {
             "": ["lower end", "upper end"],
             "exact": list(band),
             "0.01 grid": numerics.grid_ends(band),
-            "binding condition": [equality[name] for name in bounds.band_binding(params, band)],
+            "binding condition": [equality[name] for name in binding],
         }
     )
     shown = book.table(ends, {"exact": ".6f", "0.01 grid": ".2f"})
 else:
-    shown = book.Md(f"**No share is acceptable** for these parameters: the band is empty (`{no_band}`).")
+    shown = book.Md(
+        "**No share is acceptable** for these parameters: the band is empty "
+        f"(`{no_band}`)."
+    )
 shown
 
 # %% [markdown]
@@ -301,7 +315,9 @@ shown
 # %%
 if book.on_paper(params):
     keys = ("lam_lo", "lam_hi", "lam_reject_above")
-    shown = book.compare(r for r in xbec.ledger(params, section="§5.1") if r.key in keys)
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key in keys
+    )
 else:
     shown = book.paper_note(params)
 shown

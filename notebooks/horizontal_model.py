@@ -46,7 +46,6 @@ from xbec import book
 from xbec.replication import paper, symbolic
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-book.paper_note(params)
 
 # %% [markdown]
 # ## Players, decisions and hypotheses
@@ -103,7 +102,8 @@ book.equations({r"\pi_1": profits["pi1"], r"\pi_2": profits["pi2"]})
 
 # %%
 n_points = 200
-sym_gap = symbolic.profit_gap(params, points=n_points)  # numeric eqs (1)-(2) against SymPy
+# numeric eqs (1)-(2) against their SymPy forms, at random points
+sym_gap = symbolic.profit_gap(params, points=n_points)
 book.glue(sym_gap=sym_gap, n_points=n_points)
 
 # %% [markdown]
@@ -126,10 +126,13 @@ meaning = {
     "K": ("$K$", "platform's maintenance cost"),
 }
 parameters = pd.DataFrame(
-    [(tex, what, getattr(params, k), paper.SECTION_5_1[k]) for k, (tex, what) in meaning.items()],
+    [
+        (tex, what, getattr(params, k), paper.SECTION_5_1[k])
+        for k, (tex, what) in meaning.items()
+    ],
     columns=["symbol", "meaning", "this page", "paper (§5.1)"],
 )
-book.table(parameters, {"this page": "g"})
+book.Md(book.table(parameters, {"this page": "g"}) + "\n" + book.paper_note(params))
 
 # %% [markdown]
 # ## The parameter domain
@@ -156,7 +159,8 @@ book.table(parameters, {"this page": "g"})
 
 # %%
 sym = symbolic.SYMBOLS
-hessian7 = sp.hessian(profits["pi1(lambda)"], (sym["p"], sym["s"]))  # eq (7) in (p, s)
+# the Hessian of eq (7) in (p, s)
+hessian7 = sp.hessian(profits["pi1(lambda)"], (sym["p"], sym["s"]))
 book.equations({r"H_{(7)}": hessian7, r"\det H_{(7)}": sp.factor(hessian7.det())})
 
 # %% [markdown]
@@ -173,8 +177,13 @@ book.equations({r"H_{(7)}": hessian7, r"\det H_{(7)}": sp.factor(hessian7.det())
 # this condition.
 
 # %%
-margins = params.domain_margins()  # 2 b1 gamma1 - b2^2, 4 b1 gamma1 - b2^2, beta - b1 c
-book.glue(det2=margins["concavity"], det4=margins["leader concavity"], margin=margins["market"])
+# 2 b1 gamma1 - b2^2, 4 b1 gamma1 - b2^2 and beta - b1 c
+margins = params.domain_margins()
+book.glue(
+    det2=margins["concavity"],
+    det4=margins["leader concavity"],
+    margin=margins["market"],
+)
 
 # %% [markdown]
 # For this page's parameters, $2 b_1\gamma_1 - b_2^2 =$ {glue:text}`det2:.4g`,
@@ -184,7 +193,9 @@ book.glue(det2=margins["concavity"], det4=margins["leader concavity"], margin=ma
 # $\beta = b_1 c / 2$:
 
 # %%
-for change in ({"b2": 1.01 * (2 * params.b1 * params.gamma1) ** 0.5}, {"beta": params.b1 * params.c / 2}):
+too_much_service = {"b2": 1.01 * (2 * params.b1 * params.gamma1) ** 0.5}
+too_small_market = {"beta": params.b1 * params.c / 2}
+for change in (too_much_service, too_small_market):
     try:
         xbec.decentralized(params.replace(**change))
     except xbec.ModelDomainError as err:

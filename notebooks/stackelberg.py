@@ -43,30 +43,26 @@ from xbec.replication import symbolic
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 sym = symbolic.SYMBOLS
-book.paper_note(params)
 
 
 # %% tags=["hide-input"]
-def formula_checks(keys, printed=False):
-    """Printed formulas of the paper against their SymPy derivations (symbolic.checks()), as a table."""
+def formula_checks(keys):
+    """Printed formulas against their SymPy derivations (symbolic.checks()).
+
+    A table, then the notes of the checks as a list.
+    """
     by_key = {check.key: check for check in symbolic.checks()}
     rows = [by_key[k] for k in keys]
     frame = pd.DataFrame(
         {
             "formula": [ch.label for ch in rows],
-            **(
-                {
-                    "printed": [f"${sp.latex(ch.printed)}$" for ch in rows],
-                    "derived": [f"${sp.latex(ch.derived)}$" for ch in rows],
-                }
-                if printed
-                else {}
-            ),
+            "printed": [f"${sp.latex(ch.printed)}$" for ch in rows],
+            "derived": [f"${sp.latex(ch.derived)}$" for ch in rows],
             "agrees": ["yes" if ch.agrees else "**no**" for ch in rows],
-            "note": [ch.note_md for ch in rows],
         }
     )
-    return book.table(frame)
+    notes = "".join(f"- {ch.label}: {ch.note_md}\n" for ch in rows if ch.note)
+    return book.Md(book.table(frame) + "\nNotes of the checks:\n\n" + notes)
 
 # %% [markdown]
 # ## The propositions as printed
@@ -146,8 +142,10 @@ def formula_checks(keys, printed=False):
 # {eq}`eq5`:
 
 # %%
-reply = symbolic.manufacturer_reply()  # eq (4): p = omega + x, the mark-up x held fixed
-d2_fixed_p = sp.diff(symbolic.profit_functions()["pi2"], sym["w"], 2)  # eq (2), the price p held fixed
+# eq (4): p = omega + x, with the mark-up x held fixed
+reply = symbolic.manufacturer_reply()
+# eq (2) with the price p held fixed instead
+d2_fixed_p = sp.diff(symbolic.profit_functions()["pi2"], sym["w"], 2)
 book.equations(
     {
         r"\frac{\partial \pi_2}{\partial \omega}\Big|_{x}": reply["dpi2_dw"],
@@ -172,7 +170,8 @@ book.equations(
 # other decision:
 
 # %%
-reactions = symbolic.leader_reactions()  # eq (5) substituted into eq (1); each FOC solved for its own variable
+# eq (5) substituted into eq (1); each FOC solved for its own variable
+reactions = symbolic.leader_reactions()
 book.equations({"p(s)": reactions["p_of_s"], "s(p)": reactions["s_of_p"]})
 
 # %% [markdown]
@@ -181,7 +180,10 @@ book.equations({"p(s)": reactions["p_of_s"], "s(p)": reactions["s_of_p"]})
 # %%
 H_leader = symbolic.leader_hessian()
 H_leader_md = book.equations(
-    {r"H_{\text{leader}}(p, s)": H_leader, r"\det H_{\text{leader}}": sp.factor(sp.simplify(H_leader.det()))}
+    {
+        r"H_{\text{leader}}(p, s)": H_leader,
+        r"\det H_{\text{leader}}": sp.factor(sp.simplify(H_leader.det())),
+    }
 )
 book.glue(H_leader=H_leader_md)
 H_leader_md
@@ -192,7 +194,8 @@ H_leader_md
 # and $D$ is demand):
 
 # %%
-solution = symbolic.decentralized_solution()  # both FOCs of the leader solved together
+# both first-order conditions of the leader, solved together
+solution = symbolic.decentralized_solution()
 names = {
     "p": "p^{1*}",
     "w": r"\omega^{1*}",
@@ -201,7 +204,9 @@ names = {
     "pi_platform": r"\pi_1^*",
     "pi_manufacturer": r"\pi_2^*",
 }
-solution_md = book.equations({tex: sp.factor(solution[k]) for k, tex in names.items()})
+solution_md = book.equations(
+    {tex: sp.factor(solution[k]) for k, tex in names.items()}
+)
 book.glue(eq_solution=solution_md)
 solution_md
 
@@ -211,8 +216,14 @@ solution_md
 
 # %%
 formula_checks(
-    ["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}", "eq (3) Hessian"],
-    printed=True,
+    [
+        "dpi2_dw (Prop. 2 proof)",
+        "d2pi2_dw2 (Prop. 1 proof)",
+        "eq (5) w",
+        "p^{1*}",
+        "s^{1*}",
+        "eq (3) Hessian",
+    ]
 )
 
 # %% [markdown]
@@ -225,9 +236,15 @@ formula_checks(
 # ## Errata of this section, corrected
 
 # %%
-errata_keys = ["prop1-b3", "prop1-leader-concavity", "stackelberg-order", "p1-s1-reaction"]
+errata_keys = [
+    "prop1-b3",
+    "prop1-leader-concavity",
+    "stackelberg-order",
+    "p1-s1-reaction",
+]
 these_errata = [e for e in xbec.errata() if e.key in errata_keys]
-book.glue({f"verified-{e.key}": "verified" if e.holds else "NOT verified" for e in these_errata})
+verdicts = {e.key: "verified" if e.holds else "NOT verified" for e in these_errata}
+book.glue({f"verified-{key}": verdict for key, verdict in verdicts.items()})
 book.errata(these_errata)
 
 # %% [markdown]
@@ -292,7 +309,8 @@ book.errata(these_errata)
 # ## The equilibrium for this page's parameters
 
 # %%
-eq = xbec.decentralized(params)  # Proposition 2, corrected: x, s^{1*}, then eq (5) and eqs (1)-(2)
+# Proposition 2, corrected: x and s^{1*}, then eq (5), then eqs (1)-(2)
+eq = xbec.decentralized(params)
 book.glue(
     p1=eq.p, w1=eq.w, s1=eq.s, D1=eq.demand, x1=eq.markup,
     pi1=eq.pi_platform, pi2=eq.pi_manufacturer, pitot=eq.pi_total,
@@ -313,7 +331,10 @@ book.glue(
 
 # %%
 if book.on_paper(params):
-    shown = book.compare(r for r in xbec.ledger(params, section="§5.1") if r.key in ("p1", "w1", "s1", "pi1", "pi2"))
+    keys = ("p1", "w1", "s1", "pi1", "pi2")
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key in keys
+    )
 else:
     shown = book.paper_note(params)
 shown
