@@ -226,7 +226,8 @@ book.glue(
 
 # %%
 errata("pi2-lambda")
-#
+
+# %% [markdown]
 # ### The contract aligns the price, not the service level
 #
 # Setting $p^*(\lambda) = p^{2*}$ reproduces the centralised *price* but not the
