@@ -101,3 +101,31 @@ def test_issue_counterexample_service_overshoots():
     with pytest.raises(xbec.ModelDomainError, match="singular"):
         bounds.service_gap(p, 0.768)
     assert bounds.service_overshoot_share(PAPER.replace(b2=0.0)) == float("inf")
+
+
+_EQUALITY = {  # the binding condition's two sides at lam, as numbers
+    "pi1(lam) > pi1*": lambda p, r: (r.pi_platform, xbec.decentralized(p).pi_platform),
+    "pi2(lam) > pi2*": lambda p, r: (r.pi_manufacturer, xbec.decentralized(p).pi_manufacturer),
+    "pi1(lam) > pi2(lam)": lambda p, r: (r.pi_platform, r.pi_manufacturer),
+    "demand > 0": lambda p, r: (r.demand, 0.0),
+}
+
+
+def test_band_binding_at_the_papers_parameters():
+    assert bounds.band_binding(PAPER) == ("pi1(lam) > pi2(lam)", "pi2(lam) > pi2*")
+
+
+@settings(max_examples=40, deadline=None)
+@given(horizontal_params())
+def test_band_binding_names_a_condition_that_holds_with_equality(params):
+    band = _band(params)
+    assume(band is not None)
+    for lam, name in zip(band, bounds.band_binding(params, band)):
+        r = xbec.revenue_sharing(params, lam)
+        left, right = _EQUALITY[name](params, r)
+        assert left == pytest.approx(right, rel=1e-6, abs=1e-6 * (abs(r.pi_platform) + abs(r.pi_manufacturer)))
+
+
+def test_band_binding_of_an_empty_band_raises():
+    with pytest.raises(xbec.ModelDomainError):
+        bounds.band_binding(PAPER.replace(K=5000))

@@ -17,9 +17,12 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 from ..errors import ModelDomainError
+from ..model.band import quadratic_values
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
+    acceptable_lambda,
+    band_conditions,
     decentralized,
     revenue_sharing,
 )
@@ -33,6 +36,7 @@ __all__ = [
     "demand_infimum",
     "service_gap",
     "service_overshoot_share",
+    "band_binding",
 ]
 
 
@@ -167,3 +171,30 @@ def service_gap(params: HorizontalParams, lam) -> np.ndarray | float:
     u = params.beta - params.b1 * params.c
     gap = b1g * params.b2 * u * (lam_arr - 1) / ((2 * b1g - params.b2**2) * delta)
     return float(gap) if gap.ndim == 0 else gap
+
+
+def band_binding(params: HorizontalParams, band: LambdaBand | None = None) -> tuple[str, str]:
+    """The condition of :func:`~xbec.model.horizontal.acceptable_lambda` that holds with equality at each end.
+
+    Each end of the band is a root of one of the quadratics of
+    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns the
+    names of those conditions (``"pi1(lam) > pi1*"``, ``"pi2(lam) > pi2*"``,
+    ``"pi1(lam) > pi2(lam)"`` or ``"demand > 0"``) for the lower and the upper
+    end: the quadratic whose value there is smallest relative to its
+    coefficients.
+
+    Raises
+    ------
+    ModelDomainError
+        If the band is empty (from :func:`~xbec.model.horizontal.acceptable_lambda`).
+    """
+    band = acceptable_lambda(params) if band is None else band
+    conditions = band_conditions(params)
+
+    def binding(lam: float) -> str:
+        def size(q: np.ndarray) -> float:
+            return float(abs(quadratic_values(q, lam)) / np.sum(np.abs(q) * np.array([1.0, lam, lam**2])))
+
+        return min(conditions, key=lambda name: size(conditions[name]))
+
+    return binding(band.lo), binding(band.hi)

@@ -9,7 +9,7 @@ corrected form and a check of it, by :func:`xbec.replication.errata.errata`.
 
 Nothing here is used to compute numbers: :mod:`xbec.model.horizontal` and
 :mod:`xbec.model.vertical` are plain numpy, and the tests check them against these
-derivations.
+derivations; :func:`profit_gap` measures that agreement for the book.
 """
 
 from __future__ import annotations
@@ -17,13 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
 import sympy as sp
+
+from ..model import horizontal as H
+from ..model.params import HorizontalParams
 
 __all__ = [
     "SYMBOLS",
     "PRINTED",
     "FormulaCheck",
     "profit_functions",
+    "profit_gap",
     "manufacturer_reply",
     "leader_reactions",
     "leader_hessian",
@@ -161,6 +166,26 @@ def profit_functions() -> dict[str, sp.Expr]:
         "pi1(lambda)": lam * p * D - w * D - gamma1 * s**2 / 2 - K,
         "pi2(lambda)": ((1 - lam) * p + w - c) * D,
     }
+
+
+def profit_gap(params: HorizontalParams, points: int = 200, seed: int = 2024) -> float:
+    """Largest difference between the numeric eqs (1)-(2) and their SymPy forms at random points.
+
+    Evaluates :func:`xbec.model.horizontal.platform_profit` and
+    :func:`~xbec.model.horizontal.manufacturer_profit` against
+    :func:`profit_functions`' ``pi1`` and ``pi2`` at ``points`` points
+    ``(p, w, s)`` uniform on ``[0, 2 beta / b1]^3`` (seeded).
+    """
+    prof = profit_functions()
+    subs = {SYMBOLS[k]: v for k, v in params.as_dict().items()}
+    f1, f2 = (sp.lambdify((p, w, s), prof[k].subs(subs), "numpy") for k in ("pi1", "pi2"))
+    pts = np.random.default_rng(seed).uniform(0, 2 * params.beta / params.b1, size=(3, points))
+    return float(
+        max(
+            np.max(np.abs(f1(*pts) - H.platform_profit(params, *pts))),
+            np.max(np.abs(f2(*pts) - H.manufacturer_profit(params, *pts))),
+        )
+    )
 
 
 @cache
