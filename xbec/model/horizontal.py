@@ -271,13 +271,20 @@ def sharing_margin(params):
     parameters both differences are taken in exact rational arithmetic on the
     float inputs, so the sign of ``A`` is decided exactly.
     """
+    return _sharing_terms(params)[0]
+
+
+def _sharing_terms(params):
+    """``(A, p^{2*} - c)`` from one computation: ``(b1 g - b2^2) m / d`` and ``g m / d``, ``m = beta - b1 c``, ``d = 2 b1 g - b2^2``."""
     names = ("beta", "b1", "b2", "gamma1", "c")
     vals = [np.asarray(getattr(params, k), dtype=float) for k in names]
     if all(x.ndim == 0 for x in vals):
-        b, b1, b2, g, c = (Fraction(float(x)) for x in vals)
-        return float((b1 * g - b2 * b2) * (b - b1 * c) / (2 * b1 * g - b2 * b2))
+        fb, fb1, fb2, fg, fc = (Fraction(float(x)) for x in vals)
+        fm, fd = fb - fb1 * fc, 2 * fb1 * fg - fb2 * fb2
+        return float((fb1 * fg - fb2 * fb2) * fm / fd), float(fg * fm / fd)
     b, b1, b2, g, c = vals
-    return (b1 * g - b2**2) * (b - b1 * c) / (2 * b1 * g - b2**2)
+    m, d = b - b1 * c, 2 * b1 * g - b2**2
+    return (b1 * g - b2**2) * m / d, g * m / d
 
 
 def _sharing_outcome(params: HorizontalParams, lam: np.ndarray):
@@ -395,14 +402,13 @@ def sharing_quadratics(params) -> SharingQuadratics:
     b, b1, b2, g, c, K = np.broadcast_arrays(
         *(np.asarray(getattr(params, name), dtype=float) for name in ParameterArrays._fields)
     )
-    p2 = centralized_price(params)
-    A = np.broadcast_to(sharing_margin(params), b.shape)
+    A, margin = (np.broadcast_to(x, b.shape) for x in _sharing_terms(params))
     d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
     zero = np.zeros_like(A)
     gA2 = g * A**2
     delta2 = np.stack([d0 * d0, 2 * d0 * d1, d1 * d1])
     pi1 = np.stack([zero, gA2 * b1 * g, -0.5 * gA2 * b2**2]) - K * delta2
-    m = (p2 - c) * A * b1 * g
+    m = margin * A * b1 * g
     pi2 = np.stack([m * d0, m * d1 - gA2 * b1 * g, zero])
     return SharingQuadratics(pi1=pi1, pi2=pi2, delta2=delta2, demand=np.stack([A * d0, A * d1, zero]))
 

@@ -128,9 +128,11 @@ def check_leader_concavity(params: HorizontalParams) -> bool:
     concave = bool(np.all(np.linalg.eigvalsh(corrected) < 0))
     ok7 = True  # eq (7): Hessian [[-2 lam b1, lam b2], [lam b2, -gamma1]], determinant lam (2 b1 gamma1 - lam b2^2)
     for lam in (0.25, 0.5, 0.75, 1.0):
-        H7, _, _ = _hessian_and_stationary(
-            lambda p, s, lam=lam: platform_profit_sharing(params, lam, p, dec.w, s), z0, h
-        )
+
+        def pi7(p: float, s: float, lam: float = lam) -> float:
+            return platform_profit_sharing(params, lam, p, dec.w, s)
+
+        H7, _, _ = _hessian_and_stationary(pi7, z0, h)
         ok7 &= _close(H7, [[-2 * lam * b1, lam * b2], [lam * b2, -g]], scale=b1 + g, rel=1e-5)
         ok7 &= _close(np.linalg.det(H7), lam * (2 * b1 * g - lam * b2**2), scale=b1 * g + b2**2, rel=1e-5)
     return (
