@@ -1,10 +1,8 @@
 """Root polishing: the one Newton-polishing helper of the package.
 
-Roots of the polynomials in λ (the band's quadratics, the claims' sign tests,
-the Nash product's stationary points) are first found in closed form or from
-a companion matrix and then polished by Newton steps on the full polynomial.
-:func:`newton_polish` is that step, elementwise; :func:`real_roots` is the
-companion-matrix front end for a :class:`numpy.polynomial.Polynomial`.
+Roots of polynomials in λ (the band's quadratics, the claims' sign tests, the
+Nash product's stationary points) are found in closed form or from a companion
+matrix, then polished by Newton steps on the full polynomial.
 """
 
 from __future__ import annotations
@@ -18,25 +16,11 @@ __all__ = ["newton_polish", "real_roots"]
 
 
 def newton_polish(f: Callable, df: Callable, x, steps: int = 8):
-    """``x`` after up to ``steps`` Newton steps ``x -= f(x) / df(x)``, elementwise.
+    """``x`` after up to ``steps`` Newton steps ``x -= f(x) / df(x)``, elementwise (vectorised ``f``, ``df``).
 
-    A step is skipped where the slope vanishes or the step is not finite
-    (``x`` is kept); iteration stops early once every step is below
-    ``1e-16`` relative. ``nan`` entries stay ``nan``.
-
-    Parameters
-    ----------
-    f, df : callable
-        The function and its derivative, vectorised over ``x``.
-    x : float or numpy.ndarray
-        Starting points.
-    steps : int
-        Maximum number of steps.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        Same shape as ``x``.
+    A step is skipped where the slope vanishes or the step is not finite;
+    ``nan`` stays ``nan``; iteration stops once every step is below ``1e-16``
+    relative. Returns a float for a scalar ``x``, else an array of its shape.
     """
     x = np.asarray(x, dtype=float)
     with np.errstate(all="ignore"):
@@ -50,23 +34,11 @@ def newton_polish(f: Callable, df: Callable, x, steps: int = 8):
 
 
 def real_roots(poly: Polynomial, trim: float = 1e-150, steps: int = 8) -> list[float]:
-    """Real roots of ``poly``, Newton-polished on ``poly`` itself.
+    """Real roots of ``poly`` (companion matrix), each polished by :func:`newton_polish` on ``poly`` itself.
 
     Leading coefficients below ``trim`` times the largest are left out of the
     companion matrix (as ``b2 -> 0`` they only add roots far from ``(0, 1)``);
     roots with an imaginary part above ``1e-9`` relative are dropped.
-
-    Parameters
-    ----------
-    poly : numpy.polynomial.Polynomial
-    trim : float
-        Relative size below which leading coefficients are dropped.
-    steps : int
-        Newton steps (:func:`newton_polish`).
-
-    Returns
-    -------
-    list of float
     """
     poly = poly.trim()
     if not np.any(poly.coef != 0):

@@ -25,6 +25,7 @@ from ..model.horizontal import (
     platform_profit_sharing,
     revenue_sharing,
     sharing_margin,
+    singular_share,
 )
 from ..model.vertical import VerticalParams, raiffa, raiffa_lower_limits, service_shares
 from . import paper
@@ -62,13 +63,8 @@ def _hessian_and_stationary(f: Callable[[float, float], float], z0: np.ndarray, 
 
 
 def overprovision_share(params: HorizontalParams) -> float:
-    """The share ``b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``).
-
-    Above it (possible inside ``(0, 1)`` iff ``b2^2 > b1 gamma1``) the
-    revenue-sharing outcome over-provides service: ``s*(λ) > s^{2*}``.
-    """
-    b2sq = params.b2**2
-    return params.b1 * params.gamma1 / b2sq if b2sq > 0 else float("inf")
+    """The share ``b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``); above it ``s*(λ) > s^{2*}``."""
+    return float(singular_share(params))
 
 
 def _sample_lams(params: HorizontalParams) -> np.ndarray:
