@@ -15,7 +15,7 @@ here). Verdicts are recomputed for any parameters:
 ``undefined as stated``
     the claim refers to something the paper does not define; ``statement``
     is the part that can be checked;
-``vacuous: no band``
+``vacuous (no band)``
     the statement quantifies over an acceptable λ band that is empty at these
     parameters, so it is vacuously true (and ``check`` returns True); the
     evidence says what holds on the whole range of λ with an outcome.
@@ -62,7 +62,7 @@ from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_l
 __all__ = ["Claim", "claims", "VERDICTS"]
 
 #: A statement "for every λ in the band" where the band is empty.
-VACUOUS = "vacuous: no band"
+VACUOUS = "vacuous (no band)"
 VERDICTS = ("holds", "holds with correction", "fails", "undefined as stated", VACUOUS)
 
 Evidence = Mapping[str, float | str]
