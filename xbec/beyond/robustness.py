@@ -41,6 +41,7 @@ from ..model.horizontal import (
     solve_band,
 )
 from ..model.leaders import LEADERS, check_leader
+from ..model.roots import real_roots
 from ..model.vertical import VerticalParams, allocate, improved_raiffa
 from .bands import BandArrays, band_dimensionless
 
@@ -147,20 +148,7 @@ def _argmax_ratio(num: Polynomial, den: Polynomial, power: int, lo: float, hi: f
     crit = num.deriv() * den - power * num * den.deriv()
     cands = [lo, hi]
     # leading coefficients negligible on [0, 1] only add roots far outside it (b2 -> 0)
-    trimmed = crit.trim(1e-14 * float(np.max(np.abs(crit.coef)))) if np.any(crit.coef != 0) else crit
-    if trimmed.degree() >= 1 and np.any(trimmed.coef != 0):
-        d_crit = crit.deriv()
-        for r in trimmed.roots():
-            if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
-                continue
-            x = float(r.real)
-            for _ in range(6):
-                slope = d_crit(x)
-                if slope == 0:
-                    break
-                x -= crit(x) / slope
-            if lo < x < hi:
-                cands.append(x)
+    cands += [x for x in real_roots(crit, trim=1e-14, steps=6) if lo < x < hi]
     values = [num(x) / den(x) ** power for x in cands]
     return float(cands[int(np.argmax(values))])
 

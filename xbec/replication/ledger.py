@@ -9,9 +9,10 @@ One :class:`LedgerRow` per published number. Its status is *computed*:
     it does not, but the paper's procedure applied to the paper's own rounded
     intermediates does (the note says which intermediates);
 ``reconstructed``
-    neither, but the paper's digits follow exactly from inputs other than
-    those it states; the row carries those inputs (``inputs``) and the tests
-    recompute the digits from them;
+    neither, but the paper's digits follow from inputs other than those it
+    states (the natural reading of the printed digits, which fix those inputs
+    only to within their rounding); the row carries those inputs (``inputs``)
+    and the tests recompute the digits from them;
 ``discrepancy``
     none of these; the note explains what the paper must have done
     differently, with numbers computed here.
@@ -398,9 +399,12 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     lo, hi = fam.V_interval
     note = (
         f"with the stated mu = {list(vparams.mu)} (mean(mu) - mu = {list(fam.stated_gap)}) and V(N) = pi_1^* "
-        f"eq (15) gives {', '.join(f'{x:.2f}' for x in alloc)} (the value shown here); the paper's digits need "
-        f"mean(mu) - mu = {list(RECONSTRUCTED_GAP)} (any mu = m - that gap, e.g. m = 2000) and V(N) in "
-        f"[{lo:.2f}, {hi:.2f}], since the allocation sums to V(N) and the printed x_1..x_n sum to "
+        f"eq (15) gives {', '.join(f'{x:.2f}' for x in alloc)} (the value shown here); the paper's digits fix "
+        f"mean(mu) - mu only to within ±{(fam.gap_box_at_V[0][1] - fam.gap_box_at_V[0][0]) / 2:.3f} per component "
+        f"(solving back at V(N) = {V_paper} gives ({', '.join(f'{(a + b) / 2:.4f}' for a, b in fam.gap_box_at_V)})) "
+        f"and V(N) to [{lo:.2f}, {hi:.2f}]: the round gap {list(RECONSTRUCTED_GAP)} (any mu = m - that gap, e.g. "
+        "m = 2000) is the natural reading, not the only one; V(N) is pinned because the allocation sums to V(N) "
+        "and the printed x_1..x_n sum to "
         f"{fam.sum_printed:.2f}: neither the text's V(N) = {P['V']} nor the exact pi_1^* = {dec.pi_platform:.4f} "
         "qualifies, the rounded pi_1^* of §5.1 does"
     )

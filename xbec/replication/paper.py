@@ -176,6 +176,16 @@ TEXT = MappingProxyType(
         "s6_pareto": "Under the revenue-sharing contract, the overall revenue of cross-border e-commerce and the "
         "benefit distribution of alliance members are higher than that of decentralized decision-making, "
         "which is in line with the Pareto improvement.",
+        "abstract_equitable": "The benefits of horizontal and vertical alliances in cross-border e-commerce are "
+        "now distributed using Stackelberg game theory and an improved Raiffa model, resulting in a more "
+        "equitable distribution among alliance members.",
+        "s6_unfair": "In real life, there are numerous instances of cooperation breakdown between logistics "
+        "service providers due to the unfair distribution of benefits. This paper's research holds significant "
+        "reference value for addressing the issue of unfair benefit distribution.",
+        "s532_measures": "Logistics service providers gain more income from profit distribution and take "
+        "relevant measures to improve their logistics service level, such as introducing advanced management, "
+        "logistics technology, and logistics talent.",
+        "fig4_caption": "Fig. 4. Changes in logistics service level and market demand under different circumstances",
         "s6_band": "Additionally, it is important to maintain the value range of the revenue sharing "
         "coefficient between 0.72 and 0.88 to ensure that all parties can reach an agreement.",
         "s6_price_service_demand": "Thirdly, revenue sharing leads to lower prices for goods compared to "
