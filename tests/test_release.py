@@ -98,7 +98,7 @@ def test_citation_metadata_credits_the_paper():
     (paper,) = [r for r in cff["references"] if r.get("journal") == "Global Academic Frontiers"]
     zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
     assert zenodo["publication_date"] == cff["date-released"]
-    assert zenodo["upload_type"] == "software" and zenodo["license"] == {"id": cff["license"]}
+    assert zenodo["upload_type"] == "software"
     assert any("Wei, K., Yang, Z., & Ou, Y. (2024)" in r and "Global Academic Frontiers, 2(1), 44–57" in r
                for r in zenodo["references"])
     codemeta = json.loads((ROOT / "codemeta.json").read_text(encoding="utf-8"))
@@ -106,6 +106,54 @@ def test_citation_metadata_credits_the_paper():
     (cited,) = codemeta["citation"]
     assert [a["familyName"] for a in cited["author"]] == [a["family-names"] for a in paper["authors"]]
     assert cited["isPartOf"]["isPartOf"]["isPartOf"]["name"] == "Global Academic Frontiers"
+
+
+def test_licences_agree_everywhere():
+    """Code MIT, text CC BY 4.0: LICENSE, CITATION.cff, .zenodo.json, codemeta.json and pyproject.toml say the same."""
+    meta = _script("citation_meta")
+    cff = meta.load_cff()
+    code, text = "MIT", "CC-BY-4.0"
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    part1 = licence.split("Part 1.", 1)[1].split("Part 2.", 1)[0]
+    part2 = licence.split("Part 2.", 1)[1]
+    assert "Code: MIT License" in part1 and "Permission is hereby granted, free of charge" in part1
+    assert "Text:" in part2 and "Creative Commons Attribution 4.0 International" in part2
+    assert meta.licenses(cff) == [code, text]
+    assert f"Code: MIT licence; text of the companion book: CC BY 4.0" in " ".join(cff["message"].split())
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["license"] == {"id": code}  # Zenodo's deposit metadata takes one licence ...
+    assert f"code {code}, text of the book {text}" in zenodo["notes"]  # ... the notes give both
+    codemeta = json.loads((ROOT / "codemeta.json").read_text(encoding="utf-8"))
+    assert codemeta["license"] == [f"https://spdx.org/licenses/{code}", f"https://spdx.org/licenses/{text}"]
+    assert PYPROJECT["project"]["license"] == f"{code} AND {text}"
+    assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
+    # PEP 639 expressions need setuptools >= 77; the lock pins one that reads them
+    assert any(re.fullmatch(r"setuptools>=(\d+)", r) and int(r.split(">=")[1]) >= 77
+               for r in PYPROJECT["build-system"]["requires"])
+    pinned = re.search(r"^setuptools==(\d+)\.", (ROOT / "requirements/book.txt").read_text(encoding="utf-8"), re.M)
+    assert pinned and int(pinned.group(1)) >= 77
+    for page in ("README.md", "book/cite.md"):
+        bib = (ROOT / page).read_text(encoding="utf-8").split("@software{", 1)[1].split("\n}", 1)[0]
+        assert f"license = {{{code} AND {text}}}" in bib, page
+
+
+def test_zenodo_notes_say_what_the_deposit_is():
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    notes = zenodo["notes"]
+    assert notes.startswith(f"This deposit is the release bundle of xbec {VERSION}")
+    assert f"xbec-{VERSION}-source.tar.gz" in notes and "SHA256SUMS" in notes
+
+
+def test_cite_page_gives_both_bibtex_entries_and_the_cff_download():
+    page = (ROOT / "book" / "cite.md").read_text(encoding="utf-8")
+    assert "@article{wei2024" in page and "Global Academic Frontiers" in page
+    software = page.split("@software{", 1)[1].split("\n}", 1)[0]
+    assert f"version = {{{VERSION}}}" in software
+    assert re.search(r"\{download\}`CITATION\.cff <\.\./CITATION\.cff>`", page)
+    # CFF's terms: the paper is under `references`; `preferred-citation` is not set
+    cff = _script("citation_meta").load_cff()
+    assert "preferred-citation" not in cff
+    assert "`references` lists the works the software builds on" in page
 
 
 def test_readme_cites_package_and_paper_in_bibtex():
