@@ -75,6 +75,16 @@ def _prune_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept  # the builder's own list, reset before every page
 
 
+def _drop_thebe_nodes(app, doctree, docname):
+    """Remove sphinx-thebe's per-page configuration (a launch repository this book does not use)."""
+    from docutils import nodes
+
+    for node in list(doctree.findall(nodes.raw)):
+        text = node.astext()
+        if "x-thebe-config" in text or text.strip().startswith("<script>kernelName"):
+            node.parent.remove(node)
+
+
 def _documented_by_identity(env):
     """``id(object) -> documented name`` for every Python object the build documents (cached per build)."""
     cache = getattr(env, "_xbec_documented", None)
@@ -128,4 +138,5 @@ def setup(app):
     app.connect("config-inited", _version_substitution)
     app.connect("missing-reference", _resolve_alias)
     app.connect("html-page-context", _prune_scripts, priority=900)
+    app.connect("doctree-resolved", _drop_thebe_nodes, priority=900)  # after sphinx-thebe's (500)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
