@@ -272,6 +272,56 @@ def test_archives_are_reproducible(tmp_path):
     assert zipfile.ZipFile(io.BytesIO(zips[0])).namelist() == ["a/y.py", "b/x.py", "a/RECORD"]
 
 
+def test_source_archive_holds_the_committed_tree(tmp_path):
+    """The bundle's source archive is `git archive HEAD`: every committed file, under xbec-<version>/, the same bytes twice."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (e.g. an unpacked source archive)")
+    dist = _script("make_dist")
+    one = dist.source_archive(tmp_path).read_bytes()
+    assert dist.source_archive(tmp_path).read_bytes() == one
+    with tarfile.open(fileobj=io.BytesIO(one), mode="r:gz") as tar:
+        names = {m.name.split("/", 1)[1] for m in tar.getmembers() if m.isfile()}
+    committed = set(subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert names == committed
+    for needed in ("Makefile", "pyproject.toml", "_toc.yml", "_config.yml", "scripts/make_dist.py",
+                   "requirements/test.txt", "requirements/book.txt", "examples/alternative.yml", "xbec/__init__.py",
+                   "tests/conftest.py", "notebooks/alliance.py", "notebooks/alliance.ipynb", "book/intro.md"):
+        assert needed in names, needed
+
+
+def test_bundle_readme_names_every_file(tmp_path):
+    dist = _script("make_dist")
+    v = dist.version()
+    for rel in (f"xbec-{v}-source.tar.gz", f"xbec-{v}.pdf", "tables/table1.csv", "LICENSE"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    readme = dist.bundle_readme(tmp_path)
+    for rel in (f"xbec-{v}-source.tar.gz", f"xbec-{v}.pdf", "tables/*.csv", "LICENSE", "SHA256SUMS"):
+        assert f"`{rel}`" in readme, rel
+    assert "wheel" not in readme  # only files that are there
+    assert f"tar -xzf xbec-{v}-source.tar.gz" in readme and "make test" in readme and "make book" in readme
+
+
+@pytest.mark.skipif(os.environ.get("XBEC_DIST_TEST") != "1",
+                    reason="slow (fresh venv from the lock, the whole suite): `make test-dist` runs it")
+def test_source_archive_rebuilds_with_make_test(tmp_path):
+    """Unpack the source archive into a fresh folder and run its `make test` there (own .venv)."""
+    dist = _script("make_dist")
+    archive = dist.source_archive(tmp_path)
+    fresh = tmp_path / "fresh"
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(fresh, filter="data")
+    (tree,) = fresh.iterdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("XBEC_DIST_TEST", "PYTHONPATH", "VIRTUAL_ENV", "XBEC_ROOT", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    done = subprocess.run(["make", "test"], cwd=tree, env=env, capture_output=True, text=True, timeout=3600)
+    tail = (done.stdout + done.stderr)[-3000:]
+    assert done.returncode == 0, tail
+    assert re.search(r"\d+ passed", done.stdout), tail
+    assert (tree / ".venv" / ".test-installed").is_file()
+
+
 def test_sha256sums_verify_with_sha256sum(tmp_path):
     if not shutil.which("sha256sum"):
         pytest.skip("no sha256sum")
