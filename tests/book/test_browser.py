@@ -377,3 +377,117 @@ def test_figures_readable_in_dark_mode(dark_context, server, page_file):
             assert img["bg"] == "rgb(255, 255, 255)", f"{page_file}: {img['src']} on {img['bg']} in dark mode"
     finally:
         page.close()
+
+
+# ------------------------------------------------------------------ the PDF
+
+PDF = ROOT / "_build" / "pdf" / "xbec.pdf"
+PDF_FOOTER = re.compile(r"xbec — executable companion to Wei, Yang & Ou \(2024\) · \d+ / \d+")
+NOT_IN_PDF = re.compile(r"^book/api(/|$)")  # scripts/build_pdf.py's EXCLUDE
+
+
+def _pdf_reader():
+    pypdf = pytest.importorskip("pypdf")
+    if not PDF.is_file():
+        _skip_or_fail("no _build/pdf/xbec.pdf: `make book` prints it (or `make pdf`)")
+    return pypdf.PdfReader(PDF)
+
+
+def _plain(text: str) -> str:
+    """A title as the outline writes it: TeX made plain (scripts/build_pdf.py's ``plain``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_xbec_build_pdf", ROOT / "scripts" / "build_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.plain(text.replace("\\(", "").replace("\\)", ""))
+
+
+def _html_title(doc: str) -> str:
+    """The chapter's first heading in the built HTML page (headerlink and tags stripped)."""
+    html = (HTML / f"{doc}.html").read_text(encoding="utf-8")
+    head = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    head = re.sub(r'<a class="headerlink".*?</a>', "", head)
+    import html as html_mod
+
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", head)).strip()
+
+
+def _outline(reader):
+    flat = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                flat.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return flat
+
+
+def test_pdf_links_stay_inside_or_go_to_real_hosts():
+    reader = _pdf_reader()
+    names = set(reader.named_destinations)
+    internal, external, local, dangling = 0, [], [], []
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and "/URI" in action:
+                uri = str(action["/URI"])
+                (local if re.match(r"https?://(127\.0\.0\.1|localhost|\[::1\])", uri) else external).append(uri)
+            else:
+                dest = annot.get("/Dest") if annot.get("/Dest") is not None else (action or {}).get("/D")
+                internal += 1
+                if isinstance(dest, str) and dest not in names:
+                    dangling.append((number, dest))
+    assert not local, f"{len(local)} links to a local server, e.g. {local[:3]}"
+    assert not dangling, f"links to anchors the PDF does not have: {dangling[:5]}"
+    assert internal >= 50, f"only {internal} links inside the PDF"
+    assert all(u.startswith(("https://", "http://", "mailto:")) for u in external), external
+
+
+def test_pdf_outline_names_every_part_and_chapter():
+    reader = _pdf_reader()
+    outline = _outline(reader)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    top = [title for depth, title, _ in outline if depth == 0]
+    chapters = [title for depth, title, _ in outline if depth == 1]
+    for part in toc["parts"]:
+        docs = [c["file"] for c in part["chapters"] if not NOT_IN_PDF.match(c["file"])]
+        if docs:
+            assert part["caption"] in top, (part["caption"], top)
+        for doc in docs:
+            assert _plain(_html_title(doc)) in chapters, (doc, _plain(_html_title(doc)), chapters)
+    pages = [p for _, _, p in outline]
+    assert pages[0] == 0 and max(pages) < len(reader.pages)
+
+
+def test_pdf_has_no_blank_page():
+    reader = _pdf_reader()
+    thin = []
+    for number, page in enumerate(reader.pages, 1):
+        text = PDF_FOOTER.sub("", page.extract_text() or "").strip()
+        images = len((page.get("/Resources") or {}).get("/XObject") or {})
+        if len(text) < 150 and not images:
+            thin.append((number, len(text)))
+    assert not thin, f"pages with (almost) nothing but the footer: {thin}"
+
+
+def test_pdf_leaves_the_api_reference_out_or_short():
+    reader = _pdf_reader()
+    outline = [(t, p) for depth, t, p in _outline(reader) if depth == 1]
+    api_pages = 0
+    for i, (title, start) in enumerate(outline):
+        if title.lower().startswith("api"):
+            end = outline[i + 1][1] if i + 1 < len(outline) else len(reader.pages)
+            api_pages += end - start
+    # and no page of the API reference slipped in unnamed: its signatures
+    signatures = sum("xbec.model." in (p.extract_text() or "") and "Parameters" in (p.extract_text() or "")
+                     and "Returns" in (p.extract_text() or "") for p in reader.pages)
+    assert api_pages <= 0.10 * len(reader.pages), f"API reference: {api_pages} of {len(reader.pages)} pages"
+    assert signatures <= 0.10 * len(reader.pages), f"{signatures} pages look like API documentation"
