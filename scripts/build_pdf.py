@@ -175,7 +175,7 @@ def source_date_epoch() -> int:
 
 def fix_dates(pdf: bytes, epoch: int) -> bytes:
     """Replace the PDF's /CreationDate and /ModDate with ``epoch`` (same length: offsets stay valid)."""
-    stamp = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).strftime("D:%Y%m%d%H%M%S")
+    stamp = dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%S")
 
     def repl(m: re.Match) -> bytes:
         old = m.group(2)

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 from jupyter_cache import get_cache
+from jupyter_cache.executors import load_executor
 from jupyter_cache.executors import utils as cache_utils
 from jupyter_client import AsyncKernelManager
-from jupyter_cache.executors import load_executor
 from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[1]

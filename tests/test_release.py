@@ -119,7 +119,7 @@ def test_licences_agree_everywhere():
     assert "Code: MIT License" in part1 and "Permission is hereby granted, free of charge" in part1
     assert "Text:" in part2 and "Creative Commons Attribution 4.0 International" in part2
     assert meta.licenses(cff) == [code, text]
-    assert f"Code: MIT licence; text of the companion book: CC BY 4.0" in " ".join(cff["message"].split())
+    assert "Code: MIT licence; text of the companion book: CC BY 4.0" in " ".join(cff["message"].split())
     zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
     assert zenodo["license"] == {"id": code}  # Zenodo's deposit metadata takes one licence ...
     assert f"code {code}, text of the book {text}" in zenodo["notes"]  # ... the notes give both

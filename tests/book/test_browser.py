@@ -15,7 +15,15 @@ of the TOC the test checks that
   failed, and none answered >= 400), and threw no JavaScript error;
 - no notebook cell shows an error traceback, and every glued value
   (`pasted-text` / `pasted-inline` elements) is non-empty;
-- every link into the book points to a file that exists.
+- every link into the book points to a file that exists;
+- the browser console logged no error (e.g. "Got invalid theme mode");
+- no absolute path of the build machine (/home/…, /work/…, /tmp/…, .venv/bin)
+  in the text or the outputs, and no launch repository (Binder, thebe's
+  default binder-examples/jupyter-stacks-datascience, Colab) in the page;
+- typeset: no raw maths outside MathJax (`$…$`, `\\gamma`, `^{…}`, `_{…}`,
+  `pi_1^*`-style names) in the prose or the outputs, no repr noise
+  (`PosixPath(`, `<Figure size`, `<matplotlib…`, `<… object at 0x…>`) in the
+  outputs, and no display equation wider than its column.
 It saves the first screen of each page as _build/screenshots/<page>.png and the
 whole page as _build/screenshots/<page>-full.png.
 
@@ -23,6 +31,9 @@ The explorer page: moving its sliders (keyboard on the slider handles, as a
 reader would) changes the band, Table 1's row and Fig. 2's curve, a parameter
 set without an outcome says so, no request leaves the host and everything the
 page loads stays under 5 MB (screenshot explorer-moved.png).
+
+The PDF (_build/pdf/xbec.pdf): no link to a local server, an outline naming
+every part and chapter, no blank page, the API reference at most 10 % of it.
 
 Dark mode: every chapter opened in the theme's dark mode gives each image an
 opaque white background (screenshots <page>-dark.png).
@@ -51,6 +62,21 @@ CHROMIUM_ARGS = [
     "--disable-default-apps", "--disable-extensions",
 ]
 RAW_TEX = [r"\$\$", r"\\\(", r"\\\)", r"\\\[", r"\\\]", r"\\begin\{", r"\\frac\b", r"\\mathrm\b"]
+# Maths a reader should never see untypeset (issue 15 item 6), in prose and outputs.
+RAW_MATHS = [
+    (r"\$[^$\s][^$\n]{0,80}?\$", "raw $…$"),
+    (r"\\(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|pi|rho|sigma|omega|theta|cdot|le|ge|leq|geq|"
+     r"sum|prod|text|left|right|infty|partial|times)\b", "TeX command"),
+    (r"\^\{", "TeX superscript ^{…}"),
+    (r"(?<![\w/])[A-Za-z]+_\{", "TeX subscript _{…}"),
+    (r"\b[A-Za-z]+_?[0-9]*\^\*", "ASCII maths name like pi_1^*"),
+]
+REPR_NOISE = [r"PosixPath\(", r"WindowsPath\(", r"<Figure size", r"<matplotlib\b", r"<Axes\b",
+              r"<[\w.]+ object at 0x[0-9a-f]+>", r"<bound method "]
+ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])(?:/(?:home|root|tmp|work|usr|opt|var|mnt|srv|Users)/[\w.+-]+|[A-Z]:\\\\Users)"
+                           r"|\.venv/bin\b")
+LAUNCH_REPOSITORY = re.compile(r"binder-examples|jupyter-stacks-datascience|mybinder\.org|colab\.research\.google|"
+                               r"x-thebe-config|binderOptions", re.I)
 
 
 def _skip_or_fail(reason: str):
@@ -129,6 +155,8 @@ class PageLog:
         self.failed: list[str] = []
         self.bad_status: list[str] = []
         self.js_errors: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
@@ -204,6 +232,19 @@ def test_page_renders_offline(context, server, page_file):
                 pasted: [...document.querySelectorAll('.pasted-text, .pasted-inline')].map(e => e.textContent.trim()),
                 links: [...document.querySelectorAll('a[href]')].map(a => a.href),
                 title: document.title,
+                outputs: [...document.querySelectorAll('.cell_output')].map(o => {
+                    const c = o.cloneNode(true);
+                    c.querySelectorAll('script, style, mjx-container').forEach(e => e.remove());
+                    return c.textContent;
+                }).join('\\n'),
+                code: [...document.querySelectorAll('main pre, main code')].map(e => e.textContent).join('\\n'),
+                html: document.documentElement.outerHTML,
+                wideMaths: [...document.querySelectorAll('main mjx-container[display="true"]')].map(m => {
+                    const math = m.querySelector('mjx-math');
+                    const column = (m.closest('.math, div.cell_output, p, li, section') || m.parentElement).clientWidth;
+                    return {need: math ? Math.ceil(math.getBoundingClientRect().width) : 0, have: column,
+                            tex: (MathJax.startup.document.getMathItemsWithin(m)[0] || {}).math || ''};
+                }).filter(x => x.need > x.have + 2),
             };
         }""")
 
@@ -226,6 +267,23 @@ def test_page_renders_offline(context, server, page_file):
         problems += [f"request failed: {u}" for u in log.failed]
         problems += [f"HTTP {s}" for s in log.bad_status if not s.endswith("/favicon.ico")]
         problems += [f"JavaScript error: {e}" for e in log.js_errors]
+        problems += [f"console error: {e}" for e in log.console_errors]
+        # Leftovers: paths of the build machine, launch repositories
+        for where, text in (("text", facts["text"]), ("output", facts["outputs"]), ("code", facts["code"])):
+            for m in ABSOLUTE_PATH.finditer(text):
+                problems.append(f"absolute path in {where}: …{text[max(0, m.start()-40):m.end()+30]!r}…")
+        for m in LAUNCH_REPOSITORY.finditer(facts["html"]):
+            problems.append(f"launch repository: …{facts['html'][max(0, m.start()-60):m.end()+20]!r}…")
+        # Typeset: raw maths, repr noise, equations wider than the column
+        for where, text in (("text", facts["text"]), ("output", facts["outputs"])):
+            for pattern, what in RAW_MATHS:
+                for m in re.finditer(pattern, text):
+                    problems.append(f"raw maths ({what}) in {where}: …{text[max(0, m.start()-40):m.end()+30]!r}…")
+        for pattern in REPR_NOISE:
+            for m in re.finditer(pattern, facts["outputs"] + "\n" + facts["text"]):
+                problems.append(f"repr noise {m.group(0)!r}")
+        problems += [f"equation wider than its column ({w['need']} > {w['have']} px): {w['tex'][:80]!r}"
+                     for w in facts["wideMaths"]]
         # Notebook outputs and glue
         if facts["tracebacks"]:
             problems.append(f"{facts['tracebacks']} error output(s) in notebook cells")

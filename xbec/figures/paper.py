@@ -39,7 +39,7 @@ from ..model.horizontal import (
 )
 from ..model.vertical import VerticalParams, allocate, member_names
 from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
-from .style import BAND_COLOUR, COLOURS
+from .style import BAND_COLOUR, COLOURS, LEGEND_PT, PAGE_FIGSIZE
 
 __all__ = [
     "alliance_diagram",
@@ -139,16 +139,22 @@ def _hline(ax, y: float, label: str, colour: str, style: str = "--") -> None:
     ax.axhline(y, color=colour, ls=style, lw=1.3, label=label)
 
 
-def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, **legend) -> None:
+def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, below: int = 0, **legend) -> None:
+    """Labels, title, grid and legend; ``below=k`` puts the legend under the axes in ``k`` columns."""
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=11)
     ax.grid(True, alpha=0.3)
-    legend = {"fontsize": 8, "framealpha": 0.9, **legend}
+    legend = {"fontsize": LEGEND_PT, "framealpha": 0.9, **legend}
     if marks:
         legend.setdefault("title", "markers: the table's λ grid")
-        legend.setdefault("title_fontsize", 8)
-    ax.legend(**legend)
+        legend.setdefault("title_fontsize", LEGEND_PT)
+    if below:
+        handles, labels = ax.get_legend_handles_labels()
+        legend.pop("loc", None), legend.pop("bbox_to_anchor", None)
+        ax.figure.legend(handles, labels, loc="outside lower center", ncol=below, **legend)
+    else:
+        ax.legend(**legend)
 
 
 # ---------------------------------------------------------------------------
@@ -456,7 +462,7 @@ def horizontal_profits(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     r = revenue_sharing(params, lam)
     dec, cen = decentralized(params), centralized(params)
-    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
     mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
@@ -479,8 +485,7 @@ def horizontal_profits(
         r"profit $\pi$",
         "Horizontal alliance: profits under the three decisions",
         bool(idx.size),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        below=2,
     )
     return fig
 
@@ -513,7 +518,7 @@ def vertical_allocations(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     x = allocate(vparams, revenue_sharing(params, lam).pi_platform)
     base = decentralized_allocation(params, vparams)
-    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
@@ -530,8 +535,7 @@ def vertical_allocations(
         r"allocation $x_i^*$",
         "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$",
         bool(idx.size),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        below=2,
     )
     return fig
 
