@@ -392,6 +392,28 @@ def test_explorer_moves_with_its_controls_offline(context, server):
         state = _wait_for_text(page, lambda t: "No acceptable band" in t)
         assert "No acceptable band for these parameters" in state["text"], state["text"]
         assert "Table 1's row" in state["text"] or "No revenue-sharing outcome at λ = 0.81" in state["text"], state["text"]
+        # β = 300 and b2 at its maximum (γ1 back to 1): revenue sharing has no outcome both members
+        # would sign for any λ (eq 10's pole at λ = b1 γ1 / b2² = 0.89): no curve, a note
+        handles.nth(3).focus()
+        page.keyboard.press("ArrowRight")
+        handles.nth(2).focus()
+        page.keyboard.press("End")
+        handles.nth(1).focus()
+        page.keyboard.press("End")
+        state = _wait_for_text(page, lambda t: "beta = 300" in t and "b2 = 1.5" in t and "gamma1 = 1" in t)
+        assert "No revenue-sharing outcome for any λ" in state["text"], state["text"]
+        drawn = page.evaluate("""() => [...Bokeh.documents[0].all_models].filter(m => m.data && 'lam' in m.data)
+            .map(m => Object.entries(m.data).filter(([k]) => k !== 'lam')
+                 .map(([, v]) => Array.from(v).filter(Number.isFinite).length))""")
+        assert all(n <= 1 for counts in drawn for n in counts), f"curves drawn where no outcome exists: {drawn}"
+        page.screenshot(path=str(SHOTS / "explorer-no-outcome.png"), full_page=True)
+        # every slider handle, at its maximum, stays inside the slider's box
+        outside = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e => e.shadowRoot ?
+            [...e.shadowRoot.querySelectorAll('.noUi-handle')].map(h => {
+                const r = h.getBoundingClientRect(), box = e.getBoundingClientRect();
+                return r.right > box.right + 0.5 || r.left < box.left - 0.5 ? [r.left, r.right, box.left, box.right] : null;
+            }) : []).filter(Boolean)""")
+        assert not outside, f"slider handles outside their widget: {outside}"
         sizes = page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.encodedBodySize)
             .concat(performance.getEntriesByType('navigation').map(e => e.encodedBodySize))""")
     finally:

@@ -66,7 +66,9 @@ def curve_lambda(
     Returns ``(lam, mark_index)``: the sorted union of ``num`` points spanning
     ``lam_range`` (intersected with ``(0, 1]``) and the ``marks`` (e.g. a
     table's λ grid), keeping only the λ at which :func:`xbec.revenue_sharing`
-    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0);
+    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0)
+    that leaves neither member with a negative profit (next to eq 10's pole
+    ``λ = b1 γ1 / b2²`` the formulas give profits of ±10⁸ no member would sign);
     ``mark_index`` gives the positions of the kept marks in ``lam``.
 
     Raises
@@ -86,6 +88,9 @@ def curve_lambda(
         ok = np.ones(lam.shape, dtype=bool)
     except ModelDomainError:
         ok = np.array([_valid(params, float(x)) for x in lam], dtype=bool)
+    if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
+        r = revenue_sharing(params, lam[ok])
+        ok[np.flatnonzero(ok)[(r.pi_platform < 0) | (r.pi_manufacturer < 0)]] = False
     lam = lam[ok]
     if lam.size == 0:
         raise ModelDomainError(f"no lam in {lam_range} gives a valid revenue-sharing outcome for {params}")
