@@ -37,6 +37,7 @@ from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
 from ..model.vertical import VerticalParams, allocate
 from ..replication.numerics import decentralized_allocation, lambda_grid, vertical_acceptable_lambda
+from .paper import LOSS_TOL
 
 __all__ = [
     "GRID",
@@ -98,7 +99,7 @@ def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.
                 continue
             for k in TABLE1_COLUMNS:
                 out[k][i] = getattr(r, k)
-    unsigned = (out["pi_platform"] < 0) | (out["pi_manufacturer"] < 0)
+    unsigned = (out["pi_platform"] < -LOSS_TOL) | (out["pi_manufacturer"] < -LOSS_TOL)
     for k in TABLE1_COLUMNS:
         out[k][unsigned] = np.nan
     return out

@@ -55,6 +55,10 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
+#: A profit below ``-LOSS_TOL`` is a loss (``pi2(1) = 0`` up to rounding is not).
+LOSS_TOL = 1e-6
+
+
 def curve_lambda(
     params: HorizontalParams,
     lam_range: tuple[float, float] = (0.5, 1.0),
@@ -90,7 +94,7 @@ def curve_lambda(
         ok = np.array([_valid(params, float(x)) for x in lam], dtype=bool)
     if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
         r = revenue_sharing(params, lam[ok])
-        ok[np.flatnonzero(ok)[(r.pi_platform < 0) | (r.pi_manufacturer < 0)]] = False
+        ok[np.flatnonzero(ok)[(r.pi_platform < -LOSS_TOL) | (r.pi_manufacturer < -LOSS_TOL)]] = False
     lam = lam[ok]
     if lam.size == 0:
         raise ModelDomainError(f"no lam in {lam_range} gives a valid revenue-sharing outcome for {params}")
