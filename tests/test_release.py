@@ -397,3 +397,23 @@ def test_workflow_runs_the_ci_targets_then_publishes():
     wf_targets = re.findall(r"make ([\w-]+)", runs)
     assert [t for t in wf_targets if t in ci_targets] == ci_targets, (wf_targets, ci_targets)
     assert "make dist" in runs and "make publish" in runs
+
+
+def test_readme_holds_the_aea_sections_and_what_a_first_build_fetches():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", readme, re.M)
+    for needed in ("Data availability and provenance", "Computational requirements", "References", "Licence"):
+        assert needed in sections, (needed, sections)
+    data = readme.split("## Data availability and provenance", 1)[1].split("\n## ", 1)[0]
+    assert "**Rights.**" in data and "**Randomness.**" in data
+    req = readme.split("## Computational requirements", 1)[1].split("\n## ", 1)[0]
+    assert "No network at build or view time" not in readme
+    fetches = req.split("**What a first build fetches**", 1)[1].split("**Building offline afterwards.**", 1)
+    assert "npm registry" in fetches[0] and "Debian" in fetches[0] and "root" in fetches[0]
+    assert len(fetches) == 2 and "book/_vendor/mathjax" in fetches[1]
+    # runtimes say on which machine, under which load and when they were measured
+    runtimes = req.split("**Runtimes**", 1)[1]
+    assert re.search(r"measured on \d{4}-\d{2}-\d{2}", runtimes)
+    assert "load average" in runtimes and re.search(r"\d+ cores?", runtimes)
+    refs = readme.split("## References", 1)[1].split("\n## ", 1)[0]
+    assert "Wei, K., Yang, Z., & Ou, Y. (2024)" in refs and "Zennyo" in refs
