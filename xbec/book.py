@@ -28,9 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model.params import HorizontalParams
     from .model.vertical import VerticalParams
+    from .replication.claims import Claim
     from .replication.ledger import LedgerRow
 
-__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir"]
+__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir", "table", "claims_table"]
 
 
 class Md(str):
@@ -136,3 +137,32 @@ def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.for
         ]
     )
     return frame.style.hide(axis="index").format({value: "{:.4f}", "difference": "{:+.4f}"})
+
+
+# -- added for vertical_raiffa, table1_fig2, table2_fig3, fig4
+
+
+def table(frame: pd.DataFrame, floatfmt: str | Iterable[str] = ".2f", index: bool = False) -> Md:
+    """``frame`` as a MyST Markdown table, so maths in its headers and cells is typeset (missing cells blank)."""
+    fmt = floatfmt if isinstance(floatfmt, str) else tuple(floatfmt)
+    cells = frame.astype(object).where(frame.notna(), None)  # tabulate leaves None blank, not NaN
+    return Md(cells.to_markdown(index=index, floatfmt=fmt, missingval="") + "\n")
+
+
+def claims_table(rows: Iterable[Claim]) -> Md:
+    """:func:`xbec.claims` rows as a Markdown table: where, the statement checked, verdict, evidence."""
+    import pandas as pd
+
+    def show(x: object) -> str:
+        return (f"{x:,.4f}" if isinstance(x, float) else str(x)).replace("|", "\\|")
+
+    frame = pd.DataFrame(
+        {
+            "§": c.where,
+            "statement checked": show(c.statement),
+            "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
+            "evidence": "; ".join(f"{show(k)}: {show(x)}" for k, x in c.evidence.items()),
+        }
+        for c in rows
+    )
+    return Md(frame.to_markdown(index=False) + "\n")
