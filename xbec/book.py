@@ -140,29 +140,52 @@ def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.for
 
 
 # -- added for vertical_raiffa, table1_fig2, table2_fig3, fig4
+# (``table`` is the same function, same signature, as H1's book.table in this round: keep one copy at merge.)
 
 
-def table(frame: pd.DataFrame, floatfmt: str | Iterable[str] = ".2f", index: bool = False) -> Md:
-    """``frame`` as a MyST Markdown table, so maths in its headers and cells is typeset (missing cells blank)."""
-    fmt = floatfmt if isinstance(floatfmt, str) else tuple(floatfmt)
-    cells = frame.astype(object).where(frame.notna(), None)  # tabulate leaves None blank, not NaN
-    return Md(cells.to_markdown(index=index, floatfmt=fmt, missingval="") + "\n")
+def table(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, index: bool = False) -> Md:
+    """``frame`` as a MyST (pipe) table; cells may hold MyST Markdown such as ``$\\pi_1^*$``.
+
+    ``formats`` maps a column to a format spec (``{"paper": ".2f"}``) applied to
+    its numbers; other numbers print with ``str``; ``None`` and NaN print empty.
+    The index is a first column when ``index`` is true.
+    """
+    formats = dict(formats or {})
+    if index:
+        frame = frame.reset_index()
+
+    def cell(column: Any, value: Any) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        spec = formats.get(column)
+        text = format(value, spec) if spec and isinstance(value, (int, float, np.number)) else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    head = [str(c) for c in frame.columns]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += [
+        "| " + " | ".join(cell(c, v) for c, v in zip(frame.columns, row)) + " |" for row in frame.itertuples(False)
+    ]
+    return Md("\n".join(lines) + "\n")
 
 
 def claims_table(rows: Iterable[Claim]) -> Md:
-    """:func:`xbec.claims` rows as a Markdown table: where, the statement checked, verdict, evidence."""
+    """:func:`xbec.claims` rows as a MyST table: where, the statement checked, verdict, evidence (maths typeset)."""
     import pandas as pd
 
     def show(x: object) -> str:
-        return (f"{x:,.4f}" if isinstance(x, float) else str(x)).replace("|", "\\|")
+        return f"{x:,.4f}" if isinstance(x, float) else str(x)
 
     frame = pd.DataFrame(
-        {
-            "§": c.where,
-            "statement checked": show(c.statement),
-            "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
-            "evidence": "; ".join(f"{show(k)}: {show(x)}" for k, x in c.evidence.items()),
-        }
-        for c in rows
+        [
+            {
+                "§": c.where,
+                "statement checked": c.statement,
+                "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
+                "evidence": "; ".join(f"{k}: {show(x)}" for k, x in c.evidence.items()),
+            }
+            for c in rows
+        ],
+        columns=["§", "statement checked", "verdict", "evidence"],
     )
-    return Md(frame.to_markdown(index=False) + "\n")
+    return table(frame)
