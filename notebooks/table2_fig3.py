@@ -77,13 +77,14 @@ book.table(pd.DataFrame(
 
 # %% tags=["hide-input"]
 book.glue(w_phi=vparams.weights[0], w_theta=vparams.weights[1])
+book.glue(v124=paper.value(paper.SECTION_5_2_INPUTS["V(1,2,4)"]), v134=paper.value(paper.SECTION_5_2_INPUTS["V(1,3,4)"]))
 
 # %% [markdown]
 # The weights of $\varphi$ and $\theta$ are {glue:text}`w_phi:g` and
 # {glue:text}`w_theta:g`. Our copy of the paper prints two coalition values
-# garbled; they are read as $V(1 \cup 2 \cup 4) = 2300$ and
-# $V(1 \cup 3 \cup 4) = 2000$, the only reading that uses each printed number
-# once.
+# garbled; they are read as $V(1 \cup 2 \cup 4) =$ {glue:text}`v124:g` and
+# $V(1 \cup 3 \cup 4) =$ {glue:text}`v134:g`, the only reading that uses each
+# printed number once.
 #
 # ## The decentralised allocation
 #

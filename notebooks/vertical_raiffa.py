@@ -50,8 +50,8 @@ import sympy as sp
 
 import xbec
 from xbec import book
-from xbec.model.vertical import core_facts, raiffa_lower_limits, raiffa_upper_limits
-from xbec.replication import numerics, symbolic
+from xbec.model.vertical import MAX_SHAPLEY_PLAYERS, core_facts, raiffa_lower_limits, raiffa_upper_limits
+from xbec.replication import numerics, paper, symbolic
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
@@ -150,7 +150,7 @@ book.table(pd.DataFrame({"check": [symbolic.check_label(ch.key) for ch in checke
 #
 # **The two criteria of §5.2.** The numerical section uses only two criteria,
 # the cost $\varphi_i$ and a level $\theta_i$ it calls the service level, with
-# weights $0.7$ and $0.3$; it assumes that the platform and the logistics
+# weights {glue:text}`paper_w_phi:g` and {glue:text}`paper_w_theta:g`; it assumes that the platform and the logistics
 # providers deliver the same service level $s^*(\lambda)$, so the $s_i$ term
 # would not distinguish the members. `xbec.service_shares` computes $F$ from
 # {eq}`eq14` with these two criteria (or three, if service levels are given):
@@ -162,6 +162,10 @@ shares = pd.DataFrame({"member": names, "$\\mu_i$": vparams.mu, "$\\varphi_i$": 
                       index=pd.RangeIndex(1, vparams.n + 1, name="$i$"))
 book.table(shares, formats={"$\\mu_i$": "g", "$\\varphi_i$": "g", "$\\theta_i$": "g", "$F_i$": ".4f",
                            "$F_i - 1/n$": "+.4f"}, index=True)
+
+# %% tags=["hide-input"]
+book.glue(paper_w_phi=paper.value(paper.SECTION_5_2_INPUTS["weights"][0]),  # the weights §5.2 prints
+          paper_w_theta=paper.value(paper.SECTION_5_2_INPUTS["weights"][1]), max_players=MAX_SHAPLEY_PLAYERS)
 
 # %% [markdown]
 # ## An example allocation
@@ -243,6 +247,6 @@ book.glue(V_example=V, V_source=V_source, limits_note=limits_note(facts), alloc_
 # coalitions. §5.2 gives only the former, so the Shapley value of the paper's
 # vertical alliance is not determined by its data, and no comparison with it can
 # be made without further assumptions. The package computes the exact Shapley
-# value of any game whose worths are given (`xbec.shapley`, up to 26 players);
+# value of any game whose worths are given (`xbec.shapley`, up to {glue:text}`max_players:d` players);
 # comparisons under stated assumptions on the missing worths belong to the
 # extensions beyond the paper.
