@@ -45,7 +45,8 @@ from xbec.replication import bounds, numerics
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
-book.paper_note(params)
+if not book.on_paper(params):
+    display(book.paper_note(params))
 
 # %% [markdown]
 # ## The paper's Fig. 4, recomputed
@@ -78,25 +79,42 @@ book.figure(fig, output_dir, "fig4_service_demand", key="fig4")
 
 # %%
 eq = xbec.decentralized(params)  # §3.2
-cen = xbec.centralized(params)   # §3.3
+cen = xbec.centralized(params)  # §3.3
 try:
     band = xbec.acceptable_lambda(params)
 except xbec.ModelDomainError:  # no share is acceptable to both firms
     band = None
 shares = {"grid, first share": lam[0], "grid, last share": lam[-1]}
 if band is not None:
-    shares.update({"band, lower end (excluded)": band.lo, "band, upper end (excluded)": band.hi})
+    shares.update(
+        {"band, lower end (excluded)": band.lo, "band, upper end (excluded)": band.hi}
+    )
 try:
     rs = xbec.revenue_sharing(params, np.array(list(shares.values())))  # eqs (9)-(10)
-    sharing = pd.DataFrame({"λ": list(shares.values()), "price": rs.p, "service level": rs.s, "demand": rs.demand},
-                           index=[f"revenue sharing, {k}" for k in shares])
+    sharing = pd.DataFrame(
+        {
+            "λ": list(shares.values()),
+            "price": rs.p,
+            "service level": rs.s,
+            "demand": rs.demand,
+        },
+        index=[f"revenue sharing, {k}" for k in shares],
+    )
 except xbec.ModelDomainError:  # eq (10) is singular at one of these shares
     sharing = None
-levels = pd.concat([
-    pd.DataFrame({"price": eq.p, "service level": eq.s, "demand": eq.demand}, index=["decentralised"]),
-    sharing,
-    pd.DataFrame({"price": cen.p, "service level": cen.s, "demand": cen.demand}, index=["centralised"]),
-])
+levels = pd.concat(
+    [
+        pd.DataFrame(
+            {"price": eq.p, "service level": eq.s, "demand": eq.demand},
+            index=["decentralised"],
+        ),
+        sharing,
+        pd.DataFrame(
+            {"price": cen.p, "service level": cen.s, "demand": cen.demand},
+            index=["centralised"],
+        ),
+    ]
+)
 levels.style.format("{:.4f}", na_rep="")
 
 # %% [markdown]
@@ -111,13 +129,23 @@ section532 = [c for c in xbec.claims(params) if "§5.3.2" in c.where]
 book.claims_table(section532)
 
 # %% tags=["hide-input"]
-book.glue(n_claims=len(section532), n_hold=sum(c.verdict.startswith("holds") for c in section532))
+book.glue(
+    n_claims=len(section532),
+    n_hold=sum(c.verdict.startswith("holds") for c in section532),
+)
 if band is not None:
-    book.glue(s_inf_md=book.Md(
-        f"Inside the band the service level stays above {bounds.service_infimum(params, band).value:.4f}, "
-        "its infimum over the open band, which it approaches at the band's lower end without reaching it."))
+    book.glue(
+        s_inf_md=book.Md(
+            f"Inside the band the service level stays above {bounds.service_infimum(params, band).value:.4f}, "
+            "its infimum over the open band, which it approaches at the band's lower end without reaching it."
+        )
+    )
 else:
-    book.glue(s_inf_md=book.Md("No share is acceptable, so there is no band to bound the service level on."))
+    book.glue(
+        s_inf_md=book.Md(
+            "No share is acceptable, so there is no band to bound the service level on."
+        )
+    )
 
 # %% [markdown]
 # §5.3.2 makes {glue:text}`n_claims:d` claims; {glue:text}`n_hold:d` of them hold
@@ -131,13 +159,18 @@ else:
 # exactly while $\lambda < b_1\gamma_1/b_2^2$:
 
 # %%
-overshoot = bounds.service_overshoot_share(params)  # b1 gamma1 / b2^2: above it s*(lam) > s^{2*}
-book.glue(overshoot=overshoot)
-book.Md(f"Here $b_1\\gamma_1/b_2^2 = {overshoot:.4g}$, so revenue sharing stays below the centralised service "
-        "level and demand for every $\\lambda < 1$." if 1 <= overshoot < np.inf else
-        f"Here $b_1\\gamma_1/b_2^2 = {overshoot:.4g}$: for $\\lambda$ above it the service level overshoots "
-        "$s^{2*}$." if overshoot < 1 else
-        "Here $b_2 = 0$: the service level does not respond to the contract.")
+# b1 gamma1 / b2^2: above it s*(lam) > s^{2*}
+overshoot = bounds.service_overshoot_share(params)
+ratio = f"Here $b_1\\gamma_1/b_2^2 = {overshoot:.4g}$"
+book.Md(
+    f"{ratio}, so revenue sharing stays below the centralised service level and "
+    "demand for every $\\lambda < 1$."
+    if 1 <= overshoot < np.inf
+    else f"{ratio}: for $\\lambda$ above it the service level overshoots "
+    "$s^{2*}$."
+    if overshoot < 1
+    else "Here $b_2 = 0$: the service level does not respond to the contract."
+)
 
 # %% [markdown]
 # The mechanism is the one of {doc}`centralized_revenue_sharing`. The

@@ -50,8 +50,9 @@ from xbec.replication.ledger import summary
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
-on_paper = book.on_paper(params)  # the paper's printed numbers are compared only at its parameters
-book.paper_note(params)
+on_paper = book.on_paper(params)  # compare with the printed numbers only then
+if not on_paper:
+    display(book.paper_note(params))
 
 # %% [markdown]
 # ## Headline values
@@ -61,12 +62,18 @@ book.paper_note(params)
 # ({doc}`centralized_revenue_sharing`):
 
 # %%
-eq = xbec.decentralized(params)  # §3.2: p^{1*}, omega^{1*}, s^{1*} and the profits (1)-(2)
-cen = xbec.centralized(params)   # §3.3: p^{2*}, s^{2*} and pi, eq (6)
+# §3.2: p^{1*}, omega^{1*}, s^{1*} and the profits (1)-(2)
+eq = xbec.decentralized(params)
+cen = xbec.centralized(params)  # §3.3: p^{2*}, s^{2*} and pi, eq (6)
 pd.DataFrame(
-    {"price": [eq.p, cen.p], "service level": [eq.s, cen.s], "demand": [eq.demand, cen.demand],
-     "platform": [eq.pi_platform, None], "manufacturer": [eq.pi_manufacturer, None],
-     "total profit": [eq.pi_total, cen.pi_total]},
+    {
+        "price": [eq.p, cen.p],
+        "service level": [eq.s, cen.s],
+        "demand": [eq.demand, cen.demand],
+        "platform": [eq.pi_platform, None],
+        "manufacturer": [eq.pi_manufacturer, None],
+        "total profit": [eq.pi_total, cen.pi_total],
+    },
     index=["decentralised", "centralised"],
 ).style.format("{:.2f}", na_rep="")
 
@@ -78,19 +85,32 @@ pd.DataFrame(
 # %%
 try:
     band = xbec.acceptable_lambda(params)
-    band_grid = numerics.grid_ends(band, step=0.01)  # the paper's way of printing the band
+    # the paper's way of printing the band
+    band_grid = numerics.grid_ends(band, step=0.01)
 except xbec.ModelDomainError:  # no share satisfies every condition of the band
     band = band_grid = None
 
 # %% tags=["hide-input"]
-book.glue(p1=eq.p, w1=eq.w, s1=eq.s, pi1=eq.pi_platform, pi2=eq.pi_manufacturer,
-          p2=cen.p, s2=cen.s, pi=cen.pi_total)
-book.glue(band_md=book.Md(
-    f"Revenue sharing is acceptable to both members, and leaves the platform ahead, for $\\lambda$ in the "
-    f"open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on the paper's grid, from {band_grid[0]:.2f} to "
-    f"{band_grid[1]:.2f}." if band is not None else
-    "**No revenue share is acceptable** for these parameters: no $\\lambda$ in $(0, 1]$ leaves both firms better "
-    "off than in the Stackelberg game with the platform ahead."))
+book.glue(
+    p1=eq.p,
+    w1=eq.w,
+    s1=eq.s,
+    pi1=eq.pi_platform,
+    pi2=eq.pi_manufacturer,
+    p2=cen.p,
+    s2=cen.s,
+    pi=cen.pi_total,
+)
+book.glue(
+    band_md=book.Md(
+        f"Revenue sharing is acceptable to both members, and leaves the platform ahead, for $\\lambda$ in the "
+        f"open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on the paper's grid, from {band_grid[0]:.2f} to "
+        f"{band_grid[1]:.2f}."
+        if band is not None
+        else "**No revenue share is acceptable** for these parameters: no $\\lambda$ in $(0, 1]$ leaves both firms better "
+        "off than in the Stackelberg game with the platform ahead."
+    )
+)
 
 # %% [markdown]
 # With the page's parameters, the decentralised (Stackelberg) decision gives $p^{1*} =$ {glue:text}`p1:.2f`,
@@ -119,11 +139,27 @@ book.compare(section51) if on_paper else book.paper_note(params)
 # level, the two profits, their sum):
 
 # %%
-printed = pd.DataFrame(paper.TABLE1, columns=paper.TABLE1_COLUMNS).map(paper.value).set_index("lam").rename_axis("λ")
+printed = (
+    pd.DataFrame(paper.TABLE1, columns=paper.TABLE1_COLUMNS)
+    .map(paper.value)
+    .set_index("lam")
+    .rename_axis("λ")
+)
 if on_paper:  # the printed shares are compared at the paper's parameters only
-    ours = numerics.table1(params, printed.index.to_numpy())  # eqs (9)-(10) and the profits at each share
-    difference = pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index) - printed
-    difference.columns = ["price", "wholesale price", "service level", "platform", "manufacturer", "total"]
+    # eqs (9)-(10) and the profits at each share
+    ours = numerics.table1(params, printed.index.to_numpy())
+    difference = (
+        pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index)
+        - printed
+    )
+    difference.columns = [
+        "price",
+        "wholesale price",
+        "service level",
+        "platform",
+        "manufacturer",
+        "total",
+    ]
     display(difference.style.format("{:+.4f}"))
 else:
     display(book.paper_note(params))
@@ -134,7 +170,9 @@ else:
 
 # %%
 table1_rows = [r for r in ledger if r.where.startswith("Table 1")]
-pd.Series(summary(table1_rows), name="Table 1 numbers").to_frame().T if on_paper else book.paper_note(params)
+pd.Series(
+    summary(table1_rows), name="Table 1 numbers"
+).to_frame().T if on_paper else book.paper_note(params)
 
 # %%
 not_reproduced = [r for r in table1_rows if r.status != "reproduced"]
@@ -157,16 +195,34 @@ book.compare(not_reproduced) if not_reproduced else None
 try:
     table1 = pd.DataFrame(numerics.table1(params, lam)).drop(columns="demand")
 except xbec.ModelDomainError:  # eq (10) is singular on the grid
-    table1, no_table = None, "The contract is not defined on this grid; no `table1.csv` was written."
+    table1, no_table = (
+        None,
+        "The contract is not defined on this grid; no `table1.csv` was written.",
+    )
 if table1 is not None:
-    (book.out_dir(output_dir) / "table1.csv").write_text(numerics.to_csv(table1))  # full precision
-    inside = table1["lambda"].between(band.lo, band.hi, inclusive="neither") if band else table1["lambda"] < 0
+    # full precision
+    (book.out_dir(output_dir) / "table1.csv").write_text(numerics.to_csv(table1))
+    inside = (
+        table1["lambda"].between(band.lo, band.hi, inclusive="neither")
+        if band
+        else table1["lambda"] < 0
+    )
 
 # %% tags=["hide-input"]
 if table1 is not None:
     grid = table1.assign(acceptable=inside.map({True: "✔", False: ""})).set_axis(
-        ["$\\lambda$", "$p^*(\\lambda)$", "$\\omega(\\lambda)$", "$s^*(\\lambda)$", "$\\pi_1(\\lambda)$",
-         "$\\pi_2(\\lambda)$", "total", "acceptable"], axis=1)
+        [
+            "$\\lambda$",
+            "$p^*(\\lambda)$",
+            "$\\omega(\\lambda)$",
+            "$s^*(\\lambda)$",
+            "$\\pi_1(\\lambda)$",
+            "$\\pi_2(\\lambda)$",
+            "total",
+            "acceptable",
+        ],
+        axis=1,
+    )
     display(book.table(grid, formats=dict.fromkeys(grid.columns, ".2f")))
 else:
     display(book.Md(no_table))
@@ -203,8 +259,10 @@ book.figure(fig, output_dir, "fig2_horizontal", key="fig2")
 
 # %%
 book.claims_table(
-    c for c in xbec.claims(params)
-    if c.key in ("pareto", "manufacturer-above-band", "total-rises", "all-members-centralised")
+    c
+    for c in xbec.claims(params)
+    if c.key
+    in ("pareto", "manufacturer-above-band", "total-rises", "all-members-centralised")
 )
 
 # %% [markdown]
@@ -215,9 +273,12 @@ book.claims_table(
 
 # %%
 if band is not None:
-    gains = bounds.gain_infima(params, band)        # infima of pi_i(lam) - pi_i^* over the band
-    gap_lo, gap_hi = bounds.sharing_gap(params, band)  # inf and sup of pi - (pi_1(lam) + pi_2(lam))
-total_increases = bounds.sharing_total_increases(params)  # closed-form sign of d(pi_1 + pi_2)/d lam
+    # infima of pi_i(lam) - pi_i^* over the band
+    gains = bounds.gain_infima(params, band)
+    # inf and sup of pi - (pi_1(lam) + pi_2(lam))
+    gap_lo, gap_hi = bounds.sharing_gap(params, band)
+# closed-form sign of d(pi_1 + pi_2)/d lam
+total_increases = bounds.sharing_total_increases(params)
 
 
 # %% tags=["hide-input"]
@@ -233,15 +294,23 @@ def clean(x):
     return 0.0 if abs(x) < 1e-9 * cen.pi_total else x
 
 
-book.glue(total_increasing=book.Md("increases" if total_increases else "does not always increase"))
-book.glue(gains_md=book.Md(
-    "Over the open band the platform's gain $\\pi_1(\\lambda) - \\pi_1^*$ has the infimum "
-    f"{clean(gains['platform'].value):.2f} ({reach(gains['platform'])}) and the manufacturer's gain "
-    f"$\\pi_2(\\lambda) - \\pi_2^*$ the infimum {clean(gains['manufacturer'].value):.2f} "
-    f"({reach(gains['manufacturer'])}). The contract's total stays below $\\pi$ over the band by between "
-    f"{gap_lo.value:.2f} and {gap_hi.value:.2f}; the gap closes only at $\\lambda = 1$, where the "
-    "manufacturer earns nothing." if band is not None else
-    "There is no band in which both members gain, so §5.3.1's Pareto improvement does not occur here."))
+book.glue(
+    total_increasing=book.Md(
+        "increases" if total_increases else "does not always increase"
+    )
+)
+book.glue(
+    gains_md=book.Md(
+        "Over the open band the platform's gain $\\pi_1(\\lambda) - \\pi_1^*$ has the infimum "
+        f"{clean(gains['platform'].value):.2f} ({reach(gains['platform'])}) and the manufacturer's gain "
+        f"$\\pi_2(\\lambda) - \\pi_2^*$ the infimum {clean(gains['manufacturer'].value):.2f} "
+        f"({reach(gains['manufacturer'])}). The contract's total stays below $\\pi$ over the band by between "
+        f"{gap_lo.value:.2f} and {gap_hi.value:.2f}; the gap closes only at $\\lambda = 1$, where the "
+        "manufacturer earns nothing."
+        if band is not None
+        else "There is no band in which both members gain, so §5.3.1's Pareto improvement does not occur here."
+    )
+)
 
 # %% [markdown]
 # {glue:md}`gains_md:myst` The alliance's total profit under the contract

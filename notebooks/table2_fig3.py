@@ -52,12 +52,15 @@ from xbec.replication import numerics, paper
 from xbec.replication.ledger import summary
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
 names = xbec.member_names(vparams.n)
-on_paper = book.on_paper(params, vparams)  # the paper's printed numbers are compared only at its inputs
+on_paper = book.on_paper(params, vparams)  # compare with the printed numbers only then
 ledger = xbec.ledger(params, vparams) if on_paper else []
-book.paper_note(params, vparams)
+if not on_paper:
+    display(book.paper_note(params, vparams))
 
 # %% [markdown]
 # ## Inputs
@@ -68,16 +71,32 @@ book.paper_note(params, vparams)
 
 # %%
 n = vparams.n
-others = ["$V(" + "\\cup".join(str(k + 1) for k in range(n) if k != i) + ")$" for i in range(n)]
-book.table(pd.DataFrame(
-    {"member": names, "$\\mu_i$ is": others, "$\\mu_i$": vparams.mu, "$\\varphi_i$": vparams.phi,
-     "$\\theta_i$": vparams.theta, "$F_i$": vparams.F},
-    index=pd.RangeIndex(1, n + 1, name="$i$"),
-), formats={"$\\mu_i$": "g", "$\\varphi_i$": "g", "$\\theta_i$": "g", "$F_i$": ".4f"}, index=True)
+others = [
+    "$V(" + "\\cup".join(str(k + 1) for k in range(n) if k != i) + ")$"
+    for i in range(n)
+]
+book.table(
+    pd.DataFrame(
+        {
+            "member": names,
+            "$\\mu_i$ is": others,
+            "$\\mu_i$": vparams.mu,
+            "$\\varphi_i$": vparams.phi,
+            "$\\theta_i$": vparams.theta,
+            "$F_i$": vparams.F,
+        },
+        index=pd.RangeIndex(1, n + 1, name="$i$"),
+    ),
+    formats={"$\\mu_i$": "g", "$\\varphi_i$": "g", "$\\theta_i$": "g", "$F_i$": ".4f"},
+    index=True,
+)
 
 # %% tags=["hide-input"]
 book.glue(w_phi=vparams.weights[0], w_theta=vparams.weights[1])
-book.glue(v124=paper.value(paper.SECTION_5_2_INPUTS["V(1,2,4)"]), v134=paper.value(paper.SECTION_5_2_INPUTS["V(1,3,4)"]))
+book.glue(
+    v124=paper.value(paper.SECTION_5_2_INPUTS["V(1,2,4)"]),
+    v134=paper.value(paper.SECTION_5_2_INPUTS["V(1,3,4)"]),
+)
 
 # %% [markdown]
 # The weights of $\varphi$ and $\theta$ are {glue:text}`w_phi:g` and
@@ -93,11 +112,27 @@ book.glue(v124=paper.value(paper.SECTION_5_2_INPUTS["V(1,2,4)"]), v134=paper.val
 # contract:
 
 # %%
-dec = xbec.decentralized(params)                            # V(N) = pi_1^*, §3.2
-base = numerics.decentralized_allocation(params, vparams)   # eq (15) applied to pi_1^*
+dec = xbec.decentralized(params)  # V(N) = pi_1^*, §3.2
+base = numerics.decentralized_allocation(params, vparams)  # eq (15) applied to pi_1^*
 section52 = [r for r in ledger if r.where.startswith("§5.2, decentralised")]
-(book.compare(section52) if on_paper else
- book.table(pd.DataFrame({"member": names, "$x_i$": base}), formats={"$x_i$": ".2f"}))
+if on_paper:  # the ledger's rows; their notes follow the table
+    rows52 = pd.DataFrame(
+        {
+            "": [r.label for r in section52],
+            "page (exact)": [r.reproduced for r in section52],
+            "paper": [r.paper for r in section52],
+            "difference": [r.diff for r in section52],
+            "ledger status": [r.status for r in section52],
+        }
+    )
+    display(book.table(rows52, formats={"page (exact)": ".4f", "difference": "+.4f"}))
+    display(book.Md(f"Ledger note on $V(N)$: {section52[0].note_md}."))
+else:
+    display(
+        book.table(
+            pd.DataFrame({"member": names, "$x_i$": base}), formats={"$x_i$": ".2f"}
+        )
+    )
 
 # %% [markdown]
 # The paper's four printed shares do sum to its $V(N)$, and its Table 2 (below)
@@ -111,9 +146,21 @@ section52 = [r for r in ledger if r.where.startswith("§5.2, decentralised")]
 # repeat it.
 
 # %%
-(book.Md(next(r.note_md for r in section52 if r.where.startswith("§5.2, decentralised, x_")) + ".")
- if on_paper else book.Md("Nothing to explain here: these are not the paper's inputs, so there is no printed "
-                          "allocation to reproduce."))
+(
+    book.Md(
+        next(
+            r.note_md
+            for r in section52
+            if r.where.startswith("§5.2, decentralised, x_")
+        )
+        + "."
+    )
+    if on_paper
+    else book.Md(
+        "Nothing to explain here: these are not the paper's inputs, so there is "
+        "no printed allocation to reproduce."
+    )
+)
 
 # %% [markdown]
 # ## Table 2 against the paper
@@ -122,10 +169,19 @@ section52 = [r for r in ledger if r.where.startswith("§5.2, decentralised")]
 # recomputed table minus the printed one is ($V(N)$ and each member's $x_i^*$):
 
 # %%
-printed = pd.DataFrame(paper.TABLE2, columns=paper.TABLE2_COLUMNS).map(paper.value).set_index("lam").rename_axis("λ")
+printed = (
+    pd.DataFrame(paper.TABLE2, columns=paper.TABLE2_COLUMNS)
+    .map(paper.value)
+    .set_index("lam")
+    .rename_axis("λ")
+)
 if on_paper:  # the printed shares are compared at the paper's parameters only
-    ours = numerics.table2(params, vparams, printed.index.to_numpy())  # V(N) = pi_1(lambda) and eq (15)
-    difference = pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index) - printed
+    # V(N) = pi_1(lambda) and eq (15)
+    ours = numerics.table2(params, vparams, printed.index.to_numpy())
+    difference = (
+        pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index)
+        - printed
+    )
     difference = difference.set_axis(["V(N)", *names], axis=1)
     display(difference.style.format("{:+.4f}"))
 else:
@@ -137,7 +193,9 @@ else:
 
 # %%
 table2_rows = [r for r in ledger if r.where.startswith("Table 2")]
-pd.Series(summary(table2_rows), name="Table 2 numbers").to_frame().T if on_paper else book.paper_note(params, vparams)
+pd.Series(
+    summary(table2_rows), name="Table 2 numbers"
+).to_frame().T if on_paper else book.paper_note(params, vparams)
 
 # %%
 not_reproduced = [r for r in table2_rows if r.status != "reproduced"]
@@ -152,18 +210,29 @@ book.compare(not_reproduced) if not_reproduced else None
 
 # %%
 try:
-    table2 = pd.DataFrame(numerics.table2(params, vparams, lam))  # columns lambda, V, x1 .. xn
+    # columns lambda, V, x1 .. xn
+    table2 = pd.DataFrame(numerics.table2(params, vparams, lam))
 except xbec.ModelDomainError:  # eq (10) is singular on the grid
-    table2, no_table = None, "The contract is not defined on this grid; no `table2.csv` was written."
+    table2, no_table = (
+        None,
+        "The contract is not defined on this grid; no `table2.csv` was written.",
+    )
 if table2 is not None:
-    (book.out_dir(output_dir) / "table2.csv").write_text(numerics.to_csv(table2))  # full precision
+    # full precision
+    (book.out_dir(output_dir) / "table2.csv").write_text(numerics.to_csv(table2))
     above = (table2[[f"x{i + 1}" for i in range(n)]].to_numpy() > base).all(axis=1)
 
 # %% tags=["hide-input"]
 if table2 is not None:
     grid = table2.assign(above=np.where(above, "✔", "")).set_axis(
-        ["$\\lambda$", "$V(N) = \\pi_1(\\lambda)$", *(f"$x_{i + 1}^*$" for i in range(n)),
-         "all above decentralised"], axis=1)
+        [
+            "$\\lambda$",
+            "$V(N) = \\pi_1(\\lambda)$",
+            *(f"$x_{i + 1}^*$" for i in range(n)),
+            "all above decentralised",
+        ],
+        axis=1,
+    )
     display(book.table(grid, formats=dict.fromkeys(grid.columns, ".2f")))
 else:
     display(book.Md(no_table))
@@ -188,12 +257,27 @@ def add_printed(fig, printed_x):
     """Draw ``printed_x`` as dotted lines in the colours of the members' curves."""
     ax = fig.axes[0]
     for i, (line, y) in enumerate(zip(ax.lines[:n], printed_x)):
-        ax.axhline(y, color=line.get_color(), ls=":", lw=1.6, label=f"$x_{{{i + 1}}}$ decentralised, printed in §5.2")
+        ax.axhline(
+            y,
+            color=line.get_color(),
+            ls=":",
+            lw=1.6,
+            label=f"$x_{{{i + 1}}}$ decentralised, printed in §5.2",
+        )
     lo, hi = ax.get_ylim()
-    ax.set_ylim(min(lo, printed_x.min() - 0.03 * (hi - lo)), max(hi, printed_x.max() + 0.03 * (hi - lo)))
+    ax.set_ylim(
+        min(lo, printed_x.min() - 0.03 * (hi - lo)),
+        max(hi, printed_x.max() + 0.03 * (hi - lo)),
+    )
     old = ax.get_legend()
-    ax.legend(fontsize=8, framealpha=0.9, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-              title=(old.get_title().get_text() or None) if old else None, title_fontsize=8)
+    ax.legend(
+        fontsize=8,
+        framealpha=0.9,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        title=(old.get_title().get_text() or None) if old else None,
+        title_fontsize=8,
+    )
 
 
 if printed_x is not None:
@@ -238,17 +322,30 @@ def band_or_none(solve, *args, **kwargs):
 
 bands = {
     "horizontal alliance only": band_or_none(xbec.acceptable_lambda, params),
-    "both, against this page's decentralised shares":
-        band_or_none(numerics.vertical_acceptable_lambda, params, vparams),
+    "both, against this page's decentralised shares": band_or_none(
+        numerics.vertical_acceptable_lambda, params, vparams
+    ),
 }
 if on_paper:
     bands["both, against the paper's printed decentralised shares"] = band_or_none(
-        numerics.vertical_acceptable_lambda, params, vparams, baseline=printed_x)
+        numerics.vertical_acceptable_lambda, params, vparams, baseline=printed_x
+    )
 pd.DataFrame(
-    [(b.lo, b.hi, *numerics.grid_ends(b, step=0.01)) if b else (None,) * 4 for b in bands.values()],
-    index=list(bands), columns=["lower end", "upper end", "grid: first", "grid: last"],
-).style.format({"lower end": "{:.6f}", "upper end": "{:.6f}", "grid: first": "{:.2f}", "grid: last": "{:.2f}"},
-               na_rep="empty")
+    [
+        (b.lo, b.hi, *numerics.grid_ends(b, step=0.01)) if b else (None,) * 4
+        for b in bands.values()
+    ],
+    index=list(bands),
+    columns=["lower end", "upper end", "grid: first", "grid: last"],
+).style.format(
+    {
+        "lower end": "{:.6f}",
+        "upper end": "{:.6f}",
+        "grid: first": "{:.2f}",
+        "grid: last": "{:.2f}",
+    },
+    na_rep="empty",
+)
 
 # %% [markdown]
 # The paper prints the range as {glue:text}`paper_lo:.2f` to {glue:text}`paper_hi:.2f`:
@@ -259,26 +356,52 @@ pd.DataFrame(
 
 # %%
 try:
-    x_first = numerics.table2(params, vparams, [lam[0]])  # eq (15) at V(N) = pi_1(lam[0])
-    first = pd.DataFrame({"$x_i^*(\\lambda)$": [x_first[f"x{i + 1}"][0] for i in range(n)],
-                          "decentralised, computed here": base}, index=pd.Index(names, name="member"))
+    # eq (15) at V(N) = pi_1(lam[0])
+    x_first = numerics.table2(params, vparams, [lam[0]])
+    first = pd.DataFrame(
+        {
+            "$x_i^*(\\lambda)$": [x_first[f"x{i + 1}"][0] for i in range(n)],
+            "decentralised, computed here": base,
+        },
+        index=pd.Index(names, name="member"),
+    )
     if on_paper:
         first["decentralised, printed in §5.2"] = printed_x
-    display(book.table(first.assign(**{
-        "below a baseline": [", ".join(col for col in first.columns[1:] if first.loc[m, col] > first.loc[m].iloc[0])
-                             for m in first.index]}), formats=dict.fromkeys(first.columns, ".2f"), index=True))
+    display(
+        book.table(
+            first.assign(
+                **{
+                    "below a baseline": [
+                        ", ".join(
+                            col
+                            for col in first.columns[1:]
+                            if first.loc[m, col] > first.loc[m].iloc[0]
+                        )
+                        for m in first.index
+                    ]
+                }
+            ),
+            formats=dict.fromkeys(first.columns, ".2f"),
+            index=True,
+        )
+    )
 except xbec.ModelDomainError:  # eq (10) is singular at the first share
     display(book.Md("The contract is not defined at the grid's first share."))
 
 # %% tags=["hide-input"]
-book.glue(paper_lo=paper.value(paper.CONCLUSIONS["lam_lo"]), paper_hi=paper.value(paper.CONCLUSIONS["lam_hi"]))
+book.glue(
+    paper_lo=paper.value(paper.CONCLUSIONS["lam_lo"]),
+    paper_hi=paper.value(paper.CONCLUSIONS["lam_hi"]),
+)
 
 # %% [markdown]
 # The ledger's verdict on the printed range, and `xbec.claims`' on the
 # statement that the range is acceptable to every member:
 
 # %%
-book.compare([r for r in ledger if r.where.startswith("§5.2/§6 conclusion")]) if on_paper else None
+book.compare(
+    [r for r in ledger if r.where.startswith("§5.2/§6 conclusion")]
+) if on_paper else None
 
 # %%
 book.claims_table(c for c in xbec.claims(params, vparams) if c.key == "band")
@@ -291,7 +414,11 @@ book.claims_table(c for c in xbec.claims(params, vparams) if c.key == "band")
 # the domestic provider ranks first. Checked over the whole vertical band:
 
 # %%
-book.claims_table(c for c in xbec.claims(params, vparams) if c.key in ("platform-earns-most", "domestic-first"))
+book.claims_table(
+    c
+    for c in xbec.claims(params, vparams)
+    if c.key in ("platform-earns-most", "domestic-first")
+)
 
 # %% [markdown]
 # The order follows from the inputs: the shares differ by $F_i V(N)$ and by the

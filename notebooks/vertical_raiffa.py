@@ -50,14 +50,22 @@ import sympy as sp
 
 import xbec
 from xbec import book
-from xbec.model.vertical import MAX_SHAPLEY_PLAYERS, core_facts, raiffa_lower_limits, raiffa_upper_limits
+from xbec.model.vertical import (
+    MAX_SHAPLEY_PLAYERS,
+    core_facts,
+    raiffa_lower_limits,
+    raiffa_upper_limits,
+)
 from xbec.replication import numerics, paper, symbolic
 
 params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
 names = xbec.member_names(vparams.n)
-book.paper_note(params, vparams)
+if not book.on_paper(params, vparams):
+    display(book.paper_note(params, vparams))
 
 # %% [markdown]
 # The cell above builds the model objects from the parameters; the horizontal
@@ -102,11 +110,17 @@ book.paper_note(params, vparams)
 # exactly $V(N)$ — and averages them. For $n = 4$:
 
 # %%
-rf = symbolic.raiffa_from_procedure(4)  # solves eq (11), builds eq (12)'s allocations, averages them
-book.Md("$$\n\\begin{aligned}\n" + " \\\\\n".join(
-    f"\\underline{{x}}_{i + 1} &= {sp.latex(lower)}, & x_{i + 1} &= {sp.latex(averaged)}"
-    for i, (lower, averaged) in enumerate(zip(rf["lower"], rf["averaged"]))
-) + "\n\\end{aligned}\n$$\n")
+# solves eq (11), builds eq (12)'s allocations, averages them
+rf = symbolic.raiffa_from_procedure(4)
+book.Md(
+    "$$\n\\begin{aligned}\n"
+    + " \\\\\n".join(
+        f"\\underline{{x}}_{i + 1} &= {sp.latex(lower)}, "
+        f"& x_{i + 1} &= {sp.latex(averaged)}"
+        for i, (lower, averaged) in enumerate(zip(rf["lower"], rf["averaged"]))
+    )
+    + "\n\\end{aligned}\n$$\n"
+)
 
 # %% [markdown]
 # which are the printed lower limits and eq {eq}`eq13`. The same holds for every
@@ -114,8 +128,14 @@ book.Md("$$\n\\begin{aligned}\n" + " \\\\\n".join(
 
 # %%
 checked = [ch for ch in symbolic.checks() if ch.key.startswith(("eq (11)", "eq (13)"))]
-book.table(pd.DataFrame({"check": [symbolic.check_label(ch.key) for ch in checked],
-                         "printed = derived": ["✔" if ch.agrees else "✘" for ch in checked]}))
+book.table(
+    pd.DataFrame(
+        {
+            "check": [symbolic.check_label(ch.key) for ch in checked],
+            "printed = derived": ["✔" if ch.agrees else "✘" for ch in checked],
+        }
+    )
+)
 
 # %% [markdown]
 # Eq {eq}`eq12` is read literally: $x_j = (V - \mu_j)/2$ and
@@ -156,16 +176,39 @@ book.table(pd.DataFrame({"check": [symbolic.check_label(ch.key) for ch in checke
 # {eq}`eq14` with these two criteria (or three, if service levels are given):
 
 # %%
-F = xbec.service_shares(vparams.phi, vparams.theta, vparams.weights)  # eq (14), equal to vparams.F
-shares = pd.DataFrame({"member": names, "$\\mu_i$": vparams.mu, "$\\varphi_i$": vparams.phi,
-                       "$\\theta_i$": vparams.theta, "$F_i$": F, "$F_i - 1/n$": F - 1 / vparams.n},
-                      index=pd.RangeIndex(1, vparams.n + 1, name="$i$"))
-book.table(shares, formats={"$\\mu_i$": "g", "$\\varphi_i$": "g", "$\\theta_i$": "g", "$F_i$": ".4f",
-                           "$F_i - 1/n$": "+.4f"}, index=True)
+# eq (14), equal to vparams.F
+F = xbec.service_shares(vparams.phi, vparams.theta, vparams.weights)
+shares = pd.DataFrame(
+    {
+        "member": names,
+        "$\\mu_i$": vparams.mu,
+        "$\\varphi_i$": vparams.phi,
+        "$\\theta_i$": vparams.theta,
+        "$F_i$": F,
+        "$F_i - 1/n$": F - 1 / vparams.n,
+    },
+    index=pd.RangeIndex(1, vparams.n + 1, name="$i$"),
+)
+book.table(
+    shares,
+    formats={
+        "$\\mu_i$": "g",
+        "$\\varphi_i$": "g",
+        "$\\theta_i$": "g",
+        "$F_i$": ".4f",
+        "$F_i - 1/n$": "+.4f",
+    },
+    index=True,
+)
 
 # %% tags=["hide-input"]
-book.glue(paper_w_phi=paper.value(paper.SECTION_5_2_INPUTS["weights"][0]),  # the weights §5.2 prints
-          paper_w_theta=paper.value(paper.SECTION_5_2_INPUTS["weights"][1]), max_players=MAX_SHAPLEY_PLAYERS)
+book.glue(
+    paper_w_phi=paper.value(
+        paper.SECTION_5_2_INPUTS["weights"][0]
+    ),  # the weights §5.2 prints
+    paper_w_theta=paper.value(paper.SECTION_5_2_INPUTS["weights"][1]),
+    max_players=MAX_SHAPLEY_PLAYERS,
+)
 
 # %% [markdown]
 # ## An example allocation
@@ -177,22 +220,37 @@ book.glue(paper_w_phi=paper.value(paper.SECTION_5_2_INPUTS["weights"][0]),  # th
 
 # %%
 try:
-    V = float(xbec.revenue_sharing(params, lam[0]).pi_platform)  # V(N) = pi_1(lambda), eq (7)
-    V_source = book.Md(f"the platform's profit under revenue sharing at $\\lambda = {lam[0]:g}$")
+    # V(N) = pi_1(lambda), eq (7)
+    V = float(xbec.revenue_sharing(params, lam[0]).pi_platform)
+    V_source = book.Md(
+        f"the platform's profit under revenue sharing at $\\lambda = {lam[0]:g}$"
+    )
 except xbec.ModelDomainError:  # eq (10) is singular at lam[0]
     V = xbec.decentralized(params).pi_platform
     V_source = book.Md("the platform's decentralised profit $\\pi_1^*$")
-lower = raiffa_lower_limits(vparams.mu)   # eq (11)
+lower = raiffa_lower_limits(vparams.mu)  # eq (11)
 upper = raiffa_upper_limits(V, vparams.mu)  # V(N) - mu_j
-x13 = xbec.raiffa(V, vparams.mu)          # eq (13)
+x13 = xbec.raiffa(V, vparams.mu)  # eq (13)
 x15 = xbec.improved_raiffa(V, vparams.mu, F)  # eq (15)
 allocation = pd.DataFrame(
-    {"member": names, "lower limit $\\underline{x}_i$": lower, "upper limit $\\overline{x}_i$": upper,
-     "Raiffa $x_i$, eq (13)": x13, "correction $\\Delta x_i^*$": (F - 1 / vparams.n) * V,
-     "improved $x_i^*$, eq (15)": x15},
-    index=pd.RangeIndex(1, vparams.n + 1, name="$i$"))
-allocation.loc["sum"] = ["", lower.sum(), None, x13.sum(), np.round(((F - 1 / vparams.n) * V).sum(), 9) + 0.0,
-                         x15.sum()]  # the corrections sum to 0 up to float rounding
+    {
+        "member": names,
+        "lower limit $\\underline{x}_i$": lower,
+        "upper limit $\\overline{x}_i$": upper,
+        "Raiffa $x_i$, eq (13)": x13,
+        "correction $\\Delta x_i^*$": (F - 1 / vparams.n) * V,
+        "improved $x_i^*$, eq (15)": x15,
+    },
+    index=pd.RangeIndex(1, vparams.n + 1, name="$i$"),
+)
+allocation.loc["sum"] = [
+    "",
+    lower.sum(),
+    None,
+    x13.sum(),
+    np.round(((F - 1 / vparams.n) * V).sum(), 9) + 0.0,
+    x15.sum(),
+]  # the corrections sum to 0 up to float rounding
 book.table(allocation, formats=dict.fromkeys(allocation.columns, ".2f"), index=True)
 
 # %% [markdown]
@@ -207,9 +265,12 @@ pd.DataFrame([facts._asdict()])
 # %% tags=["hide-input"]
 def limits_note(facts):
     """The paragraph on the limits, from the computed core facts."""
-    sup = ("On the given coalitions the game is superadditive ($v(\\{i\\}) = 0$ and "
-           f"$V(N) \\ge \\max_i \\mu_i = {max(vparams.mu):.2f}$)" if facts.superadditive else
-           "The given worths are not superadditive ($V(N) < \\max_i \\mu_i$ or some $\\mu_i < 0$)")
+    sup = (
+        "On the given coalitions the game is superadditive ($v(\\{i\\}) = 0$ and "
+        f"$V(N) \\ge \\max_i \\mu_i = {max(vparams.mu):.2f}$)"
+        if facts.superadditive
+        else "The given worths are not superadditive ($V(N) < \\max_i \\mu_i$ or some $\\mu_i < 0$)"
+    )
     if facts.core_empty:
         return book.Md(
             f"{sup}. But $V(N)$ is smaller than the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
@@ -218,13 +279,21 @@ def limits_note(facts):
             "{cite:p}`bondareva1963`, its **core is empty**: any split of $V(N)$ leaves some coalition of "
             "$n - 1$ members with less than its worth, whatever the unstated worths of the pairs. Every "
             "'upper limit' $V(N) - \\mu_i$ then lies below the member's lower limit; eq (13) still allocates "
-            "exactly $V(N)$, but the limits no longer bracket the shares.")
-    return book.Md(f"{sup}. Here $V(N)$ exceeds the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
-                   f"{facts.sum_lower:.2f}$, so the surplus over the lower limits is shared.")
+            "exactly $V(N)$, but the limits no longer bracket the shares."
+        )
+    return book.Md(
+        f"{sup}. Here $V(N)$ exceeds the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
+        f"{facts.sum_lower:.2f}$, so the surplus over the lower limits is shared."
+    )
 
 
-book.glue(V_example=V, V_source=V_source, limits_note=limits_note(facts), alloc_gap=abs(x15.sum() - V),
-          ranking=book.Md(", ".join(names[i] for i in np.argsort(-x15))))
+book.glue(
+    V_example=V,
+    V_source=V_source,
+    limits_note=limits_note(facts),
+    alloc_gap=abs(x15.sum() - V),
+    ranking=book.Md(", ".join(names[i] for i in np.argsort(-x15))),
+)
 
 # %% [markdown]
 # Here $V(N) =$ {glue:text}`V_example:.2f`, {glue:md}`V_source:myst`.
