@@ -43,7 +43,9 @@ from xbec import book
 from xbec.figures import paper as paper_figures
 from xbec.replication import bounds, numerics
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
 if not book.on_paper(params):
     display(book.paper_note(params))
@@ -87,10 +89,14 @@ except xbec.ModelDomainError:  # no share is acceptable to both firms
 shares = {"grid, first share": lam[0], "grid, last share": lam[-1]}
 if band is not None:
     shares.update(
-        {"band, lower end (excluded)": band.lo, "band, upper end (excluded)": band.hi}
+        {
+            "band, lower end (excluded)": band.lo,
+            "band, upper end (excluded)": band.hi,
+        }
     )
 try:
-    rs = xbec.revenue_sharing(params, np.array(list(shares.values())))  # eqs (9)-(10)
+    # eqs (9)-(10)
+    rs = xbec.revenue_sharing(params, np.array(list(shares.values())))
     sharing = pd.DataFrame(
         {
             "λ": list(shares.values()),
@@ -163,13 +169,15 @@ else:
 overshoot = bounds.service_overshoot_share(params)
 ratio = f"Here $b_1\\gamma_1/b_2^2 = {overshoot:.4g}$"
 book.Md(
-    f"{ratio}, so revenue sharing stays below the centralised service level and "
+    f"{ratio}, so revenue sharing stays below the centralised "
+    "service level and "
     "demand for every $\\lambda < 1$."
     if 1 <= overshoot < np.inf
     else f"{ratio}: for $\\lambda$ above it the service level overshoots "
     "$s^{2*}$."
     if overshoot < 1
-    else "Here $b_2 = 0$: the service level does not respond to the contract."
+    else "Here $b_2 = 0$: the service level does not respond "
+    "to the contract."
 )
 
 # %% [markdown]

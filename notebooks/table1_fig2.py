@@ -48,9 +48,12 @@ from xbec.figures import paper as paper_figures
 from xbec.replication import bounds, numerics, paper
 from xbec.replication.ledger import summary
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
-on_paper = book.on_paper(params)  # compare with the printed numbers only then
+# compare with the printed numbers only then
+on_paper = book.on_paper(params)
 if not on_paper:
     display(book.paper_note(params))
 
@@ -87,7 +90,9 @@ try:
     band = xbec.acceptable_lambda(params)
     # the paper's way of printing the band
     band_grid = numerics.grid_ends(band, step=0.01)
-except xbec.ModelDomainError:  # no share satisfies every condition of the band
+except (
+    xbec.ModelDomainError
+):  # no share satisfies every condition of the band
     band = band_grid = None
 
 # %% tags=["hide-input"]
@@ -145,11 +150,15 @@ printed = (
     .set_index("lam")
     .rename_axis("λ")
 )
-if on_paper:  # the printed shares are compared at the paper's parameters only
+if (
+    on_paper
+):  # the printed shares are compared at the paper's parameters only
     # eqs (9)-(10) and the profits at each share
     ours = numerics.table1(params, printed.index.to_numpy())
     difference = (
-        pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index)
+        pd.DataFrame(
+            {k: ours[k] for k in printed.columns}, index=printed.index
+        )
         - printed
     )
     difference.columns = [
@@ -193,15 +202,20 @@ book.compare(not_reproduced) if not_reproduced else None
 
 # %%
 try:
-    table1 = pd.DataFrame(numerics.table1(params, lam)).drop(columns="demand")
+    table1 = pd.DataFrame(numerics.table1(params, lam)).drop(
+        columns="demand"
+    )
 except xbec.ModelDomainError:  # eq (10) is singular on the grid
     table1, no_table = (
         None,
-        "The contract is not defined on this grid; no `table1.csv` was written.",
+        "The contract is not defined on this grid; "
+        "no `table1.csv` was written.",
     )
 if table1 is not None:
     # full precision
-    (book.out_dir(output_dir) / "table1.csv").write_text(numerics.to_csv(table1))
+    (book.out_dir(output_dir) / "table1.csv").write_text(
+        numerics.to_csv(table1)
+    )
     inside = (
         table1["lambda"].between(band.lo, band.hi, inclusive="neither")
         if band
@@ -210,7 +224,9 @@ if table1 is not None:
 
 # %% tags=["hide-input"]
 if table1 is not None:
-    grid = table1.assign(acceptable=inside.map({True: "✔", False: ""})).set_axis(
+    grid = table1.assign(
+        acceptable=inside.map({True: "✔", False: ""})
+    ).set_axis(
         [
             "$\\lambda$",
             "$p^*(\\lambda)$",
@@ -262,7 +278,12 @@ book.claims_table(
     c
     for c in xbec.claims(params)
     if c.key
-    in ("pareto", "manufacturer-above-band", "total-rises", "all-members-centralised")
+    in (
+        "pareto",
+        "manufacturer-above-band",
+        "total-rises",
+        "all-members-centralised",
+    )
 )
 
 # %% [markdown]

@@ -51,13 +51,16 @@ from xbec.figures import paper as paper_figures
 from xbec.replication import numerics, paper
 from xbec.replication.ledger import summary
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
 vparams = xbec.VerticalParams(
     mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
 )
 lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
 names = xbec.member_names(vparams.n)
-on_paper = book.on_paper(params, vparams)  # compare with the printed numbers only then
+# compare with the printed numbers only then
+on_paper = book.on_paper(params, vparams)
 ledger = xbec.ledger(params, vparams) if on_paper else []
 if not on_paper:
     display(book.paper_note(params, vparams))
@@ -87,7 +90,12 @@ book.table(
         },
         index=pd.RangeIndex(1, n + 1, name="$i$"),
     ),
-    formats={"$\\mu_i$": "g", "$\\varphi_i$": "g", "$\\theta_i$": "g", "$F_i$": ".4f"},
+    formats={
+        "$\\mu_i$": "g",
+        "$\\varphi_i$": "g",
+        "$\\theta_i$": "g",
+        "$F_i$": ".4f",
+    },
     index=True,
 )
 
@@ -113,7 +121,8 @@ book.glue(
 
 # %%
 dec = xbec.decentralized(params)  # V(N) = pi_1^*, §3.2
-base = numerics.decentralized_allocation(params, vparams)  # eq (15) applied to pi_1^*
+# eq (15) applied to pi_1^*
+base = numerics.decentralized_allocation(params, vparams)
 section52 = [r for r in ledger if r.where.startswith("§5.2, decentralised")]
 if on_paper:  # the ledger's rows; their notes follow the table
     rows52 = pd.DataFrame(
@@ -125,12 +134,17 @@ if on_paper:  # the ledger's rows; their notes follow the table
             "ledger status": [r.status for r in section52],
         }
     )
-    display(book.table(rows52, formats={"page (exact)": ".4f", "difference": "+.4f"}))
+    display(
+        book.table(
+            rows52, formats={"page (exact)": ".4f", "difference": "+.4f"}
+        )
+    )
     display(book.Md(f"Ledger note on $V(N)$: {section52[0].note_md}."))
 else:
     display(
         book.table(
-            pd.DataFrame({"member": names, "$x_i$": base}), formats={"$x_i$": ".2f"}
+            pd.DataFrame({"member": names, "$x_i$": base}),
+            formats={"$x_i$": ".2f"},
         )
     )
 
@@ -157,7 +171,8 @@ else:
     )
     if on_paper
     else book.Md(
-        "Nothing to explain here: these are not the paper's inputs, so there is "
+        "Nothing to explain here: these are not the paper's inputs, "
+        "so there is "
         "no printed allocation to reproduce."
     )
 )
@@ -175,11 +190,15 @@ printed = (
     .set_index("lam")
     .rename_axis("λ")
 )
-if on_paper:  # the printed shares are compared at the paper's parameters only
+if (
+    on_paper
+):  # the printed shares are compared at the paper's parameters only
     # V(N) = pi_1(lambda) and eq (15)
     ours = numerics.table2(params, vparams, printed.index.to_numpy())
     difference = (
-        pd.DataFrame({k: ours[k] for k in printed.columns}, index=printed.index)
+        pd.DataFrame(
+            {k: ours[k] for k in printed.columns}, index=printed.index
+        )
         - printed
     )
     difference = difference.set_axis(["V(N)", *names], axis=1)
@@ -215,12 +234,17 @@ try:
 except xbec.ModelDomainError:  # eq (10) is singular on the grid
     table2, no_table = (
         None,
-        "The contract is not defined on this grid; no `table2.csv` was written.",
+        "The contract is not defined on this grid; "
+        "no `table2.csv` was written.",
     )
 if table2 is not None:
     # full precision
-    (book.out_dir(output_dir) / "table2.csv").write_text(numerics.to_csv(table2))
-    above = (table2[[f"x{i + 1}" for i in range(n)]].to_numpy() > base).all(axis=1)
+    (book.out_dir(output_dir) / "table2.csv").write_text(
+        numerics.to_csv(table2)
+    )
+    above = (table2[[f"x{i + 1}" for i in range(n)]].to_numpy() > base).all(
+        axis=1
+    )
 
 # %% tags=["hide-input"]
 if table2 is not None:
@@ -249,7 +273,9 @@ else:
 
 # %%
 fig = paper_figures.vertical_allocations(params, vparams, marks=lam)
-printed_x = numerics.printed_decentralized_allocation() if on_paper else None
+printed_x = (
+    numerics.printed_decentralized_allocation() if on_paper else None
+)
 
 
 # %% tags=["hide-input"]
@@ -313,7 +339,7 @@ book.figure(fig, output_dir, "fig3_vertical", key="fig3")
 
 # %%
 def band_or_none(solve, *args, **kwargs):
-    """The band ``solve`` returns, or None when no share satisfies its conditions."""
+    """The band ``solve`` returns, or None if no share meets its conditions."""
     try:
         return solve(*args, **kwargs)
     except xbec.ModelDomainError:
@@ -321,18 +347,27 @@ def band_or_none(solve, *args, **kwargs):
 
 
 bands = {
-    "horizontal alliance only": band_or_none(xbec.acceptable_lambda, params),
+    "horizontal alliance only": band_or_none(
+        xbec.acceptable_lambda, params
+    ),
     "both, against this page's decentralised shares": band_or_none(
         numerics.vertical_acceptable_lambda, params, vparams
     ),
 }
 if on_paper:
-    bands["both, against the paper's printed decentralised shares"] = band_or_none(
-        numerics.vertical_acceptable_lambda, params, vparams, baseline=printed_x
+    bands["both, against the paper's printed decentralised shares"] = (
+        band_or_none(
+            numerics.vertical_acceptable_lambda,
+            params,
+            vparams,
+            baseline=printed_x,
+        )
     )
 pd.DataFrame(
     [
-        (b.lo, b.hi, *numerics.grid_ends(b, step=0.01)) if b else (None,) * 4
+        (b.lo, b.hi, *numerics.grid_ends(b, step=0.01))
+        if b
+        else (None,) * 4
         for b in bands.values()
     ],
     index=list(bands),
@@ -360,7 +395,9 @@ try:
     x_first = numerics.table2(params, vparams, [lam[0]])
     first = pd.DataFrame(
         {
-            "$x_i^*(\\lambda)$": [x_first[f"x{i + 1}"][0] for i in range(n)],
+            "$x_i^*(\\lambda)$": [
+                x_first[f"x{i + 1}"][0] for i in range(n)
+            ],
             "decentralised, computed here": base,
         },
         index=pd.Index(names, name="member"),
@@ -386,7 +423,9 @@ try:
         )
     )
 except xbec.ModelDomainError:  # eq (10) is singular at the first share
-    display(book.Md("The contract is not defined at the grid's first share."))
+    display(
+        book.Md("The contract is not defined at the grid's first share.")
+    )
 
 # %% tags=["hide-input"]
 book.glue(
@@ -404,7 +443,9 @@ book.compare(
 ) if on_paper else None
 
 # %%
-book.claims_table(c for c in xbec.claims(params, vparams) if c.key == "band")
+book.claims_table(
+    c for c in xbec.claims(params, vparams) if c.key == "band"
+)
 
 # %% [markdown]
 # ## The ranking of the members

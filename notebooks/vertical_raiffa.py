@@ -58,7 +58,9 @@ from xbec.model.vertical import (
 )
 from xbec.replication import numerics, paper, symbolic
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
 vparams = xbec.VerticalParams(
     mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
 )
@@ -117,7 +119,9 @@ book.Md(
     + " \\\\\n".join(
         f"\\underline{{x}}_{i + 1} &= {sp.latex(lower)}, "
         f"& x_{i + 1} &= {sp.latex(averaged)}"
-        for i, (lower, averaged) in enumerate(zip(rf["lower"], rf["averaged"]))
+        for i, (lower, averaged) in enumerate(
+            zip(rf["lower"], rf["averaged"])
+        )
     )
     + "\n\\end{aligned}\n$$\n"
 )
@@ -127,12 +131,18 @@ book.Md(
 # size checked:
 
 # %%
-checked = [ch for ch in symbolic.checks() if ch.key.startswith(("eq (11)", "eq (13)"))]
+checked = [
+    ch
+    for ch in symbolic.checks()
+    if ch.key.startswith(("eq (11)", "eq (13)"))
+]
 book.table(
     pd.DataFrame(
         {
             "check": [symbolic.check_label(ch.key) for ch in checked],
-            "printed = derived": ["✔" if ch.agrees else "✘" for ch in checked],
+            "printed = derived": [
+                "✔" if ch.agrees else "✘" for ch in checked
+            ],
         }
     )
 )
@@ -223,7 +233,8 @@ try:
     # V(N) = pi_1(lambda), eq (7)
     V = float(xbec.revenue_sharing(params, lam[0]).pi_platform)
     V_source = book.Md(
-        f"the platform's profit under revenue sharing at $\\lambda = {lam[0]:g}$"
+        "the platform's profit under revenue sharing at "
+        f"$\\lambda = {lam[0]:g}$"
     )
 except xbec.ModelDomainError:  # eq (10) is singular at lam[0]
     V = xbec.decentralized(params).pi_platform
@@ -251,7 +262,9 @@ allocation.loc["sum"] = [
     np.round(((F - 1 / vparams.n) * V).sum(), 9) + 0.0,
     x15.sum(),
 ]  # the corrections sum to 0 up to float rounding
-book.table(allocation, formats=dict.fromkeys(allocation.columns, ".2f"), index=True)
+book.table(
+    allocation, formats=dict.fromkeys(allocation.columns, ".2f"), index=True
+)
 
 # %% [markdown]
 # Do the limits bracket the shares? What $V(N)$ and the $\mu_i$ alone say about
