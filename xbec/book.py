@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model.params import HorizontalParams
     from .model.vertical import VerticalParams
+    from .replication.claims import Claim
     from .replication.errata import Erratum
     from .replication.ledger import LedgerRow
 
@@ -47,6 +48,7 @@ __all__ = [
     "compare",
     "errata",
     "equations",
+    "claims_table",
     "out_dir",
 ]
 
@@ -209,3 +211,25 @@ def equations(named: Mapping[str, Any]) -> Md:
 
     body = " \\\\\n".join(f"{lhs} &= {rhs if isinstance(rhs, str) else sp.latex(rhs)}" for lhs, rhs in named.items())
     return Md("$$\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n$$\n")
+
+
+def claims_table(rows: Iterable[Claim]) -> Md:
+    """:func:`xbec.claims` rows as a MyST table: where, the statement checked, verdict, evidence (maths typeset)."""
+    import pandas as pd
+
+    def show(x: object) -> str:
+        return f"{x:,.4f}" if isinstance(x, float) else str(x)
+
+    frame = pd.DataFrame(
+        [
+            {
+                "§": c.where,
+                "statement checked": c.statement,
+                "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
+                "evidence": "; ".join(f"{k}: {show(x)}" for k, x in c.evidence.items()),
+            }
+            for c in rows
+        ],
+        columns=["§", "statement checked", "verdict", "evidence"],
+    )
+    return table(frame)

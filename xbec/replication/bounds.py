@@ -23,6 +23,7 @@ from ..model.horizontal import (
     LambdaBand,
     acceptable_lambda,
     band_conditions,
+    centralized,
     decentralized,
     revenue_sharing,
 )
@@ -32,6 +33,8 @@ __all__ = [
     "band_infimum",
     "band_supremum",
     "gain_infima",
+    "sharing_gap",
+    "sharing_total_increases",
     "service_infimum",
     "demand_infimum",
     "service_gap",
@@ -126,6 +129,29 @@ def gain_infima(params: HorizontalParams, band: LambdaBand) -> dict[str, Bound]:
         "manufacturer": band_infimum(lambda x: float(rs(x).pi_manufacturer) - dec.pi_manufacturer, band),
         "lead": band_infimum(lambda x: float(rs(x).pi_platform) - float(rs(x).pi_manufacturer), band),
     }
+
+
+def sharing_gap(params: HorizontalParams, band: LambdaBand) -> tuple[Bound, Bound]:
+    """How far the contract's total stays below the centralised profit over the open band (§5.3.1).
+
+    Returns the infimum and the supremum of ``pi - (pi1(lam) + pi2(lam))``
+    (eqs 6 and 7) over ``band``.
+    """
+    pi = centralized(params).pi_total
+    gap = lambda x: pi - float(revenue_sharing(params, x).pi_total)  # noqa: E731
+    return band_infimum(gap, band), band_supremum(gap, band)
+
+
+def sharing_total_increases(params: HorizontalParams) -> bool:
+    """Whether the contract's total profit ``pi1(lam) + pi2(lam)`` increases on all of ``(0, 1)``.
+
+    With ``delta(lam) = b1 gamma1 - lam b2^2`` (the denominator of eq 10),
+    ``d/dlam (pi1 + pi2) = C (1 - lam) b2^2 (b1 gamma1 - b2^2) / delta^3`` with
+    ``C > 0`` (SymPy), so the total increases on ``(0, 1)`` iff
+    ``0 < b2^2 < b1 gamma1``; it is flat without a service term (``b2 = 0``).
+    """
+    b2sq = params.b2**2
+    return bool(0 < b2sq < params.b1 * params.gamma1)
 
 
 def service_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
