@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model.vertical import VerticalParams
     from .replication.ledger import LedgerRow
 
-__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir"]
+__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir", "or_none"]
 
 
 class Md(str):
@@ -136,3 +136,18 @@ def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.for
         ]
     )
     return frame.style.hide(axis="index").format({value: "{:.4f}", "difference": "{:+.4f}"})
+
+
+# -- added for the beyond chapters
+def or_none(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, or ``None`` where the model says the result does not exist.
+
+    Catches :class:`xbec.errors.ModelDomainError` only (an empty band, a
+    contract without a valid outcome), so a page can say what does not exist.
+    """
+    from .errors import ModelDomainError
+
+    try:
+        return fn(*args, **kwargs)
+    except ModelDomainError:
+        return None
