@@ -17,8 +17,8 @@
 #
 # §4 of {cite:t}`wei2024` divides the platform's revenue-sharing profit
 # $V(N) = \pi_1(\lambda)$ among the four members of the vertical alliance —
-# platform (1), domestic logistics (2), international carrier (3), foreign
-# logistics (4) — with the Raiffa rule (eq 13) corrected for the services each
+# platform ($1$), domestic logistics ($2$), international carrier ($3$), foreign
+# logistics ($4$) — with the Raiffa rule (eq 13) corrected for the services each
 # member undertakes (eq 15). This chapter sets the two Raiffa rules beside the
 # two classical solutions of cooperative game theory, the **Shapley value**
 # {cite:p}`shapley1953` and the **nucleolus** (the allocation that

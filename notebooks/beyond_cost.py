@@ -219,14 +219,14 @@ book.glue(
 )
 
 # %% [markdown]
-# 1. **Band** ({doc}`beyond_band`): {glue:md}`cn_band:myst`
-# 2. **Coordination** ({doc}`beyond_coordination`): {glue:md}`cn_coord:myst`
-# 3. **Allocation** ({doc}`beyond_allocation`): {glue:md}`cn_alloc:myst`
-# 4. **Cost** (this chapter): exact Shapley's time grows by
-#    {glue:text}`fit_factor:.2f` per member and passes one second at
-#    $n \approx$ {glue:text}`n_1s:.0f` and one minute at $n \approx$
-#    {glue:text}`n_60s:.0f` (extrapolated); Raiffa handles
-#    {glue:text}`raiffa_n_max:,` members in {glue:text}`raiffa_t_max_ms:.0f` ms —
-#    but at the paper's $n =$ {glue:text}`n_paper` both take microseconds, and
-#    the real cost of Shapley is the {glue:text}`coalitions` coalition worths it
-#    needs.
+# - **Band** ({doc}`beyond_band`): {glue:md}`cn_band:myst`
+# - **Coordination** ({doc}`beyond_coordination`): {glue:md}`cn_coord:myst`
+# - **Allocation** ({doc}`beyond_allocation`): {glue:md}`cn_alloc:myst`
+# - **Cost** (this chapter): exact Shapley's time grows by
+#   {glue:text}`fit_factor:.2f` per member and passes one second at
+#   $n \approx$ {glue:text}`n_1s:.0f` and one minute at $n \approx$
+#   {glue:text}`n_60s:.0f` (extrapolated); Raiffa handles
+#   {glue:text}`raiffa_n_max:,` members in {glue:text}`raiffa_t_max_ms:.0f` ms —
+#   but at the paper's $n =$ {glue:text}`n_paper` both take microseconds, and
+#   the real cost of Shapley is the {glue:text}`coalitions` coalition worths it
+#   needs.
