@@ -55,22 +55,51 @@ from xbec import beyond, book
 from xbec.figures import beyond as beyond_figures
 from xbec.replication import paper
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
-V = float(xbec.revenue_sharing(params, lam).pi_platform)  # V(N) = pi1(lam), eq (7) with eq (10)
-table = beyond.vertical_game(V, vp.mu, pair_factor=pair_factor, singleton=singleton)  # every coalition's worth
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vp = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
+V = float(
+    xbec.revenue_sharing(params, lam).pi_platform
+)  # V(N) = pi1(lam), eq (7) with eq (10)
+table = beyond.vertical_game(
+    V, vp.mu, pair_factor=pair_factor, singleton=singleton
+)  # every coalition's worth
 n = vp.n
 coalitions = sorted(range(1, 1 << n), key=lambda m: (-bin(m).count("1"), m))
-source = {n: "V(N) = π₁(λ) (§5.2)", n - 1: "given in §5.2 (μ)", 1: "assumed: alone"}
-pd.DataFrame({
-    "coalition": ["{" + ", ".join(str(i + 1) for i in range(n) if m >> i & 1) + "}" for m in coalitions],
-    "worth": [table[m] for m in coalitions],
-    "source": [source.get(bin(m).count("1"), "assumed: t × weakest triple containing it") for m in coalitions],
-}).style.hide(axis="index").format({"worth": "{:.2f}"})
+source = {
+    n: "V(N) = π₁(λ) (§5.2)",
+    n - 1: "given in §5.2 (μ)",
+    1: "assumed: alone",
+}
+pd.DataFrame(
+    {
+        "coalition": [
+            "{" + ", ".join(str(i + 1) for i in range(n) if m >> i & 1) + "}"
+            for m in coalitions
+        ],
+        "worth": [table[m] for m in coalitions],
+        "source": [
+            source.get(
+                bin(m).count("1"), "assumed: t × weakest triple containing it"
+            )
+            for m in coalitions
+        ],
+    }
+).style.hide(axis="index").format({"worth": "{:.2f}"})
 
 # %% tags=["hide-input"]
-book.glue(lam=lam, V=V, pair_factor=pair_factor, singleton=singleton, sum_mu_3=sum(vp.mu) / (n - 1),
-          mu_md=book.Md("$(" + ", ".join(f"{m:g}" for m in vp.mu) + ")$"), note=book.paper_note(params, vp))
+book.glue(
+    lam=lam,
+    V=V,
+    pair_factor=pair_factor,
+    singleton=singleton,
+    sum_mu_3=sum(vp.mu) / (n - 1),
+    mu_md=book.Md("$(" + ", ".join(f"{m:g}" for m in vp.mu) + ")$"),
+    note=book.paper_note(params, vp),
+)
 
 # %% [markdown]
 # ## The coalition worths the paper does not give
@@ -98,26 +127,59 @@ book.glue(lam=lam, V=V, pair_factor=pair_factor, singleton=singleton, sum_mu_3=s
 # ## Four rules at this page's values
 
 # %%
-comp = book.or_none(beyond.compare_allocations, V, vp.mu, vp.F, pair_factor=pair_factor, singleton=singleton)
-if comp is None:  # the nucleolus needs an imputation: V(N) at least the members' stand-alone worths
-    shown = book.Md(f"Here $V(N) = {V:.2f}$ is below the members' stand-alone worths $n\\,v(\\{{i\\}}) = "
-                    f"{n * singleton:g}$: no imputation exists, so the nucleolus is undefined and the core is empty. "
-                    "Nothing below this point can be computed at these parameters.")
+comp = book.or_none(
+    beyond.compare_allocations,
+    V,
+    vp.mu,
+    vp.F,
+    pair_factor=pair_factor,
+    singleton=singleton,
+)
+# The nucleolus needs an imputation: V(N) at least the stand-alone worths.
+if comp is None:
+    shown = book.Md(
+        f"Here $V(N) = {V:.2f}$ is below the members' stand-alone worths "
+        f"$n\\,v(\\{{i\\}}) = {n * singleton:g}$: no imputation exists, so the "
+        "nucleolus is undefined and the core is empty. Nothing below this point "
+        "can be computed at these parameters."
+    )
 else:
     shown = pd.DataFrame(
-        {**{name: [x[i] for x in comp.allocations.values()] for i, name in enumerate(xbec.member_names(n))},
-         "in the core": ["yes" if comp.core[r].in_core else "no" for r in comp.allocations],
-         "smallest excess": [comp.core[r].min_excess for r in comp.allocations],
-         "at coalition": ["{" + ", ".join(str(i + 1) for i in comp.core[r].worst_coalition) + "}"
-                          for r in comp.allocations]},
+        {
+            **{
+                name: [x[i] for x in comp.allocations.values()]
+                for i, name in enumerate(xbec.member_names(n))
+            },
+            "in the core": [
+                "yes" if comp.core[r].in_core else "no"
+                for r in comp.allocations
+            ],
+            "smallest excess": [
+                comp.core[r].min_excess for r in comp.allocations
+            ],
+            "at coalition": [
+                "{"
+                + ", ".join(str(i + 1) for i in comp.core[r].worst_coalition)
+                + "}"
+                for r in comp.allocations
+            ],
+        },
         index=list(comp.allocations),
     ).style.format("{:.2f}", subset=[*xbec.member_names(n), "smallest excess"])
 shown
 
 # %% tags=["hide-input"]
 if comp is not None:
-    book.glue(core_nonempty="non-empty" if comp.core_nonempty else "empty", lce=comp.least_core_epsilon)
-    book.figure(beyond_figures.allocations_figure(comp), output_dir, "beyond_allocations", key="fig-allocations")
+    book.glue(
+        core_nonempty="non-empty" if comp.core_nonempty else "empty",
+        lce=comp.least_core_epsilon,
+    )
+    book.figure(
+        beyond_figures.allocations_figure(comp),
+        output_dir,
+        "beyond_allocations",
+        key="fig-allocations",
+    )
 
 # %% [markdown]
 # ```{glue:figure} fig-allocations
@@ -147,29 +209,70 @@ if comp is not None:
 # %%
 if comp is not None:
     limits = beyond.core_limits(V, vp.mu, vp.F, singleton=singleton)
-    t_star = beyond.core_nonempty_pair_factor_limit(V, vp.mu, singleton=singleton)  # core empty beyond
-    sens = beyond.allocation_sensitivity(V, vp.mu, vp.F, np.linspace(0.0, 1.0, sensitivity_points),
-                                         singleton=singleton)
-    shown = pd.DataFrame(limits, index=["in the core from t", "to t"]).T.style.format("{:.4f}", na_rep="never")
+    t_star = beyond.core_nonempty_pair_factor_limit(
+        V, vp.mu, singleton=singleton
+    )  # core empty beyond
+    sens = beyond.allocation_sensitivity(
+        V,
+        vp.mu,
+        vp.F,
+        np.linspace(0.0, 1.0, sensitivity_points),
+        singleton=singleton,
+    )
+    shown = pd.DataFrame(
+        limits, index=["in the core from t", "to t"]
+    ).T.style.format("{:.4f}", na_rep="never")
 shown
 
 # %% tags=["hide-input"]
 if comp is not None:
     raiffa, improved, shapley_, _ = beyond.RULES
-    at_zero = [r for r, (lo, hi) in limits.items() if lo <= 0.0 <= hi]  # in the core with worthless pairs
-    book.glue(t_star=t_star, t_r=limits[raiffa][1], t_ir=limits[improved][1], t_sh=limits[shapley_][1],
-              at_zero=book.Md(("all four rules are" if len(at_zero) == len(limits) else
-                               (", ".join(at_zero) or "no rule") + (" is" if len(at_zero) == 1 else " are"))
-                              + f" in the core at $\\lambda = {lam:g}$"))
-    book.figure(beyond_figures.allocation_sensitivity_figure(sens, core_limit=t_star), output_dir,
-                "beyond_allocation_sensitivity", key="fig-allocation-sensitivity")
-    first_out = min(beyond.RULES[:3], key=lambda r: limits[r][1])  # the nucleolus stays while the core is non-empty
+    at_zero = [
+        r for r, (lo, hi) in limits.items() if lo <= 0.0 <= hi
+    ]  # in the core with worthless pairs
+    book.glue(
+        t_star=t_star,
+        t_r=limits[raiffa][1],
+        t_ir=limits[improved][1],
+        t_sh=limits[shapley_][1],
+        at_zero=book.Md(
+            (
+                "all four rules are"
+                if len(at_zero) == len(limits)
+                else (", ".join(at_zero) or "no rule")
+                + (" is" if len(at_zero) == 1 else " are")
+            )
+            + f" in the core at $\\lambda = {lam:g}$"
+        ),
+    )
+    book.figure(
+        beyond_figures.allocation_sensitivity_figure(sens, core_limit=t_star),
+        output_dir,
+        "beyond_allocation_sensitivity",
+        key="fig-allocation-sensitivity",
+    )
+    first_out = min(
+        beyond.RULES[:3], key=lambda r: limits[r][1]
+    )  # the nucleolus stays while the core is non-empty
     t_first = limits[first_out][1]
-    book.glue(first_out=book.Md(f"{first_out} ($t > {t_first:.3f}$)" if t_first < 1.0 else
-                                "none: every rule stays in the core up to $t = 1$"))
+    book.glue(
+        first_out=book.Md(
+            f"{first_out} ($t > {t_first:.3f}$)"
+            if t_first < 1.0
+            else "none: every rule stays in the core up to $t = 1$"
+        )
+    )
 else:  # what the prose refers to does not exist at these parameters
-    book.glue(core_nonempty="empty", lce=np.nan, t_star=np.nan, t_r=np.nan, t_ir=np.nan, t_sh=np.nan,
-              first_out=book.Md("none (no allocation exists)"), at_zero=book.Md("no allocation exists"))
+    book.glue(
+        core_nonempty="empty",
+        lce=np.nan,
+        t_star=np.nan,
+        t_r=np.nan,
+        t_ir=np.nan,
+        t_sh=np.nan,
+        first_out=book.Md("none (no allocation exists)"),
+        at_zero=book.Md("no allocation exists"),
+    )
 
 # %% [markdown]
 # ```{glue:figure} fig-allocation-sensitivity
@@ -193,45 +296,107 @@ else:  # what the prose refers to does not exist at these parameters
 # ## …and with the revenue share λ
 
 # %%
-band = book.or_none(xbec.acceptable_lambda, params)  # §3.4's band at this page's parameters
-lam_core = book.or_none(beyond.core_nonempty_lambda, params, vp.mu, singleton=singleton)  # any t
-bounds = beyond.core_lambda_bounds(params, vp.mu, vp.F, np.linspace(0.0, 1.0, bounds_points), singleton=singleton)
-pd.DataFrame(dict(bounds.lo), index=pd.Index(bounds.pair_factors, name="t")).iloc[:: max(1, (bounds_points - 1) // 4)].style.format(
-    "{:.4f}", na_rep="never").format_index("{:.2f}")
+band = book.or_none(
+    xbec.acceptable_lambda, params
+)  # §3.4's band at this page's parameters
+lam_core = book.or_none(
+    beyond.core_nonempty_lambda, params, vp.mu, singleton=singleton
+)  # any t
+bounds = beyond.core_lambda_bounds(
+    params,
+    vp.mu,
+    vp.F,
+    np.linspace(0.0, 1.0, bounds_points),
+    singleton=singleton,
+)
+pd.DataFrame(
+    dict(bounds.lo), index=pd.Index(bounds.pair_factors, name="t")
+).iloc[:: max(1, (bounds_points - 1) // 4)].style.format(
+    "{:.4f}", na_rep="never"
+).format_index("{:.2f}")
 
 # %% tags=["hide-input"]
 on_paper = book.on_paper(params, vp)
-printed = (float(paper.CONCLUSIONS["lam_lo"]), float(paper.CONCLUSIONS["lam_hi"]))  # §5.2's printed band
-book.figure(beyond_figures.core_lambda_figure(bounds, band=printed if on_paper else None), output_dir,
-            "beyond_core_lambda", key="fig-core-lambda")
-ir_lam0 = book.or_none(beyond.core_lambda_interval, params, vp.mu, vp.F, beyond.RULES[1], singleton=singleton)
+printed = (
+    float(paper.CONCLUSIONS["lam_lo"]),
+    float(paper.CONCLUSIONS["lam_hi"]),
+)  # §5.2's printed band
+book.figure(
+    beyond_figures.core_lambda_figure(
+        bounds, band=printed if on_paper else None
+    ),
+    output_dir,
+    "beyond_core_lambda",
+    key="fig-core-lambda",
+)
+ir_lam0 = book.or_none(
+    beyond.core_lambda_interval,
+    params,
+    vp.mu,
+    vp.F,
+    beyond.RULES[1],
+    singleton=singleton,
+)
 if lam_core is None or band is None:
-    lam_md = ("No $\\lambda$ in $(0, 1]$ makes the core non-empty here: $\\pi_1(\\lambda)$ stays below "
-              f"$\\sum_i \\mu_i / 3 = {sum(vp.mu) / (n - 1):.0f}$." if lam_core is None else
-              f"The core is non-empty for $\\lambda \\ge {lam_core:.4f}$ whatever the pairs are worth, but §3.4's "
-              "band is empty here, so there is no acceptable share to compare with.")
-else:
-    V_top = float(xbec.revenue_sharing(params, band.hi).pi_platform)  # the top of the band
-    t_top = beyond.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[beyond.RULES[1]][1]
     lam_md = (
-        ("The bottom of §3.4's band $({:.4f}, {:.4f})$, up to {:.4f}, is therefore unstable for every rule, and so "
-         "is the decentralised case of §5.2 ($V(N) = \\pi_1^* = {:.2f}$)." if band.lo < lam_core else
-         "The whole of §3.4's band $({:.4f}, {:.4f})$ lies above {:.4f}; the decentralised case of §5.2 "
-         "($V(N) = \\pi_1^* = {:.2f}$) is {}.")
-        .format(band.lo, band.hi, lam_core, xbec.decentralized(params).pi_platform,
-                "unstable" if xbec.decentralized(params).pi_platform < sum(vp.mu) / (n - 1) else
-                "stable when pairs are worthless")
-        + ("" if ir_lam0 is None else f" Even with worthless pairs the improved Raiffa allocation enters the core "
-           f"only from $\\lambda = {ir_lam0.lo:.4f}$ (below that it gives the platform more than "
-           f"$V(N) - V(\\{{2,3,4\\}})$)")
-        + ("." if np.isnan(t_top) else f", and for $t > {t_top:.3f}$ no $\\lambda$ in the band puts it in the core.")
+        "No $\\lambda$ in $(0, 1]$ makes the core non-empty here: $\\pi_1(\\lambda)$ stays below "
+        f"$\\sum_i \\mu_i / 3 = {sum(vp.mu) / (n - 1):.0f}$."
+        if lam_core is None
+        else f"The core is non-empty for $\\lambda \\ge {lam_core:.4f}$ whatever the pairs are worth, but §3.4's "
+        "band is empty here, so there is no acceptable share to compare with."
     )
-entry = {r: lo[0] for r, lo in bounds.lo.items() if r != beyond.RULES[3] and np.isfinite(lo[0])}  # at t = 0
+else:
+    V_top = float(
+        xbec.revenue_sharing(params, band.hi).pi_platform
+    )  # the top of the band
+    t_top = beyond.core_limits(V_top, vp.mu, vp.F, singleton=singleton)[
+        beyond.RULES[1]
+    ][1]
+    lam_md = (
+        (
+            "The bottom of §3.4's band $({:.4f}, {:.4f})$, up to {:.4f}, is therefore unstable for every rule, and so "
+            "is the decentralised case of §5.2 ($V(N) = \\pi_1^* = {:.2f}$)."
+            if band.lo < lam_core
+            else "The whole of §3.4's band $({:.4f}, {:.4f})$ lies above {:.4f}; the decentralised case of §5.2 "
+            "($V(N) = \\pi_1^* = {:.2f}$) is {}."
+        ).format(
+            band.lo,
+            band.hi,
+            lam_core,
+            xbec.decentralized(params).pi_platform,
+            "unstable"
+            if xbec.decentralized(params).pi_platform < sum(vp.mu) / (n - 1)
+            else "stable when pairs are worthless",
+        )
+        + (
+            ""
+            if ir_lam0 is None
+            else f" Even with worthless pairs the improved Raiffa allocation enters the core "
+            f"only from $\\lambda = {ir_lam0.lo:.4f}$ (below that it gives the platform more than "
+            f"$V(N) - V(\\{{2,3,4\\}})$)"
+        )
+        + (
+            "."
+            if np.isnan(t_top)
+            else f", and for $t > {t_top:.3f}$ no $\\lambda$ in the band puts it in the core."
+        )
+    )
+entry = {
+    r: lo[0]
+    for r, lo in bounds.lo.items()
+    if r != beyond.RULES[3] and np.isfinite(lo[0])
+}  # at t = 0
 book.glue(last_in=max(entry, key=entry.get) if entry else "no rule")
-book.glue(lam_core=np.nan if lam_core is None else lam_core, lam_md=book.Md(lam_md),
-          ir_lam0=np.nan if ir_lam0 is None else ir_lam0.lo,
-          band_note=book.Md(f"the paper's band {printed[0]:g}–{printed[1]:g} of §5.2" if on_paper else
-                            "nothing (the paper's band is shown at the paper's parameters only)"))
+book.glue(
+    lam_core=np.nan if lam_core is None else lam_core,
+    lam_md=book.Md(lam_md),
+    ir_lam0=np.nan if ir_lam0 is None else ir_lam0.lo,
+    band_note=book.Md(
+        f"the paper's band {printed[0]:g}–{printed[1]:g} of §5.2"
+        if on_paper
+        else "nothing (the paper's band is shown at the paper's parameters only)"
+    ),
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-core-lambda

@@ -59,18 +59,31 @@ from xbec import beyond, book
 from xbec.figures import beyond as beyond_figures
 from xbec.replication import paper
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-band = book.or_none(xbec.acceptable_lambda, params)  # None: no share is acceptable (§3.4's conditions)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+band = book.or_none(
+    xbec.acceptable_lambda, params
+)  # None: no share is acceptable (§3.4's conditions)
 
 # %% tags=["hide-input"]
 on_paper = book.on_paper(params)
-book.glue(paper_lo=paper.SECTION_5_1["lam_lo"], paper_hi=paper.SECTION_5_1["lam_hi"],
-          band_md=book.Md(
-              f"At this page's parameters the band is $({band.lo:.4f}, {band.hi:.4f})$, of width "
-              f"{band.hi - band.lo:.3f}" + ("; the paper's range is this interval rounded inward to two decimals."
-                                            if on_paper else ".")
-              if band else "At this page's parameters **no share is acceptable**: the band is empty."),
-          note=book.paper_note(params))
+book.glue(
+    paper_lo=paper.SECTION_5_1["lam_lo"],
+    paper_hi=paper.SECTION_5_1["lam_hi"],
+    band_md=book.Md(
+        f"At this page's parameters the band is $({band.lo:.4f}, {band.hi:.4f})$, of width "
+        f"{band.hi - band.lo:.3f}"
+        + (
+            "; the paper's range is this interval rounded inward to two decimals."
+            if on_paper
+            else "."
+        )
+        if band
+        else "At this page's parameters **no share is acceptable**: the band is empty."
+    ),
+    note=book.paper_note(params),
+)
 
 # %% [markdown]
 # {glue:md}`band_md:myst`
@@ -79,19 +92,41 @@ book.glue(paper_lo=paper.SECTION_5_1["lam_lo"], paper_hi=paper.SECTION_5_1["lam_
 # ## Service sensitivity and service cost: the map over $(b_2, \gamma_1)$
 
 # %%
-b2_grid, g_grid = np.linspace(*b2_range, grid_n), np.linspace(*gamma1_range, grid_n)
+b2_grid, g_grid = (
+    np.linspace(*b2_range, grid_n),
+    np.linspace(*gamma1_range, grid_n),
+)
 m1 = beyond.band_map(params, "b2", b2_grid, "gamma1", g_grid)
-check = beyond.band_map_check(m1, check_points)  # the scalar solver at random grid points
-status_names = {beyond.BAND_OK: "band non-empty", beyond.BAND_EMPTY: "band empty", beyond.BAND_DISJOINT: "band split",
-                beyond.DOMAIN_CONCAVITY: "outside: not concave", beyond.DOMAIN_MARKET: "outside: no market"}
-shares = pd.DataFrame({"map": ["(b2, gamma1)"], **{name: [m1.fraction(k)] for k, name in status_names.items()}})
-shares.style.hide(axis="index").format("{:.1%}", subset=list(status_names.values()))
+check = beyond.band_map_check(
+    m1, check_points
+)  # the scalar solver at random grid points
+status_names = {
+    beyond.BAND_OK: "band non-empty",
+    beyond.BAND_EMPTY: "band empty",
+    beyond.BAND_DISJOINT: "band split",
+    beyond.DOMAIN_CONCAVITY: "outside: not concave",
+    beyond.DOMAIN_MARKET: "outside: no market",
+}
+shares = pd.DataFrame(
+    {
+        "map": ["(b2, gamma1)"],
+        **{name: [m1.fraction(k)] for k, name in status_names.items()},
+    }
+)
+shares.style.hide(axis="index").format(
+    "{:.1%}", subset=list(status_names.values())
+)
+
 
 # %% tags=["hide-input"]
 def widths(m, what):
     """A sentence on the band widths of a map, or that the map has no band."""
     w = m.width[m.status == beyond.BAND_OK]
-    return book.Md(what.format(lo=w.min(), hi=w.max()) if w.size else "No point of this map has a band.")
+    return book.Md(
+        what.format(lo=w.min(), hi=w.max())
+        if w.size
+        else "No point of this map has a band."
+    )
 
 
 def star(x, y):
@@ -99,12 +134,26 @@ def star(x, y):
     return (x, y) if on_paper else None
 
 
-outside = m1.fraction(beyond.DOMAIN_CONCAVITY) + m1.fraction(beyond.DOMAIN_MARKET)
-book.glue(grid_n=grid_n, grid_points=grid_n**2, check_points=check.checked, check_worst=check.worst,
-          check_mismatches=check.mismatches, m1_ok=m1.fraction(beyond.BAND_OK),
-          m1_empty=m1.fraction(beyond.BAND_EMPTY), m1_domain=outside, m1_width=widths(m1, "The widest band on the map is {hi:.3f}."))
-book.figure(beyond_figures.band_map_figure(m1, mark=star(params.b2, params.gamma1)), output_dir,
-            "beyond_band_b2_gamma1", key="fig-band-b2-gamma1")
+outside = m1.fraction(beyond.DOMAIN_CONCAVITY) + m1.fraction(
+    beyond.DOMAIN_MARKET
+)
+book.glue(
+    grid_n=grid_n,
+    grid_points=grid_n**2,
+    check_points=check.checked,
+    check_worst=check.worst,
+    check_mismatches=check.mismatches,
+    m1_ok=m1.fraction(beyond.BAND_OK),
+    m1_empty=m1.fraction(beyond.BAND_EMPTY),
+    m1_domain=outside,
+    m1_width=widths(m1, "The widest band on the map is {hi:.3f}."),
+)
+book.figure(
+    beyond_figures.band_map_figure(m1, mark=star(params.b2, params.gamma1)),
+    output_dir,
+    "beyond_band_b2_gamma1",
+    key="fig-band-b2-gamma1",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-band-b2-gamma1
@@ -138,17 +187,33 @@ book.figure(beyond_figures.band_map_figure(m1, mark=star(params.b2, params.gamma
 # ## Market size and unit cost: the map over $(\beta, c)$
 
 # %%
-beta_grid, c_grid = np.linspace(*beta_range, grid_n), np.linspace(*c_range, grid_n)
+beta_grid, c_grid = (
+    np.linspace(*beta_range, grid_n),
+    np.linspace(*c_range, grid_n),
+)
 m2 = beyond.band_map(params, "beta", beta_grid, "c", c_grid)
 shares.loc[1] = ["(beta, c)", *(m2.fraction(k) for k in status_names)]
-shares.style.hide(axis="index").format("{:.1%}", subset=list(status_names.values()))
+shares.style.hide(axis="index").format(
+    "{:.1%}", subset=list(status_names.values())
+)
 
 # %% tags=["hide-input"]
-book.glue(m2_ok=m2.fraction(beyond.BAND_OK), m2_empty=m2.fraction(beyond.BAND_EMPTY),
-          m2_domain=m2.fraction(beyond.DOMAIN_CONCAVITY) + m2.fraction(beyond.DOMAIN_MARKET),
-          m2_width=widths(m2, "Where the band exists on this map its width only ranges from {lo:.4f} to {hi:.4f}."))
-book.figure(beyond_figures.band_map_figure(m2, mark=star(params.beta, params.c)), output_dir,
-            "beyond_band_beta_c", key="fig-band-beta-c")
+book.glue(
+    m2_ok=m2.fraction(beyond.BAND_OK),
+    m2_empty=m2.fraction(beyond.BAND_EMPTY),
+    m2_domain=m2.fraction(beyond.DOMAIN_CONCAVITY)
+    + m2.fraction(beyond.DOMAIN_MARKET),
+    m2_width=widths(
+        m2,
+        "Where the band exists on this map its width only ranges from {lo:.4f} to {hi:.4f}.",
+    ),
+)
+book.figure(
+    beyond_figures.band_map_figure(m2, mark=star(params.beta, params.c)),
+    output_dir,
+    "beyond_band_beta_c",
+    key="fig-band-beta-c",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-band-beta-c
@@ -193,32 +258,49 @@ book.figure(beyond_figures.band_map_figure(m2, mark=star(params.beta, params.c))
 
 # %%
 rho0, kappa0 = beyond.dimensionless_groups(params)
-rho_star = beyond.band_closing_rho(kappa0)  # the band is empty from here on, in rho
+rho_star = beyond.band_closing_rho(
+    kappa0
+)  # the band is empty from here on, in rho
 kappa_star = beyond.band_closing_kappa(rho0)  # ... and in kappa
 no_service = beyond.band_dimensionless(0.0, 0.0)  # rho = kappa = 0
 u = params.beta - params.b1 * params.c
-closing = pd.Series({
-    "rho (this page)": rho0,
-    "kappa (this page)": kappa0,
-    "band empty from rho": rho_star,
-    "... i.e. from b2": np.sqrt(2 * rho_star * params.b1 * params.gamma1),
-    "band empty from kappa": kappa_star,
-    "... i.e. from K": kappa_star * u**2 / params.b1,
-    "band without service and K: lower end": float(no_service.lo),
-    "band without service and K: upper end": float(no_service.hi),
-})
-closing.to_frame("value")
+closing = pd.Series(
+    {
+        "rho (this page)": rho0,
+        "kappa (this page)": kappa0,
+        "band empty from rho": rho_star,
+        "... i.e. from b2": np.sqrt(2 * rho_star * params.b1 * params.gamma1),
+        "band empty from kappa": kappa_star,
+        "... i.e. from K": kappa_star * u**2 / params.b1,
+        "band without service and K: lower end": float(no_service.lo),
+        "band without service and K: upper end": float(no_service.hi),
+    }
+)
+closing.to_frame("value").style.format("{:.4g}")
 
 # %% tags=["hide-input"]
-book.glue(rho0=rho0, kappa0=kappa0, rho_star=rho_star, b2_star=closing["... i.e. from b2"], kappa_star=kappa_star,
-          K_star=closing["... i.e. from K"], rho0_lo=float(no_service.lo), rho0_hi=float(no_service.hi),
-          rho_closing_md=book.Md(
-              "at this page's $\\kappa$ the band is empty already without service, so it does not close in "
-              "$\\rho$: it never opens" if rho_star == 0.0 else
-              f"the root in $\\rho$ at this page's $\\kappa$ is $\\rho = {rho_star:.4f}$ (at this page's $b_1$, "
-              f"$\\gamma_1$: $b_2 = {closing['... i.e. from b2']:.3f}$)"))
-fig = beyond_figures.band_dimensionless_figure(np.linspace(0.0, 1.05, 2101), [0.0, 0.01, 0.05, 0.1, 0.15],
-                                               mark=star(rho0, kappa0))
+book.glue(
+    rho0=rho0,
+    kappa0=kappa0,
+    rho_star=rho_star,
+    b2_star=closing["... i.e. from b2"],
+    kappa_star=kappa_star,
+    K_star=closing["... i.e. from K"],
+    rho0_lo=float(no_service.lo),
+    rho0_hi=float(no_service.hi),
+    rho_closing_md=book.Md(
+        "at this page's $\\kappa$ the band is empty already without service, so it does not close in "
+        "$\\rho$: it never opens"
+        if rho_star == 0.0
+        else f"the root in $\\rho$ at this page's $\\kappa$ is $\\rho = {rho_star:.4f}$ (at this page's $b_1$, "
+        f"$\\gamma_1$: $b_2 = {closing['... i.e. from b2']:.3f}$)"
+    ),
+)
+fig = beyond_figures.band_dimensionless_figure(
+    np.linspace(0.0, 1.05, 2101),
+    [0.0, 0.01, 0.05, 0.1, 0.15],
+    mark=star(rho0, kappa0),
+)
 book.figure(fig, output_dir, "beyond_band_rho_kappa", key="fig-band-rho-kappa")
 
 # %% [markdown]
@@ -259,13 +341,25 @@ book.figure(fig, output_dir, "beyond_band_rho_kappa", key="fig-band-rho-kappa")
 # %%
 b2_values = np.array([0.0, 0.5, 1.0, 1.2, 1.3, 1.4, 1.41, 1.5, 1.9])
 r = beyond.band_arrays(**{**params.as_dict(), "b2": b2_values})
-pd.DataFrame({
-    "b2": b2_values,
-    "rho": b2_values**2 / (2 * params.b1 * params.gamma1),
-    "status": [status_names[int(s)] for s in r.status],
-    "lower end": r.lo, "upper end": r.hi, "width": r.width,
-}).style.hide(axis="index").format({"b2": "{:g}", "rho": "{:.3f}", "lower end": "{:.4f}", "upper end": "{:.4f}",
-                                     "width": "{:.4f}"}, na_rep="–")
+pd.DataFrame(
+    {
+        "b2": b2_values,
+        "rho": b2_values**2 / (2 * params.b1 * params.gamma1),
+        "status": [status_names[int(s)] for s in r.status],
+        "lower end": r.lo,
+        "upper end": r.hi,
+        "width": r.width,
+    }
+).style.hide(axis="index").format(
+    {
+        "b2": "{:g}",
+        "rho": "{:.3f}",
+        "lower end": "{:.4f}",
+        "upper end": "{:.4f}",
+        "width": "{:.4f}",
+    },
+    na_rep="–",
+)
 
 # %% [markdown]
 # ## Finding

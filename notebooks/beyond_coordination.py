@@ -31,7 +31,16 @@ b2 = 1.0
 gamma1 = 1.0
 c = 10.0
 K = 10.0
-lam_table = [0.5, 0.6, 0.7, 0.71, 0.75, 0.8, 0.85, 0.88]  # shares compared in the table
+lam_table = [
+    0.5,
+    0.6,
+    0.7,
+    0.71,
+    0.75,
+    0.8,
+    0.85,
+    0.88,
+]  # shares compared in the table
 lam_plot = [0.3, 1.0]  # range of the figure
 output_dir = "outputs"
 
@@ -45,7 +54,9 @@ from xbec import beyond, book
 from xbec.figures import beyond as beyond_figures, paper as paper_figures
 from xbec.replication.bounds import service_overshoot_share
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
 d = beyond.derive_coordinating_contract()  # sympy, from the model's primitives
 book.Md(
     "The paper's contract (eqs 7–10) against the centralised optimum (eq 6):\n\n"
@@ -86,27 +97,66 @@ book.Md(
 # $p - c$, and the platform buys too much service. An example:
 
 # %%
-example = xbec.HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
+example = xbec.HorizontalParams(
+    beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0
+)
 ex_lam = 0.8
-ex_rs, ex_cen = xbec.revenue_sharing(example, ex_lam), xbec.centralized(example)  # eqs (7)-(10); eq (6)
+ex_rs, ex_cen = (
+    xbec.revenue_sharing(example, ex_lam),
+    xbec.centralized(example),
+)  # eqs (7)-(10); eq (6)
 ex_band = book.or_none(xbec.acceptable_lambda, example)
 pd.DataFrame(
-    {"revenue sharing": [ex_rs.w, ex_rs.s, ex_rs.pi_manufacturer, ex_rs.pi_total],
-     "centralised": [np.nan, ex_cen.s, np.nan, ex_cen.pi_total]},
-    index=["wholesale price", "service level", "manufacturer's profit", "alliance profit"],
+    {
+        "revenue sharing": [
+            ex_rs.w,
+            ex_rs.s,
+            ex_rs.pi_manufacturer,
+            ex_rs.pi_total,
+        ],
+        "centralised": [np.nan, ex_cen.s, np.nan, ex_cen.pi_total],
+    },
+    index=[
+        "wholesale price",
+        "service level",
+        "manufacturer's profit",
+        "alliance profit",
+    ],
 ).style.format("{:,.2f}", na_rep="")
 
 # %% tags=["hide-input"]
-names = {"beta": "\\beta", "b1": "b_1", "b2": "b_2", "gamma1": "\\gamma_1", "c": "c", "K": "K"}
+names = {
+    "beta": "\\beta",
+    "b1": "b_1",
+    "b2": "b_2",
+    "gamma1": "\\gamma_1",
+    "c": "c",
+    "K": "K",
+}
 book.glue(
-    ex_params=book.Md(", ".join(f"${tex} = {getattr(example, k):g}$" for k, tex in names.items())),
-    ex_lam=ex_lam, ex_lam_bar=service_overshoot_share(example), ex_w=ex_rs.w, ex_s=ex_rs.s, ex_s2=ex_cen.s,
-    ex_pi2=ex_rs.pi_manufacturer, ex_total=ex_rs.pi_total, ex_pi=ex_cen.pi_total,
-    ex_w_note="negative: the manufacturer pays the platform per unit" if ex_rs.w < 0 else "above zero",
+    ex_params=book.Md(
+        ", ".join(
+            f"${tex} = {getattr(example, k):g}$" for k, tex in names.items()
+        )
+    ),
+    ex_lam=ex_lam,
+    ex_lam_bar=service_overshoot_share(example),
+    ex_w=ex_rs.w,
+    ex_s=ex_rs.s,
+    ex_s2=ex_cen.s,
+    ex_pi2=ex_rs.pi_manufacturer,
+    ex_total=ex_rs.pi_total,
+    ex_pi=ex_cen.pi_total,
+    ex_w_note="negative: the manufacturer pays the platform per unit"
+    if ex_rs.w < 0
+    else "above zero",
     ex_band=book.Md(
-        "where no share is acceptable to both firms (the band is empty)" if ex_band is None else
-        f"{'inside' if ex_band.lo < ex_lam < ex_band.hi else 'outside'} the acceptable band "
-        f"$({ex_band.lo:.4f}, {ex_band.hi:.4f})$"))
+        "where no share is acceptable to both firms (the band is empty)"
+        if ex_band is None
+        else f"{'inside' if ex_band.lo < ex_lam < ex_band.hi else 'outside'} the acceptable band "
+        f"$({ex_band.lo:.4f}, {ex_band.hi:.4f})$"
+    ),
+)
 
 # %% [markdown]
 # At {glue:md}`ex_params:myst` the threshold is
@@ -136,7 +186,8 @@ book.Md(
     f"$$\\omega = {sp.latex(d['w'])}, \\qquad \\phi = {sp.latex(d['phi'])}$$\n\n"
     "and then, identically in $(p, s)$,\n\n"
     "$$\\begin{aligned}\\pi_1(p, s) &= \\lambda\\,\\big(\\pi(p, s) + K\\big) - K,\\\\"
-    f" \\pi_1(p,s) - \\big(\\lambda(\\pi(p,s) + K) - K\\big) &= {sp.latex(d['platform_identity'])}\\end{{aligned}}$$\n\n"
+    " \\pi_1(p,s) - \\big(\\lambda(\\pi(p,s) + K) - K\\big) &= "
+    f"{sp.latex(d['platform_identity'])}\\end{{aligned}}$$\n\n"
     f"with Hessian $\\lambda$ times that of eq (6), "
     f"${sp.latex(d['hessian'])} = \\lambda {sp.latex(d['centralized_hessian'])}$, and "
     f"$\\pi_1 + \\pi_2 - \\pi = {sp.latex(d['pi_total_minus_pi'])}$ at the optimum."
@@ -176,29 +227,65 @@ book.Md(
 
 # %%
 cen = xbec.centralized(params)  # eq (6)
-valid = [x for x in lam_table if book.or_none(xbec.revenue_sharing, params, x) is not None]  # eq (10) has an outcome
+valid = [
+    x
+    for x in lam_table
+    if book.or_none(xbec.revenue_sharing, params, x) is not None
+]  # eq (10) has an outcome
 t = beyond.compare_contracts(params, valid) if valid else {}
-columns = {"lambda": "λ", "s_rs": "s RS", "pi_platform_rs": "π₁ RS", "pi_manufacturer_rs": "π₂ RS",
-           "pi_total_rs": "total RS", "pi_platform_co": "π₁ co", "pi_manufacturer_co": "π₂ co", "pi_total_co": "total co"}
-table = pd.DataFrame({label: t[k] for k, label in columns.items()}) if valid else None
-table.style.hide(axis="index").format("{:.2f}") if valid else book.Md("The paper's contract has no valid outcome here.")
+columns = {
+    "lambda": "λ",
+    "s_rs": "s RS",
+    "pi_platform_rs": "π₁ RS",
+    "pi_manufacturer_rs": "π₂ RS",
+    "pi_total_rs": "total RS",
+    "pi_platform_co": "π₁ co",
+    "pi_manufacturer_co": "π₂ co",
+    "pi_total_co": "total co",
+}
+table = (
+    pd.DataFrame({label: t[k] for k, label in columns.items()})
+    if valid
+    else None
+)
+table.style.hide(axis="index").format("{:.2f}") if valid else book.Md(
+    "The paper's contract has no valid outcome here."
+)
 
 # %% tags=["hide-input"]
 lam_ex = 0.8  # the share the text discusses
 rs = book.or_none(xbec.revenue_sharing, params, lam_ex)
 skipped = [x for x in lam_table if x not in valid]
 book.glue(
-    pi=cen.pi_total, s2=cen.s, rs_lam=lam_ex,
-    skipped_md=book.Md("" if not skipped else "The paper's contract has no valid outcome (demand or service "
-                       "not positive) at $\\lambda$ = " + ", ".join(f"${x:g}$" for x in skipped) + "."),
+    pi=cen.pi_total,
+    s2=cen.s,
+    rs_lam=lam_ex,
+    skipped_md=book.Md(
+        ""
+        if not skipped
+        else "The paper's contract has no valid outcome (demand or service "
+        "not positive) at $\\lambda$ = "
+        + ", ".join(f"${x:g}$" for x in skipped)
+        + "."
+    ),
     rs_md=book.Md(
-        f"At $\\lambda = {lam_ex:g}$ the paper's contract has no valid outcome." if rs is None else
-        f"At $\\lambda = {lam_ex:.2f}$ revenue sharing delivers service {rs.s:.1f} instead of "
+        f"At $\\lambda = {lam_ex:g}$ the paper's contract has no valid outcome."
+        if rs is None
+        else f"At $\\lambda = {lam_ex:.2f}$ revenue sharing delivers service {rs.s:.1f} instead of "
         f"$s^{{2*}} = {cen.s:.1f}$ and total profit {rs.pi_total:.2f} instead of $\\pi = {cen.pi_total:.2f}$ — "
         f"{cen.pi_total - rs.pi_total:.2f} is left on the table; the coordinating contract reaches $\\pi$ at "
-        "every $\\lambda$."))
-lam_curve = paper_figures.curve_lambda(params, tuple(lam_plot), num=281)[0]  # where the paper's contract is defined
-book.figure(beyond_figures.contracts_figure(params, lam_curve), output_dir, "beyond_contracts", key="fig-contracts")
+        "every $\\lambda$."
+    ),
+)
+lam_curve = paper_figures.curve_lambda(params, tuple(lam_plot), num=281)[
+    0
+]  # where the paper's contract is defined
+book.figure(
+    beyond_figures.contracts_figure(params, lam_curve),
+    output_dir,
+    "beyond_contracts",
+    key="fig-contracts",
+)
 
 # %% [markdown]
 # RS: the paper's revenue-sharing contract (eqs 7–10); co: the
@@ -229,13 +316,20 @@ book.figure(beyond_figures.contracts_figure(params, lam_curve), output_dir, "bey
 # %%
 bands = {
     "revenue sharing (eqs 7-10)": book.or_none(xbec.acceptable_lambda, params),
-    "coordinating, platform ahead": book.or_none(xbec.coordinating_acceptable_lambda, params),
-    "coordinating, no leader condition": book.or_none(xbec.coordinating_acceptable_lambda, params,
-                                                      platform_leads=False),
+    "coordinating, platform ahead": book.or_none(
+        xbec.coordinating_acceptable_lambda, params
+    ),
+    "coordinating, no leader condition": book.or_none(
+        xbec.coordinating_acceptable_lambda, params, platform_leads=False
+    ),
 }
-pd.DataFrame({"lower end": [b.lo if b else np.nan for b in bands.values()],
-              "upper end": [b.hi if b else np.nan for b in bands.values()]},
-             index=list(bands)).style.format("{:.4f}", na_rep="no acceptable share")
+pd.DataFrame(
+    {
+        "lower end": [b.lo if b else np.nan for b in bands.values()],
+        "upper end": [b.hi if b else np.nan for b in bands.values()],
+    },
+    index=list(bands),
+).style.format("{:.4f}", na_rep="no acceptable share")
 
 # %% tags=["hide-input"]
 rs_band, co_band, co_free = bands.values()
@@ -243,13 +337,21 @@ rs_band, co_band, co_free = bands.values()
 
 def band_md(b, what):
     """The open band as maths, or that it is empty."""
-    return f"${b.lo:.4f} < \\lambda < {b.hi:.4f}$" if b else f"no share ({what} is empty)"
+    return (
+        f"${b.lo:.4f} < \\lambda < {b.hi:.4f}$"
+        if b
+        else f"no share ({what} is empty)"
+    )
 
 
 book.glue(
-    co_md=book.Md(f"the coordinating contract is acceptable for {band_md(co_band, 'its band')}, against "
-                  f"{band_md(rs_band, 'the band')} for revenue sharing."),
-    co_free_md=book.Md(f"Without the leader condition its range is {band_md(co_free, 'it')}"),
+    co_md=book.Md(
+        f"the coordinating contract is acceptable for {band_md(co_band, 'its band')}, against "
+        f"{band_md(rs_band, 'the band')} for revenue sharing."
+    ),
+    co_free_md=book.Md(
+        f"Without the leader condition its range is {band_md(co_free, 'it')}"
+    ),
     co_short=book.Md(band_md(co_band, "its band")),
 )
 
@@ -268,16 +370,35 @@ book.glue(
 
 # %%
 if rs_band is None:
-    dominance = book.Md("The paper's contract has no acceptable band here, so there is nothing to compare with.")
+    dominance = book.Md(
+        "The paper's contract has no acceptable band here, "
+        "so there is nothing to compare with."
+    )
 else:
-    rows = np.array([rs_band.lo + 1e-9, *[x for x in (0.75, 0.8, 0.85) if rs_band.lo < x < rs_band.hi],
-                     rs_band.hi - 1e-9])  # just inside the open band's ends, and inner shares
+    rows = np.array(
+        [
+            rs_band.lo + 1e-9,
+            *[x for x in (0.75, 0.8, 0.85) if rs_band.lo < x < rs_band.hi],
+            rs_band.hi - 1e-9,
+        ]
+    )  # just inside the open band's ends, and inner shares
     lo, hi = beyond.dominating_shares(params, rows)
     rs_rows = xbec.revenue_sharing(params, rows)
-    dominance = pd.DataFrame({
-        "paper's λ": rows, "π₁ RS": rs_rows.pi_platform, "π₂ RS": rs_rows.pi_manufacturer,
-        "λ' from": lo, "λ' to": hi, "gain to share": cen.pi_total - rs_rows.pi_total,
-    }).style.hide(axis="index").format("{:.4f}").format("{:.2f}", subset=["π₁ RS", "π₂ RS", "gain to share"])
+    dominance = (
+        pd.DataFrame(
+            {
+                "paper's λ": rows,
+                "π₁ RS": rs_rows.pi_platform,
+                "π₂ RS": rs_rows.pi_manufacturer,
+                "λ' from": lo,
+                "λ' to": hi,
+                "gain to share": cen.pi_total - rs_rows.pi_total,
+            }
+        )
+        .style.hide(axis="index")
+        .format("{:.4f}")
+        .format("{:.2f}", subset=["π₁ RS", "π₂ RS", "gain to share"])
+    )
 dominance
 
 # %% [markdown]
@@ -288,8 +409,13 @@ dominance
 
 # %%
 common = beyond.common_dominating_shares(params, rs_band) if rs_band else None
-pd.Series({"largest lower end (sup over the band)": common.sup_lo, "smallest upper end (inf over the band)":
-           common.inf_hi, "one λ' beats the whole band": common.exists}).to_frame("") if common else None
+pd.Series(
+    {
+        "largest lower end (sup over the band)": common.sup_lo,
+        "smallest upper end (inf over the band)": common.inf_hi,
+        "one λ' beats the whole band": common.exists,
+    }
+).to_frame("") if common else None
 
 # %% tags=["hide-input"]
 if common is None:
@@ -297,20 +423,36 @@ if common is None:
 else:
     dom_md = (
         f"The largest lower end is {common.sup_lo:.4f} and the smallest upper end {common.inf_hi:.4f}, so "
-        + ("there is such a share: any $\\lambda'$ in between beats the whole band." if common.exists else
-           "there is no such share: to beat the paper's contract, the coordinating share must be chosen for the "
-           "revenue-sharing split it replaces.")
+        + (
+            "there is such a share: any $\\lambda'$ in between beats the whole band."
+            if common.exists
+            else "there is no such share: to beat the paper's contract, the coordinating share must be chosen for the "
+            "revenue-sharing split it replaces."
+        )
         + f" At the band's two ends the ranges are $({common.at_lo[0]:.4f}, {common.at_lo[1]:.4f})$ and "
-        f"$({common.at_hi[0]:.4f}, {common.at_hi[1]:.4f})$" + (", which are disjoint." if common.ends_disjoint else ".")
+        f"$({common.at_hi[0]:.4f}, {common.at_hi[1]:.4f})$"
+        + (", which are disjoint." if common.ends_disjoint else ".")
     )
     if co_band is not None and common.at_lo[0] < co_band.lo < common.at_lo[1]:
-        dom_md += (f" At the band's lower end part of the range lies below the coordinating contract's leader "
-                   f"condition $\\lambda' > {co_band.lo:.4f}$; the rest still pays both firms more with the "
-                   "platform ahead.")
-book.glue(dom_md=book.Md(dom_md), dom_verdict=book.Md(
-    "" if common is None else "For each revenue-sharing split in the paper's band some coordinating split pays "
-    "both firms more, " + ("and one coordinating share beats the whole band." if common.exists else
-                           "but which one depends on the split: no single coordinating share beats the whole band.")))
+        dom_md += (
+            f" At the band's lower end part of the range lies below the coordinating contract's leader "
+            f"condition $\\lambda' > {co_band.lo:.4f}$; the rest still pays both firms more with the "
+            "platform ahead."
+        )
+book.glue(
+    dom_md=book.Md(dom_md),
+    dom_verdict=book.Md(
+        ""
+        if common is None
+        else "For each revenue-sharing split in the paper's band some coordinating split pays "
+        "both firms more, "
+        + (
+            "and one coordinating share beats the whole band."
+            if common.exists
+            else "but which one depends on the split: no single coordinating share beats the whole band."
+        )
+    ),
+)
 
 # %% [markdown]
 # {glue:md}`dom_md:myst`

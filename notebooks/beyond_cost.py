@@ -47,7 +47,9 @@ mu = [1600.0, 2000.0, 2300.0, 2200.0]
 phi = [20.0, 15.0, 8.0, 12.0]
 theta = [0.7, 0.5, 0.4, 0.6]
 weights = [0.7, 0.3]
-shapley_n_max = 16  # exact Shapley with v a Python callable, n = 2..shapley_n_max (benchmarks/ go to 20)
+shapley_n_max = (
+    16  # exact Shapley, v a Python callable (benchmarks/ go further)
+)
 vectorised_n_max = 18  # exact Shapley with the 2**n worths computed by numpy
 raiffa_ns = [2, 3, 4, 5, 10, 20, 100, 1000, 10**4, 10**5, 10**6]
 nucleolus_n_max = 8
@@ -64,27 +66,50 @@ from xbec import beyond, book
 from xbec.figures import beyond as beyond_figures
 from xbec.model.vertical import MAX_SHAPLEY_PLAYERS
 
-run = beyond.measure_costs(shapley_n_max, vectorised_n_max, raiffa_ns, nucleolus_n_max, fit_n_min)
+run = beyond.measure_costs(
+    shapley_n_max, vectorised_n_max, raiffa_ns, nucleolus_n_max, fit_n_min
+)
 measured = [run.shapley, run.vectorised, run.nucleolus, run.raiffa]
-long = pd.concat([pd.DataFrame({"n": m.n, "rule": m.rule, "evaluations": m.evaluations, "CPU s": m.seconds})
-                  for m in measured])
+long = pd.concat(
+    [
+        pd.DataFrame(
+            {
+                "n": m.n,
+                "rule": m.rule,
+                "evaluations": m.evaluations,
+                "CPU s": m.seconds,
+            }
+        )
+        for m in measured
+    ]
+)
 small = long[long["n"] <= max(shapley_n_max, vectorised_n_max)]
-small.pivot(index="n", columns="rule", values="CPU s").style.format("{:.2g}", na_rep="–")
+small.pivot(index="n", columns="rule", values="CPU s").style.format(
+    "{:.2g}", na_rep="–"
+)
 
 # %% [markdown]
 # CPU seconds per rule for small alliances (above); evaluations of $v$ per
 # rule, and Raiffa for large alliances (below):
 
 # %%
-small.pivot(index="n", columns="rule", values="evaluations").style.format("{:,.0f}", na_rep="–")
+small.pivot(index="n", columns="rule", values="evaluations").style.format(
+    "{:,.0f}", na_rep="–"
+)
 
 # %%
 raiffa_large = long[(long["rule"] == run.raiffa.rule) & (long["n"] > 20)]
-raiffa_large.style.hide(axis="index").format({"n": "{:,}", "evaluations": "{:,}", "CPU s": "{:.2g}"})
+raiffa_large.style.hide(axis="index").format(
+    {"n": "{:,}", "evaluations": "{:,}", "CPU s": "{:.2g}"}
+)
 
 # %% tags=["hide-input"]
-fig = beyond_figures.cost_figure(measured, fit=run.fit, extrapolate_to=extrapolate_to,
-                                 time_label="CPU seconds (best of runs)")
+fig = beyond_figures.cost_figure(
+    measured,
+    fit=run.fit,
+    extrapolate_to=extrapolate_to,
+    time_label="CPU seconds (best of runs)",
+)
 book.figure(fig, output_dir, "beyond_cost", key="fig-cost")
 
 # %% [markdown]
@@ -106,28 +131,60 @@ book.figure(fig, output_dir, "beyond_cost", key="fig-cost")
 
 # %%
 thresholds = {"one second": 1.0, "one minute": 60.0, "one hour": 3600.0}
-pd.DataFrame({"Shapley (callable v)": [run.fit.n_for(s) for s in thresholds.values()],
-              "Shapley (numpy worths)": [run.fit_vectorised.n_for(s) for s in thresholds.values()]},
-             index=[f"n at {k}" for k in thresholds]).style.format("{:.1f}")
+pd.DataFrame(
+    {
+        "Shapley (callable v)": [
+            run.fit.n_for(s) for s in thresholds.values()
+        ],
+        "Shapley (numpy worths)": [
+            run.fit_vectorised.n_for(s) for s in thresholds.values()
+        ],
+    },
+    index=[f"n at {k}" for k in thresholds],
+).style.format("{:.1f}")
 
 # %% tags=["hide-input"]
 shap, vec, ra = run.shapley, run.vectorised, run.raiffa
 n_top = int(shap.n.max())
 book.glue(
-    fit_n_min=fit_n_min, fit_factor=2**run.fit.slope, fit_vec_factor=2**run.fit_vectorised.slope,
-    n_1s=run.fit.n_for(1.0), n_60s=run.fit.n_for(60.0), n_1h=run.fit.n_for(3600.0),
-    n_vec_60s=run.fit_vectorised.n_for(60.0), shapley_n_max=n_top, shapley_t_max=shap.seconds[-1],
+    fit_n_min=fit_n_min,
+    fit_factor=2**run.fit.slope,
+    fit_vec_factor=2**run.fit_vectorised.slope,
+    n_1s=run.fit.n_for(1.0),
+    n_60s=run.fit.n_for(60.0),
+    n_1h=run.fit.n_for(3600.0),
+    n_vec_60s=run.fit_vectorised.n_for(60.0),
+    shapley_n_max=n_top,
+    shapley_t_max=shap.seconds[-1],
     n_1s_kind="within" if run.fit.n_for(1.0) <= n_top else "beyond",
-    vec_speedup=shap.seconds[-1] / vec.seconds[list(vec.n).index(n_top)] if n_top in vec.n else np.nan,
-    max_players=MAX_SHAPLEY_PLAYERS, max_players_mib=2**MAX_SHAPLEY_PLAYERS * 8 / 2**20,
-    raiffa_n_max=int(ra.n.max()), raiffa_t_max_ms=1e3 * ra.seconds[np.argmax(ra.n)],
+    vec_speedup=shap.seconds[-1] / vec.seconds[list(vec.n).index(n_top)]
+    if n_top in vec.n
+    else np.nan,
+    max_players=MAX_SHAPLEY_PLAYERS,
+    max_players_mib=2**MAX_SHAPLEY_PLAYERS * 8 / 2**20,
+    raiffa_n_max=int(ra.n.max()),
+    raiffa_t_max_ms=1e3 * ra.seconds[np.argmax(ra.n)],
 )
-vn = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)).n
-book.glue(n_paper=vn, coalitions=2**vn - 1, raiffa_needs=vn + 1,  # V(N) and the n worths mu_i
-          shapley_evals=shap.evaluations[list(shap.n).index(vn)] if vn in shap.n else np.nan,
-          raiffa_evals=ra.evaluations[list(ra.n).index(vn)] if vn in ra.n else np.nan,
-          shapley_tn_us=1e6 * shap.seconds[list(shap.n).index(vn)] if vn in shap.n else np.nan,
-          raiffa_tn_us=1e6 * ra.seconds[list(ra.n).index(vn)] if vn in ra.n else np.nan)
+vn = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+).n
+book.glue(
+    n_paper=vn,
+    coalitions=2**vn - 1,
+    raiffa_needs=vn + 1,  # V(N) and the n worths mu_i
+    shapley_evals=shap.evaluations[list(shap.n).index(vn)]
+    if vn in shap.n
+    else np.nan,
+    raiffa_evals=ra.evaluations[list(ra.n).index(vn)]
+    if vn in ra.n
+    else np.nan,
+    shapley_tn_us=1e6 * shap.seconds[list(shap.n).index(vn)]
+    if vn in shap.n
+    else np.nan,
+    raiffa_tn_us=1e6 * ra.seconds[list(ra.n).index(vn)]
+    if vn in ra.n
+    else np.nan,
+)
 
 # %% [markdown]
 # ## What the measurements say
@@ -169,29 +226,54 @@ book.glue(n_paper=vn, coalitions=2**vn - 1, raiffa_needs=vn + 1,  # V(N) and the
 # from `xbec` at this page's parameters:
 
 # %%
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vp = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vp = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
 lam = 0.8  # the share the chapters discuss
 rho0, kappa0 = beyond.dimensionless_groups(params)
 rho_star = beyond.band_closing_rho(kappa0)  # beyond_band
 band = book.or_none(xbec.acceptable_lambda, params)
-cen, rs = xbec.centralized(params), book.or_none(xbec.revenue_sharing, params, lam)  # beyond_coordination
+cen, rs = (
+    xbec.centralized(params),
+    book.or_none(xbec.revenue_sharing, params, lam),
+)  # beyond_coordination
 co_band = book.or_none(xbec.coordinating_acceptable_lambda, params)
-lam_core = book.or_none(beyond.core_nonempty_lambda, params, vp.mu)  # beyond_allocation
-limits = book.or_none(beyond.core_limits, float(rs.pi_platform), vp.mu, vp.F) if rs is not None else None
-pd.Series({
-    "rho": rho0, "band empty from rho": rho_star, "band lower end": band.lo if band else np.nan,
-    "band upper end": band.hi if band else np.nan, "pi (centralised)": cen.pi_total,
-    "pi - RS total at lambda": cen.pi_total - rs.pi_total if rs else np.nan,
-    "coordinating band lower end": co_band.lo if co_band else np.nan,
-    "coordinating band upper end": co_band.hi if co_band else np.nan,
-    "core non-empty from lambda": lam_core if lam_core is not None else np.nan,
-}).to_frame("value").style.format("{:.4f}", na_rep="does not exist")
+lam_core = book.or_none(
+    beyond.core_nonempty_lambda, params, vp.mu
+)  # beyond_allocation
+limits = (
+    book.or_none(beyond.core_limits, float(rs.pi_platform), vp.mu, vp.F)
+    if rs is not None
+    else None
+)
+pd.Series(
+    {
+        "rho": rho0,
+        "band empty from rho": rho_star,
+        "band lower end": band.lo if band else np.nan,
+        "band upper end": band.hi if band else np.nan,
+        "pi (centralised)": cen.pi_total,
+        "pi - RS total at lambda": cen.pi_total - rs.pi_total
+        if rs
+        else np.nan,
+        "coordinating band lower end": co_band.lo if co_band else np.nan,
+        "coordinating band upper end": co_band.hi if co_band else np.nan,
+        "core non-empty from lambda": lam_core
+        if lam_core is not None
+        else np.nan,
+    }
+).to_frame("value").style.format("{:.4f}", na_rep="does not exist")
+
 
 # %% tags=["hide-input"]
 def maths_band(b):
     """The band as an open interval in maths, or that it is empty."""
-    return f"the band $({b.lo:.4f}, {b.hi:.4f})$" if b else "no acceptable share"
+    return (
+        f"the band $({b.lo:.4f}, {b.hi:.4f})$" if b else "no acceptable share"
+    )
 
 
 raiffa, improved, shapley_, nucl = beyond.RULES
@@ -199,23 +281,40 @@ book.glue(
     cn_band=book.Md(
         f"revenue sharing is acceptable only where $\\rho = b_2^2/(2b_1\\gamma_1) < {rho_star:.3f}$ (the model allows "
         f"$\\rho < 1$) and the fixed cost is small; this page's point ($\\rho = {rho0:.2f}$) has {maths_band(band)}."
-        if rho_star > 0 else
-        f"at this page's fixed cost no $\\rho$ has an acceptable share ($\\rho = {rho0:.2f}$: {maths_band(band)})."),
+        if rho_star > 0
+        else f"at this page's fixed cost no $\\rho$ has an acceptable share ($\\rho = {rho0:.2f}$: {maths_band(band)})."
+    ),
     cn_coord=book.Md(
-        (f"the paper's contract leaves {cen.pi_total - rs.pi_total:.0f} of $\\pi = {cen.pi_total:.0f}$ unrealised at "
-         f"$\\lambda = {lam:.2f}$ (service {rs.s:.0f} instead of {cen.s:.0f})" if rs else
-         f"the paper's contract has no valid outcome at $\\lambda = {lam:.2f}$")
+        (
+            f"the paper's contract leaves {cen.pi_total - rs.pi_total:.0f} of $\\pi = {cen.pi_total:.0f}$ unrealised at "
+            f"$\\lambda = {lam:.2f}$ (service {rs.s:.0f} instead of {cen.s:.0f})"
+            if rs
+            else f"the paper's contract has no valid outcome at $\\lambda = {lam:.2f}$"
+        )
         + "; adding service-cost sharing with $\\omega = \\lambda c$ reaches $\\pi$ at every $\\lambda$ and is "
-        + (f"acceptable for ${co_band.lo:.3f} < \\lambda < {co_band.hi:.3f}$." if co_band else
-           "acceptable for no $\\lambda$ here (with the platform ahead).")),
+        + (
+            f"acceptable for ${co_band.lo:.3f} < \\lambda < {co_band.hi:.3f}$."
+            if co_band
+            else "acceptable for no $\\lambda$ here (with the platform ahead)."
+        )
+    ),
     cn_alloc=book.Md(
-        (f"the vertical alliance's core is empty for $\\lambda < {lam_core:.3f}$ whatever the unstated coalition "
-         "worths" if lam_core is not None else "the vertical alliance's core is empty for every $\\lambda$")
-        + ("" if limits is None or lam_core is None else
-           f"; at $\\lambda = {lam:.2f}$ the improved Raiffa allocation is in the core for pair worths up to "
-           f"{limits[improved][1]:.3f} of their weakest triple (Raiffa {limits[raiffa][1]:.3f}, Shapley "
-           f"{limits[shapley_][1]:.3f}; the nucleolus stays in the core as long as the core is non-empty, up to "
-           f"{limits[nucl][1]:.3f})") + "."),
+        (
+            f"the vertical alliance's core is empty for $\\lambda < {lam_core:.3f}$ whatever the unstated coalition "
+            "worths"
+            if lam_core is not None
+            else "the vertical alliance's core is empty for every $\\lambda$"
+        )
+        + (
+            ""
+            if limits is None or lam_core is None
+            else f"; at $\\lambda = {lam:.2f}$ the improved Raiffa allocation is in the core for pair worths up to "
+            f"{limits[improved][1]:.3f} of their weakest triple (Raiffa {limits[raiffa][1]:.3f}, Shapley "
+            f"{limits[shapley_][1]:.3f}; the nucleolus stays in the core as long as the core is non-empty, up to "
+            f"{limits[nucl][1]:.3f})"
+        )
+        + "."
+    ),
 )
 
 # %% [markdown]
