@@ -50,6 +50,7 @@ __all__ = [
     "equations",
     "claims_table",
     "out_dir",
+    "or_none",
 ]
 
 
@@ -233,3 +234,17 @@ def claims_table(rows: Iterable[Claim]) -> Md:
         columns=["§", "statement checked", "verdict", "evidence"],
     )
     return table(frame)
+
+
+def or_none(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, or ``None`` where the model says the result does not exist.
+
+    Catches :class:`xbec.errors.ModelDomainError` only (an empty band, a
+    contract without a valid outcome), so a page can say what does not exist.
+    """
+    from .errors import ModelDomainError
+
+    try:
+        return fn(*args, **kwargs)
+    except ModelDomainError:
+        return None
