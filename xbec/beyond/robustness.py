@@ -21,10 +21,11 @@ No plotting, no printing; figures are in :mod:`xbec.figures.robustness`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.polynomial import Polynomial
+from scipy import integrate, optimize
 
 from .. import _validate as v
 from ..errors import ModelDomainError
@@ -41,12 +42,17 @@ from ..model.horizontal import (
     solve_band,
 )
 from ..model.leaders import LEADERS, check_leader
-from ..model.vertical import VerticalParams, allocate, improved_raiffa
-from .bands import BandArrays, band_dimensionless
+from ..model.vertical import VerticalParams, allocate, improved_raiffa, member_names
+from .bands import BAND_OK, BandArrays, band_dimensionless, dimensionless_groups
 
 __all__ = [
     "MU_RULES",
     "leader_band_maps",
+    "LeaderMaps",
+    "leader_maps",
+    "band_kappa_limit",
+    "band_rho_limit",
+    "band_area_share",
     "BargainingOutcome",
     "nash_product",
     "nash_bargaining_lambda",
@@ -56,6 +62,9 @@ __all__ = [
     "negative_allocation_lambda",
     "negative_allocation_thresholds",
     "vertical_band",
+    "valid_lambda",
+    "MuPaths",
+    "mu_paths",
 ]
 
 #: How the coalition values μ respond to ``V(N)``: held at the paper's numbers,
@@ -91,6 +100,137 @@ def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, Ba
         One entry per leader in :data:`xbec.model.leaders.LEADERS`.
     """
     return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader) for leader in LEADERS}
+
+
+@dataclass(frozen=True)
+class LeaderMaps:
+    """The acceptable band on a ``(rho, kappa)`` grid for each order of moves and condition set (a picture).
+
+    Attributes
+    ----------
+    rho, kappa : numpy.ndarray
+        The grid's axes (1-D), ends included: ``[0, rho_max]`` and ``[0, kappa_max]``.
+    maps : dict
+        ``(leader, platform_earns_more) -> BandArrays`` of shape ``(len(kappa), len(rho))``.
+    mark : tuple of float
+        The parameters' own ``(rho, kappa)`` (:func:`xbec.beyond.dimensionless_groups`).
+    """
+
+    rho: np.ndarray
+    kappa: np.ndarray
+    maps: dict[tuple[str, bool], BandArrays] = field(repr=False)
+    mark: tuple[float, float]
+
+
+def leader_maps(params: HorizontalParams, grid_n: int, rho_max: float = 0.995) -> LeaderMaps:
+    """:func:`leader_band_maps` on ``grid_n`` x ``grid_n`` points of ``(rho, kappa)``, both condition sets.
+
+    ``rho`` spans ``[0, rho_max]``; ``kappa`` spans ``[0, max(0.3, 1.5 kappa0)]``,
+    so the point of ``params`` is always inside the map. For the share of the
+    rectangle where a band exists use :func:`band_area_share` (an area, not a
+    count of grid points).
+
+    Raises
+    ------
+    ModelDomainError
+        If ``grid_n`` is not an integer of at least 2, or ``rho_max`` not in ``(0, 1)``.
+    """
+    if isinstance(grid_n, bool) or not isinstance(grid_n, (int, np.integer)) or grid_n < 2:
+        raise ModelDomainError(f"grid_n={grid_n!r}: need an integer >= 2 (points per axis of the maps)")
+    rho_max = _rho_max(rho_max)
+    rho0, kappa0 = dimensionless_groups(params)
+    rho = np.linspace(0.0, rho_max, int(grid_n))
+    kappa = np.linspace(0.0, max(0.3, 1.5 * float(kappa0)), int(grid_n))
+    maps: dict[tuple[str, bool], BandArrays] = {}
+    for earns_more in (True, False):
+        for leader, m in leader_band_maps(rho[None, :], kappa[:, None], platform_leads=earns_more).items():
+            maps[(leader, earns_more)] = m
+    return LeaderMaps(rho, kappa, maps, (float(rho0), float(kappa0)))
+
+
+def _rho_max(rho_max: float) -> float:
+    r = v.finite_real("rho_max", rho_max)
+    if not 0.0 < r < 1.0:
+        raise ModelDomainError(f"rho_max={rho_max!r}: must lie in (0, 1) (rho >= 1 leaves the model's domain)")
+    return r
+
+
+def _has_band(rho: float, kappa: float, leader: str, platform_earns_more: bool) -> bool:
+    st = band_dimensionless(rho, kappa, platform_leads=platform_earns_more, leader=leader).status
+    return int(np.asarray(st).item()) == BAND_OK
+
+
+def _switch(ok, lo: float, hi: float) -> float:
+    """The point in ``[lo, hi]`` where ``ok`` turns from True (at ``lo``) to False (at ``hi``), to 1e-13.
+
+    :func:`scipy.optimize.brentq` on the indicator ``+1 / -1`` (a bracketing
+    search that keeps a sign change, here bisection in effect).
+    """
+    return float(optimize.brentq(lambda x: 1.0 if ok(x) else -1.0, lo, hi, xtol=1e-13, maxiter=200))
+
+
+def band_kappa_limit(
+    rho: float, kappa_max: float, *, leader: str = "platform", platform_earns_more: bool = True
+) -> float:
+    """The largest ``kappa`` up to ``kappa_max`` below which a band exists at ``rho``: the map's boundary.
+
+    ``kappa`` (the fixed cost ``K``) enters the band only through the
+    paper's third condition ``pi1(lam) > pi2(lam)``, which it tightens; so at
+    each ``rho`` the band exists on ``[0, kappa*(rho))``. Returns ``0`` when no
+    band exists at ``kappa = 0`` and ``kappa_max`` when one exists there;
+    otherwise the switch, found by :func:`scipy.optimize.brentq` to ``1e-13``.
+    """
+    check_leader(leader)
+    kmax = v.positive("kappa_max", kappa_max)
+    if not _has_band(rho, 0.0, leader, platform_earns_more):
+        return 0.0
+    if _has_band(rho, kmax, leader, platform_earns_more):
+        return kmax
+    return _switch(lambda k: _has_band(rho, k, leader, platform_earns_more), 0.0, kmax)
+
+
+def band_rho_limit(
+    kappa: float, rho_max: float = 0.995, *, leader: str = "platform", platform_earns_more: bool = True
+) -> float:
+    """The ``rho`` up to ``rho_max`` below which a band exists at ``kappa`` (where the map's band region ends).
+
+    Returns ``0`` when no band exists at ``rho = 0`` and ``rho_max`` when one
+    exists there; otherwise the switch (:func:`scipy.optimize.brentq`, to
+    ``1e-13``). Assumes one switch in ``rho``, which the tests check on a fine grid.
+    """
+    check_leader(leader)
+    r_max = _rho_max(rho_max)
+    kappa = v.finite_real("kappa", kappa)
+    if not _has_band(0.0, kappa, leader, platform_earns_more):
+        return 0.0
+    if _has_band(r_max, kappa, leader, platform_earns_more):
+        return r_max
+    return _switch(lambda r: _has_band(r, kappa, leader, platform_earns_more), 0.0, r_max)
+
+
+def band_area_share(
+    rho_max: float, kappa_max: float, *, leader: str = "platform", platform_earns_more: bool = True
+) -> float:
+    """Share of the rectangle ``[0, rho_max] x [0, kappa_max]`` on which a band exists: an area, in ``[0, 1]``.
+
+    The area under the boundary ``min(kappa*(rho), kappa_max)``
+    (:func:`band_kappa_limit`) from ``rho = 0`` to the ``rho`` where the band
+    ends at ``kappa = 0`` (:func:`band_rho_limit`), by adaptive quadrature
+    (:func:`scipy.integrate.quad`), divided by ``rho_max * kappa_max``.
+    """
+    r_max, kmax = _rho_max(rho_max), v.positive("kappa_max", kappa_max)
+    r_end = band_rho_limit(0.0, r_max, leader=leader, platform_earns_more=platform_earns_more)
+    if r_end == 0.0:
+        return 0.0
+    area, _ = integrate.quad(
+        lambda r: band_kappa_limit(r, kmax, leader=leader, platform_earns_more=platform_earns_more),
+        0.0,
+        r_end,
+        epsabs=1e-10 * kmax,
+        epsrel=1e-9,
+        limit=200,
+    )
+    return float(area / (r_max * kmax))
 
 
 # ---------------------------------------------------------------------------
@@ -417,3 +557,73 @@ def vertical_band(
             "it cannot gain against the decentralised game"
         )
     return solve_band(params, conds)
+
+
+# ---------------------------------------------------------------------------
+# Along lambda: where revenue sharing is defined, and the allocations there
+# ---------------------------------------------------------------------------
+
+
+def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, num: int = 400) -> np.ndarray:
+    """The shares among ``linspace(lo, hi, num)`` at which :func:`xbec.revenue_sharing` has a valid outcome.
+
+    Empty (not an error) when no share is valid.
+    """
+    lam = np.unique(np.round(np.linspace(max(float(lo), 1e-6), min(float(hi), 1.0), int(num)), 12))
+    lam = lam[(lam > 0) & (lam <= 1)]
+    try:  # usually the whole range is valid: one vectorised call
+        revenue_sharing(params, lam)
+        return lam
+    except ModelDomainError:
+        pass
+    ok = np.zeros(lam.shape, dtype=bool)
+    for k, x in enumerate(lam):
+        try:
+            revenue_sharing(params, float(x))
+            ok[k] = True
+        except ModelDomainError:
+            pass
+    return lam[ok]
+
+
+@dataclass(frozen=True)
+class MuPaths:
+    """Eq (15) allocations along ``lam`` under each μ rule, and where they turn negative as μ is scaled.
+
+    Attributes
+    ----------
+    lam : numpy.ndarray
+        Shares with a valid revenue-sharing outcome (:func:`valid_lambda`); may be empty.
+    paths : dict of str to numpy.ndarray
+        ``rule -> allocation_paths(params, vparams, lam, rule)``, shape
+        ``lam.shape + (n,)``, for the rules of :data:`MU_RULES` defined here.
+    notes : dict of str to str
+        ``rule -> why it is not defined here`` (the model's error message).
+    names : tuple of str
+        The members' names.
+    t_scales, t_thresholds : numpy.ndarray
+        Factors ``t`` applied to all μ, and :func:`negative_allocation_thresholds` at each.
+    """
+
+    lam: np.ndarray
+    paths: dict[str, np.ndarray]
+    notes: dict[str, str]
+    names: tuple[str, ...]
+    t_scales: np.ndarray
+    t_thresholds: np.ndarray
+
+
+def mu_paths(params: HorizontalParams, vparams: VerticalParams, num: int = 400) -> MuPaths:
+    """Eq (15) allocations of ``pi1(lam)`` for ``lam`` in ``[0.05, 1]`` under each μ rule, and thresholds for ``t`` in ``[0.2, 1.6]``."""
+    lam = valid_lambda(params, 0.05, 1.0, num)
+    paths: dict[str, np.ndarray] = {}
+    notes: dict[str, str] = {}
+    if lam.size:
+        for rule in MU_RULES:
+            try:
+                paths[rule] = allocation_paths(params, vparams, lam, rule)
+            except ModelDomainError as err:
+                notes[rule] = str(err)
+    t_scales = np.linspace(0.2, 1.6, 57)
+    t_thresholds = negative_allocation_thresholds(params, vparams, t_scales)
+    return MuPaths(lam, paths, notes, tuple(member_names(vparams.n)), t_scales, t_thresholds)
