@@ -42,12 +42,64 @@ packages = [
 ]
 lock_file = "requirements/book.txt"   # the lock file `make book` installs from (relative to the repository)
 
-# %% tags=["hide-input"]
-from xbec.replication import pages, status_page
+# %%
+import datetime
+import hashlib
+import importlib.metadata as md
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
 
-build = status_page.build_values(packages, lock_file)
-pages.glue_all(build)
-build["versions"]
+import pandas as pd
+
+from xbec import book
+
+
+def version(dist):
+    """The installed version of distribution ``dist``, or "not installed"."""
+    try:
+        return md.version(dist)
+    except md.PackageNotFoundError:
+        return "not installed"
+
+
+versions = {
+    "Python": platform.python_version(),
+    "Kernel interpreter": f"{platform.python_implementation()} {platform.python_version()}, "
+    + ("in a virtual environment" if sys.prefix != sys.base_prefix else "system installation"),
+    "Platform": platform.platform(terse=True),
+    **{name: version(name) for name in packages},
+}
+pd.Series(versions, name="version").rename_axis("software").to_frame()
+
+# %% [markdown]
+# The lock file pins every package with its hash; the build checks each pin
+# against what is installed:
+
+# %%
+lock = Path("..") / lock_file
+pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", lock.read_text(encoding="utf-8")) if lock.is_file() else []
+differ = {name: (pinned, version(name)) for name, pinned in pins if version(name) != pinned}
+if not lock.is_file():
+    lock_text = f"`{lock_file}` was not found: this build was not installed from the lock"
+else:
+    sha = hashlib.sha256(lock.read_bytes()).hexdigest()
+    lock_text = (f"`{lock_file}` (SHA-256 `{sha[:16]}…`): {len(pins)} pinned packages, "
+                 + ("all installed at the locked version" if not differ else
+                    f"{len(differ)} installed at another version: "
+                    + ", ".join(f"{n} {v} (lock: {p})" for n, (p, v) in differ.items())))
+try:
+    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
+                            check=True, timeout=10).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                           text=True, check=True, timeout=10).stdout.strip()
+    commit += " (with uncommitted changes)" if dirty else ""
+except (OSError, subprocess.SubprocessError):
+    commit = "unknown (not a git checkout)"
+book.glue(lock_summary=book.Md(lock_text), build_commit=book.Md(f"`{commit}`"), xbec_version=version("xbec"),
+          build_date=book.Md(datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")))
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,
