@@ -11,6 +11,7 @@ from hypothesis import given, settings
 import xbec
 from tests.conftest import horizontal_params
 from xbec import beyond
+from xbec.beyond import order_of_moves as M
 from xbec.beyond import robustness as R
 
 PAPER = xbec.HorizontalParams()
@@ -23,7 +24,7 @@ CASES = [(leader, em) for leader in ("platform", "manufacturer") for em in (True
 
 
 def test_leader_maps_cover_the_page():
-    lm = R.leader_maps(PAPER, 24)
+    lm = M.leader_maps(PAPER, 24)
     assert lm.rho.shape == lm.kappa.shape == (24,) and len(lm.maps) == 4
     assert lm.rho[0] == 0.0 and lm.rho[-1] == 0.995 and lm.kappa[-1] == 0.3
     assert lm.kappa[0] <= lm.mark[1] <= lm.kappa[-1] and lm.mark == beyond.dimensionless_groups(PAPER)
@@ -34,39 +35,39 @@ def test_leader_maps_cover_the_page():
 
 
 def test_leader_maps_include_a_large_kappa():
-    lm = R.leader_maps(HUGE_K, 10)
+    lm = M.leader_maps(HUGE_K, 10)
     assert lm.kappa[-1] == pytest.approx(1.5 * lm.mark[1]) and lm.kappa[-1] > 0.3
 
 
 @pytest.mark.parametrize("grid_n", [1, 0, 2.5, True, "160"])
 def test_leader_maps_reject_a_bad_grid(grid_n):
     with pytest.raises(xbec.ModelDomainError, match="grid_n"):
-        R.leader_maps(PAPER, grid_n)
+        M.leader_maps(PAPER, grid_n)
 
 
 @pytest.mark.parametrize("rho_max", [0.0, 1.0, 1.5, float("nan")])
 def test_a_bad_rho_max_is_refused(rho_max):
     with pytest.raises(xbec.ModelDomainError, match="rho_max"):
-        R.band_area_share(rho_max, 0.3)
+        M.band_area_share(rho_max, 0.3)
 
 
 def test_boundary_separates_band_from_no_band():
     for rho in (0.0, 0.2, 0.45):
-        k = R.band_kappa_limit(rho, 0.3)
+        k = M.band_kappa_limit(rho, 0.3)
         assert 0.0 < k < 0.3
         below = beyond.band_dimensionless(rho, k - 1e-9).status
         above = beyond.band_dimensionless(rho, k + 1e-9).status
         assert int(below) == beyond.BAND_OK and int(above) != beyond.BAND_OK
     # the participation conditions do not involve K: the boundary is the top of the map
-    assert R.band_kappa_limit(0.3, 0.3, platform_earns_more=False) == 0.3
-    assert R.band_kappa_limit(0.7, 0.3) == 0.0
+    assert M.band_kappa_limit(0.3, 0.3, platform_earns_more=False) == 0.3
+    assert M.band_kappa_limit(0.7, 0.3) == 0.0
     # the paper's three conditions never hold together when the manufacturer leads
-    assert R.band_kappa_limit(0.2, 0.3, leader="manufacturer") == 0.0
+    assert M.band_kappa_limit(0.2, 0.3, leader="manufacturer") == 0.0
 
 
 def test_participation_bands_end_at_rho_one_half():
     for leader in ("platform", "manufacturer"):
-        r = R.band_rho_limit(0.0, leader=leader, platform_earns_more=False)
+        r = M.band_rho_limit(0.0, leader=leader, platform_earns_more=False)
         assert r == pytest.approx(0.5, abs=1e-4)
 
 
@@ -80,7 +81,7 @@ def _grid_share(leader, em, n=600):
 
 @pytest.mark.parametrize(("leader", "em"), CASES)
 def test_areas_agree_with_a_fine_grid(leader, em):
-    area = R.band_area_share(0.995, 0.3, leader=leader, platform_earns_more=em)
+    area = M.band_area_share(0.995, 0.3, leader=leader, platform_earns_more=em)
     # a midpoint grid misplaces the region's edges by at most half a cell on each side
     assert area == pytest.approx(_grid_share(leader, em), abs=2.5 / 600)
 
@@ -88,16 +89,16 @@ def test_areas_agree_with_a_fine_grid(leader, em):
 def test_area_values():
     # the participation bands exist exactly for rho < 1/2, whatever kappa: 0.5 / 0.995 of the rectangle
     for leader in ("platform", "manufacturer"):
-        assert R.band_area_share(0.995, 0.3, leader=leader, platform_earns_more=False) == pytest.approx(
+        assert M.band_area_share(0.995, 0.3, leader=leader, platform_earns_more=False) == pytest.approx(
             0.5 / 0.995, abs=1e-4
         )
-    assert R.band_area_share(0.995, 0.3, leader="manufacturer") == 0.0
+    assert M.band_area_share(0.995, 0.3, leader="manufacturer") == 0.0
     # Monte Carlo, 200,000 uniform points: 4 standard errors
     rng = np.random.default_rng(20240101)
     m = 200_000
     st = beyond.band_dimensionless(rng.uniform(0, 0.995, m), rng.uniform(0, 0.3, m)).status
     p = float(np.mean(st == beyond.BAND_OK))
-    assert R.band_area_share(0.995, 0.3) == pytest.approx(p, abs=4 * math.sqrt(p * (1 - p) / m))
+    assert M.band_area_share(0.995, 0.3) == pytest.approx(p, abs=4 * math.sqrt(p * (1 - p) / m))
 
 
 def test_valid_lambda_keeps_exactly_the_valid_shares():

@@ -7,6 +7,7 @@
 ``xbec.beyond.allocation``      allocation rules compared; core limits over λ
 ``xbec.beyond.cost``            the cost of Shapley vs Raiffa, measured
 ``xbec.beyond.robustness``      order of moves, Nash bargaining, μ while V(N) moves
+``xbec.beyond.order_of_moves``  where each order of moves leaves a band: maps and areas
 ==============================  ============================================================
 
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
@@ -74,18 +75,14 @@ from .games import (
     nucleolus,
     vertical_game,
 )
+from .order_of_moves import LeaderMaps, band_area_share, band_kappa_limit, band_rho_limit, leader_maps
 from .robustness import (
     MU_RULES,
     BargainingOutcome,
-    LeaderMaps,
     MuPaths,
     allocation_paths,
-    band_area_share,
-    band_kappa_limit,
-    band_rho_limit,
     coalition_values,
     leader_band_maps,
-    leader_maps,
     mu_paths,
     nash_bargaining_lambda,
     nash_product,
