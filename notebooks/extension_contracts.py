@@ -341,7 +341,7 @@ runs.style.hide(axis="index").format(precision=3)
 # $\Pi^{WA}$ increases in $r$. So it either sets $r^{**} = r_1^A$ and gets AA (region X),
 # or sets $r^{**} = 1$ and gets WA (region Y). In region Y the platform takes the niche
 # supplier's whole revenue, and that supplier's profit is zero. Its objective
-# $(1 - r)\,p_2 q_2$ is then identically 0, so every price is a best response and the
+# $(1 - r)\,p_2 q_2$ is then identically $0$, so every price is a best response and the
 # model alone does not pin $p_2$ down. We assume the niche supplier keeps the pricing
 # rule it follows at every $r < 1$: it maximises its revenue $p_2 q_2$ given the rival's
 # price (for $r < 1$ the factor $1 - r > 0$ does not change the maximiser).
@@ -391,7 +391,7 @@ pd.DataFrame({"region Y starts at α": [contracts.region_y_cutoff(b) for b in (0
 #
 # Does the restriction help the platform? Where AA or WA was optimal, the platform gains
 # or breaks even, because it can still reach the same AA royalty and can now push the WA
-# royalty up to 1. Where WW was optimal, it can no longer buy both products. It loses
+# royalty up to $1$. Where WW was optimal, it can no longer buy both products. It loses
 # profit on {glue:text}`share_forced_loses:.1f`% of the grid, all of it inside the former
 # WW region (WW covered {glue:text}`share_WW:.1f`%). On the rest of that region, WA at
 # $r = 1$ beats the old WW profit.

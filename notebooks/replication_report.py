@@ -211,7 +211,7 @@ pd.DataFrame(fam.gap_box_at_V, columns=["g lower", "g upper"],
 # What this means for the conclusion's lower end {glue:text}`conc_paper:s`
 # (status *{glue:text}`conc_status:s`*): {glue:md}`conc_note:myst`. That lower
 # end therefore comes from using two different $\mu$ in one comparison; with
-# either $\mu$ throughout, the band's lower end on the 0.01 grid is
+# either $\mu$ throughout, the band's lower end on the $0.01$ grid is
 # {glue:text}`conc_ours:.2f`, the horizontal band's.
 
 # %% tags=["hide-input"]
