@@ -140,7 +140,7 @@ book.figure(contracts_plots.plot_thresholds(alpha, betas, contracts.thresholds(a
 # %% [markdown]
 # ```{glue:figure} fig-contracts_thresholds
 # :name: fig-contracts_thresholds
-# :alt: Four curves of threshold royalty rates against substitutability, all starting at 0.5 at beta = 0 and rising with beta.
+# :alt: Four curves of threshold royalty rates against substitutability, all equal when the products are independent and rising with substitutability.
 #
 # The four threshold royalties against $\beta$ at $\alpha =$ {glue:text}`alpha:.2f` (our
 # specification; analogue of the summary's Fig. 1). Black lines: the major supplier; grey
