@@ -214,7 +214,7 @@ pd.DataFrame(fam.gap_box_at_V, columns=["g lower", "g upper"],
 # either $\mu$ throughout, the band's lower end on the $0.01$ grid is
 # {glue:text}`conc_ours:.2f`, the horizontal band's.
 
-# %% tags=["hide-input"]
+# %%
 conc = next(r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end")
 book.glue(conc_paper=conc.paper, conc_status=conc.status, conc_note=book.Md(conc.note_md), conc_ours=conc.reproduced)
 # The assumptions page (book/assumptions.md) quotes the band at this page's parameters.

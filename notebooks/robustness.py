@@ -278,7 +278,7 @@ pd.DataFrame(
 # %% [markdown]
 # {glue:md}`nash_md:myst`
 
-# %% tags=["hide-input"]
+# %%
 agreed = [o for o in nash.values() if o is not None]
 if agreed:
     first = agreed[0]
@@ -343,7 +343,7 @@ pd.DataFrame(
 # no allocation changes sign as $\lambda$ moves. The right panel shows how the
 # negative range moves when all the $\mu_i$ are scaled by one factor $t$.
 
-# %% tags=["hide-input"]
+# %%
 found = {i: b for i, b in negative.items() if b is not None}
 
 
