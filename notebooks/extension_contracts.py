@@ -54,15 +54,26 @@ from xbec import book
 from xbec.figures import contracts as contracts_plots
 
 contracts = xbec.contracts
-beta = substitutability  # this chapter's beta (Zennyo's model), see the parameters cell
+beta = substitutability  # this chapter's beta (Zennyo's model)
 out = book.out_dir(output_dir)
-betas = np.linspace(0.0, 0.995, n_beta)   # the maps stop short of beta = 1 (outside the domain)
+betas = np.linspace(
+    0.0, 0.995, n_beta
+)  # the maps stop short of beta = 1 (outside the domain)
 alphas = np.linspace(1.0 / n_alpha, 1.0, n_alpha)
 royalties = np.linspace(0.0, 1.0, n_r)
-book.glue(alpha=alpha, beta=beta, alpha_coordination=alpha_coordination, beta_max=betas[-1],
-          n_grid=f"{n_alpha} × {n_beta}")
-NAMES = {"WW": "WW (both wholesale)", "WA": "WA (major wholesale, niche agency)",
-         "AW": "AW (major agency, niche wholesale)", "AA": "AA (both agency)"}
+book.glue(
+    alpha=alpha,
+    beta=beta,
+    alpha_coordination=alpha_coordination,
+    beta_max=betas[-1],
+    n_grid=f"{n_alpha} × {n_beta}",
+)
+NAMES = {
+    "WW": "WW (both wholesale)",
+    "WA": "WA (major wholesale, niche agency)",
+    "AW": "AW (major agency, niche wholesale)",
+    "AA": "AA (both agency)",
+}
 
 # %% [markdown]
 # ## The model (our specification)
@@ -106,11 +117,23 @@ NAMES = {"WW": "WW (both wholesale)", "WA": "WA (major wholesale, niche agency)"
 # backward induction with scipy best responses.
 
 # %%
-derivation = contracts.derive()   # stage 3 of every configuration, by backward induction (sympy)
+derivation = (
+    contracts.derive()
+)  # stage 3 of every configuration, by backward induction (sympy)
 for config in contracts.CONFIGURATIONS:
     exprs = derivation.subgames[config]
-    lines = [f"{sp.latex(sp.Symbol(k))} &= {sp.latex(exprs[k])}" for k in ("w1", "w2", "p1", "p2") if k in exprs]
-    display(Math(f"\\textbf{{{config}}}:\\quad\\begin{{aligned}}" + "\\\\".join(lines) + "\\end{aligned}"))
+    lines = [
+        f"{sp.latex(sp.Symbol(k))} &= {sp.latex(exprs[k])}"
+        for k in ("w1", "w2", "p1", "p2")
+        if k in exprs
+    ]
+    display(
+        Math(
+            f"\\textbf{{{config}}}:\\quad\\begin{{aligned}}"
+            + "\\\\".join(lines)
+            + "\\end{aligned}"
+        )
+    )
 
 # %% [markdown]
 # Under AA the prices do not depend on $r$, because the royalty scales the agency
@@ -133,9 +156,16 @@ for config in contracts.CONFIGURATIONS:
 # When $\beta = 0$ all four equal $1/2$ ({numref}`fig-contracts_thresholds`).
 
 # %%
-book.glue({f"th_{k}": v for k, v in contracts.thresholds(alpha, beta).items()})   # r_i^s at (alpha, beta)
-book.figure(contracts_plots.plot_thresholds(alpha, betas, contracts.thresholds(alpha, betas)), out,
-            "contracts_thresholds")
+book.glue(
+    {f"th_{k}": v for k, v in contracts.thresholds(alpha, beta).items()}
+)  # r_i^s at (alpha, beta)
+book.figure(
+    contracts_plots.plot_thresholds(
+        alpha, betas, contracts.thresholds(alpha, betas)
+    ),
+    out,
+    "contracts_thresholds",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_thresholds
@@ -155,8 +185,14 @@ book.figure(contracts_plots.plot_thresholds(alpha, betas, contracts.thresholds(a
 
 # %%
 pd.DataFrame(
-    [{"royalty from": lo, "to": hi, "stage-2 configuration(s)": " and ".join(sel)}
-     for lo, hi, sel in contracts.stage2_intervals(alpha, beta)]
+    [
+        {
+            "royalty from": lo,
+            "to": hi,
+            "stage-2 configuration(s)": " and ".join(sel),
+        }
+        for lo, hi, sel in contracts.stage2_intervals(alpha, beta)
+    ]
 ).style.hide(axis="index").format(precision=4)
 
 # %% [markdown]
@@ -166,8 +202,13 @@ pd.DataFrame(
 # %%
 panel_alphas = [alpha, alpha_coordination]
 fig = contracts_plots.plot_choice_map(
-    panel_alphas, betas, royalties,
-    [contracts.choice_grid(a, betas[None, :], royalties[:, None]) for a in panel_alphas],
+    panel_alphas,
+    betas,
+    royalties,
+    [
+        contracts.choice_grid(a, betas[None, :], royalties[:, None])
+        for a in panel_alphas
+    ],
     [contracts.thresholds(a, betas) for a in panel_alphas],
 )
 book.figure(fig, out, "contracts_stage2_choice")
@@ -188,14 +229,28 @@ book.figure(fig, out, "contracts_stage2_choice")
 # stage-2 outcomes some royalty induces at each point:
 
 # %%
-reach = contracts.reachable_choices(alphas[:, None], betas[None, :])   # grid (alpha, beta) -> bool
+reach = contracts.reachable_choices(
+    alphas[:, None], betas[None, :]
+)  # grid (alpha, beta) -> bool
 no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
-book.glue(share_reach_wa=100 * reach["WA"].mean(), share_reach_aw=100 * reach["AW"].mean(),
-          share_coord=100 * reach["WA/AW"].mean(),
-          region1_alpha_min=alphas[no_hybrid.any(axis=1)].min() if no_hybrid.any() else np.nan,
-          coord_alpha_min=alphas[reach["WA/AW"].any(axis=1)].min() if reach["WA/AW"].any() else np.nan,
-          coord_beta_min=betas[reach["WA/AW"].any(axis=0)].min() if reach["WA/AW"].any() else np.nan)
-pd.Series({k: 100 * m.mean() for k, m in reach.items()}, name="% of grid points where some r induces it").to_frame()
+book.glue(
+    share_reach_wa=100 * reach["WA"].mean(),
+    share_reach_aw=100 * reach["AW"].mean(),
+    share_coord=100 * reach["WA/AW"].mean(),
+    region1_alpha_min=alphas[no_hybrid.any(axis=1)].min()
+    if no_hybrid.any()
+    else np.nan,
+    coord_alpha_min=alphas[reach["WA/AW"].any(axis=1)].min()
+    if reach["WA/AW"].any()
+    else np.nan,
+    coord_beta_min=betas[reach["WA/AW"].any(axis=0)].min()
+    if reach["WA/AW"].any()
+    else np.nan,
+)
+pd.Series(
+    {k: 100 * m.mean() for k, m in reach.items()},
+    name="% of grid points where some r induces it",
+).to_frame()
 
 # %% [markdown]
 # The pattern is the one the summary reports ({numref}`fig-contracts_stage2_choice`). A low royalty keeps both suppliers on
@@ -233,17 +288,35 @@ pd.Series({k: 100 * m.mean() for k, m in reach.items()}, name="% of grid points 
 # royalties is {glue:md}`eq_range:myst`.
 
 # %%
-eq = contracts.equilibrium(alpha, beta)                                   # both suppliers choose
-eq_forced = contracts.equilibrium(alpha, beta, niche_forced_agency=True)  # the extension below
+eq = contracts.equilibrium(alpha, beta)  # both suppliers choose
+eq_forced = contracts.equilibrium(
+    alpha, beta, niche_forced_agency=True
+)  # the extension below
 for prefix, e in (("eq", eq), ("eqf", eq_forced)):
-    book.glue({f"{prefix}_contracts": NAMES[e.contracts], f"{prefix}_royalty": e.royalty,
-               f"{prefix}_profit": e.platform_profit, f"{prefix}_pi2": e.supplier2_profit,
-               f"{prefix}_range": book.Md(f"$({e.royalty_range[0]:.4f},\\ {e.royalty_range[1]:.4f}]$"
-                                          if e.platform_indifferent else "a single rate")})
-paths = [contracts.royalty_path(alpha, beta, royalties),
-         contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True)]
+    book.glue(
+        {
+            f"{prefix}_contracts": NAMES[e.contracts],
+            f"{prefix}_royalty": e.royalty,
+            f"{prefix}_profit": e.platform_profit,
+            f"{prefix}_pi2": e.supplier2_profit,
+            f"{prefix}_range": book.Md(
+                f"$({e.royalty_range[0]:.4f},\\ {e.royalty_range[1]:.4f}]$"
+                if e.platform_indifferent
+                else "a single rate"
+            ),
+        }
+    )
+paths = [
+    contracts.royalty_path(alpha, beta, royalties),
+    contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True),
+]
 fig = contracts_plots.plot_royalty_path(
-    paths, [(eq.royalty, eq.platform_profit), (eq_forced.royalty, eq_forced.platform_profit)])
+    paths,
+    [
+        (eq.royalty, eq.platform_profit),
+        (eq_forced.royalty, eq_forced.platform_profit),
+    ],
+)
 book.figure(fig, out, "contracts_platform_profit")
 
 # %% [markdown]
@@ -259,22 +332,40 @@ book.figure(fig, out, "contracts_platform_profit")
 # ```
 
 # %%
-eq_map = contracts.equilibrium_map(alphas, betas)   # stage 1 at every grid point
-book.figure(contracts_plots.plot_equilibrium_map(eq_map), out, "contracts_equilibrium_map")
+eq_map = contracts.equilibrium_map(
+    alphas, betas
+)  # stage 1 at every grid point
+book.figure(
+    contracts_plots.plot_equilibrium_map(eq_map),
+    out,
+    "contracts_equilibrium_map",
+)
 is_ = {c: eq_map.code == k for k, c in enumerate(contracts.CONFIGURATIONS)}
 
 
 def on_map(values, where, f):
-    """``f`` of ``values`` where the configuration holds on the map, or nan where it never does."""
+    """``f`` of ``values`` where ``where`` holds on the map; nan if nowhere."""
     return f(values[where]) if where.any() else np.nan
 
 
-book.glue({f"share_{c}": 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS})
-book.glue(hybrid_alpha_min=on_map(np.broadcast_to(alphas[:, None], eq_map.code.shape), is_["WA"], np.min),
-          aa_r_min=on_map(eq_map.royalty, is_["AA"], np.min), aa_r_max=on_map(eq_map.royalty, is_["AA"], np.max),
-          wa_r_min=on_map(eq_map.royalty, is_["WA"], np.min), wa_r_max=on_map(eq_map.royalty, is_["WA"], np.max),
-          ww_lo_min=on_map(eq_map.royalty_lo, is_["WW"], np.min), ambiguous=int(np.count_nonzero(eq_map.ambiguous)))
-pd.Series({c: 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS}, name="% of grid points").to_frame().T
+book.glue(
+    {f"share_{c}": 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS}
+)
+book.glue(
+    hybrid_alpha_min=on_map(
+        np.broadcast_to(alphas[:, None], eq_map.code.shape), is_["WA"], np.min
+    ),
+    aa_r_min=on_map(eq_map.royalty, is_["AA"], np.min),
+    aa_r_max=on_map(eq_map.royalty, is_["AA"], np.max),
+    wa_r_min=on_map(eq_map.royalty, is_["WA"], np.min),
+    wa_r_max=on_map(eq_map.royalty, is_["WA"], np.max),
+    ww_lo_min=on_map(eq_map.royalty_lo, is_["WW"], np.min),
+    ambiguous=int(np.count_nonzero(eq_map.ambiguous)),
+)
+pd.Series(
+    {c: 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS},
+    name="% of grid points",
+).to_frame().T
 
 # %% [markdown]
 # Along the row $\alpha =$ {glue:text}`alpha:.2f` of a finer grid in $\beta$ (step
@@ -285,8 +376,13 @@ row_betas = np.linspace(0.0, betas[-1], 2001)
 row = contracts.equilibrium_map([alpha], row_betas)
 codes = row.code[0]
 starts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1]
-runs = pd.DataFrame({"equilibrium": [contracts.CONFIGURATIONS[codes[k]] for k in starts],
-                     "β from": row_betas[starts], "β to": row_betas[np.r_[starts[1:] - 1, codes.size - 1]]})
+runs = pd.DataFrame(
+    {
+        "equilibrium": [contracts.CONFIGURATIONS[codes[k]] for k in starts],
+        "β from": row_betas[starts],
+        "β to": row_betas[np.r_[starts[1:] - 1, codes.size - 1]],
+    }
+)
 book.glue(row_step=row_betas[1], row_pattern=" → ".join(runs["equilibrium"]))
 runs.style.hide(axis="index").format(precision=3)
 
@@ -354,13 +450,30 @@ runs.style.hide(axis="index").format(precision=3)
 
 # %%
 forced_map = contracts.equilibrium_map(alphas, betas, niche_forced_agency=True)
-book.figure(contracts_plots.plot_forced_map(forced_map, eq_map), out, "contracts_forced_agency")
-share_Y = 100 * contracts.region_y_area(betas[-1])   # area above the boundary alpha_Y(beta), by quadrature
+book.figure(
+    contracts_plots.plot_forced_map(forced_map, eq_map),
+    out,
+    "contracts_forced_agency",
+)
+share_Y = 100 * contracts.region_y_area(
+    betas[-1]
+)  # area above the boundary alpha_Y(beta), by quadrature
 gain = forced_map.platform_profit - eq_map.platform_profit
-book.glue(share_Y=share_Y, share_X=100 - share_Y, y_alpha_beta0=contracts.region_y_cutoff(0.0),
-          share_forced_loses=100 * np.mean(gain < -1e-12 * eq_map.platform_profit))
-pd.DataFrame({"region Y starts at α": [contracts.region_y_cutoff(b) for b in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)]},
-             index=pd.Index([0.0, 0.1, 0.2, 0.3, 0.4, 0.5], name="β")).style.format(precision=4)
+book.glue(
+    share_Y=share_Y,
+    share_X=100 - share_Y,
+    y_alpha_beta0=contracts.region_y_cutoff(0.0),
+    share_forced_loses=100 * np.mean(gain < -1e-12 * eq_map.platform_profit),
+)
+pd.DataFrame(
+    {
+        "region Y starts at α": [
+            contracts.region_y_cutoff(b)
+            for b in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+        ]
+    },
+    index=pd.Index([0.0, 0.1, 0.2, 0.3, 0.4, 0.5], name="β"),
+).style.format(precision=4)
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_forced_agency

@@ -67,26 +67,44 @@ from xbec import book
 from xbec.replication import ledger as L
 from xbec.replication import numerics, paper, report, symbolic
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
 out = book.out_dir(output_dir)
 on_paper = book.on_paper(params, vparams)
 
 # %% tags=["hide-input"]
-# The landing page's one line on the parameters (book/intro.md glues it).
-book.glue(params_note=book.Md(
+# One line on the parameters, for this page and the landing page (book/intro.md,
+# which can paste only plain text from another page).
+note = (
     "Computed with the paper's parameters (§5.1, §5.2)." if on_paper else
-    "**This run's parameters are not the paper's:** the comparison with the printed numbers applies to the "
-    "paper's parameters only, so the ledger's counts are those of the paper's parameters and none of this "
-    "run's numbers is counted as a discrepancy; the conclusions and the errata checks are recomputed for "
-    "this run."))
-# Links from the landing page and the assumptions page to pages other parts of the book add:
-# a link where the page is in this build's table of contents, plain text otherwise.
+    "These are not the paper's parameters: the comparison with the printed "
+    "numbers applies to the paper's parameters only, so the ledger's counts "
+    "are those of the paper's parameters and none of this run's numbers is "
+    "counted as a discrepancy; the conclusions and the errata checks are "
+    "recomputed for this run."
+)
+book.glue(params_note=book.Md(note if on_paper else f"**{note}**"))
+book.glue(verdict_note=note)
+# Links from the landing and assumptions pages to pages other parts of the book
+# add: a link where the page is in this build's table of contents, else text.
 toc = Path("../_toc.yml")
 docs = set(parse_toc_yaml(str(toc))) if toc.is_file() else set()
-for key, doc, text in [("link_robustness", "notebooks/robustness", "robustness chapter"),
-                       ("link_explorer", "notebooks/explorer", "explorer"), ("link_api", "book/api", "API reference")]:
-    book.glue({key: book.Html(f'<a href="../{doc}.html">{text}</a>' if doc in docs else text)})
+for key, doc, text in [
+    ("link_robustness", "notebooks/robustness", "robustness chapter"),
+    ("link_explorer", "notebooks/explorer", "explorer"),
+    ("link_api", "book/api", "API reference"),
+]:
+    book.glue(
+        {
+            key: book.Html(
+                f'<a href="../{doc}.html">{text}</a>' if doc in docs else text
+            )
+        }
+    )
 
 # %% [markdown]
 # (report-summary)=
@@ -100,10 +118,14 @@ for key, doc, text in [("link_robustness", "notebooks/robustness", "robustness c
 # on them.
 
 # %%
-rows = xbec.ledger()   # §5's printed numbers against the exact model at the paper's parameters
+rows = (
+    xbec.ledger()
+)  # §5's printed numbers against the exact model at the paper's parameters
 (out / "ledger.csv").write_text(L.to_csv(rows))
 book.glue(report.ledger_counts(rows))
-pd.DataFrame(report.section_counts(rows)).T.rename(columns={"total": "numbers"}).rename_axis("section")
+pd.DataFrame(report.section_counts(rows)).T.rename(
+    columns={"total": "numbers"}
+).rename_axis("section")
 
 # %% [markdown]
 # Of the {glue:text}`n_total:d` published numbers, {glue:text}`n_reproduced:d`
@@ -131,28 +153,38 @@ pd.DataFrame(report.section_counts(rows)).T.rename(columns={"total": "numbers"})
 # %%
 try:
     found = xbec.claims(params, vparams)
-except xbec.ModelDomainError as err:   # the claims cannot be assessed at these parameters
+except (
+    xbec.ModelDomainError
+) as err:  # the claims cannot be assessed at these parameters
     found = ()
     print(f"The claims cannot be assessed for these parameters: {err}")
 book.glue(report.verdict_counts(found))
 book.glue({f"verdict_{cl.key}": cl.verdict for cl in found})
-pd.Series({cl.key: cl.verdict for cl in found}, name="verdict").value_counts().to_frame("claims")
+pd.Series(
+    {cl.key: cl.verdict for cl in found}, name="verdict"
+).value_counts().to_frame("claims")
 
 # %% [markdown]
 # Each claim: the paper's words, what is checked, the exact condition where
 # there is one, and the evidence computed here.
 
+
 # %% tags=["hide-input"]
 def evidence(value):
-    """One piece of a claim's evidence as text (floats to 6 significant digits)."""
+    """A claim's evidence as text (floats to 6 significant digits)."""
     return f"{value:.6g}" if isinstance(value, float) else f"{value}"
 
 
-book.Md("\n".join(
-    f'`{cl.key}` ({cl.where}) — **{cl.verdict}**\n: *"{cl.quote}"*\n\n  Checked: {cl.statement}.'
-    + (f" Exact condition: {cl.condition}." if cl.condition else "") + "\n\n"
-    + "".join(f"  - {k}: {evidence(v)}\n" for k, v in cl.evidence.items())
-    for cl in found))
+book.Md(
+    "\n".join(
+        f'`{cl.key}` ({cl.where}) — **{cl.verdict}**\n: *"{cl.quote}"*\n\n'
+        f"  Checked: {cl.statement}."
+        + (f" Exact condition: {cl.condition}." if cl.condition else "")
+        + "\n\n"
+        + "".join(f"  - {k}: {evidence(v)}\n" for k, v in cl.evidence.items())
+        for cl in found
+    )
+)
 
 # %% [markdown]
 # (report-reconstruction)=
@@ -174,27 +206,56 @@ book.Md("\n".join(
 # the only one.
 
 # %%
-fam = L.reconstruction_family()   # every (V(N), g) that prints §5.2's digits
+fam = L.reconstruction_family()  # every (V(N), g) that prints §5.2's digits
 rec = report.reconstructed_rows(rows)
-alloc = report.reconstructed_allocation(rows)   # eq (15) at the reconstructed inputs
+alloc = report.reconstructed_allocation(
+    rows
+)  # eq (15) at the reconstructed inputs
 if alloc is None:
     print("No ledger row is reconstructed.")
 else:
     inp = rec[0].inputs
-    display(pd.DataFrame(
-        {"paper": [r.paper for r in rec], "eq (15), stated μ, exact π₁*": [r.reproduced for r in rec],
-         f"eq (15), V(N) = {inp['V']:g}, μ = {tuple(inp['mu'])}": alloc},
-        index=pd.Index([f"x{i + 1}" for i in range(len(rec))], name="member")).style.format(precision=3))
-    book.glue(rec_V=inp["V"], rec_mu=book.Md("$(" + ", ".join(f"{m:g}" for m in inp["mu"]) + ")$"))
-book.glue(fam_sum=fam.sum_printed, fam_V_lo=fam.V_interval[0], fam_V_hi=fam.V_interval[1],
-          fam_width=0.01 / fam.coef, text_V=float(paper.SECTION_5_2_DECENTRALIZED["V"]),
-          exact_V=xbec.decentralized(xbec.HorizontalParams()).pi_platform,
-          fam_gap=book.Md("$(" + ", ".join(f"{g:g}" for g in fam.gap) + ")$"),
-          stated_gap=book.Md("$(" + ", ".join(f"{g:g}" for g in fam.stated_gap) + ")$"),
-          gap_box=book.Md(", ".join(f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$" for i, (a, b) in enumerate(fam.gap_box_at_V))))
-pd.DataFrame(fam.gap_box_at_V, columns=["g lower", "g upper"],
-             index=pd.Index([f"g{i + 1}" for i in range(len(fam.gap))], name="")).assign(
-    **{"round value": fam.gap, "stated μ": fam.stated_gap}).style.format(precision=4)
+    display(
+        pd.DataFrame(
+            {
+                "paper": [r.paper for r in rec],
+                "eq (15), stated μ, exact π₁*": [r.reproduced for r in rec],
+                f"eq (15), V(N) = {inp['V']:g}, μ = {tuple(inp['mu'])}": alloc,
+            },
+            index=pd.Index(
+                [f"x{i + 1}" for i in range(len(rec))], name="member"
+            ),
+        ).style.format(precision=3)
+    )
+    book.glue(
+        rec_V=inp["V"],
+        rec_mu=book.Md("$(" + ", ".join(f"{m:g}" for m in inp["mu"]) + ")$"),
+    )
+book.glue(
+    fam_sum=fam.sum_printed,
+    fam_V_lo=fam.V_interval[0],
+    fam_V_hi=fam.V_interval[1],
+    fam_width=0.01 / fam.coef,
+    text_V=float(paper.SECTION_5_2_DECENTRALIZED["V"]),
+    exact_V=xbec.decentralized(xbec.HorizontalParams()).pi_platform,
+    fam_gap=book.Md("$(" + ", ".join(f"{g:g}" for g in fam.gap) + ")$"),
+    stated_gap=book.Md(
+        "$(" + ", ".join(f"{g:g}" for g in fam.stated_gap) + ")$"
+    ),
+    gap_box=book.Md(
+        ", ".join(
+            f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$"
+            for i, (a, b) in enumerate(fam.gap_box_at_V)
+        )
+    ),
+)
+pd.DataFrame(
+    fam.gap_box_at_V,
+    columns=["g lower", "g upper"],
+    index=pd.Index([f"g{i + 1}" for i in range(len(fam.gap))], name=""),
+).assign(**{"round value": fam.gap, "stated μ": fam.stated_gap}).style.format(
+    precision=4
+)
 
 # %% [markdown]
 # The whole family: the printed $x_i$ sum to {glue:text}`fam_sum:.2f`, so
@@ -215,20 +276,37 @@ pd.DataFrame(fam.gap_box_at_V, columns=["g lower", "g upper"],
 # {glue:text}`conc_ours:.2f`, the horizontal band's.
 
 # %%
-conc = next(r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end")
-book.glue(conc_paper=conc.paper, conc_status=conc.status, conc_note=book.Md(conc.note_md), conc_ours=conc.reproduced)
+conc = next(
+    r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end"
+)
+book.glue(
+    conc_paper=conc.paper,
+    conc_status=conc.status,
+    conc_note=book.Md(conc.note_md),
+    conc_ours=conc.reproduced,
+)
 # The assumptions page (book/assumptions.md) quotes the band at this page's parameters.
 band = None
 try:
     band = xbec.acceptable_lambda(params)
-    ends = (f"{band.lo:.5f}", f"{band.hi:.5f}", f"{band.lo:.2f}", f"{band.hi:.2f}")
+    ends = (
+        f"{band.lo:.5f}",
+        f"{band.hi:.5f}",
+        f"{band.lo:.2f}",
+        f"{band.hi:.2f}",
+    )
 except xbec.ModelDomainError:
     ends = ("none",) * 4
 book.glue(dict(zip(("band_lo", "band_hi", "band_lo_2", "band_hi_2"), ends)))
 try:
-    mixed = numerics.vertical_acceptable_lambda(params, vparams, baseline=alloc.tolist())
+    mixed = numerics.vertical_acceptable_lambda(
+        params, vparams, baseline=alloc.tolist()
+    )
     book.glue(mixed_lo=f"{mixed.lo:.5f}")
-except (xbec.ModelDomainError, AttributeError):   # no band, or no reconstructed allocation
+except (
+    xbec.ModelDomainError,
+    AttributeError,
+):  # no band, or no reconstructed allocation
     book.glue(mixed_lo="none")
 
 # %% [markdown]
@@ -242,11 +320,22 @@ for r in rows:
     if r.status != "reproduced":
         note = r.note_md
         if r.where.startswith("§5.2, decentralised, x_"):
-            note = "see {ref}`why the printed decentralised allocation is not reproduced <decentralised-allocation-note>`"
+            note = (
+                "see {ref}`why the printed decentralised allocation is not "
+                "reproduced <decentralised-allocation-note>`"
+            )
         notes.setdefault(note, []).append(r)
-book.Md("\n".join(
-    "; ".join(f"{r.label} (paper {r.paper}, here {r.reproduced:.4f})" for r in grp) + f" — *{grp[0].status}*\n: {note}\n"
-    for note, grp in notes.items()) or "Every number is reproduced.")
+book.Md(
+    "\n".join(
+        "; ".join(
+            f"{r.label} (paper {r.paper}, here {r.reproduced:.4f})"
+            for r in grp
+        )
+        + f" — *{grp[0].status}*\n: {note}\n"
+        for note, grp in notes.items()
+    )
+    or "Every number is reproduced."
+)
 
 # %% [markdown]
 # In short, as the notes show: the decentralised profits of §5.1 and §5.2
@@ -261,7 +350,12 @@ book.Md("\n".join(
 
 # %%
 for title, prefix in report.SECTIONS.items():
-    display(book.Md(f"### {title}"), book.compare([r for r in rows if r.where.startswith(prefix)], "exact model"))
+    display(
+        book.Md(f"### {title}"),
+        book.compare(
+            [r for r in rows if r.where.startswith(prefix)], "exact model"
+        ),
+    )
 
 # %% [markdown]
 # (report-formulas)=
@@ -274,12 +368,23 @@ for title, prefix in report.SECTIONS.items():
 
 # %%
 checks = symbolic.checks()
-misdescribed = [ch for ch in checks if ch.errata]   # formulas right as formulas, described wrongly
-book.glue(n_checks=len(checks), n_agree=sum(ch.agrees for ch in checks), n_misdescribed=len(misdescribed),
-          misdescribed_list=book.Md(", ".join(ch.label for ch in misdescribed)))
-pd.Series({"agree with their derivation": sum(ch.agrees for ch in checks),
-           "differ from their derivation": sum(not ch.agrees for ch in checks),
-           "described wrongly by the text": len(misdescribed)}, name="printed formulas").to_frame()
+misdescribed = [
+    ch for ch in checks if ch.errata
+]  # formulas right as formulas, described wrongly
+book.glue(
+    n_checks=len(checks),
+    n_agree=sum(ch.agrees for ch in checks),
+    n_misdescribed=len(misdescribed),
+    misdescribed_list=book.Md(", ".join(ch.label for ch in misdescribed)),
+)
+pd.Series(
+    {
+        "agree with their derivation": sum(ch.agrees for ch in checks),
+        "differ from their derivation": sum(not ch.agrees for ch in checks),
+        "described wrongly by the text": len(misdescribed),
+    },
+    name="printed formulas",
+).to_frame()
 
 # %% [markdown]
 # {glue:text}`n_agree:d` of the {glue:text}`n_checks:d` printed formulas agree
@@ -292,10 +397,19 @@ pd.Series({"agree with their derivation": sum(ch.agrees for ch in checks),
 # description where there is one:
 
 # %% tags=["hide-input"]
-book.Md("".join(
-    f"{ch.label}\n: {'agrees' if ch.agrees else '**differs**'}"
-    + (f"; erratum {', '.join(f'`{k}`' for k in ch.errata)}" if ch.errata else "")
-    + (f". {ch.note_md}" if ch.note_md else "") + "\n\n" for ch in checks))
+book.Md(
+    "".join(
+        f"{ch.label}\n: {'agrees' if ch.agrees else '**differs**'}"
+        + (
+            f"; erratum {', '.join(f'`{k}`' for k in ch.errata)}"
+            if ch.errata
+            else ""
+        )
+        + (f". {ch.note_md}" if ch.note_md else "")
+        + "\n\n"
+        for ch in checks
+    )
+)
 
 # %% [markdown]
 # (report-errata)=
@@ -317,12 +431,27 @@ book.Md("".join(
 # %%
 found_errata = xbec.errata()
 book.glue(report.errata_counts(found_errata))
-pd.DataFrame([{"erratum": e.key, "where": e.where, "kind": e.kind, "verified": e.holds,
-               "verified by": ", ".join(e.method), "check at these parameters": e.check(params)}
-              for e in found_errata]).style.hide(axis="index")
+pd.DataFrame(
+    [
+        {
+            "erratum": e.key,
+            "where": e.where,
+            "kind": e.kind,
+            "verified": e.holds,
+            "verified by": ", ".join(e.method),
+            "check at these parameters": e.check(params),
+        }
+        for e in found_errata
+    ]
+).style.hide(axis="index")
 
 # %% tags=["hide-input"]
-book.Md("\n".join(
-    f"`{e.key}` — *{e.kind}*, {e.where}\n: **Printed:** {e.printed}\n\n  **Corrected:** {e.corrected}\n\n"
-    + (f"  **Holds only if:** {e.condition}\n\n" if e.condition else "") + f"  {e.explanation}\n"
-    for e in found_errata))
+book.Md(
+    "\n".join(
+        f"`{e.key}` — *{e.kind}*, {e.where}\n: **Printed:** {e.printed}\n\n"
+        f"  **Corrected:** {e.corrected}\n\n"
+        + (f"  **Holds only if:** {e.condition}\n\n" if e.condition else "")
+        + f"  {e.explanation}\n"
+        for e in found_errata
+    )
+)

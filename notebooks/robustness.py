@@ -58,25 +58,34 @@ from xbec.figures import robustness as fr
 from xbec.model.leaders import LEADERS, LITERAL_READING
 from xbec.replication import symbolic_leaders
 
-params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
-vparams = xbec.VerticalParams(mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights))
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
 out = book.out_dir(output_dir)
 
 
 def band_text(band):
     """An acceptable band as typeset text, or the words saying there is none."""
-    return "no acceptable share" if band is None else f"$({band.lo:.4f},\\ {band.hi:.4f})$"
+    return (
+        "no acceptable share"
+        if band is None
+        else f"$({band.lo:.4f},\\ {band.hi:.4f})$"
+    )
 
 
 def try_band(f, *args, **kwargs):
-    """The band (or bargaining outcome) ``f`` computes, or None where the model says none exists."""
+    """The band or bargaining outcome ``f`` computes, or None if none exists."""
     try:
         return f(*args, **kwargs)
     except xbec.ModelDomainError:
         return None
 
 
-book.paper_note(params, vparams)
+if not book.on_paper(params, vparams):
+    display(book.paper_note(params, vparams))
 
 # %% [markdown]
 # ## 1. Who moves first?
@@ -119,8 +128,11 @@ book.paper_note(params, vparams)
 #   rule.
 
 # %%
-lit = symbolic_leaders.literal_reading()   # eq (2) with p and s fixed
-book.glue(lit_d2=book.Md(f"${sp.latex(lit['d2pi2_dw2'])}$"), lit_d1=book.Md(f"${sp.latex(lit['dpi2_dw'])}$"))
+lit = symbolic_leaders.literal_reading()  # eq (2) with p and s fixed
+book.glue(
+    lit_d2=book.Md(f"${sp.latex(lit['d2pi2_dw2'])}$"),
+    lit_d1=book.Md(f"${sp.latex(lit['dpi2_dw'])}$"),
+)
 try:
     xbec.decentralized(params, leader=LITERAL_READING)
 except xbec.ModelDomainError as err:
@@ -132,11 +144,23 @@ except xbec.ModelDomainError as err:
 # {glue:text}`pi_cen:.2f` under either reading):
 
 # %%
-games = {leader: xbec.decentralized(params, leader=leader) for leader in LEADERS}
+games = {
+    leader: xbec.decentralized(params, leader=leader) for leader in LEADERS
+}
 book.glue(pi_cen=xbec.centralized(params).pi_total)
 pd.DataFrame(
-    {leader: {"p": d.p, "ω": d.w, "s": d.s, "D": d.demand, "π₁*": d.pi_platform, "π₂*": d.pi_manufacturer,
-              "π₁* + π₂*": d.pi_total} for leader, d in games.items()}
+    {
+        leader: {
+            "p": d.p,
+            "ω": d.w,
+            "s": d.s,
+            "D": d.demand,
+            "π₁*": d.pi_platform,
+            "π₂*": d.pi_manufacturer,
+            "π₁* + π₂*": d.pi_total,
+        }
+        for leader, d in games.items()
+    }
 ).T.rename_axis("leader").style.format("{:.2f}")
 
 # %% [markdown]
@@ -150,12 +174,25 @@ pd.DataFrame(
 # participation conditions are the first two.
 
 # %%
-bands = {(leader, three): try_band(xbec.acceptable_lambda, params, leader, platform_earns_more=three)
-         for leader in LEADERS for three in (True, False)}
+bands = {
+    (leader, three): try_band(
+        xbec.acceptable_lambda, params, leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
 pd.DataFrame(
-    [{"leader": leader, "conditions": "the paper's three" if three else "participation only",
-      "lower end": np.nan if b is None else b.lo, "upper end": np.nan if b is None else b.hi}
-     for (leader, three), b in bands.items()]
+    [
+        {
+            "leader": leader,
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "lower end": np.nan if b is None else b.lo,
+            "upper end": np.nan if b is None else b.hi,
+        }
+        for (leader, three), b in bands.items()
+    ]
 ).style.hide(axis="index").format(precision=6, na_rep="no acceptable share")
 
 # %% [markdown]
@@ -176,12 +213,19 @@ pd.DataFrame(
 # platform leads.
 
 # %%
-gap = symbolic_leaders.manufacturer_led_band_gap()   # pi^{2*} - 2 pi2^M, symbolic
+gap = (
+    symbolic_leaders.manufacturer_led_band_gap()
+)  # pi^{2*} - 2 pi2^M, symbolic
 two_pi2m = 2 * games["manufacturer"].pi_manufacturer
-book.glue(platform_band=book.Md(band_text(bands[("platform", True)])),
-          manufacturer_band=book.Md(band_text(bands[("manufacturer", False)])),
-          gap_sym=book.Md(f"${sp.latex(gap)}$"), gap_num=xbec.centralized(params).pi_total - two_pi2m,
-          two_pi2m=two_pi2m, pi2_m=games["manufacturer"].pi_manufacturer, pi2_p=games["platform"].pi_manufacturer)
+book.glue(
+    platform_band=book.Md(band_text(bands[("platform", True)])),
+    manufacturer_band=book.Md(band_text(bands[("manufacturer", False)])),
+    gap_sym=book.Md(f"${sp.latex(gap)}$"),
+    gap_num=xbec.centralized(params).pi_total - two_pi2m,
+    two_pi2m=two_pi2m,
+    pi2_m=games["manufacturer"].pi_manufacturer,
+    pi2_p=games["platform"].pi_manufacturer,
+)
 
 # %% [markdown]
 # ### Where each reading leaves a band
@@ -197,9 +241,15 @@ book.glue(platform_band=book.Md(band_text(bands[("platform", True)])),
 # %%
 lm = beyond.leader_maps(params, grid_n)
 rho_max, kappa_max = lm.rho[-1], lm.kappa[-1]
-book.glue(rho0=lm.mark[0], kappa0=lm.mark[1], rho_max=rho_max, kappa_max=kappa_max)
-book.figure(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark), out, "robustness_leader_maps",
-            key="fig_maps")
+book.glue(
+    rho0=lm.mark[0], kappa0=lm.mark[1], rho_max=rho_max, kappa_max=kappa_max
+)
+book.figure(
+    fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark),
+    out,
+    "robustness_leader_maps",
+    key="fig_maps",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig_maps
@@ -225,17 +275,45 @@ book.figure(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark), out,
 # rectangle's area, not of any distribution of real markets.
 
 # %%
-share = {(leader, three): 100 * beyond.band_area_share(rho_max, kappa_max, leader=leader, platform_earns_more=three)
-         for leader in LEADERS for three in (True, False)}
-ends = {(leader, three): beyond.band_rho_limit(lm.mark[1], rho_max, leader=leader, platform_earns_more=three)
-        for leader in LEADERS for three in (True, False)}
-book.glue(share_p3=share[("platform", True)], share_m3=share[("manufacturer", True)],
-          share_p2=share[("platform", False)], share_m2=share[("manufacturer", False)])
+share = {
+    (leader, three): 100
+    * beyond.band_area_share(
+        rho_max, kappa_max, leader=leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
+ends = {
+    (leader, three): beyond.band_rho_limit(
+        lm.mark[1], rho_max, leader=leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
+book.glue(
+    share_p3=share[("platform", True)],
+    share_m3=share[("manufacturer", True)],
+    share_p2=share[("platform", False)],
+    share_m2=share[("manufacturer", False)],
+)
 pd.DataFrame(
-    [{"leader": leader, "conditions": "the paper's three" if three else "participation only",
-      "band exists on (% of area)": share[(leader, three)], "band ends at ρ (κ = κ₀)": ends[(leader, three)]}
-     for leader, three in share]
-).style.hide(axis="index").format({"band exists on (% of area)": "{:.2f}", "band ends at ρ (κ = κ₀)": "{:.6f}"})
+    [
+        {
+            "leader": leader,
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "band exists on (% of area)": share[(leader, three)],
+            "band ends at ρ (κ = κ₀)": ends[(leader, three)],
+        }
+        for leader, three in share
+    ]
+).style.hide(axis="index").format(
+    {
+        "band exists on (% of area)": "{:.2f}",
+        "band ends at ρ (κ = κ₀)": "{:.6f}",
+    }
+)
 
 # %% [markdown]
 # A band exists on {glue:text}`share_p3:.2f`% of the rectangle with the
@@ -264,15 +342,30 @@ pd.DataFrame(
 
 # %%
 cases = [("platform", True), ("manufacturer", True), ("manufacturer", False)]
-nash = {case: try_band(xbec.nash_bargaining_lambda, params, case[0], platform_earns_more=case[1])
-        for case in cases}
+nash = {
+    case: try_band(
+        xbec.nash_bargaining_lambda,
+        params,
+        case[0],
+        platform_earns_more=case[1],
+    )
+    for case in cases
+}
 pd.DataFrame(
-    [{"benchmark": f"{leader}-led", "conditions": "the paper's three" if three else "participation only",
-      "Nash λ": o.lam["Nash"] if o else np.nan, "π₁ at Nash": o.pi_platform["Nash"] if o else np.nan,
-      "π₂ at Nash": o.pi_manufacturer["Nash"] if o else np.nan,
-      "platform prefers λ": o.lam["platform"] if o else np.nan,
-      "manufacturer prefers λ": o.lam["manufacturer"] if o else np.nan}
-     for (leader, three), o in nash.items()]
+    [
+        {
+            "benchmark": f"{leader}-led",
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "Nash λ": o.lam["Nash"] if o else np.nan,
+            "π₁ at Nash": o.pi_platform["Nash"] if o else np.nan,
+            "π₂ at Nash": o.pi_manufacturer["Nash"] if o else np.nan,
+            "platform prefers λ": o.lam["platform"] if o else np.nan,
+            "manufacturer prefers λ": o.lam["manufacturer"] if o else np.nan,
+        }
+        for (leader, three), o in nash.items()
+    ]
 ).style.hide(axis="index").format(precision=4, na_rep="no band")
 
 # %% [markdown]
@@ -282,19 +375,33 @@ pd.DataFrame(
 agreed = [o for o in nash.values() if o is not None]
 if agreed:
     first = agreed[0]
+    lam = first.lam["Nash"]
+    gain1 = first.pi_platform["Nash"] - first.pi1_star      # over the game
+    gain2 = first.pi_manufacturer["Nash"] - first.pi2_star
+    inside = "strictly inside" if first.interior else "at an end of"
     book.glue(nash_md=book.Md(
-        f"With the {first.leader}-led benchmark the Nash share is $\\lambda = {first.lam['Nash']:.4f}$, "
-        f"{'strictly inside' if first.interior else 'at an end of'} the band {band_text(first.band)}. "
-        f"There the platform earns {first.pi_platform['Nash'] - first.pi1_star:.2f} more than in the game "
-        f"and the manufacturer {first.pi_manufacturer['Nash'] - first.pi2_star:.2f} more "
-        f"({{numref}}`fig-robustness-bargaining`)."))
-    book.figure(fr.bargaining_figure(params, agreed), out, "robustness_bargaining", key="fig_bargaining")
+        f"With the {first.leader}-led benchmark the Nash share is "
+        f"$\\lambda = {lam:.4f}$, {inside} the band {band_text(first.band)}. "
+        f"There the platform earns {gain1:.2f} more than in the game and "
+        f"the manufacturer {gain2:.2f} more "
+        "({numref}`fig-robustness-bargaining`)."
+    ))
+    book.figure(
+        fr.bargaining_figure(params, agreed),
+        out,
+        "robustness_bargaining",
+        key="fig_bargaining",
+    )
 else:
-    book.glue(nash_md=book.Md("**No acceptable share exists for these parameters under any benchmark**, "
-                              "so there is nothing to bargain over and no figure is drawn."))
+    book.glue(nash_md=book.Md(
+        "**No acceptable share exists for these parameters under any "
+        "benchmark**, so there is nothing to bargain over and no figure."
+    ))
 
-# %% tags=["hide-input"]
-book.Md("""```{glue:figure} fig_bargaining
+# %% tags=["remove-input"]
+# The figure's directive, shown only when there is a band to bargain over.
+display(book.Md(
+    """```{glue:figure} fig_bargaining
 :name: fig-robustness-bargaining
 :alt: Gains of the two firms over their decentralised profits and the Nash product across each acceptable band, with the Nash share and each firm's preferred end marked.
 
@@ -303,7 +410,8 @@ The firms' gains over the decentralised profits (top) and their product
 and the platform's (dotted) and the manufacturer's (dashed) preferred ends.
 Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 {download}`SVG <outputs/robustness_bargaining.svg>`.
-```""" if agreed else "")
+```"""
+)) if agreed else None
 
 # %% [markdown]
 # ## 3. Coalition values that do not move with $V(N)$
@@ -325,13 +433,22 @@ Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 
 # %%
 V_i = beyond.worth_thresholds(vparams)
-negative = beyond.negative_allocation_lambda(params, vparams)   # member index -> LambdaBand or None
+negative = beyond.negative_allocation_lambda(
+    params, vparams
+)  # member index -> LambdaBand or None
 pd.DataFrame(
-    {"μᵢ": vparams.mu, "x*ᵢ < 0 when V(N) is below": np.where(np.isfinite(V_i), V_i, np.nan),
-     "x*ᵢ < 0 for λ from": [b.lo if b else np.nan for b in negative.values()],
-     "to": [b.hi if b else np.nan for b in negative.values()]},
+    {
+        "μᵢ": vparams.mu,
+        "x*ᵢ < 0 when V(N) is below": np.where(np.isfinite(V_i), V_i, np.nan),
+        "x*ᵢ < 0 for λ from": [
+            b.lo if b else np.nan for b in negative.values()
+        ],
+        "to": [b.hi if b else np.nan for b in negative.values()],
+    },
     index=pd.Index(xbec.member_names(vparams.n), name="member"),
-).style.format(precision=6, na_rep="never")
+).style.format(
+    {"μᵢ": "{:g}", "x*ᵢ < 0 when V(N) is below": "{:.2f}"}, precision=6,
+    na_rep="never")
 
 # %% [markdown]
 # {glue:md}`neg_md:myst` This happens outside the acceptable band, but it
@@ -349,35 +466,63 @@ found = {i: b for i, b in negative.items() if b is not None}
 
 def where(b):
     """A set of shares as typeset text."""
-    return f"every $\\lambda < {b.hi:.6f}$" if b.lo == 0 else f"$\\lambda \\in ({b.lo:.6f},\\ {b.hi:.6f})$"
+    return (
+        f"every $\\lambda < {b.hi:.6f}$"
+        if b.lo == 0
+        else f"$\\lambda \\in ({b.lo:.6f},\\ {b.hi:.6f})$"
+    )
 
 
 if found:
     i = max(found, key=lambda k: found[k].hi)
+    name = xbec.member_names(vparams.n)[i]
     book.glue(neg_md=book.Md(
-        f"With the page's parameters the {xbec.member_names(vparams.n)[i]}'s allocation $x_{i + 1}^*$ is "
-        f"negative for {where(found[i])}: there the member would have to "
-        "pay to stay in the alliance."))
+        f"With the page's parameters the {name}'s allocation $x_{i + 1}^*$ "
+        f"is negative for {where(found[i])}: there the member would have "
+        "to pay to stay in the alliance."
+    ))
 else:
-    book.glue(neg_md=book.Md("With the page's parameters no member's allocation turns negative for any "
-                             "$\\lambda$ in $(0, 1]$."))
+    book.glue(neg_md=book.Md(
+        "With the page's parameters no member's allocation turns negative "
+        "for any $\\lambda$ in $(0, 1]$."
+    ))
 
 # %%
-paths = beyond.mu_paths(params, vparams)   # eq (15) along lambda, mu fixed and scaled
+# eq (15) along lambda, with mu fixed and with mu scaled with V(N)
+paths = beyond.mu_paths(params, vparams)
 for rule, why in paths.notes.items():
     print(f"mu {rule}: {why}")
 if paths.paths:
-    book.figure(fr.mu_figure(paths.lam, paths.paths, paths.names, paths.t_scales, paths.t_thresholds), out,
-                "robustness_mu", key="fig_mu")
-    if "scaled" in paths.paths:   # the fixed fractions of V(N) under the scaled rule
+    book.figure(
+        fr.mu_figure(
+            paths.lam,
+            paths.paths,
+            paths.names,
+            paths.t_scales,
+            paths.t_thresholds,
+        ),
+        out,
+        "robustness_mu",
+        key="fig_mu",
+    )
+    if "scaled" in paths.paths:  # the fixed fractions of V(N)
         last = paths.paths["scaled"][-1]
-        display(pd.Series(100 * last / last.sum(), index=paths.names, name="% of V(N), μ scaled")
-                .to_frame().style.format("{:.1f}"))
+        display(
+            pd.Series(
+                100 * last / last.sum(),
+                index=paths.names,
+                name="% of V(N), μ scaled",
+            )
+            .to_frame()
+            .style.format("{:.1f}")
+        )
 else:
-    print("No λ in (0, 1] gives a valid revenue-sharing outcome here; nothing to draw.")
+    print("No λ in (0, 1] gives a valid revenue-sharing outcome here.")
 
-# %% tags=["hide-input"]
-book.Md(r"""```{glue:figure} fig_mu
+# %% tags=["remove-input"]
+# The figure's directive, shown only when there is something to draw.
+display(book.Md(
+    r"""```{glue:figure} fig_mu
 :name: fig-robustness-mu
 :alt: Allocations of the four vertical members against the revenue share with mu fixed and with mu scaled, and the share below which each allocation is negative as the mu are scaled.
 
@@ -386,7 +531,8 @@ with $\mu$ scaled with $V(N)$ (middle); right: with $\mu$ fixed and scaled
 by a factor $t$, the share below which each member's allocation is negative
 (the dotted line is the stated $\mu$). Files:
 {download}`PNG <outputs/robustness_mu.png>`, {download}`SVG <outputs/robustness_mu.svg>`.
-```""" if paths.paths else "")
+```"""
+)) if paths.paths else None
 
 # %% [markdown]
 # ### The vertical band under either rule
@@ -397,11 +543,23 @@ by a factor $t$, the share below which each member's allocation is negative
 # the same $\mu$ rule and against either benchmark.
 
 # %%
-vbands = {(leader, rule): try_band(beyond.vertical_band, params, vparams, mu_rule=rule, leader=leader)
-          for leader in LEADERS for rule in beyond.MU_RULES}
+vbands = {
+    (leader, rule): try_band(
+        beyond.vertical_band, params, vparams, mu_rule=rule, leader=leader
+    )
+    for leader in LEADERS
+    for rule in beyond.MU_RULES
+}
 pd.DataFrame(
-    [{"benchmark": f"{leader}-led", "coalition values": f"μ {rule}", "lower end": b.lo if b else np.nan,
-      "upper end": b.hi if b else np.nan} for (leader, rule), b in vbands.items()]
+    [
+        {
+            "benchmark": f"{leader}-led",
+            "coalition values": f"μ {rule}",
+            "lower end": b.lo if b else np.nan,
+            "upper end": b.hi if b else np.nan,
+        }
+        for (leader, rule), b in vbands.items()
+    ]
 ).style.hide(axis="index").format(precision=6, na_rep="no band")
 
 # %% [markdown]

@@ -65,10 +65,11 @@ def version(dist):
         return "not installed"
 
 
+venv = sys.prefix != sys.base_prefix
 versions = {
     "Python": platform.python_version(),
-    "Kernel interpreter": f"{platform.python_implementation()} {platform.python_version()}, "
-    + ("in a virtual environment" if sys.prefix != sys.base_prefix else "system installation"),
+    "Kernel interpreter": f"{platform.python_implementation()} "
+    + ("in a virtual environment" if venv else "(system installation)"),
     "Platform": platform.platform(terse=True),
     **{name: version(name) for name in packages},
 }
@@ -78,28 +79,35 @@ pd.Series(versions, name="version").rename_axis("software").to_frame()
 # The lock file pins every package with its hash; the build checks each pin
 # against what is installed:
 
-# %%
+# %% tags=["hide-input"]
 lock = Path("..") / lock_file
-pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", lock.read_text(encoding="utf-8")) if lock.is_file() else []
-differ = {name: (pinned, version(name)) for name, pinned in pins if version(name) != pinned}
+text = lock.read_text(encoding="utf-8") if lock.is_file() else ""
+pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", text)
+differ = [f"{n} {version(n)} (lock: {v})" for n, v in pins if version(n) != v]
 if not lock.is_file():
-    lock_text = f"`{lock_file}` was not found: this build was not installed from the lock"
+    lock_text = f"`{lock_file}` was not found: not installed from the lock"
 else:
-    sha = hashlib.sha256(lock.read_bytes()).hexdigest()
-    lock_text = (f"`{lock_file}` (SHA-256 `{sha[:16]}…`): {len(pins)} pinned packages, "
-                 + ("all installed at the locked version" if not differ else
-                    f"{len(differ)} installed at another version: "
-                    + ", ".join(f"{n} {v} (lock: {p})" for n, (p, v) in differ.items())))
+    sha = hashlib.sha256(lock.read_bytes()).hexdigest()[:16]
+    lock_text = f"`{lock_file}` (SHA-256 `{sha}…`): {len(pins)} pinned packages, " + (
+        f"{len(differ)} installed at another version: {', '.join(differ)}"
+        if differ else "all installed at the locked version")
+
+
+def git(*args):
+    """The output of ``git args`` in this checkout."""
+    return subprocess.run(["git", *args], capture_output=True, text=True,
+                          check=True, timeout=10).stdout.strip()
+
+
 try:
-    commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
-                            check=True, timeout=10).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                           text=True, check=True, timeout=10).stdout.strip()
-    commit += " (with uncommitted changes)" if dirty else ""
+    commit = git("rev-parse", "--short=12", "HEAD")
+    if git("status", "--porcelain", "--untracked-files=no"):
+        commit += " (with uncommitted changes)"
 except (OSError, subprocess.SubprocessError):
     commit = "unknown (not a git checkout)"
-book.glue(lock_summary=book.Md(lock_text), build_commit=book.Md(f"`{commit}`"), xbec_version=version("xbec"),
-          build_date=book.Md(datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")))
+now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+book.glue(lock_summary=book.Md(lock_text), build_commit=book.Md(f"`{commit}`"),
+          xbec_version=version("xbec"), build_date=book.Md(now))
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,
