@@ -56,9 +56,8 @@ from xbec.figures import contracts as contracts_plots
 contracts = xbec.contracts
 beta = substitutability  # this chapter's beta (Zennyo's model)
 out = book.out_dir(output_dir)
-betas = np.linspace(
-    0.0, 0.995, n_beta
-)  # the maps stop short of beta = 1 (outside the domain)
+# the maps stop short of beta = 1 (outside the domain)
+betas = np.linspace(0.0, 0.995, n_beta)
 alphas = np.linspace(1.0 / n_alpha, 1.0, n_alpha)
 royalties = np.linspace(0.0, 1.0, n_r)
 book.glue(
@@ -117,9 +116,8 @@ NAMES = {
 # backward induction with scipy best responses.
 
 # %%
-derivation = (
-    contracts.derive()
-)  # stage 3 of every configuration, by backward induction (sympy)
+# stage 3 of every configuration, by backward induction (sympy)
+derivation = contracts.derive()
 for config in contracts.CONFIGURATIONS:
     exprs = derivation.subgames[config]
     lines = [
@@ -156,9 +154,8 @@ for config in contracts.CONFIGURATIONS:
 # When $\beta = 0$ all four equal $1/2$ ({numref}`fig-contracts_thresholds`).
 
 # %%
-book.glue(
-    {f"th_{k}": v for k, v in contracts.thresholds(alpha, beta).items()}
-)  # r_i^s at (alpha, beta)
+# r_i^s at (alpha, beta)
+book.glue({f"th_{k}": v for k, v in contracts.thresholds(alpha, beta).items()})
 book.figure(
     contracts_plots.plot_thresholds(
         alpha, betas, contracts.thresholds(alpha, betas)
@@ -229,9 +226,8 @@ book.figure(fig, out, "contracts_stage2_choice")
 # stage-2 outcomes some royalty induces at each point:
 
 # %%
-reach = contracts.reachable_choices(
-    alphas[:, None], betas[None, :]
-)  # grid (alpha, beta) -> bool
+# grid (alpha, beta) -> bool
+reach = contracts.reachable_choices(alphas[:, None], betas[None, :])
 no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
 book.glue(
     share_reach_wa=100 * reach["WA"].mean(),
@@ -289,9 +285,8 @@ pd.Series(
 
 # %%
 eq = contracts.equilibrium(alpha, beta)  # both suppliers choose
-eq_forced = contracts.equilibrium(
-    alpha, beta, niche_forced_agency=True
-)  # the extension below
+# the extension below
+eq_forced = contracts.equilibrium(alpha, beta, niche_forced_agency=True)
 for prefix, e in (("eq", eq), ("eqf", eq_forced)):
     book.glue(
         {
@@ -332,9 +327,8 @@ book.figure(fig, out, "contracts_platform_profit")
 # ```
 
 # %%
-eq_map = contracts.equilibrium_map(
-    alphas, betas
-)  # stage 1 at every grid point
+# stage 1 at every grid point
+eq_map = contracts.equilibrium_map(alphas, betas)
 book.figure(
     contracts_plots.plot_equilibrium_map(eq_map),
     out,
@@ -455,9 +449,8 @@ book.figure(
     out,
     "contracts_forced_agency",
 )
-share_Y = 100 * contracts.region_y_area(
-    betas[-1]
-)  # area above the boundary alpha_Y(beta), by quadrature
+# region Y's area: above the boundary alpha_Y(beta), by quadrature
+share_Y = 100 * contracts.region_y_area(betas[-1])
 gain = forced_map.platform_profit - eq_map.platform_profit
 book.glue(
     share_Y=share_Y,

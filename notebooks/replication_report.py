@@ -118,9 +118,8 @@ for key, doc, text in [
 # on them.
 
 # %%
-rows = (
-    xbec.ledger()
-)  # §5's printed numbers against the exact model at the paper's parameters
+# §5's printed numbers against the exact model at the paper's parameters
+rows = xbec.ledger()
 (out / "ledger.csv").write_text(L.to_csv(rows))
 book.glue(report.ledger_counts(rows))
 pd.DataFrame(report.section_counts(rows)).T.rename(
@@ -153,9 +152,7 @@ pd.DataFrame(report.section_counts(rows)).T.rename(
 # %%
 try:
     found = xbec.claims(params, vparams)
-except (
-    xbec.ModelDomainError
-) as err:  # the claims cannot be assessed at these parameters
+except xbec.ModelDomainError as err:  # cannot be assessed here
     found = ()
     print(f"The claims cannot be assessed for these parameters: {err}")
 book.glue(report.verdict_counts(found))
@@ -208,9 +205,8 @@ book.Md(
 # %%
 fam = L.reconstruction_family()  # every (V(N), g) that prints §5.2's digits
 rec = report.reconstructed_rows(rows)
-alloc = report.reconstructed_allocation(
-    rows
-)  # eq (15) at the reconstructed inputs
+# eq (15) at the reconstructed inputs
+alloc = report.reconstructed_allocation(rows)
 if alloc is None:
     print("No ledger row is reconstructed.")
 else:
@@ -303,10 +299,7 @@ try:
         params, vparams, baseline=alloc.tolist()
     )
     book.glue(mixed_lo=f"{mixed.lo:.5f}")
-except (
-    xbec.ModelDomainError,
-    AttributeError,
-):  # no band, or no reconstructed allocation
+except (xbec.ModelDomainError, AttributeError):  # no band or no allocation
     book.glue(mixed_lo="none")
 
 # %% [markdown]

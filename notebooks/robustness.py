@@ -213,9 +213,8 @@ pd.DataFrame(
 # platform leads.
 
 # %%
-gap = (
-    symbolic_leaders.manufacturer_led_band_gap()
-)  # pi^{2*} - 2 pi2^M, symbolic
+# pi^{2*} - 2 pi2^M, symbolic
+gap = symbolic_leaders.manufacturer_led_band_gap()
 two_pi2m = 2 * games["manufacturer"].pi_manufacturer
 book.glue(
     platform_band=book.Md(band_text(bands[("platform", True)])),
@@ -433,9 +432,8 @@ Files: {download}`PNG <outputs/robustness_bargaining.png>`,
 
 # %%
 V_i = beyond.worth_thresholds(vparams)
-negative = beyond.negative_allocation_lambda(
-    params, vparams
-)  # member index -> LambdaBand or None
+# member index -> LambdaBand or None
+negative = beyond.negative_allocation_lambda(params, vparams)
 pd.DataFrame(
     {
         "μᵢ": vparams.mu,
@@ -491,7 +489,7 @@ else:
 # eq (15) along lambda, with mu fixed and with mu scaled with V(N)
 paths = beyond.mu_paths(params, vparams)
 for rule, why in paths.notes.items():
-    print(f"mu {rule}: {why}")
+    print(f"The rule μ {rule} is not defined here: {why}")
 if paths.paths:
     book.figure(
         fr.mu_figure(
