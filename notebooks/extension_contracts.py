@@ -128,7 +128,7 @@ for config in contracts.CONFIGURATIONS:
     display(
         Math(
             f"\\textbf{{{config}}}:\\quad\\begin{{aligned}}"
-            + "\\\\".join(lines)
+            + "\\\\[6pt]".join(lines)
             + "\\end{aligned}"
         )
     )
@@ -226,27 +226,29 @@ book.figure(fig, out, "contracts_stage2_choice")
 # stage-2 outcomes some royalty induces at each point:
 
 # %%
-# grid (alpha, beta) -> bool
+# at each grid point (alpha, beta): is there a royalty that induces it?
 reach = contracts.reachable_choices(alphas[:, None], betas[None, :])
 no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
+
+
+def smallest(values, mask, axis):
+    """The smallest grid value at which ``mask`` holds somewhere; nan if nowhere."""
+    hit = mask.any(axis=axis)
+    return values[hit].min() if hit.any() else np.nan
+
+
 book.glue(
     share_reach_wa=100 * reach["WA"].mean(),
     share_reach_aw=100 * reach["AW"].mean(),
     share_coord=100 * reach["WA/AW"].mean(),
-    region1_alpha_min=alphas[no_hybrid.any(axis=1)].min()
-    if no_hybrid.any()
-    else np.nan,
-    coord_alpha_min=alphas[reach["WA/AW"].any(axis=1)].min()
-    if reach["WA/AW"].any()
-    else np.nan,
-    coord_beta_min=betas[reach["WA/AW"].any(axis=0)].min()
-    if reach["WA/AW"].any()
-    else np.nan,
+    region1_alpha_min=smallest(alphas, no_hybrid, axis=1),
+    coord_alpha_min=smallest(alphas, reach["WA/AW"], axis=1),
+    coord_beta_min=smallest(betas, reach["WA/AW"], axis=0),
 )
 pd.Series(
     {k: 100 * m.mean() for k, m in reach.items()},
     name="% of grid points where some r induces it",
-).to_frame()
+).to_frame().style.format("{:.1f}")
 
 # %% [markdown]
 # The pattern is the one the summary reports ({numref}`fig-contracts_stage2_choice`). A low royalty keeps both suppliers on
