@@ -264,5 +264,5 @@ def test_landing_page_pastes_every_claims_verdict():
     report = (root / "notebooks/replication_report.py").read_text(encoding="utf-8")
     for c in ROWS:
         assert f"replication_report.ipynb::verdict_{c.key}:s" in intro, c.key
-    assert "report_pages.claims_values(report)" in report  # glues verdict_<key> for every claim
+    assert "verdict_{cl.key}" in report  # glues verdict_<key> for every claim
     assert "-p fast" not in intro
