@@ -223,9 +223,12 @@ def test_default_names_never_collide(root, tmp_path):
 
 
 def test_leftovers_of_killed_runs_are_removed(root, tmp_path, capsys):
-    stale, live = tmp_path / ".x.partial-dead", tmp_path / ".x.partial-live"
-    stale.mkdir()
-    live.mkdir()
+    stale, live, users = tmp_path / ".x.partial-dead", tmp_path / ".x.partial-live", tmp_path / ".notes.partial-1"
+    for p in (stale, live, users):
+        p.mkdir()
+        (p / "mine.txt").write_text("data")
+    for p in (stale, live):
+        (p / R.MARKER).write_text("")  # folders xbec made
     holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], 0);"
                                "fcntl.flock(fd, fcntl.LOCK_EX); print(1, flush=True); time.sleep(60)", str(live)],
                               stdout=subprocess.PIPE, text=True)
@@ -236,6 +239,8 @@ def test_leftovers_of_killed_runs_are_removed(root, tmp_path, capsys):
         holder.kill()
     assert "left by a run that was killed" in capsys.readouterr().err
     assert not stale.exists() and live.exists()  # a running run's folder is never touched
+    assert (users / "mine.txt").read_text() == "data"  # a user's folder named alike: no marker, never touched
+    assert run(root, users.parent / "y", "-n", "tab") == 0 and users.exists()
     assert fcntl is not None
 
 
