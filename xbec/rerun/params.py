@@ -66,7 +66,11 @@ RULES: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("beta", "beta - b1*c > 0 (positive demand, §3.3)", lambda x: x["beta"] - x["b1"] * x["c"] > 0),
     ("b1", "b1 > 0", lambda x: x["b1"] > 0),
     ("b2", "b2 >= 0", lambda x: x["b2"] >= 0),
-    ("b2", "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)", lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0),
+    (
+        "b2",
+        "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)",
+        lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0,
+    ),
     ("gamma1", "gamma1 > 0", lambda x: x["gamma1"] > 0),
     ("c", "c >= 0", lambda x: x["c"] >= 0),
     ("K", "K >= 0", lambda x: x["K"] >= 0),
