@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ def limit() -> int:
 
 
 @functools.cache
-def _distributions() -> dict[str, list[str]]:
+def _distributions() -> Mapping[str, list[str]]:
     return md.packages_distributions()
 
 
@@ -154,7 +155,7 @@ def entries() -> list[tuple[str, int, float]]:
 
 def prune(max_bytes: int) -> list[str]:
     """Remove the least recently used entries until the cache holds at most ``max_bytes``; their keys."""
-    all_entries, removed = entries(), []
+    all_entries, removed = entries(), list[str]()
     total = sum(size for _, size, _ in all_entries)
     for k, size, _ in all_entries:
         if total <= max_bytes:
