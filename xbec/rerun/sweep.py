@@ -15,11 +15,12 @@ import io
 import itertools
 import json
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
 from .params import ParameterError, Validated, format_value, validate
-from .run import NOTEBOOK_DIR, Notebook, run_point, write_manifest
+from .run import NOTEBOOK_DIR, Notebook, RunError, run_point, write_manifest
 from .tables import headline, write_datapackage
 
 MAX_POINTS = 1000
@@ -81,43 +82,50 @@ def run_sweep(
     if scheduler:
         from distributed import Client
 
-        client = Client(scheduler, set_as_default=False)
-    rows, hits, t0 = [], 0, time.perf_counter()
+        try:
+            client = Client(scheduler, set_as_default=False, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise RunError(f"--scheduler {scheduler[:80]}: cannot connect ({type(exc).__name__})") from None
+    hits, t0, done = 0, time.perf_counter(), 0
+
+    def one(i: int, name: str, v: Validated) -> None:
+        nonlocal hits, done
+        executor = client.get_executor() if client else None
+        manifest = run_point(v, notebooks, stage / name, log=log, executor=executor, label=f"{name} ({i + 1})", **kw)
+        hits, done = hits + sum(n["cached"] for n in manifest["notebooks"].values()), done + 1
+        bar.update()
+        bar.set_postfix_str(f"{hits} cache hits")
+        if not kw.get("progress"):
+            print(
+                f"xbec run: point {name} done ({done} of {len(todo)}), {time.perf_counter() - t0:.0f} s, "
+                f"{hits} cache hits so far",
+                file=log,
+                flush=True,
+            )
+
     try:
         with tqdm(total=len(todo), unit="point", disable=not kw.get("progress"), file=log, desc="sweep") as bar:
-            for i, (name, v) in enumerate(todo):
-                manifest = run_point(
-                    v,
-                    notebooks,
-                    stage / name,
-                    log=log,
-                    executor=client.get_executor() if client else None,
-                    label=f"{name} ({i + 1}/{len(todo)})",
-                    **kw,
-                )
-                hits += sum(n["cached"] for n in manifest["notebooks"].values())
-                bar.update()
-                bar.set_postfix_str(f"{hits} cache hits")
-                if not kw.get("progress"):
-                    print(
-                        f"xbec run: point {i + 1}/{len(todo)} {name} done, {time.perf_counter() - t0:.0f} s, "
-                        f"{hits} cache hits so far",
-                        file=log,
-                        flush=True,
-                    )
-                rows.append(
-                    {"point": name}
-                    | {k: format_value(v.values[k]) for k in grid}
-                    | headline(v)
-                    | {
-                        f"{nb.name}:{k}": repr(x)
-                        for nb in notebooks
-                        for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
-                    }
-                )
+            if client is None:
+                for i, (name, v) in enumerate(todo):
+                    one(i, name, v)
+            else:  # the points at once: the cluster's workers take what they can
+                with ThreadPoolExecutor(max_workers=min(len(todo), 32), thread_name_prefix="xbec-point") as pool:
+                    for f in [pool.submit(one, i, name, v) for i, (name, v) in enumerate(todo)]:
+                        f.result()
     finally:
         if client is not None:
             client.close()
+    rows = [
+        {"point": name}
+        | {k: format_value(v.values[k]) for k in grid}
+        | headline(v)
+        | {
+            f"{nb.name}:{k}": repr(x)
+            for nb in notebooks
+            for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
+        }
+        for name, v in todo
+    ]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
     writer.writeheader()
