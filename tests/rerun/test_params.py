@@ -180,7 +180,7 @@ def test_help_states_the_rules_validation_applies(capsys):
     with pytest.raises(SystemExit):
         cli.main(["run", "--help"])
     text = " ".join(capsys.readouterr().out.split())
-    for name, rule, test in rp.RULES:
+    for _, rule, _t in rp.RULES:
         assert rule in text, rule
     assert "beta - b1*c > 0" in text
     values = rp.resolve(["beta=15"])

@@ -389,6 +389,24 @@ def _failure(name: str, exc: BaseException) -> str:
     )
 
 
+def progress_bar(total: int, unit: str, desc: str, enabled: bool, log: TextIO | None, position: int = 0) -> Any:
+    """A tqdm bar on ``log`` (done of total, elapsed, a postfix); its size from the terminal, 80x24 if it says 0."""
+    from tqdm import tqdm
+
+    size = shutil.get_terminal_size()  # tqdm reads rows = -1 from a pty of size 0 and then shows nothing
+    return tqdm(
+        total=total,
+        unit=unit,
+        desc=desc,
+        disable=not enabled,
+        leave=position == 0,
+        file=log,
+        position=position,
+        ncols=size.columns,
+        nrows=max(size.lines, 2 + position),
+    )
+
+
 def write_manifest(stage: Path, fields: dict[str, Any], packages: dict[str, str] | None = None) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
     outputs = {
@@ -419,8 +437,6 @@ def run_point(
     ``progress``: a tqdm bar on ``log`` (a terminal); else, with ``log``, one line per notebook finished.
     ``executor``: a ``concurrent.futures`` executor (a Dask cluster's) that executes the notebooks.
     """
-    from tqdm.auto import tqdm
-
     from ..replication import numerics as N
 
     started, t0 = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
@@ -436,9 +452,7 @@ def run_point(
             for nb in notebooks
         }
         pending = set(futures)
-        with tqdm(
-            total=len(futures), unit="notebook", disable=not progress, leave=False, file=log, desc=label or "xbec run"
-        ) as bar:
+        with progress_bar(len(futures), "notebook", label or "xbec run", progress, log, 1 if label else 0) as bar:
             while pending:
                 finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 for fut in finished:

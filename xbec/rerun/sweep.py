@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .params import ParameterError, Validated, format_value, validate
-from .run import NOTEBOOK_DIR, Notebook, RunError, run_point, write_manifest
+from .run import NOTEBOOK_DIR, Notebook, RunError, progress_bar, run_point, write_manifest
 from .tables import headline, write_datapackage
 
 MAX_POINTS = 1000
@@ -72,8 +72,6 @@ def run_sweep(
 ) -> Path:
     """Run each point into ``stage/<point>/`` (on the Dask cluster at ``scheduler`` if given), write
     ``sweep.csv``, its ``datapackage.json`` and a manifest."""
-    from tqdm.auto import tqdm
-
     todo = points(base, tuple(nb.name for nb in notebooks), grid)
     warnings = sorted({w for _, v in todo for w in v.warnings})
     for w in warnings:  # once per sweep, not per point
@@ -104,7 +102,7 @@ def run_sweep(
             )
 
     try:
-        with tqdm(total=len(todo), unit="point", disable=not kw.get("progress"), file=log, desc="sweep") as bar:
+        with progress_bar(len(todo), "point", "sweep", kw.get("progress", False), log) as bar:
             if client is None:
                 for i, (name, v) in enumerate(todo):
                     one(i, name, v)
