@@ -131,6 +131,11 @@ def test_run_manifest_and_injection(root, tmp_path, capsys):
     text = (out / "notebooks" / "tab.ipynb").read_text()
     assert str(tmp_path) not in text and "start_time" not in text and "0x0" in text
     assert R.foreign(out) is None
+    cells = nbformat.read(out / "notebooks" / "tab.ipynb", as_version=4).cells
+    tagged = [c for c in cells if {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    assert len(tagged) == 1  # one parameter block: the values in force
+    assert "beta = 300.0" in tagged[0].source and "beta = 200.0" not in tagged[0].source
+    assert "n_points = 3  # this notebook's own" in tagged[0].source and 'output_dir = ".."' in tagged[0].source
 
 
 def test_same_bytes_twice_and_cache(root, tmp_path):
