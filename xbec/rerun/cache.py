@@ -28,7 +28,7 @@ from typing import Any
 
 from .. import __version__
 
-INDEX, DEFAULT_MAX = ".xbec-entry.json", 2 << 30
+INDEX, TIMES, DEFAULT_MAX = ".xbec-entry.json", ".seconds.json", 2 << 30
 #: the kernel stack every notebook runs on, whatever it imports
 STACK = ("numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient", "ipykernel", "myst-nb", "PyYAML")
 _IMPORT = re.compile(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", re.M)
@@ -52,6 +52,16 @@ def _distributions() -> Mapping[str, list[str]]:
     return md.packages_distributions()
 
 
+@functools.cache
+def _installed(name: str) -> tuple[tuple[str, str], ...]:
+    """``(distribution, version)`` of an imported top-level module (or a distribution name); () if none."""
+    if name in sys.stdlib_module_names or name.startswith("_"):
+        return ()
+    with contextlib.suppress(md.PackageNotFoundError):
+        return ((name, md.version(name)),)  # most distributions are named like their module
+    return tuple((d, md.version(d)) for d in _distributions().get(name, []))
+
+
 def versions(source: bytes) -> dict[str, str]:
     """Versions of the kernel stack and of every installed distribution the notebook's code imports."""
     try:
@@ -59,12 +69,10 @@ def versions(source: bytes) -> dict[str, str]:
         code = "\n".join("".join(c["source"]) for c in cells if c.get("cell_type") == "code")
     except (ValueError, KeyError, TypeError):
         code = ""
-    names = set(STACK) | {d for m in _IMPORT.findall(code) for d in _distributions().get(m, [])}
     out = {"python": sys.version.split()[0]}
-    for dist in sorted(names):
-        with contextlib.suppress(md.PackageNotFoundError):
-            out[dist] = md.version(dist)
-    return out
+    for name in sorted(set(STACK) | set(_IMPORT.findall(code))):
+        out.update(_installed(name))
+    return dict(sorted(out.items()))
 
 
 @functools.cache
@@ -141,6 +149,24 @@ def put(k: str, work: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
             os.close(fd)
         prune(limit())
+
+
+def seconds() -> dict[str, float]:
+    """How long each notebook took when last executed (for scheduling the longest first)."""
+    try:
+        data = json.loads((root() / TIMES).read_text(encoding="utf-8"))
+        return {str(k): float(v) for k, v in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def record_seconds(times: dict[str, float]) -> None:
+    """Remember ``times`` (notebook name -> seconds) beside the entries; best effort, atomic."""
+    with contextlib.suppress(OSError):
+        root().mkdir(parents=True, exist_ok=True)
+        tmp = root() / f".tmp-times-{os.getpid()}"
+        tmp.write_text(json.dumps(seconds() | times, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, root() / TIMES)
 
 
 def entries() -> list[tuple[str, int, float]]:

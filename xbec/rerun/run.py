@@ -447,9 +447,10 @@ def run_point(
     workers = len(notebooks) if executor is not None else max(1, min(jobs, len(notebooks)))
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="xbec")
     try:
+        last = C.seconds()  # the longest first: the run ends sooner on few cores
         futures = {
             pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache, executor): nb
-            for nb in notebooks
+            for nb in sorted(notebooks, key=lambda nb: -last.get(nb.name, float("inf")))
         }
         pending = set(futures)
         with progress_bar(len(futures), "notebook", label or "xbec run", progress, log, 1 if label else 0) as bar:
@@ -476,6 +477,7 @@ def run_point(
                 bar.set_postfix_str(f"running {', '.join(running)}" if running else "", refresh=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+    C.record_seconds({n: d["seconds"] for n, d in done.items() if not d["cached"]})
     for nb in notebooks:  # merge the slices
         for rel in done[nb.name]["files"]:
             src, dst = stage / ".work" / nb.name / rel, stage / rel
