@@ -268,10 +268,12 @@ def _dead(pid: int, wait: float = 10) -> bool:
     return False
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code):
+@pytest.mark.parametrize("sig, code, group", [(signal.SIGINT, 130, False), (signal.SIGTERM, 143, False),
+                                              (signal.SIGINT, 130, True)])  # Ctrl-C: the whole process group
+def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code, group):
     proc = subprocess.Popen([sys.executable, "-m", "xbec", "run", "--root", str(root), "-n", "tab", "slow",
                              "--out", "x", "--no-cache"], cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                            start_new_session=group,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline, pid_files = time.monotonic() + 120, []
@@ -281,11 +283,12 @@ def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code):
         assert pid_files, "the slow notebook did not start"
         kernel = int(pid_files[0].read_text())
         time.sleep(0.3)
-        proc.send_signal(sig)
+        os.killpg(proc.pid, sig) if group else proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
     assert proc.returncode == code and "nothing was written" in err, err
+    assert err.strip().splitlines()[-1].startswith("xbec: error: interrupted") and "Traceback" not in err, err
     assert _dead(kernel), "the kernel outlived its run"
     assert list(tmp_path.iterdir()) == []
 

@@ -22,6 +22,7 @@ import re
 import secrets
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import threading
@@ -296,6 +297,19 @@ def normalise(path: Path, work: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@functools.cache
+def _quiet_kernel_manager() -> type:
+    """Kernels whose stderr is /dev/null: after Ctrl-C to the process group they print nothing after xbec."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):  # type: ignore[misc]
+        async def start_kernel(self, **kw: Any) -> None:
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            await super().start_kernel(**kw)
+
+    return QuietKernelManager
+
+
 def execute_notebook(name: str, source: Path, params: dict[str, Any], work: Path, timeout: int) -> None:
     """Execute notebook ``source`` with papermill into ``work/notebooks/NAME.ipynb`` (cwd: that folder)."""
     import papermill
@@ -314,6 +328,7 @@ def execute_notebook(name: str, source: Path, params: dict[str, Any], work: Path
             start_timeout=120,
             extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
             resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}},
+            kernel_manager_class=_quiet_kernel_manager(),
         )
     finally:
         ACTIVE.discard(str(work))
