@@ -241,7 +241,8 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``xbec`` console script; returns the exit code."""
-    from .run import ACTIVE, RunError
+    from .kernel import ACTIVE
+    from .run import RunError
 
     args = build_parser().parse_args(argv)  # usage errors: argparse exits 2
     try:
