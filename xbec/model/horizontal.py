@@ -501,6 +501,10 @@ def solve_band(params: HorizontalParams, conditions: dict[str, np.ndarray]) -> L
     return LambdaBand(float(sol.lo), float(sol.hi))
 
 
+#: relative width below which the roots of the band's quadratics are rounding, not a band (acceptable_lambda)
+BAND_RTOL = 1e-9
+
+
 def acceptable_lambda(
     params: HorizontalParams, leader: str = "platform", *, platform_earns_more: bool = True
 ) -> LambdaBand:
@@ -530,11 +534,23 @@ def acceptable_lambda(
     Raises
     ------
     ModelDomainError
-        If the benchmark does not exist (:func:`decentralized`), if no
+        If the benchmark does not exist (:func:`decentralized`), if the band
+        is degenerate (narrower than ``BAND_RTOL`` times its upper end, or a
+        member's gain not positive at its midpoint), if no
         ``lam`` in ``(0, 1]`` satisfies all conditions (the contract is not
         acceptable for these parameters; e.g. at the paper's parameters with
         ``leader="manufacturer"``), or if they hold on more than one disjoint
         interval.
     """
     ld.check_domain(params, leader)
-    return solve_band(params, band_conditions(params, leader, platform_earns_more=platform_earns_more))
+    band = solve_band(params, band_conditions(params, leader, platform_earns_more=platform_earns_more))
+    with np.errstate(all="ignore"):
+        mid, dec = 0.5 * (band.lo + band.hi), decentralized(params, leader)
+        shared = revenue_sharing(params, mid)
+        gains = (shared.pi_platform - dec.pi_platform, shared.pi_manufacturer - dec.pi_manufacturer)
+    if not band.hi - band.lo >= BAND_RTOL * band.hi or not min(gains) > 0:  # rounding, not a band
+        raise ModelDomainError(
+            f"no acceptable band for {params}: the roots give ({band.lo!r}, {band.hi!r}), narrower than "
+            f"{BAND_RTOL:g} of its upper end or with a member's gain {min(gains):g} <= 0 at its midpoint"
+        )
+    return band

@@ -152,7 +152,10 @@ def service_shares(
     if len(set(sizes.values())) != 1:
         raise ModelDomainError(f"lengths differ: {sizes}; every criterion needs one entry per member")
     wts = _check_weights(weights, len(arrays))
-    F: np.ndarray = sum((w * arr / arr.sum() for w, arr in zip(wts, arrays.values())), np.zeros(1))
+    shares = [arr / arr.max() for arr in arrays.values()]  # subnormal entries scaled up before dividing
+    F: np.ndarray = sum((w * (s / s.sum()) for w, s in zip(wts, shares)), np.zeros(1))
+    if not abs(float(F.sum()) - 1.0) <= 1e-9:  # pragma: no cover - the scaling above keeps the sum at 1
+        raise ModelDomainError(f"service shares sum to {float(F.sum())!r}, not 1: {v.show(sizes)}")
     return F
 
 
