@@ -342,12 +342,10 @@ book.Md(
 # ## The ledger, section by section
 
 # %%
-for title, prefix in report.SECTIONS.items():
+for section, title in report.SECTIONS.items():
     display(
         book.Md(f"### {title}"),
-        book.compare(
-            [r for r in rows if r.where.startswith(prefix)], "exact model"
-        ),
+        book.compare([r for r in rows if r.section == section], "exact model"),
     )
 
 # %% [markdown]

@@ -2,14 +2,12 @@
 
 Pure functions of what :func:`xbec.ledger`, :func:`xbec.claims` and
 :func:`xbec.errata` return; the book's ``replication_report`` chapter shows
-them. (``esc``, ``md_table``, ``yes``, ``compare_table`` and
-``ledger_verdict`` are Markdown helpers kept only for the page modules that
-still import them.)
+them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -26,20 +24,15 @@ __all__ = [
     "errata_counts",
     "reconstructed_rows",
     "reconstructed_allocation",
-    "esc",
-    "md_table",
-    "yes",
-    "compare_table",
-    "ledger_verdict",
 ]
 
-#: The ledger's sections: title -> prefix of the rows' ``where``.
+#: A title for each of the ledger's sections (:data:`xbec.replication.ledger.SECTIONS`).
 SECTIONS: Mapping[str, str] = {
-    "§5.1: horizontal alliance, headline values": "§5.1",
-    "Table 1: the horizontal alliance under revenue sharing": "Table 1",
-    "§5.2: vertical alliance, decentralised allocation": "§5.2,",
-    "Table 2: the vertical alliance under revenue sharing": "Table 2",
-    "Conclusions (§5.2, §6): the range of the revenue share": "§5.2/§6",
+    "§5.1": "§5.1: horizontal alliance, headline values",
+    "Table 1": "Table 1: the horizontal alliance under revenue sharing",
+    "§5.2": "§5.2: vertical alliance, decentralised allocation",
+    "Table 2": "Table 2: the vertical alliance under revenue sharing",
+    "§6": "Conclusions (§5.2, §6): the range of the revenue share",
 }
 
 
@@ -54,7 +47,7 @@ def ledger_counts(rows: Iterable[LedgerRow]) -> dict[str, int]:
 def section_counts(rows: Iterable[LedgerRow]) -> dict[str, dict[str, int]]:
     """For each of :data:`SECTIONS` (and ``"all"``), the number of rows and of rows per status."""
     rows = list(rows)
-    groups = {title: [r for r in rows if r.where.startswith(prefix)] for title, prefix in SECTIONS.items()}
+    groups = {title: [r for r in rows if r.section == section] for section, title in SECTIONS.items()}
     return {title: summary(grp) for title, grp in {**groups, "all": rows}.items()}
 
 
@@ -76,8 +69,7 @@ def errata_counts(rows: Iterable[Erratum]) -> dict[str, int]:
 
 def reconstructed_rows(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
     """The *reconstructed* rows of §5.2's decentralised allocation, in member order."""
-    prefix = SECTIONS["§5.2: vertical alliance, decentralised allocation"]
-    return [r for r in rows if r.status == "reconstructed" and r.where.startswith(prefix)]
+    return [r for r in rows if r.status == "reconstructed" and r.section == "§5.2"]
 
 
 def reconstructed_allocation(rows: Iterable[LedgerRow]) -> np.ndarray | None:
@@ -87,78 +79,3 @@ def reconstructed_allocation(rows: Iterable[LedgerRow]) -> np.ndarray | None:
         return None
     inp: Mapping = rec[0].inputs
     return improved_raiffa(inp["V"], inp["mu"], service_shares(inp["phi"], inp["theta"], inp["weights"]))
-
-
-# -- Markdown helpers of the remaining page modules ---------------------------------------------
-
-
-def esc(text: str) -> str:
-    """Escape ``text`` for a Markdown (MyST) table cell or inline text."""
-    for ch in "\\`*_[]<>|$":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def md_table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A Markdown table with ``header`` and one line per row (cells via ``str``)."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(str(x) for x in row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
-
-
-def yes(flag: bool) -> str:
-    """A check mark for ``True``, a bold cross for ``False``."""
-    return "✔ yes" if flag else "✘ **no**"
-
-
-def compare_table(
-    printed: Sequence[Mapping[str, str]],
-    ours: Mapping[str, Sequence[float] | np.ndarray],
-    cols: Sequence[tuple[str, str]],
-    lam_key: str = "lam",
-) -> str:
-    """Markdown table setting recomputed values beside a printed table.
-
-    Parameters
-    ----------
-    printed : sequence of mappings
-        One mapping per printed row, column name -> printed string (with
-        ``lam_key``), e.g. ``dict(zip(paper.TABLE1_COLUMNS, row))``.
-    ours : mapping
-        Column name -> recomputed values aligned with ``printed``.
-    cols : sequence of (column name, header)
-        The columns to compare; each gives three table columns: ours (2
-        decimals), the paper's printed string and the difference (ours - paper).
-    """
-    header = ["$\\lambda$"]
-    for _, tex in cols:
-        header += [tex, "paper", "diff."]
-    rows = []
-    for i, cells in enumerate(printed):
-        row = [cells[lam_key]]
-        for key, _ in cols:
-            mine = float(ours[key][i])
-            diff = mine - float(cells[key])
-            row += [f"{mine:.2f}", cells[key], f"{0.0 if abs(diff) < 5e-4 else diff:+.3f}"]
-        rows.append(row)
-    return md_table(header, rows)
-
-
-def ledger_verdict(rows: Sequence, statuses: Sequence[str]) -> str:
-    """One sentence counting ledger rows by status, then each non-reproduced row's note.
-
-    Labels and notes are the rows' MyST forms (``label``, ``note_md``), symbols typeset.
-    """
-    counts = {s: sum(r.status == s for r in rows) for s in statuses}
-    phrases = {
-        "reproduced": "are reproduced to the printed precision",
-        "rounding": "are explained by the paper's rounding",
-        "reconstructed": "are reconstructed from other inputs than the paper states",
-        "discrepancy": "are discrepancies",
-    }
-    said = [f"{counts[s]} {phrases.get(s, s)}" for s in statuses]
-    notes = "".join(f"- {r.label}: {r.note_md}\n" for r in rows if r.status != "reproduced")
-    return (
-        f"Of the {len(rows)} printed cells, {', '.join(said[:-1])} and {said[-1]} "
-        f"(ledger, {{doc}}`replication_report`).\n\n" + notes
-    )
