@@ -291,3 +291,47 @@ def test_beyond_rejects_non_integers_flags_and_overflowing_excesses():
         xbec.shapley(2, {frozenset({0}): -1e308, frozenset({1}): 1.0, frozenset({0, 1}): 1e308})
     with pytest.raises(ModelDomainError, match=r"^worth\(\{0\}\)='1': must be a real number"):
         b.core_check(2, {frozenset({0}): "1", frozenset({1}): 1.0, frozenset({0, 1}): 3.0}, [1.0, 2.0])
+
+
+# -- issue 16 item 4: no silent nan/inf from the API ------------------------------------------------------------
+
+
+def test_tiny_b1_is_refused_naming_b1():
+    for b1, what in ((1e-308, "underflows"), (1e-306, "overflows")):
+        with pytest.raises(ModelDomainError, match=rf"^b1={b1:g}: too small, .*{what}"):
+            HorizontalParams(beta=15, b1=b1, b2=0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-320, 2), st.floats(-320, 2), st.floats(0, 3), st.floats(0.05, 0.95))
+def test_accepted_parameters_give_finite_outcomes(lb1, lg, beta_exp, lam):
+    try:
+        p = HorizontalParams(beta=10.0 ** (beta_exp + 1.5), b1=10.0**lb1, b2=0.0, gamma1=10.0**lg, c=0.0)
+    except ModelDomainError:
+        return
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        for result in (xbec.decentralized(p), xbec.centralized(p), revenue_sharing(p, lam)):
+            assert all(np.isfinite(x).all() for x in vars(result).values()), result
+
+
+def test_thresholds_never_nan_or_wrong_for_tiny_inputs():
+    with pytest.raises(ModelDomainError, match=r"^alpha=1e-200: too small"):
+        C.thresholds(1e-200, 1e-200)
+    tiny, small = C.thresholds(1e-100, 1e-100), C.thresholds(1e-20, 1e-20)  # the scale of the polynomials
+    assert all(math.isfinite(tiny[k]) and tiny[k] == pytest.approx(small[k], abs=1e-12) for k in small), tiny
+
+
+def test_service_shares_sum_to_one_even_for_subnormal_criteria():
+    for phi in ([5e-324, 0], [5e-324, 1e-323], [1e-310, 3e-310]):
+        F = service_shares(phi, [587.76, 1000], (0.176, 0.824))
+        assert F.sum() == pytest.approx(1.0, abs=1e-12) and np.all(F >= 0)
+
+
+def test_degenerate_band_is_no_band():
+    p = HorizontalParams(b1=0.010000000000000002, gamma1=0.010000000000000002, b2=0.01)
+    with pytest.raises(ModelDomainError, match="no acceptable band"):
+        xbec.acceptable_lambda(p)
+    band = xbec.acceptable_lambda(HorizontalParams())  # a real band: each member gains inside it
+    mid, dec = 0.5 * (band.lo + band.hi), xbec.decentralized(HorizontalParams())
+    r = revenue_sharing(HorizontalParams(), mid)
+    assert r.pi_platform > dec.pi_platform and r.pi_manufacturer > dec.pi_manufacturer

@@ -18,46 +18,119 @@ Imports run one way: ``model`` ← ``replication``, ``beyond`` ← ``figures`` �
 ``rerun``.
 """
 
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _distribution_version
+from __future__ import annotations
 
-from . import beyond
-from .beyond import (
-    BargainingOutcome,
-    CoordinatingContractResult,
-    coordinating_acceptable_lambda,
-    coordinating_contract,
-    core_check,
-    nash_bargaining_lambda,
-    nucleolus,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import ModelDomainError
-from .model import contracts
-from .model.horizontal import (
-    HorizontalParams,
-    LambdaBand,
-    acceptable_lambda,
-    centralized,
-    decentralized,
-    revenue_sharing,
-)
-from .model.vertical import (
-    MEMBER_NAMES,
-    VerticalParams,
-    improved_raiffa,
-    member_names,
-    raiffa,
-    service_shares,
-    shapley,
-)
-from .replication.claims import Claim, claims
-from .replication.errata import Erratum, errata
-from .replication.ledger import LedgerRow, ledger
 
-try:  # the version is typed once, in pyproject.toml
-    __version__: str = _distribution_version("xbec")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:  # the names below are imported when first used (PEP 562): `import xbec` stays light
+    from . import beyond
+    from .beyond import (
+        BargainingOutcome,
+        CoordinatingContractResult,
+        coordinating_acceptable_lambda,
+        coordinating_contract,
+        core_check,
+        nash_bargaining_lambda,
+        nucleolus,
+    )
+    from .model import contracts
+    from .model.horizontal import (
+        HorizontalParams,
+        LambdaBand,
+        acceptable_lambda,
+        centralized,
+        decentralized,
+        revenue_sharing,
+    )
+    from .model.vertical import (
+        MEMBER_NAMES,
+        VerticalParams,
+        improved_raiffa,
+        member_names,
+        raiffa,
+        service_shares,
+        shapley,
+    )
+    from .replication.claims import Claim, claims
+    from .replication.errata import Erratum, errata
+    from .replication.ledger import LedgerRow, ledger
+
+    __version__: str
+
+#: where each public name lives (module, attribute; None: the module itself)
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "beyond": (".beyond", None),
+    "contracts": (".model.contracts", None),
+    **{
+        n: (".beyond", n)
+        for n in (
+            "BargainingOutcome",
+            "CoordinatingContractResult",
+            "coordinating_acceptable_lambda",
+            "coordinating_contract",
+            "core_check",
+            "nash_bargaining_lambda",
+            "nucleolus",
+        )
+    },
+    **{
+        n: (".model.horizontal", n)
+        for n in (
+            "HorizontalParams",
+            "LambdaBand",
+            "acceptable_lambda",
+            "centralized",
+            "decentralized",
+            "revenue_sharing",
+        )
+    },
+    **{
+        n: (".model.vertical", n)
+        for n in (
+            "MEMBER_NAMES",
+            "VerticalParams",
+            "improved_raiffa",
+            "member_names",
+            "raiffa",
+            "service_shares",
+            "shapley",
+        )
+    },
+    **{n: (".replication.claims", n) for n in ("Claim", "claims")},
+    **{n: (".replication.errata", n) for n in ("Erratum", "errata")},
+    **{n: (".replication.ledger", n) for n in ("LedgerRow", "ledger")},
+}
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:  # the version is typed once, in pyproject.toml
+        return version("xbec")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562); sympy, scipy and the rest load only when needed."""
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        module, attr = _LAZY[name]
+        value = importlib.import_module(module, __name__)
+        value = value if attr is None else getattr(value, attr)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "ModelDomainError",

@@ -106,18 +106,60 @@ def test_chapter_that_cannot_compute_is_refused_up_front(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_four_point_sweep_and_its_cached_repeat(tmp_path):
+@pytest.mark.parametrize("argv, fragment", [
+    (["-p", "mu=-1e12,1,1,1"], "every mu[i] >= 0"),  # failed in beyond_allocation's cell 6 after 50 s
+    (["-p", "mu=" + ",".join(["1"] * 13), "-p", "phi=" + ",".join(["1"] * 13),
+      "-p", "theta=" + ",".join(["1"] * 13)], "at most 12"),  # a MemoryError in beyond_cost
+    (["--timeout", "1.5"], "integer"), (["--timeout", "1e308"], "integer"),
+    (["--grid", "c=0,-0"], "given twice"), (["--grid", "beta=200", "--grid", "beta=300"], "given twice"),
+    (["-p", "beta=15"], "beta - b1*c > 0"), (["--out", ""], "empty"),
+])
+def test_bad_input_is_refused_before_any_chapter_runs(tmp_path, argv, fragment):
+    out = [] if "--out" in argv else ["--out", "x"]
+    res = subprocess.run([sys.executable, "-m", "xbec", "run", *argv, *out], cwd=tmp_path, capture_output=True,
+                         text=True, timeout=120)
+    assert res.returncode == 2 and fragment in res.stderr and "Traceback" not in res.stderr, res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
+
+
+def test_four_point_sweep_its_table_its_cached_repeat_and_a_dask_cluster(tmp_path):
+    frictionless = pytest.importorskip("frictionless")
     argv = ["-n", "horizontal_model", "table1_fig2", "--grid", "beta=200,300", "--grid", "c=10,20"]
     _, cold = xbec_run(*argv, "--out", "s1", cwd=tmp_path)
     _, warm = xbec_run(*argv, "--out", "s2", cwd=tmp_path)
     print(f"\nfour-point sweep: {cold:.1f} s cold, {warm:.1f} s cached")
     rows = list(csv.DictReader((tmp_path / "s1" / "sweep.csv").open()))
-    assert len(rows) == 4 and float(rows[3]["table1_fig2:p1"]) == pytest.approx(
-        xbec.decentralized(xbec.HorizontalParams(beta=300, c=20)).p)
+    hp = xbec.HorizontalParams(beta=300, c=20)
+    assert len(rows) == 4 and rows[3]["point"] == "beta-300_c-20"
+    assert float(rows[3]["dec_p"]) == pytest.approx(xbec.decentralized(hp).p, rel=1e-15)
+    assert (float(rows[3]["lambda_lo"]), float(rows[3]["lambda_hi"])) == tuple(xbec.acceptable_lambda(hp))
+    assert {k[6:]: v for k, v in rows[3].items() if k.startswith("claim_")} == {c.key: c.verdict for c in xbec.claims(hp)}
+    report = frictionless.validate(str(tmp_path / "s1" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])
     assert (tmp_path / "s1" / "sweep.csv").read_bytes() == (tmp_path / "s2" / "sweep.csv").read_bytes()
     for point in ("beta-200_c-10", "beta-300_c-20"):
         m = json.loads((tmp_path / "s2" / point / "manifest.json").read_text())
         assert all(info["cached"] for info in m["notebooks"].values())
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        _, remote = xbec_run(*argv, "--no-cache", "--scheduler", cl.scheduler_address, "--out", "s3", cwd=tmp_path)
+    print(f"the same sweep on a two-worker LocalCluster: {remote:.1f} s")
+    a, b = _files(tmp_path / "s1"), _files(tmp_path / "s3")
+    assert a.keys() == b.keys()
+    assert [k for k in a if a[k] != b[k] and not k.endswith("manifest.json")] == []
+
+
+def test_datapackage_of_a_run(runs):
+    frictionless = pytest.importorskip("frictionless")
+    for run in runs.values():
+        report = frictionless.validate(str(run / "datapackage.json"))
+        assert report.valid, report.flatten(["type", "message"])
+        described = {r["path"] for r in json.loads((run / "datapackage.json").read_text())["resources"]}
+        assert described == {p.name for p in run.glob("*.csv")}
 
 
 def test_book_of_a_run(tmp_path):
@@ -128,4 +170,11 @@ def test_book_of_a_run(tmp_path):
     assert "<strong>beta&nbsp;=&nbsp;300</strong> (paper: 200)" in page
     m = json.loads((tmp_path / "b" / "manifest.json").read_text())
     assert "book/index.html" in m["outputs"] and R.foreign(tmp_path / "b") is None
+    cells = nbformat.read(tmp_path / "b" / "notebooks" / "table1_fig2.ipynb", as_version=4).cells
+    blocks = [c for c in cells if {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))
+              and "remove-cell" not in c.metadata.get("tags", [])]
+    assert len(blocks) == 1 and "beta = 300.0" in blocks[0].source  # one parameter block: the values in force
+    assert "--param beta=300 --param c=20 --book" in (html / "this_run.html").read_text(encoding="utf-8")
+    assert "applies to the paper&#8217;s parameters only" in (html / "index.html").read_text(encoding="utf-8") or \
+        "applies to the paper's parameters only" in (html / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b", "cache"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -79,6 +80,10 @@ BAD = [
     (["mu="], ["mu=", "non-empty list"]),
     (["lam_min=0.95"], ["lam_min"]),
     (["beta=" + "9" * 5000], ["beta=999", "..."]),  # echo is truncated
+    (["mu=-1e12,1,1,1"], ["mu=-1000000000000", "every mu[i] >= 0"]),  # failed in beyond_allocation's cell 6
+    (["beta=15"], ["beta=15", "beta - b1*c > 0"]),  # the rule --help prints
+    (["mu=" + ",".join(["1"] * 24)], ["members"]),  # a MemoryError in beyond_cost
+    (["mu=" + ",".join(["123456789.5"] * 4000)], ["mu="]),  # a 40 KB message once
 ]
 
 
@@ -116,6 +121,8 @@ YAML = {
     "json_deep": ('{"beta": ' + "[" * 100000 + "]" * 100000 + "}", ["expected NAME"]),
     "huge": ("# x\n" * 300000, ["larger than"]),
     "binary": (b"\xff\xfe\x00beta", ["cannot read"]),
+    "tagged": ("beta: !!str 300\n", ["tags"]),
+    "tagged_local": ("beta: !x 300\n", ["tags"]),
 }
 
 
@@ -128,6 +135,64 @@ def test_bad_parameter_files_exit_2(capsys, empty_cwd, case):
     assert code == 2 and len(err) < 600, err
     for f in fragments:
         assert f in err, err
+
+
+def test_messages_are_one_short_line(capsys, empty_cwd):
+    for argv in (["-pmu=" + ",".join(["123456789.5"] * 4000)], ["-pbeta=15", "-pmu=" + ",".join(["-7"] * 19)]):
+        code, _, err = run_cli(capsys, "params", *argv)
+        assert code == 2 and err.count("\n") == 1 and len(err) <= 320, err
+
+
+def test_file_contents_are_never_echoed(capsys, empty_cwd):
+    secret = "root:$6$SECRETHASH:19000:0:99999:7:::\nbin:*:19000\n"
+    for i, text in enumerate((secret, "beta: [SECRET\n", "beta: 1\nSECRET: [1\n", "{SECRET")):
+        path = empty_cwd.parent / f"f{i}"
+        path.write_text(text)
+        code, _, err = run_cli(capsys, "params", "--params", str(path))
+        assert code == 2 and "SECRET" not in err and "99999" not in err, err
+
+
+def test_fifos_devices_and_folders_are_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        res = subprocess.run([sys.executable, "-m", "xbec", "params", "--params", str(path)], capture_output=True,
+                             text=True, timeout=60)
+        assert res.returncode == 2 and "not a regular file" in res.stderr, res.stderr
+    big = tmp_path / "big.yml"
+    with big.open("wb") as fh:  # st_size says small while the file grows? the read itself is bounded
+        fh.write(b"#" * (rp.MAX_FILE + 5))
+    with pytest.raises(ParameterError, match="larger than"):
+        rp.load_file(big)
+
+
+def test_run_options_are_checked(capsys, empty_cwd):
+    for argv in (["--timeout", "1.5"], ["--timeout", "1e308"], ["--timeout", "0"], ["--jobs", "0"], ["--jobs", "2.5"],
+                 ["--out", ""], ["--out", " "]):
+        with pytest.raises(SystemExit) as exc:
+            cli.main(["run", *argv])
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and "xbec run: error: argument" in err.splitlines()[-1], err
+
+
+def test_help_states_the_rules_validation_applies(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["run", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for _, rule, _t in rp.RULES:
+        assert rule in text, rule
+    assert "beta - b1*c > 0" in text
+    values = rp.resolve(["beta=15"])
+    assert not dict((r, t(values)) for _, r, t in rp.RULES)["beta - b1*c > 0 (positive demand, §3.3)"]
+
+
+def test_member_limits_per_chapter():
+    n14 = [f"{k}=" + ",".join(["1"] * 14) for k in ("mu", "phi", "theta")]
+    rp.validate(rp.resolve(n14), ("table2_fig3",))
+    for chapter in ("beyond_allocation", "beyond_cost"):
+        with pytest.raises(ParameterError, match=f"chapter {chapter}.*at most 12"):
+            rp.validate(rp.resolve(n14), (chapter,))
 
 
 def test_missing_file_and_folder(capsys, empty_cwd):
@@ -163,9 +228,12 @@ def test_params_command_round_trips(capsys, tmp_path):
 def test_grid_parsing():
     assert rp.parse_grid(["beta=200,250", "c=10"]) == {"beta": [200.0, 250.0], "c": [10.0]}
     for spec, frag in (("mu=1,2", "list parameters"), ("bta=1", "unknown"), ("beta=1,x", "beta=x"),
-                       ("beta", "NAME=VALUE")):
+                       ("beta", "NAME=VALUE"), ("c=0,-0", "0 given twice"), ("c=1,1.0", "1 given twice")):
         with pytest.raises(ParameterError, match=frag):
             rp.parse_grid([spec])
+    with pytest.raises(ParameterError, match="beta given twice"):
+        rp.parse_grid(["beta=200", "beta=300"])  # the first was dropped silently
+    assert str(rp.parse_grid(["c=-0"])["c"][0]) == "0.0"
 
 
 def test_chapters_that_cannot_compute_are_rejected_up_front():

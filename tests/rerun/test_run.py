@@ -24,6 +24,7 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 pytest.importorskip("papermill")
 
+from xbec.rerun import cache as C  # noqa: E402
 from xbec.rerun import cli  # noqa: E402
 from xbec.rerun import run as R  # noqa: E402
 from xbec.rerun.params import resolve, validate  # noqa: E402
@@ -130,6 +131,11 @@ def test_run_manifest_and_injection(root, tmp_path, capsys):
     text = (out / "notebooks" / "tab.ipynb").read_text()
     assert str(tmp_path) not in text and "start_time" not in text and "0x0" in text
     assert R.foreign(out) is None
+    cells = nbformat.read(out / "notebooks" / "tab.ipynb", as_version=4).cells
+    tagged = [c for c in cells if {"parameters", "injected-parameters"} & set(c.metadata.get("tags", []))]
+    assert len(tagged) == 1  # one parameter block: the values in force
+    assert "beta = 300.0" in tagged[0].source and "beta = 200.0" not in tagged[0].source
+    assert "n_points = 3  # this notebook's own" in tagged[0].source and 'output_dir = ".."' in tagged[0].source
 
 
 def test_same_bytes_twice_and_cache(root, tmp_path):
@@ -168,6 +174,12 @@ def test_force_replaces_only_an_earlier_run(root, tmp_path, capsys):
     assert (out / "values.csv").read_text().startswith("beta,c,n\n200.0,10.0")
     assert run(root, out, "-n", "tab", "-p", "c=20", "--force") == 0
     assert (out / "values.csv").read_text() == "beta,c,n\n200.0,20.0,3\n"
+    (out / "values.csv").write_text("beta,c,n\n1,2,3\n")  # the user edited a table: --force must not lose it
+    assert run(root, out, "-n", "tab", "--force") == 2
+    assert "values.csv was changed" in capsys.readouterr().err
+    assert (out / "values.csv").read_text() == "beta,c,n\n1,2,3\n"
+    (out / "values.csv").unlink()
+    assert run(root, out, "-n", "tab", "-p", "c=20", "--force", "--no-cache") == 0  # a removed file: nothing lost
     (out / "notes.txt").write_text("mine")
     assert run(root, out, "-n", "tab", "--force") == 2
     assert "notes.txt is not an output" in capsys.readouterr().err and (out / "notes.txt").exists()
@@ -223,9 +235,12 @@ def test_default_names_never_collide(root, tmp_path):
 
 
 def test_leftovers_of_killed_runs_are_removed(root, tmp_path, capsys):
-    stale, live = tmp_path / ".x.partial-dead", tmp_path / ".x.partial-live"
-    stale.mkdir()
-    live.mkdir()
+    stale, live, users = tmp_path / ".x.partial-dead", tmp_path / ".x.partial-live", tmp_path / ".notes.partial-1"
+    for p in (stale, live, users):
+        p.mkdir()
+        (p / "mine.txt").write_text("data")
+    for p in (stale, live):
+        (p / R.MARKER).write_text("")  # folders xbec made
     holder = subprocess.Popen([sys.executable, "-c", "import fcntl, os, sys, time; fd = os.open(sys.argv[1], 0);"
                                "fcntl.flock(fd, fcntl.LOCK_EX); print(1, flush=True); time.sleep(60)", str(live)],
                               stdout=subprocess.PIPE, text=True)
@@ -236,6 +251,8 @@ def test_leftovers_of_killed_runs_are_removed(root, tmp_path, capsys):
         holder.kill()
     assert "left by a run that was killed" in capsys.readouterr().err
     assert not stale.exists() and live.exists()  # a running run's folder is never touched
+    assert (users / "mine.txt").read_text() == "data"  # a user's folder named alike: no marker, never touched
+    assert run(root, users.parent / "y", "-n", "tab") == 0 and users.exists()
     assert fcntl is not None
 
 
@@ -251,10 +268,12 @@ def _dead(pid: int, wait: float = 10) -> bool:
     return False
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
-def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code):
+@pytest.mark.parametrize("sig, code, group", [(signal.SIGINT, 130, False), (signal.SIGTERM, 143, False),
+                                              (signal.SIGINT, 130, True)])  # Ctrl-C: the whole process group
+def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code, group):
     proc = subprocess.Popen([sys.executable, "-m", "xbec", "run", "--root", str(root), "-n", "tab", "slow",
                              "--out", "x", "--no-cache"], cwd=tmp_path, stderr=subprocess.PIPE, text=True,
+                            start_new_session=group,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline, pid_files = time.monotonic() + 120, []
@@ -264,11 +283,12 @@ def test_interrupted_run_leaves_nothing(root, tmp_path, sig, code):
         assert pid_files, "the slow notebook did not start"
         kernel = int(pid_files[0].read_text())
         time.sleep(0.3)
-        proc.send_signal(sig)
+        os.killpg(proc.pid, sig) if group else proc.send_signal(sig)
         _, err = proc.communicate(timeout=60)
     finally:
         proc.kill()
     assert proc.returncode == code and "nothing was written" in err, err
+    assert err.strip().splitlines()[-1].startswith("xbec: error: interrupted") and "Traceback" not in err, err
     assert _dead(kernel), "the kernel outlived its run"
     assert list(tmp_path.iterdir()) == []
 
@@ -277,6 +297,7 @@ def test_sweep(root, tmp_path):
     argv = ["-n", "tab", "--grid", "beta=200,250", "--grid", "c=10,20"]
     assert run(root, tmp_path / "s", *argv) == 0
     rows = list(csv.DictReader((tmp_path / "s" / "sweep.csv").open()))
+    assert [r["point"] for r in rows] == ["beta-200_c-10", "beta-200_c-20", "beta-250_c-10", "beta-250_c-20"]
     assert [(r["beta"], r["c"]) for r in rows] == [("200", "10"), ("200", "20"), ("250", "10"), ("250", "20")]
     assert [float(r["tab:beta_sq"]) for r in rows] == [40000.0, 40000.0, 62500.0, 62500.0]
     assert "tab:label" not in rows[0]
@@ -306,3 +327,156 @@ def test_execute_api_outside_the_cli(root, tmp_path):
     with pytest.raises(R.RunError, match="--force"):
         R.execute(out, print)
     assert os.path.isabs(out)
+
+
+def test_concurrent_force_runs_one_replaces(root, tmp_path):
+    """Two --force runs onto one earlier run: the first replaces it, the second keeps its results aside."""
+    out = tmp_path / "run"
+    assert run(root, out, "-n", "tab") == 0
+    earlier = R._identity(out)
+    stages = []
+    for c in ("20", "30"):  # both started while the earlier run was there
+        tmp = Path(R.tempfile.mkdtemp(prefix=".run.partial-", dir=out))
+        R.run_point(validate(resolve([f"c={c}"])), R.select(R.discover(root), ["tab"]), tmp, timeout=60)
+        stages.append(tmp)
+    R.publish(stages[0], out, force=True, replaces=earlier)
+    with pytest.raises(R.RunError, match="this run's results are in") as exc:
+        R.publish(stages[1], out, force=True, replaces=earlier)
+    kept = Path(str(exc.value).rsplit(" ", 1)[1])
+    assert (out / "values.csv").read_text() == "beta,c,n\n200.0,20.0,3\n"
+    assert (kept / "values.csv").read_text() == "beta,c,n\n200.0,30.0,3\n"
+
+
+@pytest.mark.parametrize("out", ["/proc/xbec-test/x", "/sys/xbec-test", "FILE/x", "x" * 250, "d/" + "y" * 240])
+def test_os_errors_on_the_output_path_are_one_line(root, tmp_path, out):
+    (tmp_path / "FILE").write_text("a file")
+    code, stdout, err = xbec(root, "-n", "tab", "--out", out, cwd=tmp_path)
+    assert code in (1, 2) and stdout == "" and err.startswith("xbec: error: --out") and err.count("\n") == 1, err
+    assert "Traceback" not in err and sorted(p.name for p in tmp_path.iterdir()) == ["FILE"]
+    if "x" * 250 in out:
+        assert "too long" in err and code == 2  # checked before anything ran
+
+
+def test_disk_full_is_one_line_and_leaves_nothing(root, tmp_path, monkeypatch, capsys):
+    def full(stage, *a, **k):
+        raise OSError(R.errno.ENOSPC, "No space left on device", str(stage / "manifest.json"))
+
+    monkeypatch.setattr(R, "write_manifest", full)
+    assert run(root, tmp_path / "new" / "sub" / "x", "-n", "tab") == 1
+    err = capsys.readouterr().err
+    assert "No space left on device (disk full)" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # not even the parent folders it created
+
+
+def test_invalid_grid_point_and_failing_run_leave_no_parent_folders(root, tmp_path):
+    assert run(root, tmp_path / "a" / "b", "-n", "tab", "--grid", "b2=1,5") == 2
+    assert run(root, tmp_path / "c" / "d", "-n", "bad") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_verifies_its_entries(root, tmp_path, capsys):
+    nb = R.select(R.discover(root), ["tab"])[0]
+    assert run(root, tmp_path / "a", "-n", "tab", "-p", "c=11") == 0
+    key = C.key(nb.path.read_bytes(), {"beta": 200.0, "c": 11.0})
+    entry = C.root() / key
+    assert (entry / "values.csv").exists()
+    for damage in ("truncate", "empty", "remove", "index"):
+        target = entry / ("values.csv" if damage != "index" else C.INDEX)
+        if damage == "remove":
+            target.unlink()
+        else:
+            target.write_text("" if damage == "empty" else target.read_text()[:5])
+        out = tmp_path / damage
+        assert run(root, out, "-n", "tab", "-p", "c=11") == 0
+        m = json.loads((out / "manifest.json").read_text())
+        assert not m["notebooks"]["tab"]["cached"], damage  # executed again, the entry replaced
+        assert (out / "values.csv").read_text() == "beta,c,n\n200.0,11.0,3\n"
+        assert json.loads((entry / C.INDEX).read_text()) == C._files(entry)
+    assert run(root, tmp_path / "hit", "-n", "tab", "-p", "c=11") == 0
+    assert json.loads((tmp_path / "hit" / "manifest.json").read_text())["notebooks"]["tab"]["cached"]
+    stale = C.root() / ".tmp-killed"  # a write that was interrupted
+    stale.mkdir()
+    C.put("k" * 32, tmp_path / "hit")
+    assert not stale.exists() and (C.root() / ("k" * 32) / "values.csv").exists()
+
+
+def test_cache_key_has_the_versions_of_imported_packages(root, monkeypatch):
+    nb = R.select(R.discover(root), ["plot"])[0]
+    source = nb.path.read_bytes()
+    assert "matplotlib" in C.versions(source) and "numpy" in C.versions(source)
+    before = C.key(source, {})
+    real = C.md.version
+    monkeypatch.setattr(C.md, "version", lambda d: "9.9.9" if d == "matplotlib" else real(d))
+    C._installed.cache_clear()  # a new process: sees the upgrade
+    try:
+        assert C.key(source, {}) != before
+    finally:
+        C._installed.cache_clear()
+
+
+def test_cache_command_shows_clears_and_limits(root, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XBEC_CACHE", str(tmp_path / "own-cache"))
+    for c in ("1", "2", "3"):
+        assert run(root, tmp_path / f"r{c}", "-n", "tab", "-p", f"c={c}") == 0
+    capsys.readouterr()
+    assert cli.main(["cache"]) == 0
+    text = capsys.readouterr().out
+    assert f"location: {tmp_path / 'own-cache'}" in text and "in 3 entries" in text
+    sizes = [s for _, s, _ in C.entries()]
+    monkeypatch.setenv("XBEC_CACHE_MAX", str(sum(sizes) - 1))
+    assert run(root, tmp_path / "r4", "-n", "tab", "-p", "c=4") == 0
+    assert len(C.entries()) <= 3 and C.entries()[-1][0] == C.key(
+        R.select(R.discover(root), ["tab"])[0].path.read_bytes(), {"beta": 200.0, "c": 4.0})  # the oldest went
+    assert cli.main(["cache", "clear"]) == 0 and C.entries() == []
+    assert "removed" in capsys.readouterr().out
+
+
+def test_progress_on_a_terminal_and_in_a_pipe(root, tmp_path):
+    cmd = f"{sys.executable} -m xbec run --root {root} -n tab plot --no-cache --jobs 1 --out tty"
+    env = {**os.environ, "COLUMNS": "120"}
+    res = subprocess.run(["script", "-qfec", cmd, "/dev/null"], cwd=tmp_path, capture_output=True, text=True,
+                         timeout=300, env=env)
+    assert res.returncode == 0, res.stdout
+    screen = res.stdout.replace("\r", "\n")
+    assert "1/2" in screen and "2/2" in screen and "notebook" in screen, screen  # tqdm: done of total, elapsed
+    assert "running tab" in screen or "running plot" in screen, screen
+    code, _, err = xbec(root, "-n", "tab", "plot", "--jobs", "1", "--out", "pipe", cwd=tmp_path)
+    lines = [ln for ln in err.splitlines() if ln.startswith("xbec run: [")]
+    assert code == 0 and "\r" not in err and len(lines) == 2, err  # one line per notebook finished
+    assert {ln.split()[3] for ln in lines} == {"tab", "plot"} and "[1/2]" in lines[0] and "[2/2]" in lines[1]
+
+
+def test_datapackages_of_run_and_sweep_validate(root, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    assert run(root, tmp_path / "s", "-n", "tab", "--grid", "beta=200,250") == 0
+    for folder in (tmp_path / "s", tmp_path / "s" / "beta-250"):
+        report = frictionless.validate(str(folder / "datapackage.json"))
+        assert report.valid, report.flatten(["type", "message"])
+        package = json.loads((folder / "datapackage.json").read_text())
+        for resource in package["resources"]:
+            header = (folder / resource["path"]).read_text().splitlines()[0].split(",")
+            assert [f["name"] for f in resource["schema"]["fields"]] == header
+            assert all(f["description"] for f in resource["schema"]["fields"])
+    rows = list(csv.DictReader((tmp_path / "s" / "sweep.csv").open()))
+    assert list(rows[0])[:2] == ["point", "beta"] and [r["point"] for r in rows] == ["beta-200", "beta-250"]
+    import xbec
+
+    band = xbec.acceptable_lambda(xbec.HorizontalParams(beta=250))
+    assert (float(rows[1]["lambda_lo"]), float(rows[1]["lambda_hi"])) == (band.lo, band.hi)
+    assert rows[1]["claim_pareto"] == {c.key: c.verdict for c in xbec.claims(xbec.HorizontalParams(beta=250))}["pareto"]
+    cols = list(rows[0])
+    assert cols.index("lambda_hi") < cols.index("tab:beta_sq")  # headline columns before the glue
+    m = json.loads((tmp_path / "s" / "manifest.json").read_text())
+    assert len(m["warnings"]) == 1 and "mu" in m["warnings"][0]  # the mu warning, once, recorded
+
+
+def test_sweep_on_a_two_worker_dask_cluster_writes_the_same_bytes(root, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    argv = ["-n", "tab", "plot", "--grid", "beta=200,250", "--no-cache"]
+    assert run(root, tmp_path / "local", *argv) == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cl:
+        assert run(root, tmp_path / "remote", *argv, "--scheduler", cl.scheduler_address) == 0
+    a, b = files(tmp_path / "local"), files(tmp_path / "remote")
+    timing = [k for k in a if k.endswith("manifest.json")]
+    assert a.keys() == b.keys() and all(a[k] == b[k] for k in a if k not in timing)
+    assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1

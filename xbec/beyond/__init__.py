@@ -7,6 +7,7 @@
 ``xbec.beyond.allocation``      allocation rules compared; core limits over λ
 ``xbec.beyond.cost``            the cost of Shapley vs Raiffa, measured
 ``xbec.beyond.robustness``      order of moves, Nash bargaining, μ while V(N) moves
+``xbec.beyond.order_of_moves``  where each order of moves leaves a band: maps and areas
 ==============================  ============================================================
 
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
@@ -82,16 +83,20 @@ from .games import (
     nucleolus,
     vertical_game,
 )
+from .order_of_moves import LeaderMaps, band_area_share, band_kappa_limit, band_rho_limit, leader_maps
 from .robustness import (
     MU_RULES,
     BargainingOutcome,
+    MuPaths,
     allocation_paths,
     coalition_values,
     leader_band_maps,
+    mu_paths,
     nash_bargaining_lambda,
     nash_product,
     negative_allocation_lambda,
     negative_allocation_thresholds,
+    valid_lambda,
     vertical_band,
     worth_thresholds,
 )
@@ -158,6 +163,14 @@ __all__ = [
     "negative_allocation_lambda",
     "negative_allocation_thresholds",
     "vertical_band",
+    "LeaderMaps",
+    "leader_maps",
+    "band_kappa_limit",
+    "band_rho_limit",
+    "band_area_share",
+    "valid_lambda",
+    "MuPaths",
+    "mu_paths",
     "CostMeasurement",
     "ExponentialFit",
     "CountingWorth",

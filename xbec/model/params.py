@@ -60,6 +60,8 @@ class HorizontalParams:
         for name in ("b2", "c", "K"):
             object.__setattr__(self, name, v.non_negative(name, getattr(self, name)))
         det = _finite_products(self)
+        if det > 0:
+            _finite_outcomes(self, det)
         if not det > 0:
             raise ModelDomainError(
                 f"b2={self.b2:g}: concavity (Proposition 1) requires "
@@ -79,6 +81,22 @@ class HorizontalParams:
     def as_dict(self) -> dict[str, float]:
         """The six parameters by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def domain_margins(self) -> dict[str, float]:
+        """How far the parameters are inside the model's domain (§3.1-§3.2); each is ``> 0`` where it holds.
+
+        ``"concavity"``: ``2 b1 gamma1 - b2^2`` (eqs 6-7, Proposition 1 with
+        ``b3`` read as ``b2``; checked here); ``"leader concavity"``:
+        ``4 b1 gamma1 - b2^2`` (the Stackelberg leader's problem);
+        ``"market"``: ``beta - b1 c`` (demand at ``p = c`` and no service;
+        checked by the solvers).
+        """
+        g = self.b1 * self.gamma1
+        return {
+            "concavity": float(2 * g - self.b2**2),
+            "leader concavity": float(4 * g - self.b2**2),
+            "market": float(self.beta - self.b1 * self.c),
+        }
 
 
 def _finite_products(params: HorizontalParams) -> float:
@@ -101,6 +119,30 @@ def _finite_products(params: HorizontalParams) -> float:
         ):
             v.finite_result(expr, value, inputs)
     return float(det)
+
+
+def _finite_outcomes(params: HorizontalParams, det: float) -> None:
+    """Refuse parameters whose equilibria overflow (a price ``beta*gamma1/det``, a profit ``b1`` times its square).
+
+    ``det = 2 b1 gamma1 - b2^2``. A tiny ``b1`` or ``gamma1`` makes ``det`` tiny and the closed forms of
+    §3.2-3.4 overflow to ``inf``/``nan``; the message names the parameter to change. A factor of 8 covers
+    the constants of the closed forms (``p = c + 3x/2`` with ``x = 2 gamma1 (beta - b1 c) / (4 b1 gamma1 - b2^2)``).
+    """
+    b, b1, b2, g, c = (float(getattr(params, k)) for k in ("beta", "b1", "b2", "gamma1", "c"))
+    small = min(("b1", b1), ("gamma1", g), key=lambda t: t[1])
+    if 2 * b1 * g < np.finfo(float).tiny:  # underflows: the model's denominators are then meaningless
+        raise ModelDomainError(f"{small[0]}={small[1]:g}: too small, 2*b1*gamma1 underflows")
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        x = 8 * (b * g + b1 * g * c) / det
+        terms = (
+            ("beta*gamma1 / (2*b1*gamma1 - b2**2), the price scale", x),
+            ("b1 * price**2, the profit scale", (b1 + b2**2 / g) * x * x),
+        )
+    for expr, value in terms:
+        if not np.isfinite(value):
+            culprit = ("beta", b) if abs(np.log10(b)) >= abs(np.log10(det)) else small
+            size = "large" if culprit[0] == "beta" else "small"
+            raise ModelDomainError(f"{culprit[0]}={culprit[1]:g}: too {size}, {expr} overflows")
 
 
 class ParameterArrays(NamedTuple):

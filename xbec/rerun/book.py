@@ -1,12 +1,15 @@
 """``xbec run --book``: the HTML book of one run, from its executed notebooks, in ``RUN/book/``.
 
-The book's sources are reused in a scratch tree with the run's notebooks (not executed again), a page *This
-run* first, the parameters in an announcement bar on every page, and chapters left out saying so.
+The book's sources are reused in a scratch tree with the run's notebooks (not executed again; each shows one
+parameter block, the values in force: see :func:`.run.normalise`), a page *This run* first, the parameters in an
+announcement bar on every page, a landing page that counts nothing against the paper for other parameters, and
+chapters left out saying so.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -50,10 +53,32 @@ def run_page(validated: Validated) -> str:
             "|---|---:|---:|",
             *rows,
             "",
-            f"Repeat it with `xbec run {argv} --book`.",
+            "Repeat it with (plain ASCII, copy and paste):",
+            "",
+            "```sh",
+            " ".join(["xbec run", argv, "--book"]).replace("  ", " "),
+            "```",
             "",
         ]
     )
+
+
+def landing(intro: str, validated: Validated) -> str:
+    """``book/intro.md`` of a rerun: the paper-comparison counts replaced by one line saying they do not apply."""
+    changed = validated.changed()
+    if not changed:
+        return intro
+    names = ", ".join(f"{k}={format_value(v, ', ')}" for k, v in changed.items())
+    line = (
+        f"This run's parameters differ from the paper's ({names}): the comparison with the paper's "
+        "printed numbers applies to the paper's parameters only, so none of this run's numbers is "
+        "counted as reproduced or as a discrepancy (see the page *This run*)."
+    )
+    block = re.compile(r"^The numbers\n:[^\n]*\n(?:(?:[ \t]+[^\n]*)?\n)*", re.M)
+    if block.search(intro):
+        return block.sub(lambda m: f"The numbers\n: {line}\n\n", intro, count=1)
+    title, _, rest = intro.partition("\n")  # the landing page changed shape: say it under its title
+    return f"{title}\n\n> {line}\n{rest}"
 
 
 def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated, log: TextIO) -> Path:
@@ -84,6 +109,9 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
                     encoding="utf-8",
                 )
         (src / "this_run.md").write_text(run_page(validated), encoding="utf-8")
+        intro = src / "book" / "intro.md"
+        if intro.exists():
+            intro.write_text(landing(intro.read_text(encoding="utf-8"), validated), encoding="utf-8")
         cfg, toc = (yaml.safe_load((root / f).read_text(encoding="utf-8")) for f in ("_config.yml", "_toc.yml"))
         toc["parts"] = [{"caption": "This run", "chapters": [{"file": "this_run"}]}, *toc.get("parts", [])]
         cfg["title"] = f"{cfg.get('title', 'xbec')} (rerun)"

@@ -6,7 +6,9 @@ import argparse
 import importlib.util
 import json
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from .. import __version__
@@ -16,14 +18,29 @@ EPILOG = """examples:
   xbec run --param beta=300 --param c=20 --out runs/beta300
   xbec run --params examples/alternative.yml --book
   xbec run --grid beta=200,250,300 --grid c=10,20 --out runs/sweep
-exit codes: 0 ok; 1 a notebook failed or another run took DIR; 2 bad input; 130/143 interrupted"""
+  xbec run --grid beta=200,300 --scheduler tcp://HOST:8786 --out runs/sweep   # on a Dask cluster
+  xbec cache; xbec cache clear
+exit codes: 0 ok; 1 a notebook failed, an output could not be written or another run took DIR;
+2 bad input; 130/143 interrupted"""
+MAX_MESSAGE = 300
 
 
-def positive(text: str) -> float:
-    """``text`` as a finite number > 0 (argparse type of ``--timeout``); ``ValueError`` otherwise."""
-    if not 0 < float(text) < float("inf"):  # ValueError: argparse reports "invalid positive value"
-        raise ValueError(text)
-    return float(text)
+def bounded(lo: int, hi: int) -> Callable[[str], int]:
+    """argparse type: an integer from ``lo`` to ``hi``."""
+
+    def parse(text: str) -> int:
+        if not re.fullmatch(r"\s*\+?\d{1,9}\s*", text) or not lo <= int(text) <= hi:
+            raise argparse.ArgumentTypeError(f"{text[:20]!r}: an integer from {lo} to {hi} is required")
+        return int(text)
+
+    return parse
+
+
+def out_dir(text: str) -> Path:
+    """argparse type of ``--out``: a non-empty path."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name; give a folder, e.g. --out runs/beta300")
+    return Path(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = command(
         "run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing", epilog="\n\n" + EPILOG
     )
-    run.add_argument("--out", "-o", type=Path, metavar="DIR", help="run directory (default runs/<time>-<random>)")
+    run.add_argument("--out", "-o", type=out_dir, metavar="DIR", help="run directory (default runs/<time>-<random>)")
     run.add_argument(
         "--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)"
     )
@@ -76,10 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=V1,V2,...",
         help="sweep: one run per point of the product of the grids (repeatable)",
     )
-    run.add_argument("--jobs", "-j", type=positive, default=os.cpu_count() or 1, metavar="N", help="in parallel")
+    run.add_argument(
+        "--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)"
+    )
     run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
     run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
-    run.add_argument("--timeout", type=positive, default=600.0, metavar="SECONDS", help="per cell")
+    run.add_argument(
+        "--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400"
+    )
+    run.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --grid: execute on the Dask cluster at ADDRESS (tcp://host:8786; pip install 'xbec[cluster]')",
+    )
     run.add_argument("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
     run.add_argument("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
     run.add_argument("--list", action="store_true", help="list the notebooks and their parameters")
@@ -87,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--table", choices=("1", "2", "all"), default="all")
     tables.add_argument("--digits", type=int, choices=range(16), default=2, metavar="0..15")
     command("ledger", "print the replication ledger; exit 1 if a row is unexplained", params=False)
+    cache = command("cache", "show the execution cache (location, size, entries); 'clear' empties it", params=False)
+    cache.add_argument("action", nargs="?", choices=("show", "clear"), default="show")
     command("params", "print the validated parameters as YAML or JSON")
     for name, formats in (("tables", ("md", "csv")), ("ledger", ("md", "csv")), ("params", ("yaml", "json"))):
         sub.choices[name].add_argument("--format", choices=formats, default=formats[0])
@@ -104,15 +132,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     from . import run as R
 
     values, grid = resolve(args.param, args.params), parse_grid(args.grid)
+    extra = "cluster" if args.scheduler else "book" if args.book else "run"
     missing = [
         m
-        for m in ("papermill", "nbformat", "myst_nb", "ipykernel") + ("jupyter_book",) * args.book
+        for m in ("papermill", "nbformat", "myst_nb", "ipykernel")
+        + ("jupyter_book",) * args.book
+        + ("distributed",) * bool(args.scheduler)
         if importlib.util.find_spec(m) is None
     ]
     if missing:
-        raise R.RunError(
-            f"xbec run needs {', '.join(missing)}: pip install 'xbec[{'book' if args.book else 'run'}]'", 2
-        )
+        raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{extra}]'", 2)
+    if args.scheduler and not grid:
+        raise R.RunError("--scheduler sends the points of a sweep to a cluster: give --grid too", 2)
     root = (args.root or R.default_root()).resolve()
     if args.list:
         for nb in R.discover(root):
@@ -125,26 +156,42 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
     chosen = R.select(R.discover(root), args.notebooks)
     v = validate(values, tuple(nb.name for nb in chosen))
-    kw = dict(jobs=int(args.jobs), timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
+    kw = dict(jobs=args.jobs, timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
+    inner: tuple[str, ...] = ()
+    if grid:
+        from .sweep import points, run_sweep
+
+        inner = tuple(name for name, _ in points(v, tuple(nb.name for nb in chosen), grid))  # all, before any run
 
     def fill(tmp: Path) -> None:
         print(
-            f"xbec run: {len(chosen)} notebook(s)" + "".join(f"\nxbec run: warning: {w}" for w in v.warnings),
+            f"xbec run: {len(chosen)} notebook(s)"
+            + f" x {len(inner)} points" * bool(grid)
+            + "".join(f"\nxbec run: warning: {w}" for w in v.warnings if not grid),
             file=sys.stderr,
         )
         if grid:
-            from .sweep import run_sweep
-
-            run_sweep(v, chosen, tmp, grid, log=sys.stderr, **kw)
+            run_sweep(v, chosen, tmp, grid, log=sys.stderr, scheduler=args.scheduler, **kw)
             return
-        manifest = R.run_point(v, chosen, tmp, **kw)
+        manifest = R.run_point(v, chosen, tmp, log=sys.stderr, **kw)
         if args.book:
             from .book import build_book
 
             build_book(root, tmp, [nb.name for nb in chosen], v, sys.stderr)
             R.write_manifest(tmp, {k: x for k, x in manifest.items() if k not in ("packages", "outputs")})
 
-    print(R.execute(args.out or R.default_out(), fill, force=args.force))
+    print(R.execute(args.out or R.default_out(), fill, force=args.force, inner=inner))
+    return 0
+
+
+def cmd_cache(args: argparse.Namespace) -> int:
+    """``xbec cache``: where the execution cache is, its size and entries; ``xbec cache clear`` empties it."""
+    from . import cache as C
+
+    if args.action == "clear":
+        print(f"xbec cache: removed {C.clear()} entries from {C.root()}")
+    else:
+        sys.stdout.write(C.describe())
     return 0
 
 
@@ -194,11 +241,19 @@ def cmd_params(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``xbec`` console script; returns the exit code."""
-    from .run import ACTIVE, RunError
+    from .kernel import ACTIVE
+    from .run import RunError
 
     args = build_parser().parse_args(argv)  # usage errors: argparse exits 2
     try:
-        return {"run": cmd_run, "tables": cmd_tables, "ledger": cmd_ledger, "params": cmd_params}[args.command](args)
+        commands = {
+            "run": cmd_run,
+            "tables": cmd_tables,
+            "ledger": cmd_ledger,
+            "params": cmd_params,
+            "cache": cmd_cache,
+        }
+        return commands[args.command](args)
     except ParameterError as exc:
         code, msg = 2, str(exc)
     except KeyboardInterrupt:
@@ -208,6 +263,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # xbec tables | head
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # anything the run's own handling did not name
+        code, msg = 1, f"{exc.strerror or type(exc).__name__}: {str(exc.filename or '')[-80:]}"
+    first, *rest = msg.split("\n")
+    msg = "\n".join([first if len(first) <= MAX_MESSAGE else first[: MAX_MESSAGE - 3] + "...", *rest])
     print(f"xbec: error: {msg}", file=sys.stderr)
     if ACTIVE:  # notebooks still executing in worker threads: exit now, their kernels follow
         sys.stderr.flush()

@@ -11,7 +11,9 @@ import difflib
 import inspect
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -29,26 +31,69 @@ VERTICAL = tuple(f.name for f in fields(VerticalParams) if f.init)
 GRID = tuple(inspect.signature(lambda_grid).parameters)
 NAMES = HORIZONTAL + VERTICAL + GRID
 MAX_GRID, MAX_FILE, BIG, SMALL = 10_001, 1 << 20, 1e12, 1e-12
-DESCRIPTIONS = dict(
+MIN_MEMBERS, MAX_MEMBERS = 2, 20
+#: chapters whose computation grows as 2**n with the number of members n: their own limit
+CHAPTER_MEMBERS = {"beyond_allocation": 12, "beyond_cost": 12}
+MEANING = dict(
     zip(
         NAMES,
         [
-            "market size (> 0)",
-            "price sensitivity of demand (> 0)",
-            "service sensitivity of demand (>= 0; 2*b1*gamma1 - b2**2 > 0)",
-            "logistics service cost (> 0)",
-            "manufacturer's unit cost (>= 0)",
-            "platform's fixed cost (>= 0)",
+            "market size",
+            "price sensitivity of demand",
+            "service sensitivity of demand",
+            "logistics service cost",
+            "manufacturer's unit cost",
+            "platform's fixed cost",
             "V(N \\ {i}), worth of the alliance without member i",
-            "cost invested by each member (>= 0)",
-            "service level of each member (>= 0)",
-            "weights of phi and theta in eq (14) (>= 0, sum 1)",
-            "first revenue share of the λ grid, in (0, 1]",
-            "last revenue share of the λ grid, >= lam_min",
-            f"step of the λ grid (> 0; at most {MAX_GRID} points)",
+            "cost invested by each member",
+            "service level of each member",
+            "weights of phi and theta in eq (14)",
+            "first revenue share of the λ grid",
+            "last revenue share of the λ grid",
+            "step of the λ grid",
         ],
     )
 )
+
+
+def _all(xs: Any, rule: Callable[[float], bool]) -> bool:
+    return all(rule(x) for x in xs)
+
+
+#: the rules checked before the model is built: (parameter, rule as text, test); ``--help`` prints the same
+RULES: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
+    ("beta", "beta > 0", lambda x: x["beta"] > 0),
+    ("beta", "beta - b1*c > 0 (positive demand, §3.3)", lambda x: x["beta"] - x["b1"] * x["c"] > 0),
+    ("b1", "b1 > 0", lambda x: x["b1"] > 0),
+    ("b2", "b2 >= 0", lambda x: x["b2"] >= 0),
+    (
+        "b2",
+        "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)",
+        lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0,
+    ),
+    ("gamma1", "gamma1 > 0", lambda x: x["gamma1"] > 0),
+    ("c", "c >= 0", lambda x: x["c"] >= 0),
+    ("K", "K >= 0", lambda x: x["K"] >= 0),
+    ("mu", "every mu[i] >= 0", lambda x: _all(x["mu"], lambda m: m >= 0)),
+    (
+        "mu",
+        f"{MIN_MEMBERS} to {MAX_MEMBERS} members (12 for beyond_allocation, beyond_cost)",
+        lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS,
+    ),
+    ("phi", "every phi[i] >= 0", lambda x: _all(x["phi"], lambda m: m >= 0)),
+    ("phi", "one per member", lambda x: len(x["phi"]) == len(x["mu"])),
+    ("phi", "sum > 0", lambda x: sum(x["phi"]) > 0),
+    ("theta", "every theta[i] >= 0", lambda x: _all(x["theta"], lambda m: m >= 0)),
+    ("theta", "one per member", lambda x: len(x["theta"]) == len(x["mu"])),
+    ("theta", "sum > 0", lambda x: sum(x["theta"]) > 0),
+    ("weights", "two weights >= 0", lambda x: len(x["weights"]) == 2 and _all(x["weights"], lambda m: m >= 0)),
+    ("weights", "sum 1", lambda x: abs(sum(x["weights"]) - 1) <= 1e-9),
+    ("lam_min", "0 < lam_min <= 1", lambda x: 0 < x["lam_min"] <= 1),
+    ("lam_max", "lam_min <= lam_max <= 1", lambda x: x["lam_min"] <= x["lam_max"] <= 1),
+    ("lam_step", "lam_step > 0", lambda x: x["lam_step"] > 0),
+    ("lam_step", f"at most {MAX_GRID} points", lambda x: (x["lam_max"] - x["lam_min"]) / x["lam_step"] < MAX_GRID),
+]
+DESCRIPTIONS = {k: f"{MEANING[k]} ({'; '.join(dict.fromkeys(t for n, t, _ in RULES if n == k))})" for k in NAMES}
 _NUMBER = re.compile(r"[+-]?(0|[1-9]\d*)(\.\d*)?([eE][+-]?\d+)?|[+-]?\.\d+([eE][+-]?\d+)?")
 
 
@@ -130,6 +175,10 @@ def _plain_yaml(text: str, where: str) -> Any:
     for ev in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
             raise ParameterError(f"--params{where}: YAML anchors and aliases (&, *) are not accepted")
+        if getattr(ev, "tag", None) is not None:
+            raise ParameterError(
+                f"--params{where}: YAML tags ({show(ev.tag, 20)}) are not accepted; plain numbers only"
+            )
         depth += isinstance(ev, yaml.CollectionStartEvent) - isinstance(ev, yaml.CollectionEndEvent)
         if depth > 2:
             raise ParameterError(shape)
@@ -153,21 +202,49 @@ def _plain_yaml(text: str, where: str) -> Any:
     return out
 
 
-def load_file(path: str | Path) -> dict[str, Any]:
-    """Read a YAML/JSON parameter file (or a run's ``manifest.json``) ``NAME: VALUE``."""
-    path, where = Path(path), f" {path}"
+def _read(path: Path, where: str) -> str:
+    """The text of a regular file of at most ``MAX_FILE`` bytes (FIFOs, devices, directories refused; never blocks)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     try:
-        if path.stat().st_size > MAX_FILE:
-            raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
-        text = path.read_text(encoding="utf-8")
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ParameterError(f"--params{where}: cannot read it (not a regular file: a FIFO, device or folder)")
+        chunks, size = [], 0
+        while size <= MAX_FILE and (chunk := os.read(fd, MAX_FILE + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_FILE:
+        raise ParameterError(f"--params{where}: larger than {MAX_FILE} bytes; not a parameter file")
+    return b"".join(chunks).decode("utf-8")
+
+
+def load_file(path: str | Path) -> dict[str, Any]:
+    """Read a YAML/JSON parameter file (or a run's ``manifest.json``) ``NAME: VALUE``.
+
+    Messages name the file and where in it the problem is, never its contents beyond the offending token.
+    """
+    import yaml
+
+    path, where = Path(path), f" {show(str(path), 80)}"
+    try:
+        text = _read(path, where)
         if text.lstrip().startswith("{") and '"xbec_version"' in text:  # a run's manifest.json
             text = json.dumps(json.loads(text)["parameters"])
         data = _plain_yaml(text, where)  # JSON is YAML: the same rules for both
     except ParameterError:
         raise
-    except Exception as exc:  # unreadable, malformed YAML/JSON, nesting the parsers refuse
-        raise ParameterError(f"--params{where}: cannot read it ({show(' '.join(str(exc).split()), 160)})") from None
-    return {k: parse_value(k, v, f" (in {path})") for k, v in data.items()}
+    except OSError as exc:
+        raise ParameterError(f"--params{where}: cannot read it ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ParameterError(f"--params{where}: cannot read it (not UTF-8 text)") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ParameterError(f"--params{where}: cannot read it (not valid YAML/JSON{at})") from None
+    except (yaml.YAMLError, ValueError, KeyError, TypeError):
+        raise ParameterError(f"--params{where}: cannot read it (not a YAML/JSON parameter file NAME: VALUE)") from None
+    return {k: parse_value(k, v, f" (in {show(str(path), 80)})") for k, v in data.items()}
 
 
 def resolve(assignments: list[str] | None = None, files: list[Any] | None = None) -> dict[str, Any]:
@@ -187,8 +264,16 @@ def parse_grid(specs: list[str]) -> dict[str, list[float]]:
     for spec in specs:
         name, text = parse_assignment(spec, "--grid")
         if name in VERTICAL:
-            raise ParameterError(f"--grid {name}: list parameters cannot be swept; use --param {name}=...")
-        out[name] = [parse_value(name, x, " (--grid)") for x in text.split(",")]  # type: ignore[misc]
+            raise ParameterError(f"--grid {show(name)}: list parameters cannot be swept; use --param {name}=...")
+        if name in out:
+            raise ParameterError(f"--grid {name} given twice: list every value in one --grid {name}=V1,V2,...")
+        values = [parse_value(name, x, " (--grid)") + 0.0 for x in text.split(",")]  # type: ignore[operator]
+        seen: set[str] = set()
+        for x in values:  # -0 and 0, 1 and 1.0: one point folder each
+            if format_value(x) in seen:
+                raise ParameterError(f"--grid {name}: {format_value(x)} given twice (after normalisation)")
+            seen.add(format_value(x))
+        out[name] = values
     return out
 
 
@@ -210,7 +295,21 @@ class Validated:
 def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validated:
     """Build the model and evaluate what the ``chapters`` need, so bad values fail before any run."""
     paper, vals = defaults(), {**defaults(), **values}
-    who = ", ".join(f"{k}={format_value(vals[k])}" for k in NAMES if vals[k] != paper[k]) or "the paper's values"
+    who = ", ".join(f"{k}={show(format_value(vals[k]), 30)}" for k in NAMES if vals[k] != paper[k])
+    who = show(who or "the paper's values", 120)
+    for name, rule, test in RULES:
+        try:
+            ok = test(vals)
+        except (ArithmeticError, TypeError, ValueError):
+            ok = False
+        if not ok:
+            raise ParameterError(f"{name}={show(format_value(vals[name]), 60)}: requires {rule}")
+    for chapter, most in CHAPTER_MEMBERS.items():
+        if chapter in chapters and len(vals["mu"]) > most:
+            raise ParameterError(
+                f"mu has {len(vals['mu'])} members: chapter {chapter} computes over all 2**n coalitions and "
+                f"allows at most {most}; leave it out with --notebooks"
+            )
 
     def step(what: str, fn: Callable[[], Any]) -> Any:
         try:
@@ -222,12 +321,6 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
         except (ArithmeticError, ValueError) as exc:
             raise ParameterError(f"{who}: {what} cannot be computed ({show(str(exc), 80)})") from None
 
-    points = (vals["lam_max"] - vals["lam_min"]) / vals["lam_step"] + 1 if vals["lam_step"] > 0 else 1
-    if points > MAX_GRID:
-        raise ParameterError(
-            f"lam_step={format_value(vals['lam_step'])}: the λ grid would have {points:.3g} "
-            f"points, at most {MAX_GRID} are allowed (raise lam_step)"
-        )
     hp = step("horizontal alliance, §3.1", lambda: HorizontalParams(**{k: vals[k] for k in HORIZONTAL}))
     vp = step("vertical alliance, §4", lambda: VerticalParams(**{k: tuple(vals[k]) for k in VERTICAL}))
     grid = step("λ grid", lambda: lambda_grid(*(vals[k] for k in GRID)))

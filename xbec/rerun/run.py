@@ -1,19 +1,17 @@
 """``xbec run``: execute the chapters with papermill for new parameters, all or nothing.
 
-Each notebook runs (a thread, one papermill call) in its own folder with ``output_dir=".."``; that slice is
-cached by notebook bytes, injected parameters and xbec's code. Slices merge in a hidden, ``flock``-ed
-``.DIR.partial-*`` folder, moved into place only when complete and never over what appeared meanwhile.
+Each notebook runs (a thread, one papermill call; or a Dask worker) in its own folder with ``output_dir=".."``;
+that slice is cached (:mod:`.cache`). Slices merge in a hidden, ``flock``-ed ``.DIR.partial-*`` folder that
+carries a marker file, moved into place only when complete and never over what appeared meanwhile.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import datetime as dt
+import errno
 import fcntl
-import functools
 import hashlib
-import importlib.metadata as md
 import json
 import logging
 import os
@@ -33,16 +31,16 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from .. import __version__
+from . import cache as C
+from .kernel import NOTEBOOK_DIR, execute_notebook, failure, progress_bar
 from .params import Validated
 
-NOTEBOOK_DIR, MANIFEST = "notebooks", "manifest.json"
+MANIFEST = "manifest.json"
 EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
 # Outputs that are measurements (run times), so differ between runs by design.
 #: outputs that are measurements (the cost chapter's timings): listed in the manifest, never compared
 NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg"})
-PACKAGES = ("numpy", "scipy", "sympy", "matplotlib", "papermill", "nbclient", "ipykernel", "myst-nb", "PyYAML")
-PARTIAL = re.compile(r"^\..*\.partial-")
-ACTIVE: set[str] = set()  # notebooks executing now: after an error the CLI does not wait for them
+PARTIAL, MARKER = re.compile(r"^\..*\.partial-"), ".xbec-partial"  # the marker: a folder this program made
 
 
 class RunError(Exception):
@@ -110,21 +108,38 @@ def default_out() -> Path:
     return Path("runs") / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def foreign(out: Path) -> str | None:
-    """Why ``out`` is not an earlier xbec run (None: each file in it is listed in its manifest)."""
+    """Why ``out`` is not an unchanged earlier xbec run (None: every file in it is in its manifest, same SHA-256)."""
     try:
-        listed = set(json.loads((out / MANIFEST).read_text(encoding="utf-8"))["outputs"]) | {MANIFEST}
-    except (OSError, ValueError, KeyError, TypeError):
+        listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))["outputs"]
+        assert isinstance(listed, dict)
+    except (OSError, ValueError, KeyError, TypeError, AssertionError):
         return f"it has no xbec {MANIFEST}"
     for p in sorted(out.rglob("*")):
         rel = p.relative_to(out).as_posix()
-        if not PARTIAL.match(rel) and (p.is_symlink() or not p.is_dir()) and rel not in listed:
+        if PARTIAL.match(rel) or rel == MANIFEST or (p.is_dir() and not p.is_symlink()):
+            continue
+        if rel not in listed or p.is_symlink():
             return f"{rel} is not an output of that run"
+        if _sha(p) != listed[rel]:
+            return f"{rel} was changed since that run (its SHA-256 differs from the manifest's)"
     return None
 
 
-def check_out(out: Path, force: bool) -> Path:
-    """Absolute ``out``; :class:`RunError` (exit 2) unless it is new, an empty directory or (``force``) a run."""
+def _identity(out: Path) -> str | None:
+    """The SHA-256 of ``out``'s manifest (which run is there), None if there is none."""
+    try:
+        return _sha(out / MANIFEST)
+    except OSError:
+        return None
+
+
+def check_out(out: Path, force: bool) -> tuple[Path, str | None]:
+    """Absolute ``out`` and the earlier run there (``force``); :class:`RunError` (exit 2) unless new or empty."""
     out = Path(os.path.abspath(out))
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise RunError(f"--out {out}: exists and is not a directory; nothing touched", 2)
@@ -133,12 +148,29 @@ def check_out(out: Path, force: bool) -> Path:
         if why:
             raise RunError(
                 f"--out {out}: not empty and not an earlier xbec run ({why}); "
-                "--force replaces only an earlier run; nothing touched",
+                "--force replaces only an unchanged earlier run; nothing touched",
                 2,
             )
         if not force:
             raise RunError(f"--out {out}: holds an earlier xbec run; use --force to replace it", 2)
-    return out
+        return out, _identity(out)
+    return out, None
+
+
+def check_names(out: Path, inner: tuple[str, ...] = ()) -> None:
+    """Refuse (exit 2) before anything runs a name the file system would reject as too long."""
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    try:
+        name_max, path_max = os.pathconf(existing, "PC_NAME_MAX"), os.pathconf(existing, "PC_PATH_MAX")
+    except (OSError, ValueError):
+        name_max, path_max = 255, 4096
+    extra = len(".") + len(".partial-") + 8  # the hidden partial folder's name is the longest
+    for name in (out.name, *inner):
+        size = len(os.fsencode(name)) + (extra if name == out.name else 0)
+        if size > name_max:
+            raise RunError(f"--out: the name {name[:40]!r}... is too long ({size} > {name_max} bytes)", 2)
+    if len(os.fsencode(str(out))) + 2 * name_max > path_max:
+        raise RunError(f"--out: the path is too long for the files a run writes (limit {path_max} bytes)", 2)
 
 
 def _lock(path: Path, block: bool = True) -> int | None:
@@ -153,14 +185,18 @@ def _lock(path: Path, block: bool = True) -> int | None:
 
 
 def remove_leftovers(out: Path) -> list[str]:
-    """Remove the unlocked ``.partial`` folders (of killed runs) beside or in ``out``; their paths."""
+    """Remove the unlocked ``.partial`` folders (of killed runs) beside or in ``out`` carrying our marker."""
     removed = []
     for p in [*out.parent.glob(".*.partial-*"), *(out.glob(".*.partial-*") if out.is_dir() else [])]:
-        fd = _lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
-        if fd is not None:
-            shutil.rmtree(p, ignore_errors=True)
-            os.close(fd)
-            removed.append(str(p))
+        with contextlib.suppress(OSError):
+            fd = _lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
+            if fd is not None:
+                try:
+                    if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
+                        shutil.rmtree(p, ignore_errors=True)
+                        removed.append(str(p))
+                finally:
+                    os.close(fd)
     return removed
 
 
@@ -168,21 +204,31 @@ def _move(src: Path, dst: Path) -> None:
     """Rename ``src`` to ``dst`` only if ``dst`` does not exist (else FileExistsError)."""
     if src.is_dir() and not src.is_symlink():
         os.mkdir(dst)  # ours now: rename(2) onto an empty directory replaces nothing else
-        os.rename(src, dst)
+        try:
+            os.rename(src, dst)
+        except OSError as exc:  # another run began to fill dst in place meanwhile
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                raise
+            raise FileExistsError(dst) from None
     else:
         os.link(src, dst, follow_symlinks=False)
         os.unlink(src)
 
 
-def publish(tmp: Path, out: Path, force: bool) -> None:
-    """Move the complete run ``tmp`` to ``out``; on a conflict keep it aside and raise :class:`RunError`."""
+def publish(tmp: Path, out: Path, force: bool, replaces: str | None = None) -> None:
+    """Move the complete run ``tmp`` to ``out``; on a conflict keep it aside and raise :class:`RunError`.
+
+    With ``force``, only the earlier run whose manifest has SHA-256 ``replaces`` is replaced, and only if its
+    files are unchanged: of two ``--force`` runs onto one DIR, the second finds the first's run and keeps its own.
+    """
+    (tmp / MARKER).unlink(missing_ok=True)
     try:
         if tmp.parent != out:
             return _move(tmp, out)
         fd = _lock(out)
         try:
             present = [e for e in os.listdir(out) if not PARTIAL.match(e)]
-            if present and (not force or foreign(out)):
+            if present and (not force or replaces is None or _identity(out) != replaces or foreign(out)):
                 raise FileExistsError(out)
             (tmp / ".old").mkdir()
             for e in present:
@@ -200,121 +246,45 @@ def publish(tmp: Path, out: Path, force: bool) -> None:
         ) from None
 
 
-def cache_key(nb: Notebook, params: dict[str, Any]) -> str:
-    """Key of one execution: the notebook's bytes, the injected parameters, xbec's version and code."""
-    h = hashlib.sha256(json.dumps([__version__, params], sort_keys=True).encode() + nb.path.read_bytes())
-    for p in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
-        h.update(p.read_bytes())
-    return h.hexdigest()[:32]
-
-
-def normalise(path: Path, work: Path) -> None:
-    """Rewrite an executed notebook without timestamps, random ids, absolute paths or addresses."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata["papermill"] = {"parameters": nb.metadata.get("papermill", {}).get("parameters", {})}
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"
-    text = re.sub(r" at 0x[0-9a-f]{6,16}", " at 0x0", nbformat.writes(nb).replace(str(work), "."))
-    path.write_text(text, encoding="utf-8")
-
-
-def run_one(nb: Notebook, params: dict[str, Any], work: Path, timeout: float, cache: bool) -> dict[str, Any]:
-    """Execute ``nb`` into ``work`` (its slice of a run), or copy that slice from the cache."""
-    import papermill
-
-    root = (
-        Path(os.environ.get("XBEC_CACHE") or Path(os.environ.get("XDG_CACHE_HOME", "~/.cache")).expanduser() / "xbec")
-        / "executions"
-    )
-    t0, hit = time.perf_counter(), root / cache_key(nb, params)
-    cached = cache and hit.is_dir()
-    if cached:
-        shutil.copytree(hit, work)
-    else:
-        (work / NOTEBOOK_DIR).mkdir(parents=True)
-        ACTIVE.add(str(work))
+def remote_notebook(name: str, source: bytes, params: dict[str, Any], timeout: int) -> dict[str, bytes]:
+    """On a Dask worker: execute one notebook in a scratch folder; its slice as ``{path: bytes}`` (no shared FS)."""
+    with tempfile.TemporaryDirectory(prefix="xbec-worker-") as scratch:
+        src, work = Path(scratch) / f"{name}.ipynb", Path(scratch) / "w"
+        src.write_bytes(source)
         try:
-            papermill.execute_notebook(
-                nb.path,
-                work / NOTEBOOK_DIR / f"{nb.name}.ipynb",
-                parameters={**params, "output_dir": ".."},
-                kernel_name="python3",
-                progress_bar=False,
-                execution_timeout=timeout,
-                start_timeout=120,
-                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-                resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}},
-            )
-        finally:
-            ACTIVE.discard(str(work))
-        normalise(work / NOTEBOOK_DIR / f"{nb.name}.ipynb", work / NOTEBOOK_DIR)
-        with contextlib.suppress(OSError):  # best effort: a cache entry appears whole or not at all
-            root.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
-            shutil.copytree(work, tmp / "x")
-            with contextlib.suppress(OSError):
-                _move(tmp / "x", hit)
-            shutil.rmtree(tmp, ignore_errors=True)
+            execute_notebook(name, src, params, work, timeout)
+        except Exception as exc:  # the worker's exception may not unpickle on the client: send the message
+            raise RunError(failure(name, exc)) from None
+        return {p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()}
+
+
+def run_one(
+    nb: Notebook, params: dict[str, Any], work: Path, timeout: int, cache: bool, executor: Any = None
+) -> dict[str, Any]:
+    """Execute ``nb`` into ``work`` (its slice of a run), locally or on ``executor``, or copy it from the cache."""
+    t0, source = time.perf_counter(), nb.path.read_bytes()
+    key = C.key(source, params)
+    cached = cache and C.get(key, work)
+    if not cached:
+        if executor is None:
+            execute_notebook(nb.name, nb.path, params, work, timeout)
+        else:
+            for rel, data in executor.submit(remote_notebook, nb.name, source, params, timeout).result().items():
+                (work / rel).parent.mkdir(parents=True, exist_ok=True)
+                (work / rel).write_bytes(data)
+        C.put(key, work)
     files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
     return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": files}
 
 
-@functools.cache
-def _kernel_env() -> None:
-    """Kernel ``python3`` is this interpreter; Agg; a fixed SVG salt and date (same bytes twice)."""
-    home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
-    atexit.register(shutil.rmtree, home, True)
-    (home / "kernels" / "python3").mkdir(parents=True)
-    (home / "kernels" / "python3" / "kernel.json").write_text(
-        json.dumps(
-            {
-                "language": "python",
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3 (ipykernel)",
-            }
-        )
-    )
-    (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
-    os.environ.update(
-        MPLBACKEND="Agg",
-        MATPLOTLIBRC=str(home / "matplotlibrc"),
-        PYTHONHASHSEED="0",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-        SOURCE_DATE_EPOCH="0",
-    )
-
-
-def _failure(nb: Notebook, exc: BaseException) -> str:
-    from papermill.exceptions import PapermillExecutionError
-
-    if not isinstance(exc, PapermillExecutionError):
-        return f"notebook {nb.name} failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
-    first = next((ln for ln in exc.source.splitlines() if ln.strip()), "")[:70]
-    tail = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(exc.traceback)).splitlines()[-12:]
-    return (
-        f"notebook {nb.name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n"
-        + "\n".join(tail)
-    )
-
-
-def write_manifest(stage: Path, fields: dict[str, Any]) -> dict[str, Any]:
+def write_manifest(stage: Path, fields: dict[str, Any], packages: dict[str, str] | None = None) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
-    versions = {"python": platform.python_version()}
-    for dist in PACKAGES:
-        with contextlib.suppress(md.PackageNotFoundError):
-            versions[dist] = md.version(dist)
     outputs = {
-        rel: hashlib.sha256(p.read_bytes()).hexdigest()
+        rel: _sha(p)
         for p in sorted(stage.rglob("*"))
         if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."
     }
-    manifest = {"xbec_version": __version__, **fields, "packages": versions, "outputs": outputs}
+    manifest = {"xbec_version": __version__, **fields, "packages": packages or C.versions(b""), "outputs": outputs}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
 
@@ -325,38 +295,59 @@ def run_point(
     stage: Path,
     *,
     jobs: int = 1,
-    timeout: float = 600,
+    timeout: int = 600,
     cache: bool = True,
     progress: bool = False,
+    log: TextIO | None = None,
+    executor: Any = None,
+    label: str = "",
 ) -> dict[str, Any]:
-    """One complete run into the new folder ``stage``: notebooks in parallel, Tables 1-2, the manifest."""
-    from tqdm.auto import tqdm
+    """One complete run into the new folder ``stage``: notebooks in parallel, Tables 1-2, the manifest.
 
+    ``progress``: a tqdm bar on ``log`` (a terminal); else, with ``log``, one line per notebook finished.
+    ``executor``: a ``concurrent.futures`` executor (a Dask cluster's) that executes the notebooks.
+    """
     from ..replication import numerics as N
 
     started, t0 = dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), time.perf_counter()
-    _kernel_env()
     params = {
         nb.name: {k: validated.values[k] for k in nb.parameters or () if k in validated.values} for nb in notebooks
     }
     done: dict[str, dict[str, Any]] = {}
-    pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(notebooks))), thread_name_prefix="xbec")
+    workers = len(notebooks) if executor is not None else max(1, min(jobs, len(notebooks)))
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="xbec")
     try:
+        last = C.seconds()  # the longest first: the run ends sooner on few cores
         futures = {
-            pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache): nb for nb in notebooks
+            pool.submit(run_one, nb, params[nb.name], stage / ".work" / nb.name, timeout, cache, executor): nb
+            for nb in sorted(notebooks, key=lambda nb: -last.get(nb.name, float("inf")))
         }
         pending = set(futures)
-        with tqdm(total=len(futures), unit="notebook", disable=not progress, leave=False) as bar:
+        with progress_bar(len(futures), "notebook", label or "xbec run", progress, log, 1 if label else 0) as bar:
             while pending:
                 finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                 for fut in finished:
                     if fut.exception() is not None:  # stop: cancel what has not started
                         wait([f for f in pending if not f.cancel()])
-                        raise RunError(_failure(futures[fut], fut.exception()))  # type: ignore[arg-type]
-                    done[futures[fut].name] = fut.result()
+                        exc = fut.exception()
+                        if isinstance(exc, (RunError, OSError)):  # OSError: the output path (disk full ...)
+                            raise exc
+                        raise RunError(failure(futures[fut].name, exc))  # type: ignore[arg-type]
+                    nb, r = futures[fut], fut.result()
+                    done[nb.name] = r
                     bar.update()
+                    if log is not None and not progress:
+                        print(
+                            f"xbec run: {label + ' ' if label else ''}[{len(done)}/{len(futures)}] {nb.name} "
+                            + ("from the cache" if r["cached"] else f"{r['seconds']:.1f} s"),
+                            file=log,
+                            flush=True,
+                        )
+                running = [futures[f].name for f in pending if f.running()]
+                bar.set_postfix_str(f"running {', '.join(running)}" if running else "", refresh=True)
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+    C.record_seconds({n: d["seconds"] for n, d in done.items() if not d["cached"]})
     for nb in notebooks:  # merge the slices
         for rel in done[nb.name]["files"]:
             src, dst = stage / ".work" / nb.name / rel, stage / rel
@@ -371,6 +362,10 @@ def run_point(
     ):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
+    from .tables import describe_tables
+
+    describe_tables(stage)
+    packages = {k: v for nb in notebooks for k, v in C.versions(nb.path.read_bytes()).items()}
     return write_manifest(
         stage,
         {
@@ -391,19 +386,49 @@ def run_point(
             "seconds": round(time.perf_counter() - t0, 3),
             "platform": platform.platform(),
         },
+        dict(sorted(packages.items())),
     )
 
 
-def execute(out: Path, fill: Callable[[Path], Any], *, force: bool = False, log: TextIO | None = None) -> Path:
-    """Let ``fill`` write a run (or sweep) into a locked hidden folder, then move it to ``out``, all or nothing."""
+def _os_error(out: Path, exc: OSError, code: int) -> RunError:
+    where = f" ({str(exc.filename)[-80:]})" if exc.filename and str(exc.filename) != str(out) else ""
+    why = exc.strerror or type(exc).__name__
+    hint = " (disk full)" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+    return RunError(f"--out {str(out)[:120]}: {why}{hint}{where}; nothing was written", code)
+
+
+def execute(
+    out: Path,
+    fill: Callable[[Path], Any],
+    *,
+    force: bool = False,
+    log: TextIO | None = None,
+    inner: tuple[str, ...] = (),
+) -> Path:
+    """Let ``fill`` write a run (or sweep) into a locked hidden folder, then move it to ``out``, all or nothing.
+
+    Every OS error on the output path is a :class:`RunError`: exit 2 before anything ran, else 1.
+    """
     log, main = log or sys.stderr, threading.current_thread() is threading.main_thread()
-    out = check_out(out, force)
-    for gone in remove_leftovers(out):
-        print(f"xbec run: removed {gone}, left by a run that was killed", file=log)
-    base = out if out.is_dir() else out.parent
-    base.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=base))
+    out = Path(os.path.abspath(out))
+    made: list[Path] = []
+    try:
+        check_names(out, inner)
+        out, replaces = check_out(out, force)
+        for gone in remove_leftovers(out):
+            print(f"xbec run: removed {gone}, left by a run that was killed", file=log)
+        base = out if out.is_dir() else out.parent
+        made = [p for p in (base, *base.parents) if not p.exists()][::-1]
+        base.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.partial-", dir=base))
+        (tmp / MARKER).write_text("a run of xbec in progress; removed by xbec when no process holds its lock\n")
+    except OSError as exc:
+        for p in reversed(made):
+            with contextlib.suppress(OSError):
+                p.rmdir()
+        raise _os_error(out, exc, 2) from None
     fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
+    ok = False
     try:
         fill(tmp)
         mask = os.umask(0)
@@ -411,16 +436,22 @@ def execute(out: Path, fill: Callable[[Path], Any], *, force: bool = False, log:
         os.chmod(tmp, 0o777 & ~mask)  # mkdtemp made it 0o700
         ignored = {s: signal.signal(s, signal.SIG_IGN) for s in (signal.SIGINT, signal.SIGTERM)} if main else {}
         try:
-            publish(tmp, out, force)
+            publish(tmp, out, force, replaces)
         finally:
             for s, h in ignored.items():
                 signal.signal(s, h)
+        ok = True
         return out
     except KeyboardInterrupt:
         _interrupted(signal.SIGINT)
+    except OSError as exc:
+        raise _os_error(out, exc, 1) from None
     finally:
         if old is not None:
             signal.signal(signal.SIGTERM, old)
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
         os.close(fd)  # type: ignore[arg-type]
+        for p in reversed(made if not ok else []):  # parents this run created, if empty
+            with contextlib.suppress(OSError):
+                p.rmdir()

@@ -1,10 +1,11 @@
-"""``xbec run --grid NAME=V1,V2 ...``: one complete run per point of the product, and ``sweep.csv``.
+"""``xbec run --grid NAME=V1,V2 ...``: one complete run per point of the product, ``sweep.csv`` and its
+``datapackage.json``.
 
-Points go to subfolders named after their values (``beta-200_c-10``), each with
-its manifest; executions come from the cache when a point ran before.
-``sweep.csv`` has a row per point: its parameters, then every number each
-chapter glued (myst-nb ``glue``), read back from the executed notebooks as
-``CHAPTER:NAME`` columns.
+Points go to subfolders named after their values (``beta-200_c-10``), each with its manifest; executions come
+from the cache when a point ran before; with ``--scheduler`` the notebooks execute on a Dask cluster.
+``sweep.csv`` has a row per point: ``point`` (its folder), the swept parameters, the headline columns
+(:func:`.tables.headline`: ``lambda_lo``/``lambda_hi``, ``claim_*`` verdicts, ``dec_*``/``cen_*``, Tables 1-2
+at lam = 0.8 as ``t1_*``/``t2_*``), then every number each chapter glued (myst-nb ``glue``) as ``CHAPTER:NAME``.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import csv
 import io
 import itertools
 import json
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TextIO
 
 from .params import ParameterError, Validated, format_value, validate
-from .run import NOTEBOOK_DIR, Notebook, run_point, write_manifest
+from .run import NOTEBOOK_DIR, Notebook, RunError, progress_bar, run_point, write_manifest
+from .tables import headline, write_datapackage
 
 MAX_POINTS = 1000
 
@@ -36,37 +40,97 @@ def glued(executed: Path) -> dict[str, float]:
     return out
 
 
-def run_sweep(
-    base: Validated, notebooks: list[Notebook], stage: Path, grid: dict[str, list[float]], *, log: TextIO, **kw: Any
-) -> Path:
-    """Validate every point, run each into ``stage/<point>/``, write ``sweep.csv`` and a manifest."""
-    from tqdm.auto import tqdm
+def point_name(grid: dict[str, list[float]], combo: tuple[float, ...]) -> str:
+    """The folder of one point: ``beta-200_c-10``."""
+    return "_".join(f"{k}-{format_value(x)}" for k, x in zip(grid, combo))
 
+
+def points(base: Validated, chapters: tuple[str, ...], grid: dict[str, list[float]]) -> list[tuple[str, Validated]]:
+    """Every point of the grid, named and validated, before anything runs (:class:`ParameterError` otherwise)."""
     combos = list(itertools.islice(itertools.product(*grid.values()), MAX_POINTS + 1))
     if len(combos) > MAX_POINTS:
         raise ParameterError(f"--grid: more than {MAX_POINTS} points; sweep fewer values")
-    names, points = [], []
+    out = []
     for combo in combos:
-        names.append("_".join(f"{k}-{format_value(x)}" for k, x in zip(grid, combo)))
+        name = point_name(grid, combo)
         try:
-            points.append(validate({**base.values, **dict(zip(grid, combo))}, tuple(nb.name for nb in notebooks)))
+            out.append((name, validate({**base.values, **dict(zip(grid, combo))}, chapters)))
         except ParameterError as exc:
-            raise ParameterError(f"--grid point {names[-1]}: {exc}") from None
-    rows = []
-    for name, v in zip(names, tqdm(points, unit="point", disable=not kw.get("progress"), file=log)):
-        run_point(v, notebooks, stage / name, **kw)
-        rows.append(
-            {k: format_value(v.values[k]) for k in grid}
-            | {
-                f"{nb.name}:{k}": repr(x)
-                for nb in notebooks
-                for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
-            }
-        )
+            raise ParameterError(f"--grid point {name}: {exc}") from None
+    return out
+
+
+def run_sweep(
+    base: Validated,
+    notebooks: list[Notebook],
+    stage: Path,
+    grid: dict[str, list[float]],
+    *,
+    log: TextIO,
+    scheduler: str | None = None,
+    **kw: Any,
+) -> Path:
+    """Run each point into ``stage/<point>/`` (on the Dask cluster at ``scheduler`` if given), write
+    ``sweep.csv``, its ``datapackage.json`` and a manifest."""
+    todo = points(base, tuple(nb.name for nb in notebooks), grid)
+    warnings = sorted({w for _, v in todo for w in v.warnings})
+    for w in warnings:  # once per sweep, not per point
+        print(f"xbec run: warning: {w}", file=log)
+    client = None
+    if scheduler:
+        from distributed import Client
+
+        try:
+            client = Client(scheduler, set_as_default=False, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise RunError(f"--scheduler {scheduler[:80]}: cannot connect ({type(exc).__name__})") from None
+    hits, t0, done = 0, time.perf_counter(), 0
+
+    def one(i: int, name: str, v: Validated) -> None:
+        nonlocal hits, done
+        executor = client.get_executor() if client else None
+        manifest = run_point(v, notebooks, stage / name, log=log, executor=executor, label=f"{name} ({i + 1})", **kw)
+        hits, done = hits + sum(n["cached"] for n in manifest["notebooks"].values()), done + 1
+        bar.update()
+        bar.set_postfix_str(f"{hits} cache hits")
+        if not kw.get("progress"):
+            print(
+                f"xbec run: point {name} done ({done} of {len(todo)}), {time.perf_counter() - t0:.0f} s, "
+                f"{hits} cache hits so far",
+                file=log,
+                flush=True,
+            )
+
+    try:
+        with progress_bar(len(todo), "point", "sweep", kw.get("progress", False), log) as bar:
+            if client is None:
+                for i, (name, v) in enumerate(todo):
+                    one(i, name, v)
+            else:  # the points at once: the cluster's workers take what they can
+                with ThreadPoolExecutor(max_workers=min(len(todo), 32), thread_name_prefix="xbec-point") as pool:
+                    for f in [pool.submit(one, i, name, v) for i, (name, v) in enumerate(todo)]:
+                        f.result()
+    finally:
+        if client is not None:
+            client.close()
+    rows = [
+        {"point": name}
+        | {k: format_value(v.values[k]) for k in grid}
+        | headline(v)
+        | {
+            f"{nb.name}:{k}": repr(x)
+            for nb in notebooks
+            for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
+        }
+        for name, v in todo
+    ]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     (stage / "sweep.csv").write_text(buf.getvalue(), encoding="utf-8")
-    write_manifest(stage, {"parameters": base.values, "sweep": grid, "points": names})
+    write_datapackage(stage, "xbec-sweep")
+    write_manifest(
+        stage, {"parameters": base.values, "sweep": grid, "points": [n for n, _ in todo], "warnings": warnings}
+    )
     return stage / "sweep.csv"

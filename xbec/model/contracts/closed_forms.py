@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from ... import _validate as v
+from ...errors import ModelDomainError
 
 __all__ = [
     "CONFIGURATIONS",
@@ -379,7 +380,18 @@ def threshold_arrays(alpha, beta) -> dict[str, np.ndarray]:
     alpha, beta = np.broadcast_arrays(np.asarray(alpha, float), np.asarray(beta, float))
     out = {}
     for key in THRESHOLD_KEYS:
-        c0, c1, c2, c3 = threshold_coefficients(key, alpha, beta)
+        coef = np.array(threshold_coefficients(key, alpha, beta), dtype=float)
+        scale = np.max(np.abs(coef), axis=0)  # roots do not change with the scale; squares must not underflow
+        if np.any(scale == 0):
+            small = min(
+                ("alpha", float(np.min(alpha))),
+                ("beta", float(np.min(beta[beta > 0], initial=1.0))),
+                key=lambda t: t[1],
+            )
+            raise ModelDomainError(
+                f"{small[0]}={small[1]:g}: too small, the indifference polynomial of {key} underflows to 0"
+            )
+        c0, c1, c2, c3 = coef / np.where(scale > 0, scale, 1.0)
         if key[2] == "A":
             disc = np.maximum(c1**2 - 4.0 * c2 * c0, 0.0)
             q = -0.5 * (c1 + np.copysign(np.sqrt(disc), c1))
