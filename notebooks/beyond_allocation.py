@@ -295,6 +295,11 @@ else:  # what the prose refers to does not exist at these parameters
 #
 # ## …and with the revenue share λ
 
+# %% [markdown]
+# The smallest $\lambda$ at which each rule's allocation of
+# $V(N) = \pi_1(\lambda)$ is in the core, for a few assumed pair factors $t$
+# (`beyond.core_lambda_bounds`; "never": no $\lambda$ in $(0, 1]$ does it):
+
 # %%
 band = book.or_none(
     xbec.acceptable_lambda, params

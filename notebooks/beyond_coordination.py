@@ -248,9 +248,10 @@ table = (
     if valid
     else None
 )
-table.style.hide(axis="index").format("{:.2f}") if valid else book.Md(
-    "The paper's contract has no valid outcome here."
-)
+pad = [{"selector": "th, td", "props": "padding: 0.1em 0.6em"}]  # readable
+table.style.hide(axis="index").format("{:.2f}").set_table_styles(
+    pad
+) if valid else book.Md("The paper's contract has no valid outcome here.")
 
 # %% tags=["hide-input"]
 lam_ex = 0.8  # the share the text discusses
@@ -398,6 +399,7 @@ else:
         .style.hide(axis="index")
         .format("{:.4f}")
         .format("{:.2f}", subset=["π₁ RS", "π₂ RS", "gain to share"])
+        .set_table_styles(pad)
     )
 dominance
 
