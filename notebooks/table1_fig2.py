@@ -132,8 +132,7 @@ book.glue(
 # exact model and says why any differs; these are its rows for §5.1:
 
 # %%
-ledger = xbec.ledger(params) if on_paper else []
-section51 = [r for r in ledger if r.where.startswith("§5.1")]
+section51 = xbec.ledger(params, section="§5.1") if on_paper else []
 book.compare(section51) if on_paper else book.paper_note(params)
 
 # %% [markdown]
@@ -178,7 +177,7 @@ else:
 # count as reproduced, with the reason:
 
 # %%
-table1_rows = [r for r in ledger if r.where.startswith("Table 1")]
+table1_rows = xbec.ledger(params, section="Table 1") if on_paper else []
 pd.Series(
     summary(table1_rows), name="Table 1 numbers"
 ).to_frame().T if on_paper else book.paper_note(params)

@@ -61,7 +61,6 @@ lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
 names = xbec.member_names(vparams.n)
 # compare with the printed numbers only then
 on_paper = book.on_paper(params, vparams)
-ledger = xbec.ledger(params, vparams) if on_paper else []
 if not on_paper:
     display(book.paper_note(params, vparams))
 
@@ -123,7 +122,9 @@ book.glue(
 dec = xbec.decentralized(params)  # V(N) = pi_1^*, §3.2
 # eq (15) applied to pi_1^*
 base = numerics.decentralized_allocation(params, vparams)
-section52 = [r for r in ledger if r.where.startswith("§5.2, decentralised")]
+section52 = (
+    xbec.ledger(params, vparams, section="§5.2") if on_paper else []
+)
 if on_paper:  # the ledger's rows; their notes follow the table
     rows52 = pd.DataFrame(
         {
@@ -162,11 +163,7 @@ else:
 # %%
 (
     book.Md(
-        next(
-            r.note_md
-            for r in section52
-            if r.where.startswith("§5.2, decentralised, x_")
-        )
+        next(r.note_md for r in section52 if r.key == "x1")
         + "."
     )
     if on_paper
@@ -211,7 +208,9 @@ else:
 # count as reproduced, with the reason:
 
 # %%
-table2_rows = [r for r in ledger if r.where.startswith("Table 2")]
+table2_rows = (
+    xbec.ledger(params, vparams, section="Table 2") if on_paper else []
+)
 pd.Series(
     summary(table2_rows), name="Table 2 numbers"
 ).to_frame().T if on_paper else book.paper_note(params, vparams)
@@ -336,27 +335,19 @@ book.figure(fig, output_dir, "fig3_vertical", key="fig3")
 # (`xbec.replication.numerics.vertical_acceptable_lambda`). The exact bands,
 # and their ends on the paper's grid of hundredths:
 
-
 # %%
-def band_or_none(solve, *args, **kwargs):
-    """The band ``solve`` returns, or None if no share meets its conditions."""
-    try:
-        return solve(*args, **kwargs)
-    except xbec.ModelDomainError:
-        return None
-
-
+# book.or_none: the band, or None where no share meets its conditions
 bands = {
-    "horizontal alliance only": band_or_none(
+    "horizontal alliance only": book.or_none(
         xbec.acceptable_lambda, params
     ),
-    "both, against this page's decentralised shares": band_or_none(
+    "both, against this page's decentralised shares": book.or_none(
         numerics.vertical_acceptable_lambda, params, vparams
     ),
 }
 if on_paper:
     bands["both, against the paper's printed decentralised shares"] = (
-        band_or_none(
+        book.or_none(
             numerics.vertical_acceptable_lambda,
             params,
             vparams,
@@ -438,9 +429,11 @@ book.glue(
 # statement that the range is acceptable to every member:
 
 # %%
-book.compare(
-    [r for r in ledger if r.where.startswith("§5.2/§6 conclusion")]
-) if on_paper else None
+(
+    book.compare(xbec.ledger(params, vparams, section="§6"))
+    if on_paper
+    else None
+)
 
 # %%
 book.claims_table(
