@@ -174,8 +174,12 @@ book.glue(
 # Add a second instrument: the manufacturer bears the share $1 - \phi$ of the
 # service cost. The platform maximises
 #
-# $$\pi_1 = \lambda p D - \omega D - \phi\,\tfrac12\gamma_1 s^2 - K,\qquad
-#   \pi_2 = \big((1-\lambda)p + \omega - c\big) D - (1 - \phi)\,\tfrac12\gamma_1 s^2 .$$
+# $$
+# \begin{aligned}
+# \pi_1 &= \lambda p D - \omega D - \phi\,\tfrac12\gamma_1 s^2 - K,\\
+# \pi_2 &= \big((1-\lambda)p + \omega - c\big) D - (1 - \phi)\,\tfrac12\gamma_1 s^2 .
+# \end{aligned}
+# $$
 #
 # Requiring its first-order conditions to hold at the centralised
 # $(p^{2*}, s^{2*})$ and solving for the contract terms gives (sympy, a unique

@@ -422,27 +422,23 @@ book.Md(
 # %%
 found_errata = xbec.errata()
 book.glue(report.errata_counts(found_errata))
-pd.DataFrame(
-    [
-        {
-            "erratum": e.key,
-            "where": e.where,
-            "kind": e.kind,
-            "verified": e.holds,
-            "verified by": ", ".join(e.method),
-            "check at these parameters": e.check(params),
-        }
-        for e in found_errata
-    ]
-).style.hide(axis="index")
-
-# %% tags=["hide-input"]
-book.Md(
-    "\n".join(
-        f"`{e.key}` — *{e.kind}*, {e.where}\n: **Printed:** {e.printed}\n\n"
-        f"  **Corrected:** {e.corrected}\n\n"
-        + (f"  **Holds only if:** {e.condition}\n\n" if e.condition else "")
-        + f"  {e.explanation}\n"
-        for e in found_errata
+book.table(
+    pd.DataFrame(
+        [
+            {
+                "erratum": f"`{e.key}`",
+                "where": e.where,
+                "kind": e.kind,
+                "verified": "yes" if e.holds else "**no**",
+                "verified by": ", ".join(e.method),
+                "check at these parameters": (
+                    "yes" if e.check(params) else "**no**"
+                ),
+            }
+            for e in found_errata
+        ]
     )
 )
+
+# %%
+book.errata(found_errata)
