@@ -412,7 +412,7 @@ def test_readme_holds_the_aea_sections_and_what_a_first_build_fetches():
     assert "npm registry" in fetches[0] and "Debian" in fetches[0] and "root" in fetches[0]
     assert len(fetches) == 2 and "book/_vendor/mathjax" in fetches[1]
     # runtimes say on which machine, under which load and when they were measured
-    runtimes = req.split("**Runtimes**", 1)[1]
+    runtimes = req.split("**Runtimes.**", 1)[1]
     assert re.search(r"measured on \d{4}-\d{2}-\d{2}", runtimes)
     assert "load average" in runtimes and re.search(r"\d+ cores?", runtimes)
     refs = readme.split("## References", 1)[1].split("\n## ", 1)[0]
