@@ -316,7 +316,8 @@ def test_source_archive_rebuilds_with_make_test(tmp_path):
     env = {k: v for k, v in os.environ.items()
            if k not in ("XBEC_DIST_TEST", "PYTHONPATH", "VIRTUAL_ENV", "XBEC_ROOT", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     done = subprocess.run(["make", "test"], cwd=tree, env=env, capture_output=True, text=True, timeout=3600)
-    tail = (done.stdout + done.stderr)[-3000:]
+    errors = [line for line in done.stderr.splitlines() if "ERROR" in line or "Error" in line]
+    tail = done.stdout[-2500:] + "\n" + "\n".join(errors[-20:])
     assert done.returncode == 0, tail
     assert re.search(r"\d+ passed", done.stdout), tail
     assert (tree / ".venv" / ".test-installed").is_file()
