@@ -31,7 +31,11 @@
 # listed below (`xbec.figures.explorer.explorer_data`); moving a slider only
 # looks up the precomputed case. Where a combination has no outcome (the
 # concavity condition 2 b₁ γ₁ − b₂² > 0 fails) or no acceptable band, the page
-# says so. The other parameters keep the values below. (This page sets its
+# says so. The curves are drawn only at the λ where revenue sharing has an
+# outcome both members would sign: next to the pole of eq (10),
+# λ = b₁ γ₁ / b₂², its formulas still give numbers, with huge profits of both signs and a
+# loss for one member, which no member would accept; there the plots stay
+# empty and the page says so. The other parameters keep the values below. (This page sets its
 # symbols in plain text: without formulas it loads no MathJax, and with
 # BokehJS it stays under 5 MB.)
 

@@ -77,6 +77,23 @@ def deposit_notes(cff: dict[str, Any]) -> str:
     )
 
 
+def software_bibtex(cff: dict[str, Any]) -> str:
+    """The package's BibTeX entry (README's "Cite" section and the book's cite page show it)."""
+    title = str(cff["title"]).replace("Wei, Yang & Ou", "{Wei}, {Yang} \\& {Ou}")
+    authors = " and ".join("{" + _person_name(a) + "}" if "name" in a else _person_name(a) for a in cff["authors"])
+    return "\n".join([
+        "@software{xbec,",
+        f"  author  = {{{authors}}},",
+        f"  title   = {{{title}}},",
+        f"  version = {{{cff['version']}}},",
+        f"  year    = {{{cff['date-released'][:4]}}},",
+        f"  date    = {{{cff['date-released']}}},",
+        f"  license = {{{' AND '.join(licenses(cff))}}},",
+        "  note    = {Executable replication package and Jupyter Book companion}",
+        "}",
+    ])
+
+
 def _paper_refs(cff: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for r in cff.get("references", []) if r.get("type") == "article"]
 

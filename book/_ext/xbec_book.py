@@ -130,10 +130,20 @@ def _resolve_alias(app, env, node, contnode):
 
 
 def _version_substitution(app, config):
-    """Make ``{{ xbec_version }}`` the installed package's version (typed once, in pyproject.toml)."""
+    """``{{ xbec_version }}``: the installed package's version (typed once, in pyproject.toml);
+    ``{{ xbec_bibtex }}``: the package's BibTeX entry, from CITATION.cff (scripts/citation_meta.py)."""
+    import importlib.util
     from importlib.metadata import version
+    from pathlib import Path
 
-    config.myst_substitutions = {**(config.myst_substitutions or {}), "xbec_version": version("xbec")}
+    subs = {"xbec_version": version("xbec")}
+    script = Path(__file__).resolve().parents[2] / "scripts" / "citation_meta.py"
+    if script.is_file():
+        spec = importlib.util.spec_from_file_location("_xbec_citation_meta", script)
+        meta = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(meta)
+        subs["xbec_bibtex"] = "```bibtex\n" + meta.software_bibtex(meta.load_cff()) + "\n```"
+    config.myst_substitutions = {**(config.myst_substitutions or {}), **subs}
 
 
 def setup(app):

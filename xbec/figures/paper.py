@@ -50,11 +50,6 @@ __all__ = [
     "FIGURES",
 ]
 
-# ---------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------
-
-
 #: A profit below ``-LOSS_TOL`` is a loss (``pi2(1) = 0`` up to rounding is not).
 LOSS_TOL = 1e-6
 
@@ -70,9 +65,8 @@ def curve_lambda(
     Returns ``(lam, mark_index)``: the sorted union of ``num`` points spanning
     ``lam_range`` (intersected with ``(0, 1]``) and the ``marks`` (e.g. a
     table's λ grid), keeping only the λ at which :func:`xbec.revenue_sharing`
-    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0)
-    that leaves neither member with a negative profit (next to eq 10's pole
-    ``λ = b1 γ1 / b2²`` the formulas give profits of ±10⁸ no member would sign);
+    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0) leaving
+    neither member a loss (next to eq 10's pole ``λ = b1 γ1 / b2²`` no member would sign);
     ``mark_index`` gives the positions of the kept marks in ``lam``.
 
     Raises
@@ -160,7 +154,6 @@ def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, below: int = 
         legend.setdefault("title_fontsize", LEGEND_PT)
     if below:
         handles, labels = ax.get_legend_handles_labels()
-        legend.pop("loc", None), legend.pop("bbox_to_anchor", None)
         ax.figure.legend(handles, labels, loc="outside lower center", ncol=below, **legend)
     else:
         ax.legend(**legend)
