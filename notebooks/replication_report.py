@@ -64,8 +64,8 @@ from sphinx_external_toc.parsing import parse_toc_yaml
 
 import xbec
 from xbec import book
+from xbec.replication import intervals, numerics, paper, report, symbolic
 from xbec.replication import ledger as L
-from xbec.replication import numerics, paper, report, symbolic
 
 params = xbec.HorizontalParams(
     beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
@@ -281,7 +281,9 @@ book.glue(
     conc_note=book.Md(conc.note_md),
     conc_ours=conc.reproduced,
 )
-# The assumptions page (book/assumptions.md) quotes the band at this page's parameters.
+# The assumptions page (book/assumptions.md) quotes the band at this page's
+# parameters, exact, rounded, and on the grid of the paper's printed precision.
+grid_step = 10.0 ** -paper.decimals(paper.SECTION_5_1["lam_lo"])
 band = None
 try:
     band = xbec.acceptable_lambda(params)
@@ -290,10 +292,19 @@ try:
         f"{band.hi:.5f}",
         f"{band.lo:.2f}",
         f"{band.hi:.2f}",
+        f"{numerics.grid_ends(band, grid_step)[0]:.2f}",
     )
 except xbec.ModelDomainError:
-    ends = ("none",) * 4
-book.glue(dict(zip(("band_lo", "band_hi", "band_lo_2", "band_hi_2"), ends)))
+    ends = ("none",) * 5
+keys = ("band_lo", "band_hi", "band_lo_2", "band_hi_2", "band_grid_lo")
+book.glue(dict(zip(keys, ends)))
+# The landing page (book/intro.md) quotes the vertical band (both alliances) on
+# that grid, and the assumptions page the number of Table 2's cells.
+book.glue(
+    grid_step=f"{grid_step:g}",
+    vband_grid=intervals.grid_label(intervals.bands(params, vparams)[1]),
+    n_table2=len([r for r in rows if r.section == "Table 2"]),
+)
 try:
     mixed = numerics.vertical_acceptable_lambda(
         params, vparams, baseline=alloc.tolist()
@@ -301,6 +312,25 @@ try:
     book.glue(mixed_lo=f"{mixed.lo:.5f}")
 except (xbec.ModelDomainError, AttributeError):  # no band or no allocation
     book.glue(mixed_lo="none")
+
+# %% tags=["hide-input"]
+# The paper's printed numbers that the landing and assumptions pages quote,
+# pasted from xbec.replication.paper (comparison targets, not results).
+book.glue(
+    # §5.1: "a range of 0.71 <= lambda <= 0.88"; "below 0.71 or above 0.89"
+    paper_band_lo=paper.SECTION_5_1["lam_lo"],
+    paper_band_hi=paper.SECTION_5_1["lam_hi"],
+    paper_reject_above=paper.SECTION_5_1["lam_reject_above"],
+    # §5.2, §6: "between 0.72 and 0.88"
+    paper_conc_lo=paper.CONCLUSIONS["lam_lo"],
+    paper_conc_hi=paper.CONCLUSIONS["lam_hi"],
+    # §5.2: the weights of the cost phi and the service level theta in eq (14)
+    paper_w_phi=paper.SECTION_5_2_INPUTS["weights"][0],
+    paper_w_theta=paper.SECTION_5_2_INPUTS["weights"][1],
+    # the steps of lambda the text states for Tables 1 and 2
+    paper_step_table1=paper.STATED_STEP["Table 1"],
+    paper_step_table2=paper.STATED_STEP["Table 2"],
+)
 
 # %% [markdown]
 # ## What is not reproduced, and why
