@@ -30,14 +30,14 @@
 # `xbec` when the book was built, for every combination of the sliders' values
 # listed below (`xbec.figures.explorer.explorer_data`); moving a slider only
 # looks up the precomputed case. Where a combination has no outcome (the
-# concavity condition 2 b₁ γ₁ − b₂² > 0 fails) or no acceptable band, the page
-# says so. The curves are drawn only at the λ where revenue sharing has an
+# concavity condition of {doc}`Proposition 1 <stackelberg>` fails) or no
+# acceptable band, the page says so. The curves are drawn only at the λ where revenue sharing has an
 # outcome both members would sign: next to the pole of eq (10),
 # λ = b₁ γ₁ / b₂², its formulas still give numbers, with huge profits of both signs and a
 # loss for one member, which no member would accept; there the plots stay
 # empty and the page says so. The other parameters keep the values below. (This page sets its
-# symbols in plain text: without formulas it loads no MathJax, and with
-# BokehJS it stays under 5 MB.)
+# symbols in plain text: without formulas it loads no MathJax, which keeps it
+# small beside BokehJS.)
 
 # %% tags=["parameters"]
 # Parameters (papermill injects overrides after this cell).
@@ -49,7 +49,7 @@ theta = [0.7, 0.5, 0.4, 0.6]           # service level of each member
 weights = [0.7, 0.3]                   # weights of phi and theta in eq (14)
 output_dir = "outputs"
 
-# %% tags=["remove-cell"]
+# %% tags=["hide-input"]
 import json
 from pathlib import Path
 
@@ -71,6 +71,9 @@ glue("explorer_cases", len(cases), display=False)
 glue("explorer_invalid", sum(not cs["valid"] for cs in cases), display=False)
 glue("explorer_no_band", sum(cs["valid"] and cs["band"] is None for cs in cases), display=False)
 glue("explorer_kb", round(explorer.data_size(data) / 1024), display=False)
+glue("explorer_n_lambda", len(data["lambda"]), display=False)
+glue("explorer_lam_lo", f"{data['lambda'][0]:.2f}", display=False)
+glue("explorer_lam_hi", f"{data['lambda'][-1]:.2f}", display=False)
 
 # %% tags=["remove-input"]
 HTML(explorer.explorer_html(data))
@@ -80,12 +83,13 @@ HTML(explorer.explorer_html(data))
 #
 # The page holds {glue:text}`explorer_cases` precomputed cases
 # ({glue:text}`explorer_kb` kB of numbers): every combination of the values
-# below, each with the 51 values of λ from 0.50 to 1.00. Of these cases,
+# below, each with the {glue:text}`explorer_n_lambda` values of λ from
+# {glue:text}`explorer_lam_lo` to {glue:text}`explorer_lam_hi`. Of these cases,
 # {glue:text}`explorer_invalid` violate the concavity condition (no outcome) and
 # {glue:text}`explorer_no_band` have no acceptable band. The numbers are also
 # written to `outputs/explorer.json`.
 
-# %% tags=["remove-input"]
+# %% tags=["hide-input"]
 Markdown(
     "| slider | values |\n| --- | --- |\n"
     + "\n".join(f"| `{name}` | {', '.join(f'{v:g}' for v in axis)} |" for name, axis in data["axes"].items())
