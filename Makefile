@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run test-install lock pdf dist publish chromium _book _book-warm
+.PHONY: test lint bench clean book book-warm browser-test sync mathjax test-run test-install test-dist lock pdf dist publish chromium _book _book-warm
 
 # Locked environment (see README, "Building"): `make test` and `make book`
 # install exactly the pinned, hash-checked versions of requirements/*.txt,
@@ -34,7 +34,7 @@ lock:
 	$(BIN)/python scripts/lock_env.py $(LOCK_BOOK) environment.yml
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Lint and types (configuration in pyproject.toml): ruff check, ruff format
 # --check and mypy must all pass; `.ci/run` runs this after `make test`. It
@@ -125,8 +125,11 @@ test-run: $(VENV)/.book-installed
 # ---------------------------------------------------------------------------
 # Publishing. See README, "Building" and RELEASING.md.
 #   make pdf       the whole book as one PDF (_build/pdf/xbec.pdf; make book runs it)
-#   make dist      dist/xbec-<version>/: book archive, PDF, executed notebooks,
-#                  tables, figures, wheel, sdist, run manifest, SHA256SUMS
+#   make dist      dist/xbec-<version>/: source archive (git archive), book
+#                  archive, PDF, executed notebooks, tables, figures, wheel,
+#                  sdist, run manifest, README, SHA256SUMS
+#   make test-dist the bundle's source archive unpacked into a fresh folder,
+#                  where `make test` must pass (own .venv from the lock)
 #   make publish   the built book on the gh-pages branch (ghp-import); PUSH=1 pushes
 pdf: $(VENV)/.book-installed chromium
 	test -f _build/html/index.html || { echo "pdf: no _build/html, run make book first" >&2; exit 1; }
@@ -137,6 +140,9 @@ dist: $(VENV)/.book-installed
 	test -f _build/html/index.html || $(MAKE) book
 	test -f _build/pdf/xbec.pdf || $(MAKE) pdf
 	$(BOOK_ENV) $(BIN)/python scripts/make_dist.py
+
+test-dist: $(VENV)/.test-installed
+	XBEC_DIST_TEST=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_release.py -k source_archive
 
 publish: $(VENV)/.book-installed
 	test -f _build/html/index.html || { echo "publish: no _build/html, run make book first" >&2; exit 1; }

@@ -32,10 +32,12 @@
 # Parameters (papermill injects overrides after this cell).
 output_dir = "outputs"
 
-# %% tags=["remove-cell"]
-from xbec.figures import pages, paper
+# %%
+from xbec import book
+from xbec.figures import paper
 
-pages.show(paper.alliance_diagram(), output_dir, "fig1_alliance", key="fig-alliance")
+fig = paper.alliance_diagram()  # the diagram of §2, drawn with matplotlib
+book.figure(fig, output_dir, "fig1_alliance", key="fig-alliance")
 
 # %% [markdown]
 # ```{glue:figure} fig-alliance

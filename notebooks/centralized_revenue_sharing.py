@@ -36,11 +36,36 @@ K = 10.0        # platform's maintenance cost
 output_dir = "outputs"
 
 # %%
-import xbec
-from xbec.replication import horizontal_pages, pages
+import pandas as pd
+import sympy as sp
 
-page = pages.setup(globals())
-params = page.params
+import xbec
+from xbec import book
+from xbec.replication import bounds, numerics, symbolic
+
+params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+
+
+# %% tags=["hide-input"]
+def formula_checks(keys):
+    """Whether each printed formula equals its derivation (symbolic.checks())."""
+    by_key = {check.key: check for check in symbolic.checks()}
+    rows = [by_key[k] for k in keys]
+    frame = pd.DataFrame(
+        {
+            "printed formula": [ch.label for ch in rows],
+            "equals its derivation": [
+                "yes" if ch.agrees else "**no**" for ch in rows
+            ],
+            "note": [ch.note_md for ch in rows],
+        }
+    )
+    return book.table(frame)
+
+
+def errata(*keys):
+    """The errata ``keys`` of xbec.errata(), typeset."""
+    return book.errata(e for e in xbec.errata() if e.key in keys)
 
 # %% [markdown]
 # ## §3.3 The centralised decision
@@ -57,11 +82,28 @@ params = page.params
 # conditions give the paper's $p^{2*}$ and $s^{2*}$, and the maximum profit
 # $\pi$:
 
-# %% tags=["remove-input"]
-horizontal_pages.centralized_md()
+# %%
+central = symbolic.centralized_solution()  # the FOCs of eq (6), solved
+book.equations(
+    {
+        "p^{2*}": central["p"],
+        "s^{2*}": central["s"],
+        "D^{2*}": sp.factor(central["demand"]),
+        r"\pi": sp.factor(central["pi_total"]),
+    }
+)
 
-# %% tags=["remove-cell"]
-pages.glue_all(horizontal_pages.centralized_values(params))
+# %%
+formula_checks(["p^{2*}", "s^{2*}", "eq (3) Hessian"])
+
+# %%
+eq = xbec.decentralized(params)  # §3.2, the Stackelberg game
+cen = xbec.centralized(params)  # §3.3, eq (6) maximised
+book.glue(
+    p2=cen.p, s2=cen.s, D2=cen.demand, pi=cen.pi_total,
+    p1=eq.p, s1=eq.s, D1=eq.demand, pidec=eq.pi_total,
+    gain=cen.pi_total - eq.pi_total,
+)
 
 # %% [markdown]
 # For this page's parameters the centralised alliance sets the price
@@ -72,8 +114,14 @@ pages.glue_all(horizontal_pages.centralized_values(params))
 # {glue:text}`gain:.2f` more than the two members together in the Stackelberg
 # game ({glue:text}`pidec:.2f`).
 
-# %% tags=["remove-input"]
-horizontal_pages.centralized_comparison(page)
+# %%
+if book.on_paper(params):
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key == "pi"
+    )
+else:
+    shown = book.paper_note(params)
+shown
 
 # %% [markdown]
 # ## §3.4 The revenue-sharing contract
@@ -109,15 +157,34 @@ horizontal_pages.centralized_comparison(page)
 # SymPy re-derives the three formulas from {eq}`eq7`; in factored form its
 # wholesale price is
 
-# %% tags=["remove-input"]
-horizontal_pages.sharing_md()
+# %%
+# the FOCs of eq (7), then p*(lambda) = p^{2*} solved for omega
+sharing = symbolic.sharing_solution()
+book.equations({r"\omega^*(\lambda)": sp.factor(sharing["w"])})
+
+# %%
+formula_checks(["eq (8) p*(lambda)", "eq (9) s*(lambda)", "eq (10) w*(lambda)"])
+
+# %%
+errata("eq7-reference")
 
 # %% [markdown]
 # With $\omega^*(\lambda)$ in place, the service level, demand and the
 # manufacturer's profit are
 
-# %% tags=["remove-input"]
-horizontal_pages.sharing_outcome_md()
+# %%
+book.equations(
+    {
+        r"s^*(\lambda)": sp.factor(sharing["s"]),
+        r"D(\lambda)": sp.factor(sharing["demand"]),
+        r"\pi_2(\lambda)": sp.factor(sharing["pi_manufacturer"]),
+    }
+)
+
+# %% [markdown]
+# and the platform's profit $\pi_1(\lambda)$ is {eq}`eq7` at $p^{2*}$,
+# $\omega^*(\lambda)$ and $s^*(\lambda)$ (a ratio of quadratics in $\lambda$, too
+# long to print usefully).
 
 # %% [markdown]
 # ### The manufacturer's profit under the contract
@@ -133,27 +200,65 @@ horizontal_pages.sharing_outcome_md()
 #
 # which is also what the paper's own Table 1 reports ({doc}`table1_fig2`).
 
-# %% tags=["remove-cell"]
-pages.glue_all(horizontal_pages.pi2_demo_values(params))
+# %% [markdown]
+# Take the middle of the acceptable band computed below (or $\lambda = 0.8$ if
+# no share is acceptable) and evaluate the contract, eqs (7)–(10), there:
+
+# %%
+try:
+    band = xbec.acceptable_lambda(params)  # §3.4, the exact band (below)
+except xbec.ModelDomainError as err:
+    band, no_band = None, err
+lam_demo = (band.lo + band.hi) / 2 if band else 0.8
+at_demo = xbec.revenue_sharing(params, lam_demo)
+book.glue(
+    lam_demo=lam_demo,
+    pi2_true=at_demo.pi_manufacturer,
+    pi2_claim1=cen.pi_total - at_demo.pi_platform,  # the paper's pi - pi_1(lambda)
+    pi2_claim2=(1 - lam_demo) * cen.pi_total,  # the paper's (1 - lambda) pi
+)
 
 # %% [markdown]
-# At $\lambda =$ {glue:text}`lam_demo:.3f`, for example, the manufacturer
-# earns {glue:text}`pi2_true:.2f`, whereas $\pi - \pi_1(\lambda) =$
+# At $\lambda =$ {glue:text}`lam_demo:.3f` the manufacturer earns
+# {glue:text}`pi2_true:.2f`, whereas $\pi - \pi_1(\lambda) =$
 # {glue:text}`pi2_claim1:.2f` and $(1 - \lambda)\pi =$
 # {glue:text}`pi2_claim2:.2f`.
-#
-# ```{glue:md} erratum_pi2
-# :format: myst
-# ```
-#
+
+# %%
+errata("pi2-lambda")
+
+# %% [markdown]
 # ### The contract aligns the price, not the service level
 #
 # Setting $p^*(\lambda) = p^{2*}$ reproduces the centralised *price* but not the
 # centralised *service level*: the platform still bears the whole service cost
 # while keeping only the share $\lambda$ of the revenue it brings. SymPy gives
 
-# %% tags=["remove-input"]
-horizontal_pages.sharing_gaps_md(params)
+# %%
+s_gap = sp.factor(sp.together(sharing["s"] - central["s"]))
+total_gap = sp.factor(sp.together(sharing["pi_total"] - central["pi_total"]))
+book.equations(
+    {
+        r"s^*(\lambda) - s^{2*}": s_gap,
+        r"\pi_1(\lambda) + \pi_2(\lambda) - \pi": total_gap,
+    }
+)
+
+# %% [markdown]
+# The total falls short of $\pi$ for every $\lambda < 1$ (if $b_2 > 0$). The
+# service level falls short of $s^{2*}$ exactly where
+# $b_1\gamma_1 - \lambda b_2^2 > 0$, i.e. $\lambda < b_1\gamma_1/b_2^2$, and
+# exceeds it for $b_1\gamma_1/b_2^2 < \lambda < 1$, which occurs only when
+# $b_2^2 > b_1\gamma_1$. Both gaps vanish only at $\lambda = 1$, where the
+# manufacturer earns nothing. For this page's parameters
+# $b_1\gamma_1/b_2^2 =$ {glue:text}`lam_bar:.4f` (infinite when $b_2 = 0$):
+
+# %%
+lam_bar = bounds.service_overshoot_share(params)  # b1 gamma1 / b2^2
+book.glue(lam_bar=lam_bar)
+
+# %%
+errata("sharing-not-coordinating")
 
 # %% [markdown]
 # Revenue sharing with {eq}`eq10` therefore improves on the Stackelberg game
@@ -174,18 +279,51 @@ horizontal_pages.sharing_gaps_md(params)
 # quadratic inequality in $\lambda$, so `xbec.acceptable_lambda` finds the ends
 # of the band as roots in closed form — no grid search.
 
-# %% tags=["remove-cell"]
-pages.glue_all(horizontal_pages.band_values(page))
+# %% [markdown]
+# For this page's parameters the band, its ends read on a grid of step $0.01$, and
+# the condition that holds with equality at each end
+# (`xbec.replication.bounds.band_binding`) are:
+
+# %%
+equality = {
+    "pi1(lam) > pi1*": r"$\pi_1(\lambda) = \pi_1^*$",
+    "pi2(lam) > pi2*": r"$\pi_2(\lambda) = \pi_2^*$",
+    "pi1(lam) > pi2(lam)": r"$\pi_1(\lambda) = \pi_2(\lambda)$",
+    "demand > 0": r"$D(\lambda) = 0$",
+}
+if band:
+    binding = bounds.band_binding(params, band)
+    ends = pd.DataFrame(
+        {
+            "": ["lower end", "upper end"],
+            "exact": list(band),
+            "0.01 grid": numerics.grid_ends(band),
+            "binding condition": [equality[name] for name in binding],
+        }
+    )
+    shown = book.table(ends, {"exact": ".6f", "0.01 grid": ".2f"})
+else:
+    shown = book.Md(
+        "**No share is acceptable** for these parameters: the band is empty "
+        f"(`{no_band}`)."
+    )
+shown
 
 # %% [markdown]
-# ```{glue:md} band_text
-# :format: myst
-# ```
-#
-# ```{glue:md} band_table
-# :format: myst
-# ```
-#
+# The paper reads the band on a grid of step $0.01$; against its printed ends and its
+# sentence on the shares the members reject (at the paper's parameters only):
+
+# %%
+if book.on_paper(params):
+    keys = ("lam_lo", "lam_hi", "lam_reject_above")
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key in keys
+    )
+else:
+    shown = book.paper_note(params)
+shown
+
+# %% [markdown]
 # The leader's condition $\pi_1(\lambda) > \pi_2(\lambda)$ is a choice of the
 # paper, not a participation constraint; without it the band would be bounded by
 # the two participation constraints alone. {doc}`table1_fig2` tabulates the contract over the

@@ -45,19 +45,34 @@ output_dir = "outputs"
 
 # %%
 import numpy as np
+import pandas as pd
+import sympy as sp
+from IPython.display import Math
 
-from xbec.beyond import extension_pages
-from xbec.figures import contracts as contracts_plots, pages as figure_pages
-from xbec.model import contracts
-from xbec.replication import pages
+import xbec
+from xbec import book
+from xbec.figures import contracts as contracts_plots
 
-page = pages.setup(globals())
-beta = substitutability  # this chapter's beta (Zennyo's model), see the parameters cell
-BETA_MAX = 0.995  # the maps stop short of beta = 1 (outside the domain)
-betas = np.linspace(0.0, BETA_MAX, n_beta)
+contracts = xbec.contracts
+beta = substitutability  # this chapter's beta (Zennyo's model)
+out = book.out_dir(output_dir)
+# the maps stop short of beta = 1 (outside the domain)
+betas = np.linspace(0.0, 0.995, n_beta)
 alphas = np.linspace(1.0 / n_alpha, 1.0, n_alpha)
 royalties = np.linspace(0.0, 1.0, n_r)
-pages.glue_all({"alpha": alpha, "beta": beta, "alpha_coordination": alpha_coordination})
+book.glue(
+    alpha=alpha,
+    beta=beta,
+    alpha_coordination=alpha_coordination,
+    beta_max=betas[-1],
+    n_grid=f"{n_alpha} × {n_beta}",
+)
+NAMES = {
+    "WW": "WW (both wholesale)",
+    "WA": "WA (major wholesale, niche agency)",
+    "AW": "AW (major agency, niche wholesale)",
+    "AA": "AA (both agency)",
+}
 
 # %% [markdown]
 # ## The model (our specification)
@@ -101,7 +116,22 @@ pages.glue_all({"alpha": alpha, "beta": beta, "alpha_coordination": alpha_coordi
 # backward induction with scipy best responses.
 
 # %%
-extension_pages.subgame_md()
+# stage 3 of every configuration, by backward induction (sympy)
+derivation = contracts.derive()
+for config in contracts.CONFIGURATIONS:
+    exprs = derivation.subgames[config]
+    lines = [
+        f"{sp.latex(sp.Symbol(k))} &= {sp.latex(exprs[k])}"
+        for k in ("w1", "w2", "p1", "p2")
+        if k in exprs
+    ]
+    display(
+        Math(
+            f"\\textbf{{{config}}}:\\quad\\begin{{aligned}}"
+            + "\\\\[6pt]".join(lines)
+            + "\\end{aligned}"
+        )
+    )
 
 # %% [markdown]
 # Under AA the prices do not depend on $r$, because the royalty scales the agency
@@ -124,14 +154,20 @@ extension_pages.subgame_md()
 # When $\beta = 0$ all four equal $1/2$ ({numref}`fig-contracts_thresholds`).
 
 # %%
-pages.glue_all(extension_pages.thresholds_values(alpha, beta))
-fig = contracts_plots.plot_thresholds(alpha, betas, contracts.thresholds(alpha, betas))
-figure_pages.show(fig, page.out_dir, "contracts_thresholds")
+# r_i^s at (alpha, beta)
+book.glue({f"th_{k}": v for k, v in contracts.thresholds(alpha, beta).items()})
+book.figure(
+    contracts_plots.plot_thresholds(
+        alpha, betas, contracts.thresholds(alpha, betas)
+    ),
+    out,
+    "contracts_thresholds",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_thresholds
 # :name: fig-contracts_thresholds
-# :alt: Four curves of threshold royalty rates against substitutability, all starting at 0.5 at beta = 0 and rising with beta.
+# :alt: Four curves of threshold royalty rates against substitutability, all equal when the products are independent and rising with substitutability.
 #
 # The four threshold royalties against $\beta$ at $\alpha =$ {glue:text}`alpha:.2f` (our
 # specification; analogue of the summary's Fig. 1). Black lines: the major supplier; grey
@@ -145,21 +181,36 @@ figure_pages.show(fig, page.out_dir, "contracts_thresholds")
 # chapter's parameters it is:
 
 # %%
-pages.glue_all({"pieces_table": extension_pages.pieces_table(alpha, beta),
-                **extension_pages.reach_values(alphas, betas)})
-panel_alphas = [alpha, alpha_coordination]
-fig = contracts_plots.plot_choice_map(
-    panel_alphas, betas, royalties,
-    [contracts.choice_grid(a, betas[None, :], royalties[:, None]) for a in panel_alphas],
-    [contracts.thresholds(a, betas) for a in panel_alphas],
-)
-figure_pages.show(fig, page.out_dir, "contracts_stage2_choice")
+pd.DataFrame(
+    [
+        {
+            "royalty from": lo,
+            "to": hi,
+            "stage-2 configuration(s)": " and ".join(sel),
+        }
+        for lo, hi, sel in contracts.stage2_intervals(alpha, beta)
+    ]
+).style.hide(axis="index").format(precision=4)
 
 # %% [markdown]
-# ```{glue:md} pieces_table
-# :format: myst
-# ```
-#
+# The first piece includes $r = 0$; every other piece is open at its lower end
+# and closed at its upper end (an indifferent supplier takes agency).
+
+# %%
+panel_alphas = [alpha, alpha_coordination]
+fig = contracts_plots.plot_choice_map(
+    panel_alphas,
+    betas,
+    royalties,
+    [
+        contracts.choice_grid(a, betas[None, :], royalties[:, None])
+        for a in panel_alphas
+    ],
+    [contracts.thresholds(a, betas) for a in panel_alphas],
+)
+book.figure(fig, out, "contracts_stage2_choice")
+
+# %% [markdown]
 # ```{glue:figure} fig-contracts_stage2_choice
 # :name: fig-contracts_stage2_choice
 # :alt: Two maps over substitutability and royalty rate coloured by the suppliers' contracts: agency at low royalty, wholesale at high royalty, a thin hybrid band in between, and a coordination band in the right panel.
@@ -171,6 +222,35 @@ figure_pages.show(fig, page.out_dir, "contracts_stage2_choice")
 # Files: {download}`PNG <outputs/contracts_stage2_choice.png>`, {download}`SVG <outputs/contracts_stage2_choice.svg>`.
 # ```
 #
+# On the $(\beta, \alpha)$ grid of the maps, `contracts.reachable_choices` says which
+# stage-2 outcomes some royalty induces at each point:
+
+# %%
+# at each grid point (alpha, beta): is there a royalty that induces it?
+reach = contracts.reachable_choices(alphas[:, None], betas[None, :])
+no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
+
+
+def smallest(values, mask, axis):
+    """The smallest grid value at which ``mask`` holds somewhere; nan if nowhere."""
+    hit = mask.any(axis=axis)
+    return values[hit].min() if hit.any() else np.nan
+
+
+book.glue(
+    share_reach_wa=100 * reach["WA"].mean(),
+    share_reach_aw=100 * reach["AW"].mean(),
+    share_coord=100 * reach["WA/AW"].mean(),
+    region1_alpha_min=smallest(alphas, no_hybrid, axis=1),
+    coord_alpha_min=smallest(alphas, reach["WA/AW"], axis=1),
+    coord_beta_min=smallest(betas, reach["WA/AW"], axis=0),
+)
+pd.Series(
+    {k: 100 * m.mean() for k, m in reach.items()},
+    name="% of grid points where some r induces it",
+).to_frame().style.format("{:.1f}")
+
+# %% [markdown]
 # The pattern is the one the summary reports ({numref}`fig-contracts_stage2_choice`). A low royalty keeps both suppliers on
 # agency. A high royalty pushes both to wholesale. In between, the major supplier leaves
 # agency first (the lower of its thresholds, $r_1^A$, comes before the niche supplier's
@@ -203,17 +283,38 @@ figure_pages.show(fig, page.out_dir, "contracts_stage2_choice")
 # reports this range. At the chapter's parameters the equilibrium is
 # {glue:text}`eq_contracts`, with royalty {glue:text}`eq_royalty:.4f` and platform profit
 # {glue:text}`eq_profit:.4f` ({numref}`fig-contracts_platform_profit`). The set of optimal
-# royalties is {glue:text}`eq_range`.
+# royalties is {glue:md}`eq_range:myst`.
 
 # %%
-eq = contracts.equilibrium(alpha, beta)
+eq = contracts.equilibrium(alpha, beta)  # both suppliers choose
+# the extension below
 eq_forced = contracts.equilibrium(alpha, beta, niche_forced_agency=True)
-pages.glue_all({**extension_pages.equilibrium_values(eq, "eq"), **extension_pages.equilibrium_values(eq_forced, "eqf")})
-paths = [contracts.royalty_path(alpha, beta, royalties),
-         contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True)]
+for prefix, e in (("eq", eq), ("eqf", eq_forced)):
+    book.glue(
+        {
+            f"{prefix}_contracts": NAMES[e.contracts],
+            f"{prefix}_royalty": e.royalty,
+            f"{prefix}_profit": e.platform_profit,
+            f"{prefix}_pi2": e.supplier2_profit,
+            f"{prefix}_range": book.Md(
+                f"$({e.royalty_range[0]:.4f},\\ {e.royalty_range[1]:.4f}]$"
+                if e.platform_indifferent
+                else "a single rate"
+            ),
+        }
+    )
+paths = [
+    contracts.royalty_path(alpha, beta, royalties),
+    contracts.royalty_path(alpha, beta, royalties, niche_forced_agency=True),
+]
 fig = contracts_plots.plot_royalty_path(
-    paths, [(eq.royalty, eq.platform_profit), (eq_forced.royalty, eq_forced.platform_profit)])
-figure_pages.show(fig, page.out_dir, "contracts_platform_profit")
+    paths,
+    [
+        (eq.royalty, eq.platform_profit),
+        (eq_forced.royalty, eq_forced.platform_profit),
+    ],
+)
+book.figure(fig, out, "contracts_platform_profit")
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_platform_profit
@@ -228,10 +329,58 @@ figure_pages.show(fig, page.out_dir, "contracts_platform_profit")
 # ```
 
 # %%
+# stage 1 at every grid point
 eq_map = contracts.equilibrium_map(alphas, betas)
-figure_pages.show(contracts_plots.plot_equilibrium_map(eq_map), page.out_dir, "contracts_equilibrium_map")
-pages.glue_all({**extension_pages.map_values(eq_map, alphas), "n_grid": f"{n_alpha} × {n_beta}",
-                "row_pattern": extension_pages.configuration_runs(alpha, np.linspace(0.0, BETA_MAX, 2001))})
+book.figure(
+    contracts_plots.plot_equilibrium_map(eq_map),
+    out,
+    "contracts_equilibrium_map",
+)
+is_ = {c: eq_map.code == k for k, c in enumerate(contracts.CONFIGURATIONS)}
+
+
+def on_map(values, where, f):
+    """``f`` of ``values`` where ``where`` holds on the map; nan if nowhere."""
+    return f(values[where]) if where.any() else np.nan
+
+
+book.glue(
+    {f"share_{c}": 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS}
+)
+book.glue(
+    hybrid_alpha_min=on_map(
+        np.broadcast_to(alphas[:, None], eq_map.code.shape), is_["WA"], np.min
+    ),
+    aa_r_min=on_map(eq_map.royalty, is_["AA"], np.min),
+    aa_r_max=on_map(eq_map.royalty, is_["AA"], np.max),
+    wa_r_min=on_map(eq_map.royalty, is_["WA"], np.min),
+    wa_r_max=on_map(eq_map.royalty, is_["WA"], np.max),
+    ww_lo_min=on_map(eq_map.royalty_lo, is_["WW"], np.min),
+    ambiguous=int(np.count_nonzero(eq_map.ambiguous)),
+)
+pd.Series(
+    {c: 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS},
+    name="% of grid points",
+).to_frame().T
+
+# %% [markdown]
+# Along the row $\alpha =$ {glue:text}`alpha:.2f` of a finer grid in $\beta$ (step
+# {glue:text}`row_step:.5f`), the equilibrium runs through these configurations:
+
+# %%
+row_betas = np.linspace(0.0, betas[-1], 2001)
+row = contracts.equilibrium_map([alpha], row_betas)
+codes = row.code[0]
+starts = np.r_[0, np.flatnonzero(np.diff(codes)) + 1]
+runs = pd.DataFrame(
+    {
+        "equilibrium": [contracts.CONFIGURATIONS[codes[k]] for k in starts],
+        "β from": row_betas[starts],
+        "β to": row_betas[np.r_[starts[1:] - 1, codes.size - 1]],
+    }
+)
+book.glue(row_step=row_betas[1], row_pattern=" → ".join(runs["equilibrium"]))
+runs.style.hide(axis="index").format(precision=3)
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_equilibrium_map
@@ -248,7 +397,7 @@ pages.glue_all({**extension_pages.map_values(eq_map, alphas), "n_grid": f"{n_alp
 # {glue:text}`share_AA:.1f`% of the points, the hybrid WA on
 # {glue:text}`share_WA:.1f`%, WW on {glue:text}`share_WW:.1f`% and AW on
 # {glue:text}`share_AW:.1f`%. At $\alpha =$ {glue:text}`alpha:.2f` the sequence is
-# {glue:text}`row_pattern`.
+# {glue:text}`row_pattern`, with the switching points in the table above.
 #
 # * **Low substitutability leads to AA.** Wholesale would stack two margins on products
 #   that hardly compete. The platform sets the highest royalty that keeps both suppliers
@@ -284,7 +433,7 @@ pages.glue_all({**extension_pages.map_values(eq_map, alphas), "n_grid": f"{n_alp
 # $\Pi^{WA}$ increases in $r$. So it either sets $r^{**} = r_1^A$ and gets AA (region X),
 # or sets $r^{**} = 1$ and gets WA (region Y). In region Y the platform takes the niche
 # supplier's whole revenue, and that supplier's profit is zero. Its objective
-# $(1 - r)\,p_2 q_2$ is then identically 0, so every price is a best response and the
+# $(1 - r)\,p_2 q_2$ is then identically $0$, so every price is a best response and the
 # model alone does not pin $p_2$ down. We assume the niche supplier keeps the pricing
 # rule it follows at every $r < 1$: it maximises its revenue $p_2 q_2$ given the rival's
 # price (for $r < 1$ the factor $1 - r > 0$ does not change the maximiser).
@@ -297,8 +446,29 @@ pages.glue_all({**extension_pages.map_values(eq_map, alphas), "n_grid": f"{n_alp
 
 # %%
 forced_map = contracts.equilibrium_map(alphas, betas, niche_forced_agency=True)
-figure_pages.show(contracts_plots.plot_forced_map(forced_map, eq_map), page.out_dir, "contracts_forced_agency")
-pages.glue_all(extension_pages.forced_values(forced_map, eq_map))
+book.figure(
+    contracts_plots.plot_forced_map(forced_map, eq_map),
+    out,
+    "contracts_forced_agency",
+)
+# region Y's area: above the boundary alpha_Y(beta), by quadrature
+share_Y = 100 * contracts.region_y_area(betas[-1])
+gain = forced_map.platform_profit - eq_map.platform_profit
+book.glue(
+    share_Y=share_Y,
+    share_X=100 - share_Y,
+    y_alpha_beta0=contracts.region_y_cutoff(0.0),
+    share_forced_loses=100 * np.mean(gain < -1e-12 * eq_map.platform_profit),
+)
+pd.DataFrame(
+    {
+        "region Y starts at α": [
+            contracts.region_y_cutoff(b)
+            for b in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+        ]
+    },
+    index=pd.Index([0.0, 0.1, 0.2, 0.3, 0.4, 0.5], name="β"),
+).style.format(precision=4)
 
 # %% [markdown]
 # ```{glue:figure} fig-contracts_forced_agency
@@ -312,19 +482,24 @@ pages.glue_all(extension_pages.forced_values(forced_map, eq_map))
 # Files: {download}`PNG <outputs/contracts_forced_agency.png>`, {download}`SVG <outputs/contracts_forced_agency.svg>`.
 # ```
 #
-# Region X (AA) covers {glue:text}`share_X:.1f`% of the grid ({numref}`fig-contracts_forced_agency`) and region Y (WA)
+# Region Y is where the platform's gain from $r = 1$ over $r = r_1^A$,
+# `contracts.forced_agency_gain`, is positive; at each $\beta$ it starts at the root
+# `contracts.region_y_cutoff(beta)` of that gain in $\alpha$, and `contracts.region_y_area`
+# integrates the boundary over $0 \le \beta \le$ {glue:text}`beta_max:.3f`
+# (`scipy.integrate.quad`). Region X (AA) covers {glue:text}`share_X:.1f`% of that
+# rectangle's area ({numref}`fig-contracts_forced_agency`) and region Y (WA)
 # {glue:text}`share_Y:.1f`%. Y lies above X in $\beta$, so WA is the outcome for close
 # substitutes. Y also includes every $\beta$ once the niche supplier is large: at
 # $\beta = 0$ the model gives Y for $\alpha \ge$ {glue:text}`y_alpha_beta0:.4f`. By hand,
 # AA at $r = 1/2$ earns $(1+\alpha^2)/8$ and WA at $r = 1$ earns $1/16 + \alpha^2/4$, so the
 # cut-off is $\alpha = 1/\sqrt{2} \approx 0.7071$. Compared with the game in which both
-# suppliers choose, the hybrid is far more common: {glue:text}`share_Y:.1f`% of the grid
-# against {glue:text}`share_WA:.1f`%. This reproduces the summary's statement that the
+# suppliers choose, the hybrid is far more common: {glue:text}`share_Y:.1f`% of the area
+# against {glue:text}`share_WA:.1f`% of the grid points. This reproduces the summary's statement that the
 # asymmetric contract arises more easily when only the major supplier can choose.
 #
 # Does the restriction help the platform? Where AA or WA was optimal, the platform gains
 # or breaks even, because it can still reach the same AA royalty and can now push the WA
-# royalty up to 1. Where WW was optimal, it can no longer buy both products. It loses
+# royalty up to $1$. Where WW was optimal, it can no longer buy both products. It loses
 # profit on {glue:text}`share_forced_loses:.1f`% of the grid, all of it inside the former
 # WW region (WW covered {glue:text}`share_WW:.1f`%). On the rest of that region, WA at
 # $r = 1$ beats the old WW profit.

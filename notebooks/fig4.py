@@ -35,20 +35,27 @@ lam_step = 0.01
 output_dir = "outputs"
 
 # %%
-import xbec
-from xbec.replication import pages, simulation_pages
+import numpy as np
+import pandas as pd
 
-page = pages.setup(globals())
-params, lam = page.params, page.lam
+import xbec
+from xbec import book
+from xbec.figures import paper as paper_figures
+from xbec.replication import bounds, numerics
+
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
+if not book.on_paper(params):
+    display(book.paper_note(params))
 
 # %% [markdown]
 # ## The paper's Fig. 4, recomputed
 
-# %% tags=["remove-cell"]
-from xbec.figures import pages as figure_pages, paper as paper_figures
-
-figure_pages.show(paper_figures.service_and_demand(params, marks=lam), page.out_dir, "fig4_service_demand",
-                  key="fig4")
+# %%
+fig = paper_figures.service_and_demand(params, marks=lam)
+book.figure(fig, output_dir, "fig4_service_demand", key="fig4")
 
 # %% [markdown]
 # ```{glue:figure} fig4
@@ -66,28 +73,114 @@ figure_pages.show(paper_figures.service_and_demand(params, marks=lam), page.out_
 # ```
 #
 # ## The levels under the three decisions
+#
+# Price, service level and demand under the Stackelberg game (§3.2), the
+# centralised decision (§3.3) and revenue sharing (§3.4) at the ends of the
+# grid and of the acceptable band. The band is open, so its ends are limits
+# that no acceptable share reaches.
 
-# %% tags=["remove-input"]
-simulation_pages.levels_table(page)
+# %%
+eq = xbec.decentralized(params)  # §3.2
+cen = xbec.centralized(params)  # §3.3
+try:
+    band = xbec.acceptable_lambda(params)
+except xbec.ModelDomainError:  # no share is acceptable to both firms
+    band = None
+shares = {"grid, first share": lam[0], "grid, last share": lam[-1]}
+if band is not None:
+    shares.update(
+        {
+            "band, lower end (excluded)": band.lo,
+            "band, upper end (excluded)": band.hi,
+        }
+    )
+try:
+    # eqs (9)-(10)
+    rs = xbec.revenue_sharing(params, np.array(list(shares.values())))
+    sharing = pd.DataFrame(
+        {
+            "λ": list(shares.values()),
+            "price": rs.p,
+            "service level": rs.s,
+            "demand": rs.demand,
+        },
+        index=[f"revenue sharing, {k}" for k in shares],
+    )
+except xbec.ModelDomainError:  # eq (10) is singular at one of these shares
+    sharing = None
+levels = pd.concat(
+    [
+        pd.DataFrame(
+            {"price": eq.p, "service level": eq.s, "demand": eq.demand},
+            index=["decentralised"],
+        ),
+        sharing,
+        pd.DataFrame(
+            {"price": cen.p, "service level": cen.s, "demand": cen.demand},
+            index=["centralised"],
+        ),
+    ]
+)
+levels.style.format("{:.4f}", na_rep="")
 
 # %% [markdown]
 # ## The claims of §5.3.2, checked
+#
+# `xbec.claims` states each claim of §5.3.2 precisely and decides it in closed
+# form or over the whole open band, not on a grid; the evidence is computed
+# at the page's parameters:
 
-# %% tags=["remove-cell"]
-pages.glue_all(simulation_pages.claims_values(params))
+# %%
+section532 = [c for c in xbec.claims(params) if "§5.3.2" in c.where]
+book.claims_table(section532)
+
+# %% tags=["hide-input"]
+book.glue(
+    n_claims=len(section532),
+    n_hold=sum(c.verdict.startswith("holds") for c in section532),
+)
+if band is not None:
+    book.glue(
+        s_inf_md=book.Md(
+            f"Inside the band the service level stays above {bounds.service_infimum(params, band).value:.4f}, "
+            "its infimum over the open band, which it approaches at the band's lower end without reaching it."
+        )
+    )
+else:
+    book.glue(
+        s_inf_md=book.Md(
+            "No share is acceptable, so there is no band to bound the service level on."
+        )
+    )
 
 # %% [markdown]
-# §5.3.2 makes {glue:text}`n_claims:d` claims; {glue:text}`n_hold:d` of them hold for the page's
-# parameters. Each is checked in closed form or over the whole open band, not on
-# a grid: inside the band the service level is above its infimum
-# {glue:text}`s_inf:.4f`, which it approaches at the band's lower end without
-# reaching it. A sixth row states what the figure also shows and the paper does
-# not say.
+# §5.3.2 makes {glue:text}`n_claims:d` claims; {glue:text}`n_hold:d` of them hold
+# for the page's parameters (possibly after a correction the table states).
+# {glue:md}`s_inf_md:myst`
 #
-# ```{glue:md} claims_table
-# :format: myst
-# ```
-#
+# The figure also shows what the paper does not say: revenue sharing stays
+# *below* the centralised service level and demand. By eqs (9)-(10),
+# $s^*(\lambda) - s^{2*}$ has the sign of $(\lambda - 1)/(b_1\gamma_1 - \lambda b_2^2)$
+# (`xbec.replication.bounds.service_gap`), so for $\lambda < 1$ it is negative
+# exactly while $\lambda < b_1\gamma_1/b_2^2$:
+
+# %%
+# b1 gamma1 / b2^2: above it s*(lam) > s^{2*}
+overshoot = bounds.service_overshoot_share(params)
+ratio = f"Here $b_1\\gamma_1/b_2^2 = {overshoot:.4g}$"
+book.Md(
+    f"{ratio}, so revenue sharing stays below the centralised "
+    "service level and "
+    "demand for every $\\lambda < 1$."
+    if 1 <= overshoot < np.inf
+    else f"{ratio}: for $\\lambda$ above it the service level overshoots "
+    "$s^{2*}$."
+    if overshoot < 1
+    else "Here $b_2 = 0$: the service level does not respond "
+    "to the contract."
+)
+
+# %% [markdown]
 # The mechanism is the one of {doc}`centralized_revenue_sharing`. The
 # contract's wholesale price {eq}`eq10` makes the platform charge the
 # centralised price $p^{2*}$, which lies below the Stackelberg price whenever

@@ -33,12 +33,19 @@ c = 10.0        # manufacturer's unit production cost
 K = 10.0        # platform's maintenance cost
 output_dir = "outputs"
 
-# %%
-import xbec
-from xbec.replication import horizontal_pages, pages
+# %% [markdown]
+# Every number below is computed on this page, from the parameters above, by
+# the package `xbec`:
 
-page = pages.setup(globals())
-params = page.params
+# %%
+import pandas as pd
+import sympy as sp
+
+import xbec
+from xbec import book
+from xbec.replication import paper, symbolic
+
+params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
 
 # %% [markdown]
 # ## Players, decisions and hypotheses
@@ -89,12 +96,18 @@ params = page.params
 # two expressions in SymPy, from which every closed form of the next chapters is
 # re-derived:
 
-# %% tags=["remove-input"]
-pages.glue_all({"sym_gap": horizontal_pages.symbolic_gap(params)})
-horizontal_pages.profit_functions_md()
+# %%
+profits = symbolic.profit_functions()  # eqs (1), (2), (6), (7) as SymPy expressions
+book.equations({r"\pi_1": profits["pi1"], r"\pi_2": profits["pi2"]})
+
+# %%
+n_points = 200
+# numeric eqs (1)-(2) against their SymPy forms, at random points
+sym_gap = symbolic.profit_gap(params, points=n_points)
+book.glue(sym_gap=sym_gap, n_points=n_points)
 
 # %% [markdown]
-# At 200 random points $(p, \omega, s)$, the numeric functions and the SymPy
+# At {glue:text}`n_points` random points $(p, \omega, s)$, the numeric functions and the SymPy
 # expressions differ by at most {glue:text}`sym_gap:.1e`.
 #
 # ## Parameters
@@ -103,8 +116,23 @@ horizontal_pages.profit_functions_md()
 # page of the book, is computed from the parameters of its `parameters` cell
 # above; a papermill run (`xbec run`) can change them.
 
-# %% tags=["remove-input"]
-horizontal_pages.parameter_table(params)
+# %%
+meaning = {
+    "beta": (r"$\beta$", "market size"),
+    "b1": ("$b_1$", "price sensitivity of demand"),
+    "b2": ("$b_2$", "service sensitivity of demand"),
+    "gamma1": (r"$\gamma_1$", "logistics service cost coefficient"),
+    "c": ("$c$", "manufacturer's unit production cost"),
+    "K": ("$K$", "platform's maintenance cost"),
+}
+parameters = pd.DataFrame(
+    [
+        (tex, what, getattr(params, k), paper.SECTION_5_1[k])
+        for k, (tex, what) in meaning.items()
+    ],
+    columns=["symbol", "meaning", "this page", "paper (§5.1)"],
+)
+book.Md(book.table(parameters, {"this page": "g"}) + "\n" + book.paper_note(params))
 
 # %% [markdown]
 # ## The parameter domain
@@ -129,8 +157,11 @@ horizontal_pages.parameter_table(params)
 # the Hessian below, whose determinant is positive for every share
 # $0 < \lambda \le 1$ under the same condition:
 
-# %% tags=["remove-input"]
-horizontal_pages.sharing_hessian_md()
+# %%
+sym = symbolic.SYMBOLS
+# the Hessian of eq (7) in (p, s)
+hessian7 = sp.hessian(profits["pi1(lambda)"], (sym["p"], sym["s"]))
+book.equations({r"H_{(7)}": hessian7, r"\det H_{(7)}": sp.factor(hessian7.det())})
 
 # %% [markdown]
 # This is the condition of the paper's Proposition 1, once its typo $b_3$ is
@@ -145,18 +176,30 @@ horizontal_pages.sharing_hessian_md()
 # not above $c$. The solvers `xbec.decentralized` and `xbec.centralized` check
 # this condition.
 
-# %% tags=["remove-cell"]
-pages.glue_all(horizontal_pages.domain_values(params))
+# %%
+# 2 b1 gamma1 - b2^2, 4 b1 gamma1 - b2^2 and beta - b1 c
+margins = params.domain_margins()
+book.glue(
+    det2=margins["concavity"],
+    det4=margins["leader concavity"],
+    margin=margins["market"],
+)
 
 # %% [markdown]
 # For this page's parameters, $2 b_1\gamma_1 - b_2^2 =$ {glue:text}`det2:.4g`,
 # $4 b_1\gamma_1 - b_2^2 =$ {glue:text}`det4:.4g` and
 # $\beta - b_1 c =$ {glue:text}`margin:.4g`. Here is what the package says
-# when a condition fails:
+# when a condition fails, at $b_2 = 1.01\sqrt{2 b_1\gamma_1}$ and at
+# $\beta = b_1 c / 2$:
 
 # %%
-for message in horizontal_pages.domain_error_examples(params):
-    print("ModelDomainError:", message)
+too_much_service = {"b2": 1.01 * (2 * params.b1 * params.gamma1) ** 0.5}
+too_small_market = {"beta": params.b1 * params.c / 2}
+for change in (too_much_service, too_small_market):
+    try:
+        xbec.decentralized(params.replace(**change))
+    except xbec.ModelDomainError as err:
+        print("ModelDomainError:", err)
 
 # %% [markdown]
 # ## Three ways to play

@@ -57,23 +57,54 @@ weights = [0.7, 0.3]                   # weights of phi and theta in eq (14)
 output_dir = "outputs"
 
 # %%
-from xbec.replication import pages, report_pages
+from pathlib import Path
 
-page = pages.setup(globals())
-params, vparams = page.params, page.vparams
+import pandas as pd
+from sphinx_external_toc.parsing import parse_toc_yaml
 
-# %% tags=["remove-cell"]
-import xbec.replication.symbolic as S
+import xbec
+from xbec import book
+from xbec.replication import ledger as L
+from xbec.replication import numerics, paper, report, symbolic
 
-report = report_pages.report(page)
-pages.glue_all(report_pages.ledger_values(report, page.out_dir))
-pages.glue_all(report_pages.errata_values(report) | report_pages.claims_values(report))
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
+out = book.out_dir(output_dir)
+on_paper = book.on_paper(params, vparams)
 
-# %% tags=["remove-cell"]
-# Links from the landing page and the assumptions page (both in book/) to pages
-# that other parts of the book add: a link where the page is in this build's
-# table of contents, plain text otherwise.
-pages.glue_all(report_pages.link_values("../_toc.yml"))
+# %% tags=["hide-input"]
+# One line on the parameters, for this page and the landing page (book/intro.md,
+# which can paste only plain text from another page).
+note = (
+    "Computed with the paper's parameters (§5.1, §5.2)." if on_paper else
+    "These are not the paper's parameters: the comparison with the printed "
+    "numbers applies to the paper's parameters only, so the ledger's counts "
+    "are those of the paper's parameters and none of this run's numbers is "
+    "counted as a discrepancy; the conclusions and the errata checks are "
+    "recomputed for this run."
+)
+book.glue(params_note=book.Md(note if on_paper else f"**{note}**"))
+book.glue(verdict_note=note)
+# Links from the landing and assumptions pages to pages other parts of the book
+# add: a link where the page is in this build's table of contents, else text.
+toc = Path("../_toc.yml")
+docs = set(parse_toc_yaml(str(toc))) if toc.is_file() else set()
+for key, doc, text in [
+    ("link_robustness", "notebooks/robustness", "robustness chapter"),
+    ("link_explorer", "notebooks/explorer", "explorer"),
+    ("link_api", "book/api", "API reference"),
+]:
+    book.glue(
+        {
+            key: book.Html(
+                f'<a href="../{doc}.html">{text}</a>' if doc in docs else text
+            )
+        }
+    )
 
 # %% [markdown]
 # (report-summary)=
@@ -81,6 +112,21 @@ pages.glue_all(report_pages.link_values("../_toc.yml"))
 #
 # {glue:md}`params_note:myst`
 #
+# The paper's numbers belong to the paper's parameters, so the ledger always
+# compares them with the exact model *at the paper's parameters*
+# (`xbec.ledger()`), whatever the parameters of this page; it does not depend
+# on them.
+
+# %%
+# §5's printed numbers against the exact model at the paper's parameters
+rows = xbec.ledger()
+(out / "ledger.csv").write_text(L.to_csv(rows))
+book.glue(report.ledger_counts(rows))
+pd.DataFrame(report.section_counts(rows)).T.rename(
+    columns={"total": "numbers"}
+).rename_axis("section")
+
+# %% [markdown]
 # Of the {glue:text}`n_total:d` published numbers, {glue:text}`n_reproduced:d`
 # are **reproduced**, {glue:text}`n_rounding:d` follow from the paper's
 # **rounding**, {glue:text}`n_reconstructed:d` are **reconstructed** from
@@ -88,71 +134,219 @@ pages.glue_all(report_pages.link_values("../_toc.yml"))
 # **discrepancies**; {glue:text}`n_unexplained:d` are unexplained. The whole
 # ledger is in {download}`ledger.csv <outputs/ledger.csv>` (columns
 # `where, paper, reproduced, diff, status, note`).
-
-# %% tags=["remove-input"]
-report_pages.summary_table(report)
-
-# %% [markdown]
+#
 # (report-conclusions)=
 # ## Conclusions
 #
 # The paper's verbal conclusions (§5.3.1, §5.3.2 and §6), one claim each
-# (`xbec.claims()`), with a verdict computed here: **holds** (true as printed),
-# **holds with correction** (true once a printed number is replaced by the
-# computed one), **fails**, or **undefined as stated**. The contract is the
-# revenue-sharing contract of {cite:t}`cachon2005`; "the band" is the set of
-# shares it must satisfy to be accepted by both firms (§3.4). Statements about a range
-# of $\lambda$ are decided over the continuous interval (signs of polynomials in
-# $\lambda$, monotone quantities at the interval's ends), not on a grid. Of the
-# {glue:text}`n_claims:d` claims, {glue:text}`n_claims_holds:d` hold,
-# {glue:text}`n_claims_holds_with_correction:d` hold with a correction,
-# {glue:text}`n_claims_fails:d` fail and
-# {glue:text}`n_claims_undefined_as_stated:d` are undefined as stated.
+# (`xbec.claims()`), with a verdict computed here at this page's parameters:
+# **holds** (true as printed), **holds with correction** (true once a printed
+# number is replaced by the computed one), **fails**, or **undefined as
+# stated** (the full list of verdicts is `xbec.replication.claims.VERDICTS`).
+# The contract is the revenue-sharing contract of {cite:t}`cachon2005`; "the
+# band" is the set of shares it must satisfy to be accepted by both firms
+# (§3.4). Statements about a range of $\lambda$ are decided over the
+# continuous interval (signs of polynomials in $\lambda$, monotone quantities
+# at the interval's ends), not on a grid.
 
-# %% tags=["remove-input"]
-report_pages.claims_section(report)
+# %%
+try:
+    found = xbec.claims(params, vparams)
+except xbec.ModelDomainError as err:  # cannot be assessed here
+    found = ()
+    print(f"The claims cannot be assessed for these parameters: {err}")
+book.glue(report.verdict_counts(found))
+book.glue({f"verdict_{cl.key}": cl.verdict for cl in found})
+pd.Series(
+    {cl.key: cl.verdict for cl in found}, name="verdict"
+).value_counts().to_frame("claims")
+
+# %% [markdown]
+# Each claim: the paper's words, what is checked, the exact condition where
+# there is one, and the evidence computed here.
+
+
+# %% tags=["hide-input"]
+def evidence(value):
+    """A claim's evidence as text (floats to 6 significant digits)."""
+    return f"{value:.6g}" if isinstance(value, float) else f"{value}"
+
+
+book.Md(
+    "\n".join(
+        f'`{cl.key}` ({cl.where}) — **{cl.verdict}**\n: *"{cl.quote}"*\n\n'
+        f"  Checked: {cl.statement}."
+        + (f" Exact condition: {cl.condition}." if cl.condition else "")
+        + "\n\n"
+        + "".join(f"  - {k}: {evidence(v)}\n" for k, v in cl.evidence.items())
+        for cl in found
+    )
+)
 
 # %% [markdown]
 # (report-reconstruction)=
 # ## §5.2's decentralised allocation, reconstructed
 #
 # §5.2 prints the improved-Raiffa allocation (the Raiffa arbitration scheme
-# {cite:p}`raiffa1953` as modified in §4) under decentralised decisions,
-# $x = (1056.59, 680.42, 110.35, 457.19)$. Eq (15) with the coalition values
-# $\mu$ that §5.2 states does not give it; the ledger rows marked
-# *reconstructed* carry the inputs from which it follows exactly. Eq (15) is
+# {cite:p}`raiffa1953` as modified in §4) under decentralised decisions.
+# Eq (15) with the coalition values $\mu$ that §5.2 states does not give it.
+# Eq (15) is
 #
 # $$
 # x_i^* = F_i V(N) + \frac{2n-3}{2(n-1)}\,g_i, \qquad g = \bar\mu - \mu ,
 # $$
 #
 # so the allocation depends on $\mu$ only through $g$ (it sums to zero), and it
-# sums to $V(N)$.
+# sums to $V(N)$. The ledger rows marked *reconstructed* carry round inputs
+# from which the printed digits follow; the digits fix those inputs only to
+# small intervals (below), so the round values are the natural reading, not
+# the only one.
 
-# %% tags=["remove-cell"]
-pages.glue_all(report_pages.reconstruction_values(report) | report_pages.band_values(report))
+# %%
+fam = L.reconstruction_family()  # every (V(N), g) that prints §5.2's digits
+rec = report.reconstructed_rows(rows)
+# eq (15) at the reconstructed inputs
+alloc = report.reconstructed_allocation(rows)
+if alloc is None:
+    print("No ledger row is reconstructed.")
+else:
+    inp = rec[0].inputs
+    display(
+        pd.DataFrame(
+            {
+                "paper": [r.paper for r in rec],
+                "eq (15), stated μ, exact π₁*": [r.reproduced for r in rec],
+                f"eq (15), V(N) = {inp['V']:g}, μ = {tuple(inp['mu'])}": alloc,
+            },
+            index=pd.Index(
+                [f"x{i + 1}" for i in range(len(rec))], name="member"
+            ),
+        ).style.format(precision=3)
+    )
+    book.glue(
+        rec_V=inp["V"],
+        rec_mu=book.Md("$(" + ", ".join(f"{m:g}" for m in inp["mu"]) + ")$"),
+    )
+book.glue(
+    fam_sum=fam.sum_printed,
+    fam_V_lo=fam.V_interval[0],
+    fam_V_hi=fam.V_interval[1],
+    fam_width=0.01 / fam.coef,
+    text_V=float(paper.SECTION_5_2_DECENTRALIZED["V"]),
+    exact_V=xbec.decentralized(xbec.HorizontalParams()).pi_platform,
+    fam_gap=book.Md("$(" + ", ".join(f"{g:g}" for g in fam.gap) + ")$"),
+    stated_gap=book.Md(
+        "$(" + ", ".join(f"{g:g}" for g in fam.stated_gap) + ")$"
+    ),
+    gap_box=book.Md(
+        ", ".join(
+            f"$g_{i + 1} \\in [{a:.3f}, {b:.3f}]$"
+            for i, (a, b) in enumerate(fam.gap_box_at_V)
+        )
+    ),
+)
+pd.DataFrame(
+    fam.gap_box_at_V,
+    columns=["g lower", "g upper"],
+    index=pd.Index([f"g{i + 1}" for i in range(len(fam.gap))], name=""),
+).assign(**{"round value": fam.gap, "stated μ": fam.stated_gap}).style.format(
+    precision=4
+)
 
 # %% [markdown]
-# ```{glue:md} reconstruction
-# :format: myst
-# ```
+# The whole family: the printed $x_i$ sum to {glue:text}`fam_sum:.2f`, so
+# $V(N)$ must lie in $[$ {glue:text}`fam_V_lo:.2f`, {glue:text}`fam_V_hi:.2f` $]$
+# whatever $\mu$ is — the text's $V(N) =$ {glue:text}`text_V:.1f` does not,
+# nor does the exact $\pi_1^* =$ {glue:text}`exact_V:.4f`; the paper's own
+# rounded $\pi_1^* =$ {glue:text}`rec_V:.2f` does. At that $V(N)$ the digits
+# pin each $g_i$ to an interval of width {glue:text}`fam_width:.3f`
+# ({glue:md}`gap_box:myst`); the round values $g =$ {glue:md}`fam_gap:myst` are
+# inside, and every $\mu = m - g$, $m$ any real, gives the same allocation
+# (the reconstructed $\mu =$ {glue:md}`rec_mu:myst` is one). The stated $\mu$
+# have $g =$ {glue:md}`stated_gap:myst`.
 #
-# ## What is not reproduced, and why
+# What this means for the conclusion's lower end {glue:text}`conc_paper:s`
+# (status *{glue:text}`conc_status:s`*): {glue:md}`conc_note:myst`. That lower
+# end therefore comes from using two different $\mu$ in one comparison; with
+# either $\mu$ throughout, the band's lower end on the $0.01$ grid is
+# {glue:text}`conc_ours:.2f`, the horizontal band's.
 
-# %% tags=["remove-input"]
-report_pages.not_reproduced(report)
-
-# %% tags=["remove-cell"]
-pages.glue_all({"in_short": report_pages.in_short(page.on_paper)})
+# %%
+conc = next(
+    r for r in rows if r.where == "§5.2/§6 conclusion, lambda lower end"
+)
+book.glue(
+    conc_paper=conc.paper,
+    conc_status=conc.status,
+    conc_note=book.Md(conc.note_md),
+    conc_ours=conc.reproduced,
+)
+# The assumptions page (book/assumptions.md) quotes the band at this page's parameters.
+band = None
+try:
+    band = xbec.acceptable_lambda(params)
+    ends = (
+        f"{band.lo:.5f}",
+        f"{band.hi:.5f}",
+        f"{band.lo:.2f}",
+        f"{band.hi:.2f}",
+    )
+except xbec.ModelDomainError:
+    ends = ("none",) * 4
+book.glue(dict(zip(("band_lo", "band_hi", "band_lo_2", "band_hi_2"), ends)))
+try:
+    mixed = numerics.vertical_acceptable_lambda(
+        params, vparams, baseline=alloc.tolist()
+    )
+    book.glue(mixed_lo=f"{mixed.lo:.5f}")
+except (xbec.ModelDomainError, AttributeError):  # no band or no allocation
+    book.glue(mixed_lo="none")
 
 # %% [markdown]
-# {glue:md}`in_short:myst`
+# ## What is not reproduced, and why
+#
+# Each note of a row that is not reproduced, once, under the rows it explains:
+
+# %% tags=["hide-input"]
+notes = {}
+for r in rows:
+    if r.status != "reproduced":
+        note = r.note_md
+        if r.where.startswith("§5.2, decentralised, x_"):
+            note = (
+                "see {ref}`why the printed decentralised allocation is not "
+                "reproduced <decentralised-allocation-note>`"
+            )
+        notes.setdefault(note, []).append(r)
+book.Md(
+    "\n".join(
+        "; ".join(
+            f"{r.label} (paper {r.paper}, here {r.reproduced:.4f})"
+            for r in grp
+        )
+        + f" — *{grp[0].status}*\n: {note}\n"
+        for note, grp in notes.items()
+    )
+    or "Every number is reproduced."
+)
+
+# %% [markdown]
+# In short, as the notes show: the decentralised profits of §5.1 and §5.2
+# were computed from prices rounded to two decimals; some totals of Table 1
+# are sums of rounded columns; the sentence rejecting shares "above" the
+# range contradicts the paper's own range; the decentralised allocation of
+# §5.2 follows from other coalition values than those printed in §5.2, and
+# the lower end of the paper's conclusion rests on it.
 #
 # (report-ledger)=
 # ## The ledger, section by section
 
-# %% tags=["remove-input"]
-report_pages.ledger_sections(report)
+# %%
+for section, title in report.SECTIONS.items():
+    display(
+        book.Md(f"### {title}"),
+        book.compare([r for r in rows if r.section == section], "exact model"),
+    )
 
 # %% [markdown]
 # (report-formulas)=
@@ -163,9 +357,25 @@ report_pages.ledger_sections(report)
 # derivations are shown in {doc}`stackelberg`, {doc}`centralized_revenue_sharing`
 # and {doc}`vertical_raiffa`).
 
-# %% tags=["remove-cell"]
-checks = S.checks()
-pages.glue_all(report_pages.formula_values(checks))
+# %%
+checks = symbolic.checks()
+misdescribed = [
+    ch for ch in checks if ch.errata
+]  # formulas right as formulas, described wrongly
+book.glue(
+    n_checks=len(checks),
+    n_agree=sum(ch.agrees for ch in checks),
+    n_misdescribed=len(misdescribed),
+    misdescribed_list=book.Md(", ".join(ch.label for ch in misdescribed)),
+)
+pd.Series(
+    {
+        "agree with their derivation": sum(ch.agrees for ch in checks),
+        "differ from their derivation": sum(not ch.agrees for ch in checks),
+        "described wrongly by the text": len(misdescribed),
+    },
+    name="printed formulas",
+).to_frame()
 
 # %% [markdown]
 # {glue:text}`n_agree:d` of the {glue:text}`n_checks:d` printed formulas agree
@@ -174,10 +384,23 @@ pages.glue_all(report_pages.formula_values(checks))
 # else than the formula is, and the erratum named beside each says what — eq (3),
 # for example, is right as the Hessian of eq (1) with $\omega$ held fixed, but
 # Proposition 1 applies it to the leader. These are
-# {glue:md}`misdescribed_list:myst`.
+# {glue:md}`misdescribed_list:myst`. Every check, with the erratum about its
+# description where there is one:
 
-# %% tags=["remove-input"]
-report_pages.formula_table(checks, report)
+# %% tags=["hide-input"]
+book.Md(
+    "".join(
+        f"{ch.label}\n: {'agrees' if ch.agrees else '**differs**'}"
+        + (
+            f"; erratum {', '.join(f'`{k}`' for k in ch.errata)}"
+            if ch.errata
+            else ""
+        )
+        + (f". {ch.note_md}" if ch.note_md else "")
+        + "\n\n"
+        for ch in checks
+    )
+)
 
 # %% [markdown]
 # (report-errata)=
@@ -196,5 +419,30 @@ report_pages.formula_table(checks, report)
 # reads the paper's text. The tests run every check over the whole parameter
 # domain; the last column runs it at this page's parameters.
 
-# %% tags=["remove-input"]
-report_pages.errata_section(report)
+# %%
+found_errata = xbec.errata()
+book.glue(report.errata_counts(found_errata))
+pd.DataFrame(
+    [
+        {
+            "erratum": e.key,
+            "where": e.where,
+            "kind": e.kind,
+            "verified": e.holds,
+            "verified by": ", ".join(e.method),
+            "check at these parameters": e.check(params),
+        }
+        for e in found_errata
+    ]
+).style.hide(axis="index")
+
+# %% tags=["hide-input"]
+book.Md(
+    "\n".join(
+        f"`{e.key}` — *{e.kind}*, {e.where}\n: **Printed:** {e.printed}\n\n"
+        f"  **Corrected:** {e.corrected}\n\n"
+        + (f"  **Holds only if:** {e.condition}\n\n" if e.condition else "")
+        + f"  {e.explanation}\n"
+        for e in found_errata
+    )
+)

@@ -47,13 +47,45 @@ weights = [0.7, 0.3]                   # weights of phi and theta in eq (14)
 grid_n = 160    # points per axis of the (rho, kappa) maps
 output_dir = "outputs"
 
-# %% tags=["remove-cell"]
-from xbec.beyond import robustness_pages as rp
-from xbec.figures import pages as figure_pages, robustness as fr
-from xbec.replication import pages
+# %%
+import numpy as np
+import pandas as pd
+import sympy as sp
 
-page = pages.setup(globals())
-params, vparams = page.params, page.vparams
+import xbec
+from xbec import beyond, book
+from xbec.figures import robustness as fr
+from xbec.model.leaders import LEADERS, LITERAL_READING
+from xbec.replication import symbolic_leaders
+
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
+out = book.out_dir(output_dir)
+
+
+def band_text(band):
+    """An acceptable band as typeset text, or the words saying there is none."""
+    return (
+        "no acceptable share"
+        if band is None
+        else f"$({band.lo:.4f},\\ {band.hi:.4f})$"
+    )
+
+
+def try_band(f, *args, **kwargs):
+    """The band or bargaining outcome ``f`` computes, or None if none exists."""
+    try:
+        return f(*args, **kwargs)
+    except xbec.ModelDomainError:
+        return None
+
+
+if not book.on_paper(params, vparams):
+    display(book.paper_note(params, vparams))
 
 # %% [markdown]
 # ## 1. Who moves first?
@@ -72,19 +104,19 @@ params, vparams = page.params, page.vparams
 #   in $\omega$: sympy gives $\partial^2\pi_2/\partial\omega^2 =$
 #   {glue:md}`lit_d2:myst` and $\partial\pi_2/\partial\omega =$ {glue:md}`lit_d1:myst`,
 #   the demand itself. With positive demand the manufacturer raises $\omega$
-#   until the platform's margin $p - \omega$ is gone. `xbec.decentralized`
-#   refuses the reading with that explanation: {glue:md}`lit_error:myst`
+#   until the platform's margin $p - \omega$ is gone, and `xbec.decentralized`
+#   refuses the reading with that explanation (the cell below prints it).
 # - **The manufacturer leads**: it sets $\omega$ first; the platform, seeing
 #   $\omega$, sets $p$ and $s$ (`leader="manufacturer"`). Backward induction
 #   (derived with sympy in `xbec.replication.symbolic_leaders`) gives, with
 #   $u = \beta - b_1 c$ and $\Delta = 2 b_1\gamma_1 - b_2^2$,
 #
 #   $$
-#   \omega^{M} = c + \frac{u}{2 b_1},\qquad
-#   p^{M} = \omega^{M} + \frac{\gamma_1 u}{2\Delta},\qquad
-#   s^{M} = \frac{b_2 u}{2\Delta},\qquad
-#   \pi_1^{M} = \frac{\gamma_1 u^2}{8\Delta} - K,\qquad
-#   \pi_2^{M} = \frac{\gamma_1 u^2}{4\Delta}.
+#   \begin{aligned}
+#   \omega^{M} &= c + \frac{u}{2 b_1}, & p^{M} &= \omega^{M} + \frac{\gamma_1 u}{2\Delta},\\
+#   s^{M} &= \frac{b_2 u}{2\Delta}, & \pi_1^{M} &= \frac{\gamma_1 u^2}{8\Delta} - K,\\
+#   \pi_2^{M} &= \frac{\gamma_1 u^2}{4\Delta}. &&
+#   \end{aligned}
 #   $$
 #
 #   The follower's problem is concave exactly under Proposition 1's condition
@@ -95,33 +127,77 @@ params, vparams = page.params, page.vparams
 #   demand; outside that domain `xbec` raises a `ModelDomainError` naming the
 #   rule.
 
-# %% tags=["remove-cell"]
-pages.glue_all(rp.leader_values(params))
+# %%
+lit = symbolic_leaders.literal_reading()  # eq (2) with p and s fixed
+book.glue(
+    lit_d2=book.Md(f"${sp.latex(lit['d2pi2_dw2'])}$"),
+    lit_d1=book.Md(f"${sp.latex(lit['dpi2_dw'])}$"),
+)
+try:
+    xbec.decentralized(params, leader=LITERAL_READING)
+except xbec.ModelDomainError as err:
+    print(err)
 
 # %% [markdown]
-# The decentralised outcomes with the page's parameters (the centralised
-# profit is $\pi =$ {glue:text}`pi_cen:.2f` under either reading):
-#
-# ```{glue:md} dec_table
-# :format: myst
-# ```
-#
+# The decentralised outcomes with the page's parameters (eqs 4–6 for the
+# platform-led game; the centralised profit is $\pi =$
+# {glue:text}`pi_cen:.2f` under either reading):
+
+# %%
+games = {
+    leader: xbec.decentralized(params, leader=leader) for leader in LEADERS
+}
+book.glue(pi_cen=xbec.centralized(params).pi_total)
+pd.DataFrame(
+    {
+        leader: {
+            "p": d.p,
+            "ω": d.w,
+            "s": d.s,
+            "D": d.demand,
+            "π₁*": d.pi_platform,
+            "π₂*": d.pi_manufacturer,
+            "π₁* + π₂*": d.pi_total,
+        }
+        for leader, d in games.items()
+    }
+).T.rename_axis("leader").style.format("{:.2f}")
+
+# %% [markdown]
 # ### The acceptable band against each benchmark
 #
 # `xbec.acceptable_lambda(params, leader=...)` measures the band of §3.4
 # against the benchmark of either order of moves: the revenue-sharing contract
-# itself does not change, only the profits each firm can fall back on.
+# itself does not change, only the profits each firm can fall back on. The
+# paper's three conditions are $\pi_1(\lambda) > \pi_1^*$,
+# $\pi_2(\lambda) > \pi_2^*$ and $\pi_1(\lambda) > \pi_2(\lambda)$; the
+# participation conditions are the first two.
 
-# %% tags=["remove-cell"]
-pages.glue_all(rp.band_values(params))
+# %%
+bands = {
+    (leader, three): try_band(
+        xbec.acceptable_lambda, params, leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
+pd.DataFrame(
+    [
+        {
+            "leader": leader,
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "lower end": np.nan if b is None else b.lo,
+            "upper end": np.nan if b is None else b.hi,
+        }
+        for (leader, three), b in bands.items()
+    ]
+).style.hide(axis="index").format(precision=6, na_rep="no acceptable share")
 
 # %% [markdown]
-# ```{glue:md} band_table
-# :format: myst
-# ```
-#
 # Against the platform-led benchmark the page's parameters give
-# {glue:md}`platform_band_md:myst`. Against the manufacturer-led benchmark
+# {glue:md}`platform_band:myst`. Against the manufacturer-led benchmark
 # the paper's three conditions can never hold together, whatever the
 # parameters: sympy gives the centralised profit less twice the profit the
 # manufacturer earns when it leads as
@@ -131,22 +207,48 @@ pages.glue_all(rp.band_values(params))
 # above $2\pi_2^{M} =$ {glue:text}`two_pi2m:.2f` $\ge \pi^{2*}$. If the
 # manufacturer leads, the platform cannot both earn more than the
 # manufacturer and leave the manufacturer better off than in the game.
-# {glue:md}`participation_md:myst`
-#
+# With the participation conditions only, the manufacturer-led band is
+# {glue:md}`manufacturer_band:myst`; the manufacturer's fall-back profit is
+# {glue:text}`pi2_m:.2f` when it leads against {glue:text}`pi2_p:.2f` when the
+# platform leads.
+
+# %%
+# pi^{2*} - 2 pi2^M, symbolic
+gap = symbolic_leaders.manufacturer_led_band_gap()
+two_pi2m = 2 * games["manufacturer"].pi_manufacturer
+book.glue(
+    platform_band=book.Md(band_text(bands[("platform", True)])),
+    manufacturer_band=book.Md(band_text(bands[("manufacturer", False)])),
+    gap_sym=book.Md(f"${sp.latex(gap)}$"),
+    gap_num=xbec.centralized(params).pi_total - two_pi2m,
+    two_pi2m=two_pi2m,
+    pi2_m=games["manufacturer"].pi_manufacturer,
+    pi2_p=games["platform"].pi_manufacturer,
+)
+
+# %% [markdown]
 # ### Where each reading leaves a band
 #
 # The band depends on the six parameters only through two numbers,
 # $\rho = b_2^2/(2 b_1\gamma_1) \in [0, 1)$ and
 # $\kappa = K b_1/(\beta - b_1 c)^2$ ({doc}`beyond_band`), and this holds for
 # the manufacturer-led benchmark too. So a map over $(\rho, \kappa)$ shows
-# every parameter set. `xbec.beyond.leader_band_maps` computes it with the
-# same band solver as `xbec.acceptable_lambda`, on whole arrays.
+# every parameter set. `xbec.beyond.leader_maps` draws it on a grid with the
+# same band solver as `xbec.acceptable_lambda`, on whole arrays; the grid is
+# only for the picture.
 
-# %% tags=["remove-cell"]
-lm = rp.leader_maps(params, grid_n)
-pages.glue_all(rp.map_values(lm))
-png = figure_pages.show(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark), page.out_dir,
-                        "robustness_leader_maps", key="fig_maps")
+# %%
+lm = beyond.leader_maps(params, grid_n)
+rho_max, kappa_max = lm.rho[-1], lm.kappa[-1]
+book.glue(
+    rho0=lm.mark[0], kappa0=lm.mark[1], rho_max=rho_max, kappa_max=kappa_max
+)
+book.figure(
+    fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm.mark),
+    out,
+    "robustness_leader_maps",
+    key="fig_maps",
+)
 
 # %% [markdown]
 # ```{glue:figure} fig_maps
@@ -162,15 +264,66 @@ png = figure_pages.show(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm
 # {download}`SVG <outputs/robustness_leader_maps.svg>`.
 # ```
 #
-# On the rectangle $0 \le \rho < 0.995$, $0 \le \kappa \le$
-# {glue:text}`kappa_max:.3f` (shares of its area, not of any distribution of
-# real markets), a band exists on {glue:text}`share_p3:.1f`% with the
+# How much of the rectangle $0 \le \rho \le$ {glue:text}`rho_max:.3f`,
+# $0 \le \kappa \le$ {glue:text}`kappa_max:.3f` has a band? The fixed cost
+# $\kappa$ enters only the third condition $\pi_1(\lambda) > \pi_2(\lambda)$,
+# which it tightens, so at each $\rho$ a band exists below a boundary
+# $\kappa^*(\rho)$. `xbec.beyond.band_area_share` finds that boundary by a
+# bracketing root search (`scipy.optimize.brentq`) and integrates it with
+# adaptive quadrature (`scipy.integrate.quad`); these are shares of the
+# rectangle's area, not of any distribution of real markets.
+
+# %%
+share = {
+    (leader, three): 100
+    * beyond.band_area_share(
+        rho_max, kappa_max, leader=leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
+ends = {
+    (leader, three): beyond.band_rho_limit(
+        lm.mark[1], rho_max, leader=leader, platform_earns_more=three
+    )
+    for leader in LEADERS
+    for three in (True, False)
+}
+book.glue(
+    share_p3=share[("platform", True)],
+    share_m3=share[("manufacturer", True)],
+    share_p2=share[("platform", False)],
+    share_m2=share[("manufacturer", False)],
+)
+pd.DataFrame(
+    [
+        {
+            "leader": leader,
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "band exists on (% of area)": share[(leader, three)],
+            "band ends at ρ (κ = κ₀)": ends[(leader, three)],
+        }
+        for leader, three in share
+    ]
+).style.hide(axis="index").format(
+    {
+        "band exists on (% of area)": "{:.2f}",
+        "band ends at ρ (κ = κ₀)": "{:.6f}",
+    }
+)
+
+# %% [markdown]
+# A band exists on {glue:text}`share_p3:.2f`% of the rectangle with the
 # platform-led benchmark and the paper's three conditions, on
-# {glue:text}`share_m3:.1f`% with the manufacturer-led one, and on
-# {glue:text}`share_p2:.1f`% and {glue:text}`share_m2:.1f`% with the
+# {glue:text}`share_m3:.2f`% with the manufacturer-led one, and on
+# {glue:text}`share_p2:.2f`% and {glue:text}`share_m2:.2f`% with the
 # participation conditions only. The fixed cost $K$ cancels from the
 # participation conditions (both sides bear it), so those bands depend on
-# $\rho$ alone. {glue:md}`edge_md:myst`
+# $\rho$ alone; the last column shows where they end at the page's $\kappa$,
+# which is $\rho = 1/2$, i.e. $b_2^2 = b_1\gamma_1$, up to the solver's
+# tolerance — the same edge as in {doc}`beyond_band`.
 #
 # ## 2. Which $\lambda$ inside the band?
 #
@@ -186,30 +339,85 @@ png = figure_pages.show(fr.leader_maps_figure(lm.rho, lm.kappa, lm.maps, mark=lm
 # the roots of a quintic; they are compared with the band's ends, and the
 # tests check the result against a bounded scipy optimiser.
 
-# %% tags=["remove-cell"]
-outcomes = rp.bargaining(params)
-pages.glue_all(rp.bargaining_values(outcomes))
-if rp.agreed(outcomes):
-    figure_pages.show(fr.bargaining_figure(params, rp.agreed(outcomes)), page.out_dir, "robustness_bargaining",
-                      key="fig_bargaining")
+# %%
+cases = [("platform", True), ("manufacturer", True), ("manufacturer", False)]
+nash = {
+    case: try_band(
+        xbec.nash_bargaining_lambda,
+        params,
+        case[0],
+        platform_earns_more=case[1],
+    )
+    for case in cases
+}
+pd.DataFrame(
+    [
+        {
+            "benchmark": f"{leader}-led",
+            "conditions": "the paper's three"
+            if three
+            else "participation only",
+            "Nash λ": o.lam["Nash"] if o else np.nan,
+            "π₁ at Nash": o.pi_platform["Nash"] if o else np.nan,
+            "π₂ at Nash": o.pi_manufacturer["Nash"] if o else np.nan,
+            "platform prefers λ": o.lam["platform"] if o else np.nan,
+            "manufacturer prefers λ": o.lam["manufacturer"] if o else np.nan,
+        }
+        for (leader, three), o in nash.items()
+    ]
+).style.hide(axis="index").format(precision=4, na_rep="no band")
 
 # %% [markdown]
-# ```{glue:md} nash_table
-# :format: myst
-# ```
-#
 # {glue:md}`nash_md:myst`
 
+# %%
+agreed = [o for o in nash.values() if o is not None]
+if agreed:
+    first = agreed[0]
+    lam = first.lam["Nash"]
+    gain1 = first.pi_platform["Nash"] - first.pi1_star      # over the game
+    gain2 = first.pi_manufacturer["Nash"] - first.pi2_star
+    inside = "strictly inside" if first.interior else "at an end of"
+    book.glue(nash_md=book.Md(
+        f"With the {first.leader}-led benchmark the Nash share is "
+        f"$\\lambda = {lam:.4f}$, {inside} the band {band_text(first.band)}. "
+        f"There the platform earns {gain1:.2f} more than in the game and "
+        f"the manufacturer {gain2:.2f} more "
+        "({numref}`fig-robustness-bargaining`)."
+    ))
+    book.figure(
+        fr.bargaining_figure(params, agreed),
+        out,
+        "robustness_bargaining",
+        key="fig_bargaining",
+    )
+else:
+    book.glue(nash_md=book.Md(
+        "**No acceptable share exists for these parameters under any "
+        "benchmark**, so there is nothing to bargain over and no figure."
+    ))
+
 # %% tags=["remove-input"]
-rp.bargaining_figure_md(outcomes)
+# The figure's directive, shown only when there is a band to bargain over.
+display(book.Md(
+    """```{glue:figure} fig_bargaining
+:name: fig-robustness-bargaining
+:alt: Gains of the two firms over their decentralised profits and the Nash product across each acceptable band, with the Nash share and each firm's preferred end marked.
+
+The firms' gains over the decentralised profits (top) and their product
+(bottom) across each acceptable band; vertical lines: the Nash share (solid)
+and the platform's (dotted) and the manufacturer's (dashed) preferred ends.
+Files: {download}`PNG <outputs/robustness_bargaining.png>`,
+{download}`SVG <outputs/robustness_bargaining.svg>`.
+```"""
+)) if agreed else None
 
 # %% [markdown]
 # ## 3. Coalition values that do not move with $V(N)$
 #
 # §5.2 sets $V(N) = \pi_1(\lambda)$, which moves with $\lambda$ and with every
-# horizontal parameter, but keeps the coalition values
-# $\mu =$ {glue:md}`mu_md:myst` fixed. The improved Raiffa rule, eq (15),
-# gives member $i$
+# horizontal parameter, but keeps the coalition values $\mu$ of the
+# parameters cell fixed. The improved Raiffa rule, eq (15), gives member $i$
 #
 # $$
 # x_i^* = F_i\,V(N) + \frac{2n-3}{2(n-1)}\Big(\frac1n\sum_j \mu_j - \mu_i\Big),
@@ -217,40 +425,114 @@ rp.bargaining_figure_md(outcomes)
 #
 # affine in $V(N)$ with a constant set by $\mu$ alone. Where a member's
 # $\mu_i$ lies above the mean, its allocation turns negative once $V(N)$ falls
-# below $V_i = \frac{2n-3}{2(n-1)}(\mu_i - \bar\mu)/F_i$.
-# `xbec.beyond.negative_allocation_lambda` solves $\pi_1(\lambda) < V_i$
-# exactly (a quadratic inequality, same solver as the band).
+# below $V_i = \frac{2n-3}{2(n-1)}(\mu_i - \bar\mu)/F_i$
+# (`xbec.beyond.worth_thresholds`). `xbec.beyond.negative_allocation_lambda`
+# solves $\pi_1(\lambda) < V_i$ exactly (a quadratic inequality, same solver
+# as the band).
 
-# %% tags=["remove-cell"]
-pages.glue_all(rp.negative_values(params, vparams))
+# %%
+V_i = beyond.worth_thresholds(vparams)
+# member index -> LambdaBand or None
+negative = beyond.negative_allocation_lambda(params, vparams)
+pd.DataFrame(
+    {
+        "μᵢ": vparams.mu,
+        "x*ᵢ < 0 when V(N) is below": np.where(np.isfinite(V_i), V_i, np.nan),
+        "x*ᵢ < 0 for λ from": [
+            b.lo if b else np.nan for b in negative.values()
+        ],
+        "to": [b.hi if b else np.nan for b in negative.values()],
+    },
+    index=pd.Index(xbec.member_names(vparams.n), name="member"),
+).style.format(
+    {"μᵢ": "{:g}", "x*ᵢ < 0 when V(N) is below": "{:.2f}"}, precision=6,
+    na_rep="never")
 
 # %% [markdown]
-# ```{glue:md} neg_table
-# :format: myst
-# ```
-#
 # {glue:md}`neg_md:myst` This happens outside the acceptable band, but it
 # shows how much of the allocation is set by the fixed $\mu$ rather than by
 # $V(N)$. The alternative below lets every coalition's worth move with the
 # alliance's, $\mu_i(\lambda) = \mu_i\,V(N)/V_{\text{ref}}$, with
 # $V_{\text{ref}} = \pi_1^*$, the worth at which §5.2 applies the stated
 # $\mu$. Then eq (15) allocates a fixed fraction of $V(N)$ to each member, so
-# no allocation changes sign as $\lambda$ moves. The right panel shows how the negative
-# range moves when all the $\mu_i$ are scaled by one factor $t$.
+# no allocation changes sign as $\lambda$ moves. The right panel shows how the
+# negative range moves when all the $\mu_i$ are scaled by one factor $t$.
 
-# %% tags=["remove-cell"]
-paths = rp.mu_paths(params, vparams)
-pages.glue_all(rp.mu_values(paths))
+# %%
+found = {i: b for i, b in negative.items() if b is not None}
+
+
+def where(b):
+    """A set of shares as typeset text."""
+    return (
+        f"every $\\lambda < {b.hi:.6f}$"
+        if b.lo == 0
+        else f"$\\lambda \\in ({b.lo:.6f},\\ {b.hi:.6f})$"
+    )
+
+
+if found:
+    i = max(found, key=lambda k: found[k].hi)
+    name = xbec.member_names(vparams.n)[i]
+    book.glue(neg_md=book.Md(
+        f"With the page's parameters the {name}'s allocation $x_{i + 1}^*$ "
+        f"is negative for {where(found[i])}: there the member would have "
+        "to pay to stay in the alliance."
+    ))
+else:
+    book.glue(neg_md=book.Md(
+        "With the page's parameters no member's allocation turns negative "
+        "for any $\\lambda$ in $(0, 1]$."
+    ))
+
+# %%
+# eq (15) along lambda, with mu fixed and with mu scaled with V(N)
+paths = beyond.mu_paths(params, vparams)
+for rule, why in paths.notes.items():
+    print(f"The rule μ {rule} is not defined here: {why}")
 if paths.paths:
-    fig = fr.mu_figure(paths.lam, paths.paths, paths.names, paths.t_scales, paths.t_thresholds)
-    figure_pages.show(fig, page.out_dir, "robustness_mu", key="fig_mu")
+    book.figure(
+        fr.mu_figure(
+            paths.lam,
+            paths.paths,
+            paths.names,
+            paths.t_scales,
+            paths.t_thresholds,
+        ),
+        out,
+        "robustness_mu",
+        key="fig_mu",
+    )
+    if "scaled" in paths.paths:  # the fixed fractions of V(N)
+        last = paths.paths["scaled"][-1]
+        display(
+            pd.Series(
+                100 * last / last.sum(),
+                index=paths.names,
+                name="% of V(N), μ scaled",
+            )
+            .to_frame()
+            .style.format("{:.1f}")
+        )
+else:
+    print("No λ in (0, 1] gives a valid revenue-sharing outcome here.")
 
 # %% tags=["remove-input"]
-rp.mu_figure_md(paths)
+# The figure's directive, shown only when there is something to draw.
+display(book.Md(
+    r"""```{glue:figure} fig_mu
+:name: fig-robustness-mu
+:alt: Allocations of the four vertical members against the revenue share with mu fixed and with mu scaled, and the share below which each allocation is negative as the mu are scaled.
+
+Eq (15) allocations of $V(N) = \pi_1(\lambda)$ with $\mu$ fixed (left) and
+with $\mu$ scaled with $V(N)$ (middle); right: with $\mu$ fixed and scaled
+by a factor $t$, the share below which each member's allocation is negative
+(the dotted line is the stated $\mu$). Files:
+{download}`PNG <outputs/robustness_mu.png>`, {download}`SVG <outputs/robustness_mu.svg>`.
+```"""
+)) if paths.paths else None
 
 # %% [markdown]
-# {glue:md}`scaled_md:myst` {glue:md}`mu_notes:myst`
-#
 # ### The vertical band under either rule
 #
 # §5.2 narrows the band to shares at which every vertical member also gains
@@ -258,18 +540,31 @@ rp.mu_figure_md(paths)
 # `xbec.beyond.vertical_band` computes that band with the baseline taken under
 # the same $\mu$ rule and against either benchmark.
 
-# %% tags=["remove-cell"]
-pages.glue_all({"vband_table": rp.vertical_band_table(params, vparams)})
+# %%
+vbands = {
+    (leader, rule): try_band(
+        beyond.vertical_band, params, vparams, mu_rule=rule, leader=leader
+    )
+    for leader in LEADERS
+    for rule in beyond.MU_RULES
+}
+pd.DataFrame(
+    [
+        {
+            "benchmark": f"{leader}-led",
+            "coalition values": f"μ {rule}",
+            "lower end": b.lo if b else np.nan,
+            "upper end": b.hi if b else np.nan,
+        }
+        for (leader, rule), b in vbands.items()
+    ]
+).style.hide(axis="index").format(precision=6, na_rep="no band")
 
 # %% [markdown]
-# ```{glue:md} vband_table
-# :format: myst
-# ```
-#
 # Under either rule each member's allocation grows with $V(N)$, as long as its
 # slope in eq (15) is positive. A member then gains exactly when
 # $\pi_1(\lambda) > \pi_1^*$, a condition the horizontal band already
 # contains. So with a baseline computed from the same $\mu$, the vertical band
 # is the horizontal band, and the $\mu$ rule changes the allocations but not
-# the band. The paper's narrower "0.72" comes instead from its printed
-# decentralised allocation ({doc}`table2_fig3`).
+# the band. The paper's narrower lower end $0.72$ comes instead from its
+# printed decentralised allocation ({doc}`table2_fig3`).

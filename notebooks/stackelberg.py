@@ -34,11 +34,35 @@ K = 10.0        # platform's maintenance cost
 output_dir = "outputs"
 
 # %%
-import xbec
-from xbec.replication import horizontal_pages, pages
+import pandas as pd
+import sympy as sp
 
-page = pages.setup(globals())
-params = page.params
+import xbec
+from xbec import book
+from xbec.replication import symbolic
+
+params = xbec.HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+sym = symbolic.SYMBOLS
+
+
+# %% tags=["hide-input"]
+def formula_checks(keys):
+    """Printed formulas against their SymPy derivations (symbolic.checks()).
+
+    A table, then the notes of the checks as a list.
+    """
+    by_key = {check.key: check for check in symbolic.checks()}
+    rows = [by_key[k] for k in keys]
+    frame = pd.DataFrame(
+        {
+            "formula": [ch.label for ch in rows],
+            "printed": [f"${sp.latex(ch.printed)}$" for ch in rows],
+            "derived": [f"${sp.latex(ch.derived)}$" for ch in rows],
+            "agrees": ["yes" if ch.agrees else "**no**" for ch in rows],
+        }
+    )
+    notes = "".join(f"- {ch.label}: {ch.note_md}\n" for ch in rows if ch.note)
+    return book.Md(book.table(frame) + "\nNotes of the checks:\n\n" + notes)
 
 # %% [markdown]
 # ## The propositions as printed
@@ -117,8 +141,20 @@ params = page.params
 # is the reply $\omega(x, s)$, which, rewritten with $x = p - \omega$, is
 # {eq}`eq5`:
 
-# %% tags=["remove-input"]
-horizontal_pages.follower_md()
+# %%
+# eq (4): p = omega + x, with the mark-up x held fixed
+reply = symbolic.manufacturer_reply()
+# eq (2) with the price p held fixed instead
+d2_fixed_p = sp.diff(symbolic.profit_functions()["pi2"], sym["w"], 2)
+book.equations(
+    {
+        r"\frac{\partial \pi_2}{\partial \omega}\Big|_{x}": reply["dpi2_dw"],
+        r"\frac{\partial^2 \pi_2}{\partial \omega^2}\Big|_{x}": reply["d2pi2_dw2"],
+        r"\frac{\partial^2 \pi_2}{\partial \omega^2}\Big|_{p}": d2_fixed_p,
+        r"\omega(x, s)": reply["reply_x"],
+        r"\omega(p, s)": reply["eq5"],
+    }
+)
 
 # %% [markdown]
 # The last derivative is the point of the erratum *stackelberg-order* below: if
@@ -133,27 +169,62 @@ horizontal_pages.follower_md()
 # paper's $p^{1*}$ and $s^{1*}$ — two *reaction functions*, each containing the
 # other decision:
 
-# %% tags=["remove-input"]
-pages.glue_all({"H_leader": horizontal_pages.leader_hessian_md()})
-horizontal_pages.leader_md()
+# %%
+# eq (5) substituted into eq (1); each FOC solved for its own variable
+reactions = symbolic.leader_reactions()
+book.equations({"p(s)": reactions["p_of_s"], "s(p)": reactions["s_of_p"]})
+
+# %% [markdown]
+# and the Hessian of the leader's profit in $(p, s)$, with the reply substituted, is
+
+# %%
+H_leader = symbolic.leader_hessian()
+H_leader_md = book.equations(
+    {
+        r"H_{\text{leader}}(p, s)": H_leader,
+        r"\det H_{\text{leader}}": sp.factor(sp.simplify(H_leader.det())),
+    }
+)
+book.glue(H_leader=H_leader_md)
+H_leader_md
 
 # %% [markdown]
 # **The equilibrium.** Solving the two first-order conditions together gives
 # the Stackelberg equilibrium in closed form (the mark-up is $x = p - \omega$,
 # and $D$ is demand):
 
-# %% tags=["remove-input"]
-solution = horizontal_pages.equilibrium_md()
-pages.glue_all({"eq_solution": solution})
-solution
+# %%
+# both first-order conditions of the leader, solved together
+solution = symbolic.decentralized_solution()
+names = {
+    "p": "p^{1*}",
+    "w": r"\omega^{1*}",
+    "s": "s^{1*}",
+    "demand": "D^{1*}",
+    "pi_platform": r"\pi_1^*",
+    "pi_manufacturer": r"\pi_2^*",
+}
+solution_md = book.equations(
+    {tex: sp.factor(solution[k]) for k, tex in names.items()}
+)
+book.glue(eq_solution=solution_md)
+solution_md
 
 # %% [markdown]
 # **Printed against derived.** Every printed formula of §3.2 compared with its
 # derivation (`xbec.replication.symbolic.checks()`):
 
-# %% tags=["remove-input"]
-horizontal_pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 proof)", "eq (5) w", "p^{1*}", "s^{1*}",
-                    "eq (3) Hessian"], printed=True)
+# %%
+formula_checks(
+    [
+        "dpi2_dw (Prop. 2 proof)",
+        "d2pi2_dw2 (Prop. 1 proof)",
+        "eq (5) w",
+        "p^{1*}",
+        "s^{1*}",
+        "eq (3) Hessian",
+    ]
+)
 
 # %% [markdown]
 # Every printed formula is reproduced, but two of them do not mean what the
@@ -164,10 +235,17 @@ horizontal_pages.checks_table(["dpi2_dw (Prop. 2 proof)", "d2pi2_dw2 (Prop. 1 pr
 #
 # ## Errata of this section, corrected
 
-# %% tags=["remove-input"]
-errata_keys = ["prop1-b3", "prop1-leader-concavity", "stackelberg-order", "p1-s1-reaction"]
-pages.glue_all(horizontal_pages.errata_verified(errata_keys))
-horizontal_pages.errata_md(errata_keys)
+# %%
+errata_keys = [
+    "prop1-b3",
+    "prop1-leader-concavity",
+    "stackelberg-order",
+    "p1-s1-reaction",
+]
+these_errata = [e for e in xbec.errata() if e.key in errata_keys]
+verdicts = {e.key: "verified" if e.holds else "NOT verified" for e in these_errata}
+book.glue({f"verified-{key}": verdict for key, verdict in verdicts.items()})
+book.errata(these_errata)
 
 # %% [markdown]
 # With these four errata taken into account, the two propositions read as
@@ -230,8 +308,13 @@ horizontal_pages.errata_md(errata_keys)
 #
 # ## The equilibrium for this page's parameters
 
-# %% tags=["remove-cell"]
-pages.glue_all(horizontal_pages.decentralized_values(params))
+# %%
+# Proposition 2, corrected: x and s^{1*}, then eq (5), then eqs (1)-(2)
+eq = xbec.decentralized(params)
+book.glue(
+    p1=eq.p, w1=eq.w, s1=eq.s, D1=eq.demand, x1=eq.markup,
+    pi1=eq.pi_platform, pi2=eq.pi_manufacturer, pitot=eq.pi_total,
+)
 
 # %% [markdown]
 # The platform sets the price $p^{1*} =$ {glue:text}`p1:.2f` with the mark-up
@@ -242,8 +325,19 @@ pages.glue_all(horizontal_pages.decentralized_values(params))
 # the manufacturer $\pi_2^* =$ {glue:text}`pi2:.2f`, together
 # {glue:text}`pitot:.2f`.
 
-# %% tags=["remove-input"]
-horizontal_pages.decentralized_comparison(page)
+# %% [markdown]
+# Against the values printed in §5.1 (the replication ledger's rows; at the
+# paper's parameters only):
+
+# %%
+if book.on_paper(params):
+    keys = ("p1", "w1", "s1", "pi1", "pi2")
+    shown = book.compare(
+        r for r in xbec.ledger(params, section="§5.1") if r.key in keys
+    )
+else:
+    shown = book.paper_note(params)
+shown
 
 # %% [markdown]
 # With the paper's parameters, $p^{1*}$, $\omega^{1*}$ and $s^{1*}$ print as

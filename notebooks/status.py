@@ -42,12 +42,72 @@ packages = [
 ]
 lock_file = "requirements/book.txt"   # the lock file `make book` installs from (relative to the repository)
 
-# %% tags=["hide-input"]
-from xbec.replication import pages, status_page
+# %%
+import datetime
+import hashlib
+import importlib.metadata as md
+import platform
+import re
+import subprocess
+import sys
+from pathlib import Path
 
-build = status_page.build_values(packages, lock_file)
-pages.glue_all(build)
-build["versions"]
+import pandas as pd
+
+from xbec import book
+
+
+def version(dist):
+    """The installed version of distribution ``dist``, or "not installed"."""
+    try:
+        return md.version(dist)
+    except md.PackageNotFoundError:
+        return "not installed"
+
+
+venv = sys.prefix != sys.base_prefix
+versions = {
+    "Python": platform.python_version(),
+    "Kernel interpreter": f"{platform.python_implementation()} "
+    + ("in a virtual environment" if venv else "(system installation)"),
+    "Platform": platform.platform(terse=True),
+    **{name: version(name) for name in packages},
+}
+pd.Series(versions, name="version").rename_axis("software").to_frame()
+
+# %% [markdown]
+# The lock file pins every package with its hash; the build checks each pin
+# against what is installed:
+
+# %% tags=["hide-input"]
+lock = Path("..") / lock_file
+text = lock.read_text(encoding="utf-8") if lock.is_file() else ""
+pins = re.findall(r"(?m)^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s\\;]+)", text)
+differ = [f"{n} {version(n)} (lock: {v})" for n, v in pins if version(n) != v]
+if not lock.is_file():
+    lock_text = f"`{lock_file}` was not found: not installed from the lock"
+else:
+    sha = hashlib.sha256(lock.read_bytes()).hexdigest()[:16]
+    lock_text = f"`{lock_file}` (SHA-256 `{sha}…`): {len(pins)} pinned packages, " + (
+        f"{len(differ)} installed at another version: {', '.join(differ)}"
+        if differ else "all installed at the locked version")
+
+
+def git(*args):
+    """The output of ``git args`` in this checkout."""
+    return subprocess.run(["git", *args], capture_output=True, text=True,
+                          check=True, timeout=10).stdout.strip()
+
+
+try:
+    commit = git("rev-parse", "--short=12", "HEAD")
+    if git("status", "--porcelain", "--untracked-files=no"):
+        commit += " (with uncommitted changes)"
+except (OSError, subprocess.SubprocessError):
+    commit = "unknown (not a git checkout)"
+now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+book.glue(lock_summary=book.Md(lock_text), build_commit=book.Md(f"`{commit}`"),
+          xbec_version=version("xbec"), build_date=book.Md(now))
 
 # %% [markdown]
 # Built from commit {glue:md}`build_commit` of xbec {glue:text}`xbec_version`,

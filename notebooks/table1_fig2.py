@@ -35,58 +35,158 @@ lam_max = 0.88
 lam_step = 0.01
 output_dir = "outputs"
 
-# %%
-import xbec
-from xbec.replication import pages, simulation_pages
+# %% [markdown]
+# The model objects are built from these parameters; `lam` is the grid of
+# Table 1.
 
-page = pages.setup(globals())
-params, lam = page.params, page.lam
+# %%
+import pandas as pd
+
+import xbec
+from xbec import book
+from xbec.figures import paper as paper_figures
+from xbec.replication import bounds, numerics, paper
+from xbec.replication.ledger import summary
+
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
+# compare with the printed numbers only then
+on_paper = book.on_paper(params)
+if not on_paper:
+    display(book.paper_note(params))
 
 # %% [markdown]
 # ## Headline values
+#
+# The decentralised decision is the Stackelberg game of {doc}`stackelberg`; the
+# centralised one maximises the alliance's total profit
+# ({doc}`centralized_revenue_sharing`):
 
-# %% tags=["remove-cell"]
-pages.glue_all(simulation_pages.headline_values(params))
+# %%
+# §3.2: p^{1*}, omega^{1*}, s^{1*} and the profits (1)-(2)
+eq = xbec.decentralized(params)
+cen = xbec.centralized(params)  # §3.3: p^{2*}, s^{2*} and pi, eq (6)
+pd.DataFrame(
+    {
+        "price": [eq.p, cen.p],
+        "service level": [eq.s, cen.s],
+        "demand": [eq.demand, cen.demand],
+        "platform": [eq.pi_platform, None],
+        "manufacturer": [eq.pi_manufacturer, None],
+        "total profit": [eq.pi_total, cen.pi_total],
+    },
+    index=["decentralised", "centralised"],
+).style.format("{:.2f}", na_rep="")
+
+# %% [markdown]
+# The contract is acceptable to both firms, with the platform ahead, on the
+# open band of $\lambda$ that `xbec.acceptable_lambda` solves for (§3.4); the
+# paper reports its ends on a grid of hundredths:
+
+# %%
+try:
+    band = xbec.acceptable_lambda(params)
+    # the paper's way of printing the band
+    band_grid = numerics.grid_ends(band, step=0.01)
+except (
+    xbec.ModelDomainError
+):  # no share satisfies every condition of the band
+    band = band_grid = None
+
+# %% tags=["hide-input"]
+book.glue(
+    p1=eq.p,
+    w1=eq.w,
+    s1=eq.s,
+    pi1=eq.pi_platform,
+    pi2=eq.pi_manufacturer,
+    p2=cen.p,
+    s2=cen.s,
+    pi=cen.pi_total,
+)
+book.glue(
+    band_md=book.Md(
+        f"Revenue sharing is acceptable to both members, and leaves the platform ahead, for $\\lambda$ in the "
+        f"open interval $({band.lo:.6f},\\ {band.hi:.6f})$: on the paper's grid, from {band_grid[0]:.2f} to "
+        f"{band_grid[1]:.2f}."
+        if band is not None
+        else "**No revenue share is acceptable** for these parameters: no $\\lambda$ in $(0, 1]$ leaves both firms better "
+        "off than in the Stackelberg game with the platform ahead."
+    )
+)
 
 # %% [markdown]
 # With the page's parameters, the decentralised (Stackelberg) decision gives $p^{1*} =$ {glue:text}`p1:.2f`,
 # $\omega^{1*} =$ {glue:text}`w1:.2f` and $s^{1*} =$ {glue:text}`s1:.2f`, and
 # the profits $\pi_1^* =$ {glue:text}`pi1:.2f` and $\pi_2^* =$
-# {glue:text}`pi2:.2f` ({doc}`stackelberg`). The centralised decision sets
+# {glue:text}`pi2:.2f`. The centralised decision sets
 # $p^{2*} =$ {glue:text}`p2:.2f` and $s^{2*} =$ {glue:text}`s2:.2f` and earns
-# $\pi =$ {glue:text}`pi:.2f` ({doc}`centralized_revenue_sharing`).
+# $\pi =$ {glue:text}`pi:.2f`.
 # {glue:md}`band_md:myst`
+#
+# ## §5.1 against the paper
+#
+# The replication ledger (`xbec.ledger`) sets every number §5 prints beside the
+# exact model and says why any differs; these are its rows for §5.1:
 
-# %% tags=["remove-input"]
-simulation_pages.section51_comparison(page)
+# %%
+section51 = xbec.ledger(params, section="§5.1") if on_paper else []
+book.compare(section51) if on_paper else book.paper_note(params)
 
 # %% [markdown]
 # ## Table 1 against the paper
 #
-# The paper prints Table 1 for ten shares between 0.71 and 0.88. At those
-# shares, with §5.1's parameters, the recomputed table and the printed one
-# compare as follows (difference = this page − paper):
+# The paper prints Table 1 for some of the grid's shares. At those shares the
+# recomputed table minus the printed one is (columns: price, wholesale price, service
+# level, the two profits, their sum):
 
-# %% tags=["remove-cell"]
-pages.glue_all(simulation_pages.table1_comparisons(page))
+# %%
+printed = (
+    pd.DataFrame(paper.TABLE1, columns=paper.TABLE1_COLUMNS)
+    .map(paper.value)
+    .set_index("lam")
+    .rename_axis("λ")
+)
+if (
+    on_paper
+):  # the printed shares are compared at the paper's parameters only
+    # eqs (9)-(10) and the profits at each share
+    ours = numerics.table1(params, printed.index.to_numpy())
+    difference = (
+        pd.DataFrame(
+            {k: ours[k] for k in printed.columns}, index=printed.index
+        )
+        - printed
+    )
+    difference.columns = [
+        "price",
+        "wholesale price",
+        "service level",
+        "platform",
+        "manufacturer",
+        "total",
+    ]
+    display(difference.style.format("{:+.4f}"))
+else:
+    display(book.paper_note(params))
 
 # %% [markdown]
-# ```{glue:md} t1_prices
-# :format: myst
-# ```
-#
-# ```{glue:md} t1_profits
-# :format: myst
-# ```
-#
-# ```{glue:md} t1_totals
-# :format: myst
-# ```
-#
-# ```{glue:md} t1_verdict
-# :format: myst
-# ```
-#
+# The ledger's verdict on the table's printed numbers, and the rows it does not
+# count as reproduced, with the reason:
+
+# %%
+table1_rows = xbec.ledger(params, section="Table 1") if on_paper else []
+pd.Series(
+    summary(table1_rows), name="Table 1 numbers"
+).to_frame().T if on_paper else book.paper_note(params)
+
+# %%
+not_reproduced = [r for r in table1_rows if r.status != "reproduced"]
+book.compare(not_reproduced) if not_reproduced else None
+
+# %% [markdown]
 # The price $p^*(\lambda)$ is the same in every row: the contract's wholesale
 # price {eq}`eq10` is chosen precisely so that the platform charges the
 # centralised price $p^{2*}$. The last column is the *sum* of the two profits
@@ -96,10 +196,51 @@ pages.glue_all(simulation_pages.table1_comparisons(page))
 # ## Table 1 on the page's grid
 #
 # The full grid of the parameters ($\lambda$ from `lam_min` to `lam_max` in
-# steps of `lam_step`), written to `table1.csv`:
+# steps of `lam_step`), written to `table1.csv`; the last column marks the
+# shares inside the acceptable band:
 
-# %% tags=["remove-input"]
-simulation_pages.table1_grid(page)
+# %%
+try:
+    table1 = pd.DataFrame(numerics.table1(params, lam)).drop(
+        columns="demand"
+    )
+except xbec.ModelDomainError:  # eq (10) is singular on the grid
+    table1, no_table = (
+        None,
+        "The contract is not defined on this grid; "
+        "no `table1.csv` was written.",
+    )
+if table1 is not None:
+    # full precision
+    (book.out_dir(output_dir) / "table1.csv").write_text(
+        numerics.to_csv(table1)
+    )
+    inside = (
+        table1["lambda"].between(band.lo, band.hi, inclusive="neither")
+        if band
+        else table1["lambda"] < 0
+    )
+
+# %% tags=["hide-input"]
+if table1 is not None:
+    grid = table1.assign(
+        acceptable=inside.map({True: "✔", False: ""})
+    ).set_axis(
+        [
+            "$\\lambda$",
+            "$p^*(\\lambda)$",
+            "$\\omega(\\lambda)$",
+            "$s^*(\\lambda)$",
+            "$\\pi_1(\\lambda)$",
+            "$\\pi_2(\\lambda)$",
+            "total",
+            "acceptable",
+        ],
+        axis=1,
+    )
+    display(book.table(grid, formats=dict.fromkeys(grid.columns, ".2f")))
+else:
+    display(book.Md(no_table))
 
 # %% [markdown]
 # Download: {download}`table1.csv <outputs/table1.csv>` (columns
@@ -107,10 +248,9 @@ simulation_pages.table1_grid(page)
 #
 # ## The paper's Fig. 2, recomputed
 
-# %% tags=["remove-cell"]
-from xbec.figures import pages as figure_pages, paper as paper_figures
-
-figure_pages.show(paper_figures.horizontal_profits(params, marks=lam), page.out_dir, "fig2_horizontal", key="fig2")
+# %%
+fig = paper_figures.horizontal_profits(params, marks=lam)
+book.figure(fig, output_dir, "fig2_horizontal", key="fig2")
 
 # %% [markdown]
 # ```{glue:figure} fig2
@@ -126,12 +266,74 @@ figure_pages.show(paper_figures.horizontal_profits(params, marks=lam), page.out_
 # Table 1. Files: {download}`PNG <outputs/fig2_horizontal.png>`,
 # {download}`SVG <outputs/fig2_horizontal.svg>`.
 # ```
+#
+# ## What Fig. 2 shows
+#
+# §5.3.1 reads Fig. 2 as a Pareto improvement. `xbec.claims` checks each of its
+# statements over the continuous band, not on a grid:
 
-# %% tags=["remove-cell"]
-pages.glue_all(simulation_pages.fig2_findings(params))
+# %%
+book.claims_table(
+    c
+    for c in xbec.claims(params)
+    if c.key
+    in (
+        "pareto",
+        "manufacturer-above-band",
+        "total-rises",
+        "all-members-centralised",
+    )
+)
 
 # %% [markdown]
-# {glue:md}`claims:myst` The alliance's total profit under the contract
-# {glue:text}`total_increasing` with $\lambda$ and stays below the centralised
-# profit $\pi$ ({glue:md}`gap_md:myst`): revenue sharing as defined by {eq}`eq10` improves on the game but
-# does not reach the centralised optimum ({doc}`centralized_revenue_sharing`).
+# How much does each member gain? The smallest gains over the *open* band, and
+# how far the contract's total stays below $\pi$, are bounds computed by
+# `xbec.replication.bounds` (the ends of the band plus a bounded minimisation
+# inside it):
+
+# %%
+if band is not None:
+    # infima of pi_i(lam) - pi_i^* over the band
+    gains = bounds.gain_infima(params, band)
+    # inf and sup of pi - (pi_1(lam) + pi_2(lam))
+    gap_lo, gap_hi = bounds.sharing_gap(params, band)
+# closed-form sign of d(pi_1 + pi_2)/d lam
+total_increases = bounds.sharing_total_increases(params)
+
+
+# %% tags=["hide-input"]
+def reach(b):
+    """Where an infimum over the open band is reached, in words."""
+    if b.attained:
+        return f"attained at $\\lambda = {b.at:.4f}$"
+    return f"approached at the band's {'lower' if b.at == band.lo else 'upper'} end, not attained: the band is open"
+
+
+def clean(x):
+    """``x`` with float dust around zero removed, so that nothing prints as -0.00."""
+    return 0.0 if abs(x) < 1e-9 * cen.pi_total else x
+
+
+book.glue(
+    total_increasing=book.Md(
+        "increases" if total_increases else "does not always increase"
+    )
+)
+book.glue(
+    gains_md=book.Md(
+        "Over the open band the platform's gain $\\pi_1(\\lambda) - \\pi_1^*$ has the infimum "
+        f"{clean(gains['platform'].value):.2f} ({reach(gains['platform'])}) and the manufacturer's gain "
+        f"$\\pi_2(\\lambda) - \\pi_2^*$ the infimum {clean(gains['manufacturer'].value):.2f} "
+        f"({reach(gains['manufacturer'])}). The contract's total stays below $\\pi$ over the band by between "
+        f"{gap_lo.value:.2f} and {gap_hi.value:.2f}; the gap closes only at $\\lambda = 1$, where the "
+        "manufacturer earns nothing."
+        if band is not None
+        else "There is no band in which both members gain, so §5.3.1's Pareto improvement does not occur here."
+    )
+)
+
+# %% [markdown]
+# {glue:md}`gains_md:myst` The alliance's total profit under the contract
+# {glue:md}`total_increasing:myst` with $\lambda$: revenue sharing as defined by
+# {eq}`eq10` improves on the game but does not reach the centralised optimum
+# ({doc}`centralized_revenue_sharing`).

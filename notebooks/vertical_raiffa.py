@@ -44,11 +44,30 @@ lam_step = 0.01
 output_dir = "outputs"
 
 # %%
-import xbec
-from xbec.replication import pages, vertical_pages
+import numpy as np
+import pandas as pd
+import sympy as sp
 
-page = pages.setup(globals())
-params, vparams, lam = page.params, page.vparams, page.lam
+import xbec
+from xbec import book
+from xbec.model.vertical import (
+    MAX_SHAPLEY_PLAYERS,
+    core_facts,
+    raiffa_lower_limits,
+    raiffa_upper_limits,
+)
+from xbec.replication import numerics, paper, symbolic
+
+params = xbec.HorizontalParams(
+    beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K
+)
+vparams = xbec.VerticalParams(
+    mu=tuple(mu), phi=tuple(phi), theta=tuple(theta), weights=tuple(weights)
+)
+lam = numerics.lambda_grid(lam_min, lam_max, lam_step)
+names = xbec.member_names(vparams.n)
+if not book.on_paper(params, vparams):
+    display(book.paper_note(params, vparams))
 
 # %% [markdown]
 # The cell above builds the model objects from the parameters; the horizontal
@@ -92,15 +111,45 @@ params, vparams, lam = page.params, page.vparams, page.lam
 # solves {eq}`eq11`, builds the $n$ allocations {eq}`eq12` — each allocates
 # exactly $V(N)$ — and averages them. For $n = 4$:
 
-# %% tags=["remove-input"]
-vertical_pages.raiffa_procedure_md(4)
+# %%
+# solves eq (11), builds eq (12)'s allocations, averages them
+rf = symbolic.raiffa_from_procedure(4)
+book.Md(
+    "$$\n\\begin{aligned}\n"
+    + " \\\\\n".join(
+        f"\\underline{{x}}_{i + 1} &= {sp.latex(lower)}, "
+        f"& x_{i + 1} &= {sp.latex(averaged)}"
+        for i, (lower, averaged) in enumerate(
+            zip(rf["lower"], rf["averaged"])
+        )
+    )
+    + "\n\\end{aligned}\n$$\n"
+)
 
 # %% [markdown]
 # which are the printed lower limits and eq {eq}`eq13`. The same holds for every
 # size checked:
 
-# %% tags=["remove-input"]
-vertical_pages.raiffa_checks_md()
+# %%
+checked = [
+    ch
+    for ch in symbolic.checks()
+    if ch.key.startswith(("eq (11)", "eq (13)"))
+]
+book.table(
+    pd.DataFrame(
+        {
+            "check": [symbolic.check_label(ch.key) for ch in checked],
+            "printed = derived": [
+                "✔" if ch.agrees else "✘" for ch in checked
+            ],
+        }
+    )
+)
+
+# %% [markdown]
+# Eq {eq}`eq12` is read literally: $x_j = (V - \mu_j)/2$ and
+# $x_i = \underline{x}_i + (V - \mu_j)/(2(n-1))$.
 
 # %% [markdown]
 # ## §4.2 The improved Raiffa allocation
@@ -131,32 +180,140 @@ vertical_pages.raiffa_checks_md()
 #
 # **The two criteria of §5.2.** The numerical section uses only two criteria,
 # the cost $\varphi_i$ and a level $\theta_i$ it calls the service level, with
-# weights $0.7$ and $0.3$; it assumes that the platform and the logistics
+# weights {glue:text}`paper_w_phi:g` and {glue:text}`paper_w_theta:g`; it assumes that the platform and the logistics
 # providers deliver the same service level $s^*(\lambda)$, so the $s_i$ term
 # would not distinguish the members. `xbec.service_shares` computes $F$ from
 # {eq}`eq14` with these two criteria (or three, if service levels are given):
 
-# %% tags=["remove-input"]
-vertical_pages.service_share_table(page)
+# %%
+# eq (14), equal to vparams.F
+F = xbec.service_shares(vparams.phi, vparams.theta, vparams.weights)
+shares = pd.DataFrame(
+    {
+        "member": names,
+        "$\\mu_i$": vparams.mu,
+        "$\\varphi_i$": vparams.phi,
+        "$\\theta_i$": vparams.theta,
+        "$F_i$": F,
+        "$F_i - 1/n$": F - 1 / vparams.n,
+    },
+    index=pd.RangeIndex(1, vparams.n + 1, name="$i$"),
+)
+book.table(
+    shares,
+    formats={
+        "$\\mu_i$": "g",
+        "$\\varphi_i$": "g",
+        "$\\theta_i$": "g",
+        "$F_i$": ".4f",
+        "$F_i - 1/n$": "+.4f",
+    },
+    index=True,
+)
+
+# %% tags=["hide-input"]
+book.glue(
+    paper_w_phi=paper.value(
+        paper.SECTION_5_2_INPUTS["weights"][0]
+    ),  # the weights §5.2 prints
+    paper_w_theta=paper.value(paper.SECTION_5_2_INPUTS["weights"][1]),
+    max_players=MAX_SHAPLEY_PLAYERS,
+)
 
 # %% [markdown]
 # ## An example allocation
 
-# %% tags=["remove-cell"]
-pages.glue_all(vertical_pages.example_allocation(page))
+# %% [markdown]
+# Take for $V(N)$ the platform's profit under revenue sharing at the grid's
+# first share (or, where the contract is not defined there, its decentralised
+# profit $\pi_1^*$), and follow the steps of §4:
+
+# %%
+try:
+    # V(N) = pi_1(lambda), eq (7)
+    V = float(xbec.revenue_sharing(params, lam[0]).pi_platform)
+    V_source = book.Md(
+        "the platform's profit under revenue sharing at "
+        f"$\\lambda = {lam[0]:g}$"
+    )
+except xbec.ModelDomainError:  # eq (10) is singular at lam[0]
+    V = xbec.decentralized(params).pi_platform
+    V_source = book.Md("the platform's decentralised profit $\\pi_1^*$")
+lower = raiffa_lower_limits(vparams.mu)  # eq (11)
+upper = raiffa_upper_limits(V, vparams.mu)  # V(N) - mu_j
+x13 = xbec.raiffa(V, vparams.mu)  # eq (13)
+x15 = xbec.improved_raiffa(V, vparams.mu, F)  # eq (15)
+allocation = pd.DataFrame(
+    {
+        "member": names,
+        "lower limit $\\underline{x}_i$": lower,
+        "upper limit $\\overline{x}_i$": upper,
+        "Raiffa $x_i$, eq (13)": x13,
+        "correction $\\Delta x_i^*$": (F - 1 / vparams.n) * V,
+        "improved $x_i^*$, eq (15)": x15,
+    },
+    index=pd.RangeIndex(1, vparams.n + 1, name="$i$"),
+)
+allocation.loc["sum"] = [
+    "",
+    lower.sum(),
+    None,
+    x13.sum(),
+    np.round(((F - 1 / vparams.n) * V).sum(), 9) + 0.0,
+    x15.sum(),
+]  # the corrections sum to 0 up to float rounding
+book.table(
+    allocation, formats=dict.fromkeys(allocation.columns, ".2f"), index=True
+)
 
 # %% [markdown]
-# Take $V(N) =$ {glue:text}`V_example:.2f`, {glue:md}`V_source:myst`. The steps of
-# §4 give:
-#
-# ```{glue:md} alloc_table
-# :format: myst
-# ```
-#
+# Do the limits bracket the shares? What $V(N)$ and the $\mu_i$ alone say about
+# the game (`xbec.model.vertical.core_facts`):
+
+# %%
+facts = core_facts(V, vparams.mu)
+pd.DataFrame([facts._asdict()])
+
+
+# %% tags=["hide-input"]
+def limits_note(facts):
+    """The paragraph on the limits, from the computed core facts."""
+    sup = (
+        "On the given coalitions the game is superadditive ($v(\\{i\\}) = 0$ and "
+        f"$V(N) \\ge \\max_i \\mu_i = {max(vparams.mu):.2f}$)"
+        if facts.superadditive
+        else "The given worths are not superadditive ($V(N) < \\max_i \\mu_i$ or some $\\mu_i < 0$)"
+    )
+    if facts.core_empty:
+        return book.Md(
+            f"{sup}. But $V(N)$ is smaller than the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
+            f"{facts.sum_lower:.2f}$: the $n$ coalitions of $n - 1$ members, each weighted $1/(n-1)$, form a "
+            "balanced collection, so the game is not balanced and, by the Bondareva–Shapley theorem "
+            "{cite:p}`bondareva1963`, its **core is empty**: any split of $V(N)$ leaves some coalition of "
+            "$n - 1$ members with less than its worth, whatever the unstated worths of the pairs. Every "
+            "'upper limit' $V(N) - \\mu_i$ then lies below the member's lower limit; eq (13) still allocates "
+            "exactly $V(N)$, but the limits no longer bracket the shares."
+        )
+    return book.Md(
+        f"{sup}. Here $V(N)$ exceeds the sum of the lower limits, $\\sum_k \\mu_k/(n-1) = "
+        f"{facts.sum_lower:.2f}$, so the surplus over the lower limits is shared."
+    )
+
+
+book.glue(
+    V_example=V,
+    V_source=V_source,
+    limits_note=limits_note(facts),
+    alloc_gap=abs(x15.sum() - V),
+    ranking=book.Md(", ".join(names[i] for i in np.argsort(-x15))),
+)
+
+# %% [markdown]
+# Here $V(N) =$ {glue:text}`V_example:.2f`, {glue:md}`V_source:myst`.
 # {glue:md}`limits_note:myst`
 #
 # The improved allocation sums to $V(N)$ up to {glue:text}`alloc_gap:.1e`; it
-# ranks the members {glue:text}`ranking`. {doc}`table2_fig3` applies it to
+# ranks the members {glue:md}`ranking:myst`. {doc}`table2_fig3` applies it to
 # every share of the grid (Table 2) and to the decentralised profit.
 #
 # ## Why not the Shapley value?
@@ -172,6 +329,6 @@ pages.glue_all(vertical_pages.example_allocation(page))
 # coalitions. §5.2 gives only the former, so the Shapley value of the paper's
 # vertical alliance is not determined by its data, and no comparison with it can
 # be made without further assumptions. The package computes the exact Shapley
-# value of any game whose worths are given (`xbec.shapley`, up to 26 players);
+# value of any game whose worths are given (`xbec.shapley`, up to {glue:text}`max_players:d` players);
 # comparisons under stated assumptions on the missing worths belong to the
 # extensions beyond the paper.

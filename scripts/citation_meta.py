@@ -54,6 +54,29 @@ def reference_text(ref: dict[str, Any]) -> str:
             f"{ref['start']}–{ref['end']}.")
 
 
+def licenses(cff: dict[str, Any]) -> list[str]:
+    """The SPDX identifiers of CITATION.cff's `license` (a string or a list), code's first."""
+    value = cff["license"]
+    return [value] if isinstance(value, str) else list(value)
+
+
+CODE_LICENSE, TEXT_LICENSE = "MIT", "CC-BY-4.0"
+
+
+def deposit_notes(cff: dict[str, Any]) -> str:
+    """What a Zenodo deposit of this release is (the bundle `make dist` writes), its licences and how to cite."""
+    v = str(cff["version"])
+    return (
+        f"This deposit is the release bundle of xbec {v} (written by `make dist`): "
+        f"xbec-{v}-source.tar.gz, the full source at the release commit (package, notebooks, book, tests, "
+        "Makefile, scripts, lock files, examples), from which `make test` and `make book` rebuild everything; "
+        "the HTML book, the book as one PDF, the executed notebooks, the tables and figures of the paper's "
+        "parameters with the run manifest, the wheel and sdist, and SHA256SUMS; its README.md says what "
+        f"each file is and how to rebuild. Licences: code {CODE_LICENSE}, text of the book {TEXT_LICENSE} (see LICENSE). "
+        "Please cite this software and the replicated paper, Wei, Yang & Ou (2024), listed under references."
+    )
+
+
 def _paper_refs(cff: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for r in cff.get("references", []) if r.get("type") == "article"]
 
@@ -67,10 +90,12 @@ def zenodo(cff: dict[str, Any]) -> dict[str, Any]:
         "version": str(cff["version"]),
         "publication_date": cff["date-released"],
         "creators": [{"name": _person_name(a)} for a in cff["authors"]],
-        "license": {"id": cff["license"]},
+        # Zenodo's deposit metadata takes one licence: the code's; the notes
+        # give the text's (CC BY 4.0) as well.
+        "license": {"id": licenses(cff)[0]},
         "keywords": list(cff.get("keywords", [])),
         "access_right": "open",
-        "notes": " ".join(cff["message"].split()),
+        "notes": deposit_notes(cff),
         # The replicated paper has no DOI or URL of record we could cite, so it is
         # given as a reference (free text) rather than a related identifier.
         "references": [reference_text(r) for r in _paper_refs(cff)],
@@ -101,7 +126,7 @@ def codemeta(cff: dict[str, Any]) -> dict[str, Any]:
         "version": str(cff["version"]),
         "datePublished": cff["date-released"],
         "author": [_cm_person(a) for a in cff["authors"]],
-        "license": f"https://spdx.org/licenses/{cff['license']}",
+        "license": [f"https://spdx.org/licenses/{lic}" for lic in licenses(cff)],
         "keywords": list(cff.get("keywords", [])),
         "programmingLanguage": "Python",
         "citation": [

@@ -8,6 +8,13 @@ stores the results in `_build/.jupyter_cache`, the cache the build then reads
 every `make book`; only the order changes. Execution times recorded here are
 the ones the status page shows.
 
+Kernels talk to this process over TCP on 127.0.0.1. ipykernel 7 warns, once
+per kernel, that such traffic is not encrypted unless the kernel manager
+provisions CurveZMQ keys; this script sets jupyter_client's documented setting
+for that, `KernelManager.transport_encryption = "auto"` (keys provisioned for
+every kernelspec that declares `supported_encryption: curve`, as ipykernel's
+does), so the traffic is encrypted and the warning is not printed.
+
 Usage: python scripts/execute_book.py   (exits 1, naming the notebook, if any fails)
 `make book` holds a lock (.book.lock) around it: one build per clone at a time.
 """
@@ -22,6 +29,8 @@ from pathlib import Path
 import yaml
 from jupyter_cache import get_cache
 from jupyter_cache.executors import load_executor
+from jupyter_cache.executors import utils as cache_utils
+from jupyter_client import AsyncKernelManager
 from sphinx_external_toc.parsing import parse_toc_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +43,25 @@ def toc_notebooks() -> list[Path]:
     return [ROOT / f"{d}.ipynb" for d in docs if (ROOT / f"{d}.ipynb").exists()]
 
 
+class EncryptedKernelManager(AsyncKernelManager):
+    """nbclient's kernel manager with CurveZMQ transport encryption where the kernel supports it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport_encryption = "auto"
+
+
+def _execute_encrypted(nb, **kwargs):
+    """nbclient.execute with :class:`EncryptedKernelManager` (jupyter-cache passes no kernel options)."""
+    import nbclient
+
+    return nbclient.execute(nb, kernel_manager_class=EncryptedKernelManager, **kwargs)
+
+
 def main() -> int:
+    # jupyter-cache's executors call the name it imported; the worker processes
+    # are forked from this one, so they see the replacement too.
+    cache_utils.executenb = _execute_encrypted
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     timeout = int(config.get("execute", {}).get("timeout", 600))
     notebooks = toc_notebooks()

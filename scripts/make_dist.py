@@ -3,6 +3,11 @@
 Contents (every file listed, with its SHA-256, in SHA256SUMS; check with
 `cd dist/xbec-<version> && sha256sum -c SHA256SUMS`):
 
+    README.md                    what each file is and how to rebuild (generated)
+    xbec-<version>-source.tar.gz the full source: `git archive` of the committed tree
+                                 (package, notebooks, book, tests, Makefile, scripts,
+                                 lock files, examples); unpack it and run `make test`
+                                 and `make book` to rebuild everything below
     xbec-<version>-html.tar.gz   the HTML book (_build/html), open index.html
     xbec-<version>.pdf           the whole book as one PDF (make pdf)
     notebooks/*.ipynb            each chapter's notebook as executed for the book
@@ -10,8 +15,12 @@ Contents (every file listed, with its SHA-256, in SHA256SUMS; check with
     figures/*.png, *.svg         every figure
     data/*.json                  other outputs (e.g. the explorer's grid)
     manifest.json                the run manifest of `xbec run` (parameters, versions, hashes)
-    xbec-<version>-py3-none-any.whl, xbec-<version>.tar.gz   wheel and sdist
-    CITATION.cff, .zenodo.json, codemeta.json, LICENSE, README.md, requirements/*.txt
+    xbec-<version>-py3-none-any.whl, xbec-<version>.tar.gz   wheel and sdist (built from the source archive)
+    CITATION.cff, .zenodo.json, codemeta.json, LICENSE, requirements/*.txt
+
+`python scripts/make_dist.py --source-only DIR` writes only the source archive
+into DIR (`make test-dist` unpacks it into a fresh folder and runs `make test`
+there).
 
 Reproducible: archives are written with sorted members, owner 0, fixed
 timestamps (SOURCE_DATE_EPOCH, by default the last commit's time) and gzip
@@ -20,7 +29,7 @@ the same bytes for every file. The bundle is assembled in a temporary folder
 next to it and moved into place whole; an existing bundle is replaced only if
 it is one this script wrote (it has SHA256SUMS and nothing else unexpected).
 
-Usage: python scripts/make_dist.py [--run DIR]
+Usage: python scripts/make_dist.py [--run DIR] [--source-only DIR]
 """
 
 from __future__ import annotations
@@ -130,22 +139,44 @@ def write_sums(bundle: Path) -> Path:
     return out
 
 
-def build_packages(dest: Path, epoch: int) -> list[Path]:
-    """Wheel and sdist of xbec (python -m build: the sdist, then the wheel from it), normalised."""
+def source_archive(dest: Path) -> Path:
+    """``xbec-<version>-source.tar.gz``: the committed tree (``git archive HEAD``) under ``xbec-<version>/``.
+
+    Only committed files: an uncommitted change is not in it (make_dist warns).
+    git archive dates every member with the commit's time, so the archive of
+    one commit is the same bytes every time (gzip header without a time).
+    """
+    v = version()
+    raw = subprocess.run(["git", "archive", "--format=tar", f"--prefix=xbec-{v}/", "HEAD"], cwd=ROOT,
+                         capture_output=True, check=True).stdout
+    out = dest / f"xbec-{v}-source.tar.gz"
+    out.write_bytes(_gzip_bytes(raw))
+    return out
+
+
+def _uncommitted() -> list[str]:
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout
+    return [line[3:] for line in status.splitlines()]
+
+
+def build_packages(dest: Path, source: Path, epoch: int) -> list[Path]:
+    """Wheel and sdist of xbec built from the source archive (the sdist, then the wheel from it), normalised.
+
+    ``python -m build --no-isolation`` uses the setuptools of the locked
+    environment (requirements/book.txt): no download at build time.
+    """
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     with tempfile.TemporaryDirectory() as tmp:
-        # Build from a copy of the repository's files (tracked and new, not
-        # ignored): setuptools leaves build/ and *.egg-info/ in the source
-        # folder, and a stale build/lib would leak into the wheel. The wheel
-        # is built from the sdist, so the sdist is known to be complete.
-        src, built = Path(tmp) / "src", Path(tmp) / "out"
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
-        for rel in filter(None, listed):
-            if (ROOT / rel).is_file():
-                (src / rel).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(ROOT / rel, src / rel)
-        cmd = [sys.executable, "-m", "build", "--outdir", str(built), str(src)]
+        # Build from the unpacked committed tree: setuptools leaves build/ and
+        # *.egg-info/ in the source folder, and a stale build/lib would leak
+        # into the wheel. The wheel is built from the sdist, so the sdist is
+        # known to be complete.
+        built = Path(tmp) / "out"
+        with tarfile.open(source, "r:gz") as tar:
+            tar.extractall(tmp, filter="data")
+        (src,) = [p for p in Path(tmp).iterdir() if p.is_dir() and p.name != "out"]
+        cmd = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(built), str(src)]
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
         out = []
         for p in sorted(built.iterdir()):
@@ -192,20 +223,79 @@ def assemble(bundle: Path, run_dir: Path, epoch: int) -> None:
         elif src.suffix in kinds:
             (bundle / kinds[src.suffix]).mkdir(exist_ok=True)
             shutil.copyfile(src, bundle / kinds[src.suffix] / src.name)
-    build_packages(bundle, epoch)
-    for name in ("CITATION.cff", ".zenodo.json", "codemeta.json", "LICENSE", "README.md"):
+    source = source_archive(bundle)
+    build_packages(bundle, source, epoch)
+    for name in ("CITATION.cff", ".zenodo.json", "codemeta.json", "LICENSE"):
         if (ROOT / name).is_file():
             shutil.copyfile(ROOT / name, bundle / name)
     (bundle / "requirements").mkdir()
     for lock in sorted((ROOT / "requirements").glob("*.txt")):
         shutil.copyfile(lock, bundle / "requirements" / lock.name)
+    (bundle / "README.md").write_text(bundle_readme(bundle), encoding="utf-8")
+
+
+DESCRIBE = [  # (glob under the bundle, what it is)
+    ("README.md", "this file"),
+    ("xbec-{v}-source.tar.gz", "the full source at the release commit (`git archive`): the package, the "
+     "notebooks (`.py` and `.ipynb`), the book's pages and configuration, the tests, the Makefile, the "
+     "scripts, the lock files (requirements/) and the example parameter files; its README.md is the "
+     "package's full README (data availability, requirements, runtimes, instructions)"),
+    ("xbec-{v}-html.tar.gz", "the HTML book; unpack and open index.html (works offline)"),
+    ("xbec-{v}.pdf", "the whole book as one PDF (without the API reference)"),
+    ("notebooks/*.ipynb", "each chapter's notebook as executed for the book (with outputs)"),
+    ("tables/*.csv", "the tables the chapters write, at the paper's parameters (`xbec run`)"),
+    ("figures/*", "the figures the chapters write (PNG and SVG)"),
+    ("data/*", "other outputs of the run (JSON)"),
+    ("manifest.json", "the run manifest: parameters, package versions, hashes of every output"),
+    ("xbec-{v}-py3-none-any.whl", "the package as a wheel (`pip install` it for the model and the `xbec` command)"),
+    ("xbec-{v}.tar.gz", "the package's sdist"),
+    ("requirements/*.txt", "the lock files (pinned, hash-checked versions) `make test` and `make book` install"),
+    ("CITATION.cff", "citation metadata (Citation File Format 1.2.0)"),
+    (".zenodo.json", "Zenodo deposit metadata (generated from CITATION.cff)"),
+    ("codemeta.json", "CodeMeta metadata (generated from CITATION.cff)"),
+    ("LICENSE", "code: MIT; text: CC BY 4.0"),
+    ("SHA256SUMS", "SHA-256 of every file; check with `sha256sum -c SHA256SUMS`"),
+]
+
+
+def bundle_readme(bundle: Path) -> str:
+    """The bundle's README: each file present and what it is, and how to rebuild from the source archive."""
+    v = version()
+    lines = [f"# xbec {v}: release bundle", "",
+             "Executable replication package of Wei, Yang & Ou (2024), \"Construction of Cross Border",
+             "E-commerce Cooperation Alliance based on Cloud Platform and Interest Game\", Global Academic",
+             "Frontiers 2(1):44-57. Written by `make dist`.", "", "## Files", ""]
+    for pattern, what in DESCRIBE:
+        pattern = pattern.format(v=v)
+        found = sorted(bundle.glob(pattern))
+        if pattern in ("README.md", "SHA256SUMS") or found:
+            count = f" ({len(found)} files)" if "*" in pattern else ""
+            lines.append(f"- `{pattern}`{count}: {what}.")
+    lines += ["", "## Rebuild everything from the source", "",
+              "Needs Python 3.11+, GNU make and, for the book, network access on the first build",
+              "(the locked packages from PyPI, MathJax from the npm registry, Debian's Chromium).", "",
+              "```sh", f"tar -xzf xbec-{v}-source.tar.gz", f"cd xbec-{v}",
+              "make test    # creates .venv from requirements/test.txt, runs the test suite",
+              "make book    # executes every notebook, builds the HTML book and its PDF in _build/",
+              "make dist    # writes this bundle again into dist/", "```", "",
+              "The source's README.md gives the computational requirements, measured runtimes and the",
+              "data availability statement.", ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--run", default=str(BUILD / "run"), help="xbec run output to ship (made if missing)")
     ap.add_argument("--dist", default=str(ROOT / "dist"))
+    ap.add_argument("--source-only", metavar="DIR", help="write only the source archive into DIR")
     args = ap.parse_args(argv)
+    for path in _uncommitted():
+        print(f"make_dist: warning: {path} has uncommitted changes; the source archive holds the committed version",
+              file=sys.stderr)
+    if args.source_only:
+        Path(args.source_only).mkdir(parents=True, exist_ok=True)
+        print(f"make_dist: {source_archive(Path(args.source_only))}")
+        return 0
     epoch = source_date_epoch()
     dist = Path(args.dist)
     dist.mkdir(exist_ok=True)

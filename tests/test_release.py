@@ -98,7 +98,7 @@ def test_citation_metadata_credits_the_paper():
     (paper,) = [r for r in cff["references"] if r.get("journal") == "Global Academic Frontiers"]
     zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
     assert zenodo["publication_date"] == cff["date-released"]
-    assert zenodo["upload_type"] == "software" and zenodo["license"] == {"id": cff["license"]}
+    assert zenodo["upload_type"] == "software"
     assert any("Wei, K., Yang, Z., & Ou, Y. (2024)" in r and "Global Academic Frontiers, 2(1), 44–57" in r
                for r in zenodo["references"])
     codemeta = json.loads((ROOT / "codemeta.json").read_text(encoding="utf-8"))
@@ -106,6 +106,54 @@ def test_citation_metadata_credits_the_paper():
     (cited,) = codemeta["citation"]
     assert [a["familyName"] for a in cited["author"]] == [a["family-names"] for a in paper["authors"]]
     assert cited["isPartOf"]["isPartOf"]["isPartOf"]["name"] == "Global Academic Frontiers"
+
+
+def test_licences_agree_everywhere():
+    """Code MIT, text CC BY 4.0: LICENSE, CITATION.cff, .zenodo.json, codemeta.json and pyproject.toml say the same."""
+    meta = _script("citation_meta")
+    cff = meta.load_cff()
+    code, text = "MIT", "CC-BY-4.0"
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    part1 = licence.split("Part 1.", 1)[1].split("Part 2.", 1)[0]
+    part2 = licence.split("Part 2.", 1)[1]
+    assert "Code: MIT License" in part1 and "Permission is hereby granted, free of charge" in part1
+    assert "Text:" in part2 and "Creative Commons Attribution 4.0 International" in part2
+    assert meta.licenses(cff) == [code, text]
+    assert "Code: MIT licence; text of the companion book: CC BY 4.0" in " ".join(cff["message"].split())
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    assert zenodo["license"] == {"id": code}  # Zenodo's deposit metadata takes one licence ...
+    assert f"code {code}, text of the book {text}" in zenodo["notes"]  # ... the notes give both
+    codemeta = json.loads((ROOT / "codemeta.json").read_text(encoding="utf-8"))
+    assert codemeta["license"] == [f"https://spdx.org/licenses/{code}", f"https://spdx.org/licenses/{text}"]
+    assert PYPROJECT["project"]["license"] == f"{code} AND {text}"
+    assert PYPROJECT["project"]["license-files"] == ["LICENSE"]
+    # PEP 639 expressions need setuptools >= 77; the lock pins one that reads them
+    assert any(re.fullmatch(r"setuptools>=(\d+)", r) and int(r.split(">=")[1]) >= 77
+               for r in PYPROJECT["build-system"]["requires"])
+    pinned = re.search(r"^setuptools==(\d+)\.", (ROOT / "requirements/book.txt").read_text(encoding="utf-8"), re.M)
+    assert pinned and int(pinned.group(1)) >= 77
+    for page in ("README.md", "book/cite.md"):
+        bib = (ROOT / page).read_text(encoding="utf-8").split("@software{", 1)[1].split("\n}", 1)[0]
+        assert f"license = {{{code} AND {text}}}" in bib, page
+
+
+def test_zenodo_notes_say_what_the_deposit_is():
+    zenodo = json.loads((ROOT / ".zenodo.json").read_text(encoding="utf-8"))
+    notes = zenodo["notes"]
+    assert notes.startswith(f"This deposit is the release bundle of xbec {VERSION}")
+    assert f"xbec-{VERSION}-source.tar.gz" in notes and "SHA256SUMS" in notes
+
+
+def test_cite_page_gives_both_bibtex_entries_and_the_cff_download():
+    page = (ROOT / "book" / "cite.md").read_text(encoding="utf-8")
+    assert "@article{wei2024" in page and "Global Academic Frontiers" in page
+    software = page.split("@software{", 1)[1].split("\n}", 1)[0]
+    assert f"version = {{{VERSION}}}" in software
+    assert re.search(r"\{download\}`CITATION\.cff <\.\./CITATION\.cff>`", page)
+    # CFF's terms: the paper is under `references`; `preferred-citation` is not set
+    cff = _script("citation_meta").load_cff()
+    assert "preferred-citation" not in cff
+    assert "`references` lists the works the software builds on" in page
 
 
 def test_readme_cites_package_and_paper_in_bibtex():
@@ -224,6 +272,56 @@ def test_archives_are_reproducible(tmp_path):
     assert zipfile.ZipFile(io.BytesIO(zips[0])).namelist() == ["a/y.py", "b/x.py", "a/RECORD"]
 
 
+def test_source_archive_holds_the_committed_tree(tmp_path):
+    """The bundle's source archive is `git archive HEAD`: every committed file, under xbec-<version>/, the same bytes twice."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (e.g. an unpacked source archive)")
+    dist = _script("make_dist")
+    one = dist.source_archive(tmp_path).read_bytes()
+    assert dist.source_archive(tmp_path).read_bytes() == one
+    with tarfile.open(fileobj=io.BytesIO(one), mode="r:gz") as tar:
+        names = {m.name.split("/", 1)[1] for m in tar.getmembers() if m.isfile()}
+    committed = set(subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert names == committed
+    for needed in ("Makefile", "pyproject.toml", "_toc.yml", "_config.yml", "scripts/make_dist.py",
+                   "requirements/test.txt", "requirements/book.txt", "examples/alternative.yml", "xbec/__init__.py",
+                   "tests/conftest.py", "notebooks/alliance.py", "notebooks/alliance.ipynb", "book/intro.md"):
+        assert needed in names, needed
+
+
+def test_bundle_readme_names_every_file(tmp_path):
+    dist = _script("make_dist")
+    v = dist.version()
+    for rel in (f"xbec-{v}-source.tar.gz", f"xbec-{v}.pdf", "tables/table1.csv", "LICENSE"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    readme = dist.bundle_readme(tmp_path)
+    for rel in (f"xbec-{v}-source.tar.gz", f"xbec-{v}.pdf", "tables/*.csv", "LICENSE", "SHA256SUMS"):
+        assert f"`{rel}`" in readme, rel
+    assert "wheel" not in readme  # only files that are there
+    assert f"tar -xzf xbec-{v}-source.tar.gz" in readme and "make test" in readme and "make book" in readme
+
+
+@pytest.mark.skipif(os.environ.get("XBEC_DIST_TEST") != "1",
+                    reason="slow (fresh venv from the lock, the whole suite): `make test-dist` runs it")
+def test_source_archive_rebuilds_with_make_test(tmp_path):
+    """Unpack the source archive into a fresh folder and run its `make test` there (own .venv)."""
+    dist = _script("make_dist")
+    archive = dist.source_archive(tmp_path)
+    fresh = tmp_path / "fresh"
+    with tarfile.open(archive, "r:gz") as tar:
+        tar.extractall(fresh, filter="data")
+    (tree,) = fresh.iterdir()
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("XBEC_DIST_TEST", "PYTHONPATH", "VIRTUAL_ENV", "XBEC_ROOT", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    done = subprocess.run(["make", "test"], cwd=tree, env=env, capture_output=True, text=True, timeout=3600)
+    tail = (done.stdout + done.stderr)[-3000:]
+    assert done.returncode == 0, tail
+    assert re.search(r"\d+ passed", done.stdout), tail
+    assert (tree / ".venv" / ".test-installed").is_file()
+
+
 def test_sha256sums_verify_with_sha256sum(tmp_path):
     if not shutil.which("sha256sum"):
         pytest.skip("no sha256sum")
@@ -299,3 +397,23 @@ def test_workflow_runs_the_ci_targets_then_publishes():
     wf_targets = re.findall(r"make ([\w-]+)", runs)
     assert [t for t in wf_targets if t in ci_targets] == ci_targets, (wf_targets, ci_targets)
     assert "make dist" in runs and "make publish" in runs
+
+
+def test_readme_holds_the_aea_sections_and_what_a_first_build_fetches():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## (.+)$", readme, re.M)
+    for needed in ("Data availability and provenance", "Computational requirements", "References", "Licence"):
+        assert needed in sections, (needed, sections)
+    data = readme.split("## Data availability and provenance", 1)[1].split("\n## ", 1)[0]
+    assert "**Rights.**" in data and "**Randomness.**" in data
+    req = readme.split("## Computational requirements", 1)[1].split("\n## ", 1)[0]
+    assert "No network at build or view time" not in readme
+    fetches = req.split("**What a first build fetches**", 1)[1].split("**Building offline afterwards.**", 1)
+    assert "npm registry" in fetches[0] and "Debian" in fetches[0] and "root" in fetches[0]
+    assert len(fetches) == 2 and "book/_vendor/mathjax" in fetches[1]
+    # runtimes say on which machine, under which load and when they were measured
+    runtimes = req.split("**Runtimes**", 1)[1]
+    assert re.search(r"measured on \d{4}-\d{2}-\d{2}", runtimes)
+    assert "load average" in runtimes and re.search(r"\d+ cores?", runtimes)
+    refs = readme.split("## References", 1)[1].split("\n## ", 1)[0]
+    assert "Wei, K., Yang, Z., & Ou, Y. (2024)" in refs and "Zennyo" in refs

@@ -10,8 +10,13 @@ computed. It never computes a number the book states: that lives in
 - :func:`figure`: save a figure (PNG and SVG, byte-stable) and glue it.
 - :func:`on_paper` / :func:`paper_note`: whether a page runs at the paper's
   parameters, and the one sentence a rerun's pages show when it does not.
-- :func:`compare`: ledger rows as a pandas table (page, paper, difference,
-  status, note), typeset.
+- :func:`table`: a pandas DataFrame as a MyST table, so that maths in its
+  cells and headers is typeset (MathJax does not typeset ``$...$`` in HTML
+  outputs).
+- :func:`compare`: ledger rows as a table (page, paper, difference, status,
+  note), typeset.
+- :func:`errata`: errata rows (:func:`xbec.errata`) as a typeset definition list.
+- :func:`equations`: named SymPy expressions as one aligned display equation.
 """
 
 from __future__ import annotations
@@ -28,9 +33,25 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .model.params import HorizontalParams
     from .model.vertical import VerticalParams
+    from .replication.claims import Claim
+    from .replication.errata import Erratum
     from .replication.ledger import LedgerRow
 
-__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "compare", "out_dir"]
+__all__ = [
+    "Md",
+    "Html",
+    "glue",
+    "figure",
+    "on_paper",
+    "paper_note",
+    "table",
+    "compare",
+    "errata",
+    "equations",
+    "claims_table",
+    "out_dir",
+    "or_none",
+]
 
 
 class Md(str):
@@ -114,11 +135,37 @@ def paper_note(params: HorizontalParams | None = None, vparams: VerticalParams |
     )
 
 
-def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.formats.style.Styler:
+def table(frame: pd.DataFrame, formats: Mapping[str, str] | None = None, index: bool = False) -> Md:
+    """``frame`` as a MyST (pipe) table; cells may hold MyST Markdown such as ``$\\pi_1^*$``.
+
+    ``formats`` maps a column to a format spec (``{"paper": ".2f"}``) applied to
+    its numbers; other numbers print with ``str``; ``None`` and NaN print empty.
+    The index is a first column when ``index`` is true.
+    """
+    formats = dict(formats or {})
+    if index:
+        frame = frame.reset_index()
+
+    def cell(column: Any, value: Any) -> str:
+        if value is None or (isinstance(value, float) and np.isnan(value)):
+            return ""
+        spec = formats.get(column)
+        text = format(value, spec) if spec and isinstance(value, (int, float, np.number)) else str(value)
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    head = [str(c) for c in frame.columns]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += [
+        "| " + " | ".join(cell(c, v) for c, v in zip(frame.columns, row)) + " |" for row in frame.itertuples(False)
+    ]
+    return Md("\n".join(lines) + "\n")
+
+
+def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> Md:
     """Ledger rows as a table: the page's value, the paper's, the difference, status and note.
 
-    ``rows`` come from :func:`xbec.replication.ledger.ledger`. Labels and notes
-    are typeset (MyST maths). Shown as a pandas Styler, no index.
+    ``rows`` come from :func:`xbec.replication.ledger.ledger` (e.g.
+    ``ledger(section="§5.1")``). Labels and notes are typeset (MyST maths).
     """
     import pandas as pd
 
@@ -133,6 +180,71 @@ def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> pd.io.for
                 "note": r.note_md,
             }
             for r in rows
-        ]
+        ],
+        columns=["", value, "paper", "difference", "ledger status", "note"],
     )
-    return frame.style.hide(axis="index").format({value: "{:.4f}", "difference": "{:+.4f}"})
+    return table(frame, {value: ".4f", "difference": "+.4f"})
+
+
+def errata(rows: Iterable[Erratum]) -> Md:
+    """Errata (:func:`xbec.errata` rows) as a MyST definition list, maths typeset.
+
+    Each entry: key, kind and place, the explanation, what the paper prints
+    and the correction, and whether the check verified it.
+    """
+    entries = [
+        f"`{e.key}`\n: *{e.kind}* in {e.where}. {e.explanation}\n\n"
+        f"  Printed: {e.printed}. Corrected: {e.corrected}."
+        + (f" Condition: {e.condition}." if e.condition else "")
+        + f" Verified: **{'yes' if e.holds else 'no'}**.\n"
+        for e in rows
+    ]
+    return Md("\n".join(entries))
+
+
+def equations(named: Mapping[str, Any]) -> Md:
+    """``{lhs: rhs}`` as one aligned display equation; ``lhs`` is LaTeX, ``rhs`` a SymPy object or LaTeX.
+
+    ``equations({"p^{2*}": cen["p"], "s^{2*}": cen["s"]})`` shows both lines,
+    aligned at ``=``.
+    """
+    import sympy as sp
+
+    body = " \\\\\n".join(f"{lhs} &= {rhs if isinstance(rhs, str) else sp.latex(rhs)}" for lhs, rhs in named.items())
+    return Md("$$\n\\begin{aligned}\n" + body + "\n\\end{aligned}\n$$\n")
+
+
+def claims_table(rows: Iterable[Claim]) -> Md:
+    """:func:`xbec.claims` rows as a MyST table: where, the statement checked, verdict, evidence (maths typeset)."""
+    import pandas as pd
+
+    def show(x: object) -> str:
+        return f"{x:,.4f}" if isinstance(x, float) else str(x)
+
+    frame = pd.DataFrame(
+        [
+            {
+                "§": c.where,
+                "statement checked": c.statement,
+                "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
+                "evidence": "; ".join(f"{k}: {show(x)}" for k, x in c.evidence.items()),
+            }
+            for c in rows
+        ],
+        columns=["§", "statement checked", "verdict", "evidence"],
+    )
+    return table(frame)
+
+
+def or_none(fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, or ``None`` where the model says the result does not exist.
+
+    Catches :class:`xbec.errors.ModelDomainError` only (an empty band, a
+    contract without a valid outcome), so a page can say what does not exist.
+    """
+    from .errors import ModelDomainError
+
+    try:
+        return fn(*args, **kwargs)
+    except ModelDomainError:
+        return None

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting.plain import Style as PlainStyle
@@ -75,6 +76,17 @@ def _prune_scripts(app, pagename, templatename, context, doctree):
     scripts[:] = kept  # the builder's own list, reset before every page
 
 
+_THEBE_BODY = re.compile(r"\s*<script type=\"text/x-thebe-config\">.*?</script>\s*<script>kernelName = '[^']*'</script>",
+                         re.S)
+
+
+def _drop_thebe_config(app, pagename, templatename, context, doctree):
+    """Remove sphinx-thebe's per-page configuration (a launch repository this book does not use)."""
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = _THEBE_BODY.sub("\n", body)
+
+
 def _documented_by_identity(env):
     """``id(object) -> documented name`` for every Python object the build documents (cached per build)."""
     cache = getattr(env, "_xbec_documented", None)
@@ -128,4 +140,5 @@ def setup(app):
     app.connect("config-inited", _version_substitution)
     app.connect("missing-reference", _resolve_alias)
     app.connect("html-page-context", _prune_scripts, priority=900)
+    app.connect("html-page-context", _drop_thebe_config, priority=900)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import xbec
@@ -178,3 +178,44 @@ def test_band_closes_at_rho_one_half():
         a.dimensionless_groups(xbec.HorizontalParams(beta=20.0, c=10.0, b1=2.0))
 
 
+
+
+def _dimensionless(rho, kappa):
+    return xbec.HorizontalParams(beta=1.0, b1=1.0, b2=float(np.sqrt(2 * rho)), gamma1=1.0, c=0.0, K=kappa)
+
+
+def test_band_map_check_agrees_with_the_scalar_solver():
+    m = a.band_map(PAPER, "b2", np.linspace(0.0, 2.5, 15), "gamma1", np.linspace(0.2, 3.0, 15))
+    check = a.band_map_check(m, 40, seed=1)
+    assert check.mismatches == 0 and check.worst < 1e-9 and 0 < check.checked <= 40
+
+
+def test_band_closing_at_the_paper_and_without_service():
+    rho0, kappa0 = a.dimensionless_groups(PAPER)
+    assert a.band_closing_rho(kappa0) == pytest.approx(0.5, abs=1e-6)  # b2^2 = b1 gamma1
+    # Without service (rho = 0) the Stackelberg profits are u^2/(8 b1) and u^2/(16 b1), the band's
+    # upper end is 3/4, and pi1 - pi2 there is 1/4 - 2/16 = 1/8 before K: the band closes at kappa = 1/8.
+    assert a.band_closing_kappa(0.0) == pytest.approx(0.125, abs=1e-9)
+    k = a.band_closing_kappa(rho0)
+    for factor, exists in ((0.99, True), (1.01, False)):  # the independent reference (grid + brentq)
+        assert bool(_scalar_band(_dimensionless(rho0, factor * k))[0] == a.BAND_OK) is exists
+    for rho, exists in ((0.49, True), (0.51, False)):
+        assert bool(_scalar_band(_dimensionless(rho, kappa0))[0] == a.BAND_OK) is exists
+
+
+@settings(max_examples=20)
+@given(st.floats(0.0, 0.12))
+def test_band_closing_rho_is_a_boundary(kappa):
+    r = a.band_closing_rho(kappa)
+    assert 0.0 < r <= 0.5
+    assert int(a.band_dimensionless(r - 1e-4, kappa).status) == a.BAND_OK
+    assert int(a.band_dimensionless(r + 1e-4, kappa).status) != a.BAND_OK
+
+
+@settings(max_examples=20)
+@given(st.floats(0.0, 0.45))
+def test_band_closing_kappa_is_a_boundary(rho):
+    k = a.band_closing_kappa(rho)
+    assert 0.125 - 1e-9 <= k < 0.3  # rises from 1/8 with rho
+    assert int(a.band_dimensionless(rho, k * (1 - 1e-6)).status) == a.BAND_OK
+    assert int(a.band_dimensionless(rho, k * (1 + 1e-6)).status) != a.BAND_OK

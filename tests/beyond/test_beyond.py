@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.optimize import minimize
 
@@ -520,3 +520,37 @@ def test_large_markets_keep_the_linear_programmes_feasible(beta):
     # the nucleolus and the least core scale with the game
     np.testing.assert_allclose(big.allocations["nucleolus"], small.allocations["nucleolus"] * beta, rtol=1e-7)
     assert big.least_core_epsilon == pytest.approx(small.least_core_epsilon * beta, rel=1e-7)
+
+
+def test_no_single_coordinating_share_beats_the_paper_band():
+    """Issue 10: the dominating intervals at the band's two ends are disjoint."""
+    band = xbec.acceptable_lambda(xbec.HorizontalParams())
+    c = a.common_dominating_shares(xbec.HorizontalParams(), band)
+    assert not c.exists and c.ends_disjoint and c.sup_lo > c.inf_hi and c.at_lo[1] < c.at_hi[0]
+    assert c.at_lo == pytest.approx(a.dominating_shares(xbec.HorizontalParams(), band.lo), abs=1e-12)
+
+
+@settings(max_examples=20)
+@given(horizontal_params(), st.floats(0.01, 0.99))
+def test_common_dominating_shares_are_consistent(params, u):
+    try:
+        band = xbec.acceptable_lambda(params)
+    except xbec.ModelDomainError:
+        return
+    c = a.common_dominating_shares(params, band)
+    lam = band.lo + u * (band.hi - band.lo)
+    lo, hi = a.dominating_shares(params, lam)
+    assert float(lo) <= c.sup_lo + 1e-9 and float(hi) >= c.inf_hi - 1e-9
+    if c.exists and c.inf_hi - c.sup_lo > 1e-6:
+        mid = 0.5 * (c.sup_lo + c.inf_hi)
+        co, rs = xbec.coordinating_contract(params, mid), xbec.revenue_sharing(params, lam)
+        assert co.pi_platform > rs.pi_platform and co.pi_manufacturer > rs.pi_manufacturer
+
+
+def test_measure_costs_counts_evaluations():
+    run = a.measure_costs(8, 8, [2, 3, 4, 50], 4, 5)
+    assert run.shapley.n.tolist() == list(range(2, 9))
+    assert run.shapley.evaluations.tolist() == [2**n for n in range(2, 9)]
+    assert run.vectorised.evaluations.tolist() == [2**n for n in range(2, 9)]
+    assert run.raiffa.evaluations.tolist() == [3, 4, 5, 51] and run.nucleolus.n.tolist() == [3, 4]
+    assert run.fit.n_min == run.fit_vectorised.n_min == 5 and run.fit.slope > 0

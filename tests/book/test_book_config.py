@@ -216,7 +216,7 @@ def test_citation_cff_agrees_with_pyproject():
     cff = _load_cff()
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert str(cff["version"]) == project["version"]
-    assert cff["license"] == "MIT"
+    assert cff["license"] == ["MIT", "CC-BY-4.0"]  # code, text (tests/test_release.py checks the rest)
     # The replicated paper is credited as a reference of the package.
     (paper,) = [r for r in cff["references"] if r.get("journal") == "Global Academic Frontiers"]
     assert [a["family-names"] for a in paper["authors"]] == ["Wei", "Yang", "Ou"]

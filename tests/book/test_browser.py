@@ -15,7 +15,15 @@ of the TOC the test checks that
   failed, and none answered >= 400), and threw no JavaScript error;
 - no notebook cell shows an error traceback, and every glued value
   (`pasted-text` / `pasted-inline` elements) is non-empty;
-- every link into the book points to a file that exists.
+- every link into the book points to a file that exists;
+- the browser console logged no error (e.g. "Got invalid theme mode");
+- no absolute path of the build machine (/home/…, /work/…, /tmp/…, .venv/bin)
+  in the text or the outputs, and no launch repository (Binder, thebe's
+  default binder-examples/jupyter-stacks-datascience, Colab) in the page;
+- typeset: no raw maths outside MathJax (`$…$`, `\\gamma`, `^{…}`, `_{…}`,
+  `pi_1^*`-style names) in the prose or the outputs, no repr noise
+  (`PosixPath(`, `<Figure size`, `<matplotlib…`, `<… object at 0x…>`) in the
+  outputs, and no display equation wider than its column.
 It saves the first screen of each page as _build/screenshots/<page>.png and the
 whole page as _build/screenshots/<page>-full.png.
 
@@ -23,6 +31,9 @@ The explorer page: moving its sliders (keyboard on the slider handles, as a
 reader would) changes the band, Table 1's row and Fig. 2's curve, a parameter
 set without an outcome says so, no request leaves the host and everything the
 page loads stays under 5 MB (screenshot explorer-moved.png).
+
+The PDF (_build/pdf/xbec.pdf): no link to a local server, an outline naming
+every part and chapter, no blank page, the API reference at most 10 % of it.
 
 Dark mode: every chapter opened in the theme's dark mode gives each image an
 opaque white background (screenshots <page>-dark.png).
@@ -51,6 +62,21 @@ CHROMIUM_ARGS = [
     "--disable-default-apps", "--disable-extensions",
 ]
 RAW_TEX = [r"\$\$", r"\\\(", r"\\\)", r"\\\[", r"\\\]", r"\\begin\{", r"\\frac\b", r"\\mathrm\b"]
+# Maths a reader should never see untypeset (issue 15 item 6), in prose and outputs.
+RAW_MATHS = [
+    (r"\$[^$\s][^$\n]{0,80}?\$", "raw $…$"),
+    (r"\\(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|mu|pi|rho|sigma|omega|theta|cdot|le|ge|leq|geq|"
+     r"sum|prod|text|left|right|infty|partial|times)\b", "TeX command"),
+    (r"\^\{", "TeX superscript ^{…}"),
+    (r"(?<![\w/])[A-Za-z]+_\{", "TeX subscript _{…}"),
+    (r"\b[A-Za-z]+_?[0-9]*\^\*", "ASCII maths name like pi_1^*"),
+]
+REPR_NOISE = [r"PosixPath\(", r"WindowsPath\(", r"<Figure size", r"<matplotlib\b", r"<Axes\b",
+              r"<[\w.]+ object at 0x[0-9a-f]+>", r"<bound method "]
+ABSOLUTE_PATH = re.compile(r"(?<![\w.:/])(?:/(?:home|root|tmp|work|usr|opt|var|mnt|srv|Users)/[\w.+-]+|[A-Z]:\\\\Users)"
+                           r"|\.venv/bin\b")
+LAUNCH_REPOSITORY = re.compile(r"binder-examples|jupyter-stacks-datascience|mybinder\.org|colab\.research\.google|"
+                               r"x-thebe-config|binderOptions", re.I)
 
 
 def _skip_or_fail(reason: str):
@@ -129,6 +155,8 @@ class PageLog:
         self.failed: list[str] = []
         self.bad_status: list[str] = []
         self.js_errors: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("request", lambda r: self.requests.append(r.url))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.bad_status.append(f"{r.status} {r.url}"))
@@ -204,6 +232,19 @@ def test_page_renders_offline(context, server, page_file):
                 pasted: [...document.querySelectorAll('.pasted-text, .pasted-inline')].map(e => e.textContent.trim()),
                 links: [...document.querySelectorAll('a[href]')].map(a => a.href),
                 title: document.title,
+                outputs: [...document.querySelectorAll('.cell_output')].map(o => {
+                    const c = o.cloneNode(true);
+                    c.querySelectorAll('script, style, mjx-container').forEach(e => e.remove());
+                    return c.textContent;
+                }).join('\\n'),
+                code: [...document.querySelectorAll('main pre, main code')].map(e => e.textContent).join('\\n'),
+                html: document.documentElement.outerHTML,
+                wideMaths: [...document.querySelectorAll('main mjx-container[display="true"]')].map(m => {
+                    const math = m.querySelector('mjx-math');
+                    const column = (m.closest('.math, div.cell_output, p, li, section') || m.parentElement).clientWidth;
+                    return {need: math ? Math.ceil(math.getBoundingClientRect().width) : 0, have: column,
+                            tex: (MathJax.startup.document.getMathItemsWithin(m)[0] || {}).math || ''};
+                }).filter(x => x.need > x.have + 2),
             };
         }""")
 
@@ -226,6 +267,23 @@ def test_page_renders_offline(context, server, page_file):
         problems += [f"request failed: {u}" for u in log.failed]
         problems += [f"HTTP {s}" for s in log.bad_status if not s.endswith("/favicon.ico")]
         problems += [f"JavaScript error: {e}" for e in log.js_errors]
+        problems += [f"console error: {e}" for e in log.console_errors]
+        # Leftovers: paths of the build machine, launch repositories
+        for where, text in (("text", facts["text"]), ("output", facts["outputs"]), ("code", facts["code"])):
+            for m in ABSOLUTE_PATH.finditer(text):
+                problems.append(f"absolute path in {where}: …{text[max(0, m.start()-40):m.end()+30]!r}…")
+        for m in LAUNCH_REPOSITORY.finditer(facts["html"]):
+            problems.append(f"launch repository: …{facts['html'][max(0, m.start()-60):m.end()+20]!r}…")
+        # Typeset: raw maths, repr noise, equations wider than the column
+        for where, text in (("text", facts["text"]), ("output", facts["outputs"])):
+            for pattern, what in RAW_MATHS:
+                for m in re.finditer(pattern, text):
+                    problems.append(f"raw maths ({what}) in {where}: …{text[max(0, m.start()-40):m.end()+30]!r}…")
+        for pattern in REPR_NOISE:
+            for m in re.finditer(pattern, facts["outputs"] + "\n" + facts["text"]):
+                problems.append(f"repr noise {m.group(0)!r}")
+        problems += [f"equation wider than its column ({w['need']} > {w['have']} px): {w['tex'][:80]!r}"
+                     for w in facts["wideMaths"]]
         # Notebook outputs and glue
         if facts["tracebacks"]:
             problems.append(f"{facts['tracebacks']} error output(s) in notebook cells")
@@ -334,6 +392,28 @@ def test_explorer_moves_with_its_controls_offline(context, server):
         state = _wait_for_text(page, lambda t: "No acceptable band" in t)
         assert "No acceptable band for these parameters" in state["text"], state["text"]
         assert "Table 1's row" in state["text"] or "No revenue-sharing outcome at λ = 0.81" in state["text"], state["text"]
+        # β = 300 and b2 at its maximum (γ1 back to 1): revenue sharing has no outcome both members
+        # would sign for any λ (eq 10's pole at λ = b1 γ1 / b2² = 0.89): no curve, a note
+        handles.nth(3).focus()
+        page.keyboard.press("ArrowRight")
+        handles.nth(2).focus()
+        page.keyboard.press("End")
+        handles.nth(1).focus()
+        page.keyboard.press("End")
+        state = _wait_for_text(page, lambda t: "beta = 300" in t and "b2 = 1.5" in t and "gamma1 = 1" in t)
+        assert "No revenue-sharing outcome for any λ" in state["text"], state["text"]
+        drawn = page.evaluate("""() => [...Bokeh.documents[0].all_models].filter(m => m.data && 'lam' in m.data)
+            .map(m => Object.entries(m.data).filter(([k]) => k !== 'lam')
+                 .map(([, v]) => Array.from(v).filter(Number.isFinite).length))""")
+        assert all(n <= 1 for counts in drawn for n in counts), f"curves drawn where no outcome exists: {drawn}"
+        page.screenshot(path=str(SHOTS / "explorer-no-outcome.png"), full_page=True)
+        # every slider handle, at its maximum, stays inside the slider's box
+        outside = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e => e.shadowRoot ?
+            [...e.shadowRoot.querySelectorAll('.noUi-handle')].map(h => {
+                const r = h.getBoundingClientRect(), box = e.getBoundingClientRect();
+                return r.right > box.right + 0.5 || r.left < box.left - 0.5 ? [r.left, r.right, box.left, box.right] : null;
+            }) : []).filter(Boolean)""")
+        assert not outside, f"slider handles outside their widget: {outside}"
         sizes = page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.encodedBodySize)
             .concat(performance.getEntriesByType('navigation').map(e => e.encodedBodySize))""")
     finally:
@@ -377,3 +457,117 @@ def test_figures_readable_in_dark_mode(dark_context, server, page_file):
             assert img["bg"] == "rgb(255, 255, 255)", f"{page_file}: {img['src']} on {img['bg']} in dark mode"
     finally:
         page.close()
+
+
+# ------------------------------------------------------------------ the PDF
+
+PDF = ROOT / "_build" / "pdf" / "xbec.pdf"
+PDF_FOOTER = re.compile(r"xbec — executable companion to Wei, Yang & Ou \(2024\) · \d+ / \d+")
+NOT_IN_PDF = re.compile(r"^book/api(/|$)")  # scripts/build_pdf.py's EXCLUDE
+
+
+def _pdf_reader():
+    pypdf = pytest.importorskip("pypdf")
+    if not PDF.is_file():
+        _skip_or_fail("no _build/pdf/xbec.pdf: `make book` prints it (or `make pdf`)")
+    return pypdf.PdfReader(PDF)
+
+
+def _plain(text: str) -> str:
+    """A title as the outline writes it: TeX made plain (scripts/build_pdf.py's ``plain``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_xbec_build_pdf", ROOT / "scripts" / "build_pdf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.plain(text.replace("\\(", "").replace("\\)", ""))
+
+
+def _html_title(doc: str) -> str:
+    """The chapter's first heading in the built HTML page (headerlink and tags stripped)."""
+    html = (HTML / f"{doc}.html").read_text(encoding="utf-8")
+    head = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
+    head = re.sub(r'<a class="headerlink".*?</a>', "", head)
+    import html as html_mod
+
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", head)).strip()
+
+
+def _outline(reader):
+    flat = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                flat.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return flat
+
+
+def test_pdf_links_stay_inside_or_go_to_real_hosts():
+    reader = _pdf_reader()
+    names = set(reader.named_destinations)
+    internal, external, local, dangling = 0, [], [], []
+    for number, page in enumerate(reader.pages, 1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            if action is not None and "/URI" in action:
+                uri = str(action["/URI"])
+                (local if re.match(r"https?://(127\.0\.0\.1|localhost|\[::1\])", uri) else external).append(uri)
+            else:
+                dest = annot.get("/Dest") if annot.get("/Dest") is not None else (action or {}).get("/D")
+                internal += 1
+                if isinstance(dest, str) and dest not in names:
+                    dangling.append((number, dest))
+    assert not local, f"{len(local)} links to a local server, e.g. {local[:3]}"
+    assert not dangling, f"links to anchors the PDF does not have: {dangling[:5]}"
+    assert internal >= 50, f"only {internal} links inside the PDF"
+    assert all(u.startswith(("https://", "http://", "mailto:")) for u in external), external
+
+
+def test_pdf_outline_names_every_part_and_chapter():
+    reader = _pdf_reader()
+    outline = _outline(reader)
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    top = [title for depth, title, _ in outline if depth == 0]
+    chapters = [title for depth, title, _ in outline if depth == 1]
+    for part in toc["parts"]:
+        docs = [c["file"] for c in part["chapters"] if not NOT_IN_PDF.match(c["file"])]
+        if docs:
+            assert part["caption"] in top, (part["caption"], top)
+        for doc in docs:
+            assert _plain(_html_title(doc)) in chapters, (doc, _plain(_html_title(doc)), chapters)
+    pages = [p for _, _, p in outline]
+    assert pages[0] == 0 and max(pages) < len(reader.pages)
+
+
+def test_pdf_has_no_blank_page():
+    reader = _pdf_reader()
+    thin = []
+    for number, page in enumerate(reader.pages, 1):
+        text = PDF_FOOTER.sub("", page.extract_text() or "").strip()
+        images = len((page.get("/Resources") or {}).get("/XObject") or {})
+        if len(text) < 150 and not images:
+            thin.append((number, len(text)))
+    assert not thin, f"pages with (almost) nothing but the footer: {thin}"
+
+
+def test_pdf_leaves_the_api_reference_out_or_short():
+    reader = _pdf_reader()
+    outline = [(t, p) for depth, t, p in _outline(reader) if depth == 1]
+    api_pages = 0
+    for i, (title, start) in enumerate(outline):
+        if title.lower().startswith("api"):
+            end = outline[i + 1][1] if i + 1 < len(outline) else len(reader.pages)
+            api_pages += end - start
+    # and no page of the API reference slipped in unnamed: its signatures
+    signatures = sum("xbec.model." in (p.extract_text() or "") and "Parameters" in (p.extract_text() or "")
+                     and "Returns" in (p.extract_text() or "") for p in reader.pages)
+    assert api_pages <= 0.10 * len(reader.pages), f"API reference: {api_pages} of {len(reader.pages)} pages"
+    assert signatures <= 0.10 * len(reader.pages), f"{signatures} pages look like API documentation"

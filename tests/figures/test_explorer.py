@@ -66,10 +66,15 @@ def test_no_band_is_reported_not_invented():
 
 def test_lambda_without_outcome_is_null_not_nan():
     # b1*gamma1 - lam*b2**2 = 0 at lam = 0.6 (eq 10 singular there)
+    # (issue 17) next to the pole the formulas return outcomes with a member's profit < 0: no outcome
     params = xbec.HorizontalParams(b1=0.6, b2=1.0, gamma1=1.0)
     case = explorer.explorer_case(params, xbec.VerticalParams(), np.array([0.6, 0.7]))
     assert case["table"]["p"][0] is None
-    assert case["table"]["p"][1] == pytest.approx(xbec.revenue_sharing(params, 0.7).p, abs=0.006)
+    near = xbec.revenue_sharing(params, 0.7)
+    assert min(near.pi_platform, near.pi_manufacturer) < 0 and case["table"]["p"][1] is None
+    paper = xbec.HorizontalParams()
+    case = explorer.explorer_case(paper, xbec.VerticalParams(), np.array([0.7, 0.8]))
+    assert case["table"]["p"][1] == pytest.approx(xbec.revenue_sharing(paper, 0.8).p, abs=0.006)
     json.dumps(case, allow_nan=False)  # no NaN anywhere
 
 

@@ -254,3 +254,12 @@ def test_sharing_quadratics_and_benchmark_profits_agree_with_the_scalar_model(pa
     assert pi1.shape == (2, 3)
     np.testing.assert_allclose(pi1, dec.pi_platform, rtol=1e-13, atol=1e-9)
     np.testing.assert_allclose(pi2, dec.pi_manufacturer, rtol=1e-13, atol=1e-9)
+
+
+@given(horizontal_params())
+def test_domain_margins(params):
+    m = params.domain_margins()
+    assert m["concavity"] == pytest.approx(2 * params.b1 * params.gamma1 - params.b2**2) and m["concavity"] > 0
+    assert m["leader concavity"] == pytest.approx(m["concavity"] + 2 * params.b1 * params.gamma1)
+    assert m["market"] == pytest.approx(params.beta - params.b1 * params.c)
+    assert HorizontalParams().domain_margins() == {"concavity": 3.0, "leader concavity": 7.0, "market": 180.0}

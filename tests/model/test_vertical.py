@@ -179,3 +179,31 @@ def test_shapley_array_input_matches_callable():
     np.testing.assert_allclose(xbec.shapley(n, table), xbec.shapley(n, v))
     with pytest.raises(ModelDomainError, match=r"shape \(32,\)"):
         xbec.shapley(n, table[:-1])
+
+
+def test_core_facts_at_the_paper():
+    """§4's example: V(N) = pi1(0.71) is below sum(mu)/(n-1) = 2700, so the core is empty."""
+    from xbec.model.vertical import core_facts
+
+    V = float(xbec.revenue_sharing(xbec.HorizontalParams(), 0.71).pi_platform)
+    f = core_facts(V, (1600, 2000, 2300, 2200))
+    assert f.sum_lower == pytest.approx(2700.0) and f.core_empty and f.superadditive
+    assert not core_facts(3000.0, (1600, 2000, 2300, 2200)).core_empty
+    assert not core_facts(2000.0, (1600, 2000, 2300, 2200)).superadditive  # V < mu_3
+    with pytest.raises(ModelDomainError, match="mu"):
+        core_facts(1.0, [1.0])
+
+
+@given(st.lists(st.floats(0.0, 1000.0), min_size=3, max_size=5), st.floats(0.0, 3000.0))
+def test_core_facts_agree_with_the_least_core_lp(mu, V):
+    """With worthless pairs and singletons, the core is empty iff V < sum(mu)/(n-1) or V < max(mu)."""
+    from xbec.beyond import least_core_epsilon, vertical_game
+    from xbec.model.vertical import core_facts
+
+    f = core_facts(V, mu)
+    eps = least_core_epsilon(len(mu), vertical_game(V, mu, pair_factor=0.0, singleton=0.0))
+    scale = 1e-7 * max(1.0, V, max(mu))
+    if f.core_empty and V < f.sum_lower - scale:
+        assert eps > 0
+    if not f.core_empty and f.superadditive and V > f.sum_lower + scale:
+        assert eps <= scale

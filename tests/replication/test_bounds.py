@@ -101,3 +101,64 @@ def test_issue_counterexample_service_overshoots():
     with pytest.raises(xbec.ModelDomainError, match="singular"):
         bounds.service_gap(p, 0.768)
     assert bounds.service_overshoot_share(PAPER.replace(b2=0.0)) == float("inf")
+
+
+_EQUALITY = {  # the binding condition's two sides at lam, as numbers
+    "pi1(lam) > pi1*": lambda p, r: (r.pi_platform, xbec.decentralized(p).pi_platform),
+    "pi2(lam) > pi2*": lambda p, r: (r.pi_manufacturer, xbec.decentralized(p).pi_manufacturer),
+    "pi1(lam) > pi2(lam)": lambda p, r: (r.pi_platform, r.pi_manufacturer),
+    "demand > 0": lambda p, r: (r.demand, 0.0),
+}
+
+
+def test_band_binding_at_the_papers_parameters():
+    assert bounds.band_binding(PAPER) == ("pi1(lam) > pi2(lam)", "pi2(lam) > pi2*")
+
+
+@settings(max_examples=40, deadline=None)
+@given(horizontal_params())
+def test_band_binding_names_a_condition_that_holds_with_equality(params):
+    band = _band(params)
+    assume(band is not None)
+    for lam, name in zip(band, bounds.band_binding(params, band)):
+        r = xbec.revenue_sharing(params, lam)
+        left, right = _EQUALITY[name](params, r)
+        assert left == pytest.approx(right, rel=1e-6, abs=1e-6 * (abs(r.pi_platform) + abs(r.pi_manufacturer)))
+
+
+def test_band_binding_of_an_empty_band_raises():
+    with pytest.raises(xbec.ModelDomainError):
+        bounds.band_binding(PAPER.replace(K=5000))
+
+
+def test_paper_sharing_gap_over_the_band():
+    """pi - (pi1 + pi2) over the open band: largest at the lower end, smallest at the upper end."""
+    band = xbec.acceptable_lambda(PAPER)
+    lo, hi = bounds.sharing_gap(PAPER, band)
+    pi = xbec.centralized(PAPER).pi_total
+    at = xbec.revenue_sharing(PAPER, np.array([band.lo, band.hi])).pi_total
+    assert lo.value == pytest.approx(pi - at[1], rel=1e-9) and lo.at == band.hi and not lo.attained
+    assert hi.value == pytest.approx(pi - at[0], rel=1e-9) and hi.at == band.lo and not hi.attained
+    assert 0 < lo.value < hi.value
+
+
+@settings(max_examples=25)
+@given(horizontal_params(max_b2_ratio=0.99))
+def test_sharing_total_increases_agrees_with_a_fine_grid(params):
+    """The closed-form monotonicity of pi1(lam) + pi2(lam) agrees with a fine grid on (0, 1)."""
+    assume(params.b2 == 0 or params.b2 > 1e-3)  # below that the total is flat to rounding
+    lam_bar = bounds.service_overshoot_share(params)
+    assume(abs(lam_bar - 1) > 1e-3)
+    lam = np.linspace(0.01, 0.99, 197)
+    lam = lam[np.abs(lam - lam_bar) > 1e-3]
+    try:
+        total = xbec.revenue_sharing(params, lam).pi_total
+    except xbec.ModelDomainError:
+        return  # not defined on the whole grid
+    assert bounds.sharing_total_increases(params) == bool(np.all(np.diff(total) > 0))
+
+
+def test_sharing_total_increases_at_the_paper_and_without_service():
+    assert bounds.sharing_total_increases(PAPER)
+    assert not bounds.sharing_total_increases(xbec.HorizontalParams(b2=0.0))
+    assert not bounds.sharing_total_increases(xbec.HorizontalParams(b2=1.9))

@@ -61,10 +61,10 @@ def test_no_unexplained_rows_and_summary():
 
 def test_status_is_computed_not_assigned():
     # a wrong model value turns a reproduced row into an unexplained discrepancy
-    row = L._row("test", "16.50", 16.53)
+    row = L._row("§5.1", "w", "test", "16.50", 16.53)
     assert row.status == "discrepancy" and not row.explained
     assert L.unexplained([row]) == [row]
-    row = L._row("test", "2304.54", 2304.2857, rounded=[("rounded inputs", 2304.5428)])
+    row = L._row("§5.1", "pi1", "test", "2304.54", 2304.2857, rounded=[("rounded inputs", 2304.5428)])
     assert row.status == "rounding" and "rounded inputs" in row.note
 
 
@@ -79,8 +79,48 @@ def test_writers():
     assert md.count("\n") == len(ROWS) + 2
     parsed = list(csv.DictReader(io.StringIO(L.to_csv(ROWS))))
     assert len(parsed) == len(ROWS)
-    assert set(parsed[0]) == {"where", "paper", "reproduced", "diff", "status", "note"}
+    assert list(parsed[0]) == ["section", "key", "where", "paper", "reproduced", "diff", "status", "note"]
     assert {r["status"] for r in parsed} <= set(L.STATUSES)
+    assert [(r["section"], r["key"]) for r in parsed] == [(r.section, r.key) for r in ROWS]
+    assert md.splitlines()[2].startswith("| §5.1 | p1 | ")
+
+
+def test_every_row_has_a_section_and_the_key_of_its_printed_value():
+    assert [s for s in L.SECTIONS if any(r.section == s for r in ROWS)] == list(L.SECTIONS)
+    assert all(r.section in L.SECTIONS for r in ROWS)
+    assert len({(r.section, r.key) for r in ROWS}) == len(ROWS)
+    printed = {
+        "§5.1": lambda k: paper.SECTION_5_1[k],
+        "§5.2": lambda k: paper.SECTION_5_2_DECENTRALIZED[k],
+        "§6": lambda k: paper.CONCLUSIONS[k],
+        "Table 1": lambda k: dict(zip(paper.TABLE1_COLUMNS, _table_row(paper.TABLE1, k)))[k.split("@")[0]],
+        "Table 2": lambda k: dict(zip(paper.TABLE2_COLUMNS, _table_row(paper.TABLE2, k)))[k.split("@")[0]],
+    }
+    for r in ROWS:
+        assert printed[r.section](r.key) == r.paper, r.where
+    # the sections are counted as the paper prints them
+    count = {s: sum(r.section == s for r in ROWS) for s in L.SECTIONS}
+    assert count == {
+        "§5.1": 9,
+        "Table 1": len(paper.TABLE1) * 6,
+        "§5.2": 5,
+        "Table 2": len(paper.TABLE2) * 5,
+        "§6": 2,
+    }
+
+
+def _table_row(table, key):
+    return next(row for row in table if row[0] == key.split("@")[1])
+
+
+@pytest.mark.parametrize("section", L.SECTIONS)
+def test_ledger_of_one_section_is_the_filtered_ledger(section):
+    assert L.ledger(section=section) == [r for r in ROWS if r.section == section]
+
+
+def test_ledger_section_must_exist():
+    with pytest.raises(ValueError, match="sections"):
+        L.ledger(section="5.1")
 
 
 # ------------------------------------------------------------ reconstructed rows

@@ -67,3 +67,12 @@ def test_grid_ends():
     assert N.grid_ends((0.7, 0.9), step=0.02) == (0.7, 0.9)
     with pytest.raises(ModelDomainError, match="step"):
         N.grid_ends((0.1, 0.2), step=0)
+
+
+def test_printed_decentralized_allocation_is_the_papers_digits():
+    """§5.2's printed x_1..x_4 (a comparison target): the ledger's printed column, in order."""
+    x = N.printed_decentralized_allocation()
+    printed = [r.paper for r in xbec.ledger() if r.where.startswith("§5.2, decentralised, x_")]
+    assert x.shape == (4,) and [f"{v:.2f}" for v in x] == printed
+    assert x.sum() == pytest.approx(2304.55, abs=1e-9)  # sums to the paper's V(N) up to its rounding
+    assert not np.allclose(x, N.decentralized_allocation(xbec.HorizontalParams(), xbec.VerticalParams()), atol=1)

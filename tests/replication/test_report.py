@@ -1,35 +1,51 @@
-"""Markdown helpers of the notebooks."""
+"""xbec.replication.report: the report's bookkeeping (counts, reconstruction) and the Markdown helpers."""
 
-from xbec.replication.report import esc, md_table, yes
+import numpy as np
+import pytest
 
-
-def test_esc_escapes_markdown_specials():
-    assert esc("p^{1*} | a_b $x$") == "p^{1\\*} \\| a\\_b \\$x\\$"
-
-
-def test_md_table_shape():
-    text = md_table(["a", "b"], [(1, 2), ("x", "y")])
-    assert text.splitlines() == ["| a | b |", "|---|---|", "| 1 | 2 |", "| x | y |"]
+import xbec
+from xbec.replication import ledger as L
+from xbec.replication import report
+from xbec.replication.claims import VERDICTS
+from xbec.replication.errata import KINDS
 
 
-def test_yes():
-    assert yes(True) == "✔ yes" and "no" in yes(False)
+@pytest.fixture(scope="module")
+def rows():
+    return xbec.ledger()
 
 
-def test_compare_table_and_verdict():
-    from xbec.replication import paper
-    from xbec.replication.ledger import STATUSES, LedgerRow
-    from xbec.replication.report import compare_table, ledger_verdict
+def test_ledger_counts_add_up(rows):
+    n = report.ledger_counts(rows)
+    assert n["n_total"] == len(rows) == sum(n[f"n_{s}"] for s in L.STATUSES)
+    assert n["n_reproduced"] == sum(r.status == "reproduced" for r in rows)
+    assert n["n_unexplained"] == 0
+    bad = L.LedgerRow("x", "1", 2.0, 1.0, "discrepancy", "")
+    assert report.ledger_counts([*rows, bad])["n_unexplained"] == 1
 
-    printed = [dict(zip(paper.TABLE1_COLUMNS, row)) for row in paper.TABLE1[:2]]
-    ours = {"w": [16.68, 16.60]}
-    lines = compare_table(printed, ours, [("w", "$w$")]).splitlines()
-    assert lines[0] == "| $\\lambda$ | $w$ | paper | diff. |"
-    assert lines[2] == "| 0.71 | 16.68 | 16.68 | +0.000 |"
-    assert lines[3] == "| 0.73 | 16.60 | 16.61 | -0.010 |"
-    rows = [LedgerRow("a", "1", 1.0, 0.0, "reproduced", ""),
-            LedgerRow("Table 1, lambda=0.71, pi*", "2", 2.1, 0.1, "rounding", "why pi_1^*")]
-    text = ledger_verdict(rows, STATUSES)
-    assert text.startswith("Of the 2 printed cells, 1 are reproduced")
-    assert "0 are reconstructed" in text and text.count(" and ") == 1
-    assert "- Table 1, $\\lambda = 0.71$, $\\pi^*$: why $\\pi_1^*$" in text
+
+def test_sections_partition_the_ledger(rows):
+    counts = report.section_counts(rows)
+    assert list(counts)[-1] == "all" and counts["all"]["total"] == len(rows)
+    assert sum(c["total"] for title, c in counts.items() if title != "all") == len(rows)
+    for status in L.STATUSES:
+        assert sum(c[status] for title, c in counts.items() if title != "all") == counts["all"][status]
+
+
+def test_verdict_and_errata_counts():
+    found = xbec.claims()
+    v = report.verdict_counts(found)
+    assert v["n_claims"] == len(found) == sum(v[f"n_claims_{x.replace(' ', '_')}"] for x in VERDICTS)
+    e = report.errata_counts(xbec.errata())
+    assert e["n_errata"] == len(xbec.errata()) == sum(e[f"n_errata_{k}"] for k in KINDS)
+    assert e["n_errata_holds"] == sum(x.holds for x in xbec.errata())
+
+
+def test_reconstructed_allocation_prints_the_papers_digits(rows):
+    rec = report.reconstructed_rows(rows)
+    alloc = report.reconstructed_allocation(rows)
+    assert len(rec) == xbec.VerticalParams().n and alloc is not None
+    assert [f"{x:.2f}" for x in alloc] == [r.paper for r in rec]
+    assert alloc.sum() == pytest.approx(rec[0].inputs["V"])
+    assert report.reconstructed_allocation([r for r in rows if r.status != "reconstructed"]) is None
+    assert np.all(np.isfinite(alloc))

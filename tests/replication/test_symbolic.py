@@ -73,3 +73,17 @@ def test_leader_concavity_condition_is_weaker_than_printed():
     Hn = np.array(H.subs(vals), dtype=float)
     assert np.all(np.linalg.eigvalsh(Hn) < 0)
     assert 2 * 1 * 1 - 1.5**2 < 0
+
+
+@settings(max_examples=20, deadline=None)
+@given(horizontal_params())
+def test_profit_gap_is_rounding_only(params):
+    scale = (params.beta**2 / params.b1) * (1 + params.b2**2 / (params.b1 * params.gamma1)) + params.K
+    assert 0 <= S.profit_gap(params, points=50) <= 1e-9 * scale
+
+
+def test_profit_gap_detects_a_wrong_model(monkeypatch):
+    from xbec.model import horizontal as H
+
+    monkeypatch.setattr(H, "manufacturer_profit", lambda params, p, w, s: (w - params.c) * (params.beta - params.b1 * p))
+    assert S.profit_gap(xbec.HorizontalParams(), points=20) > 1.0

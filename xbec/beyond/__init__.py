@@ -7,6 +7,7 @@
 ``xbec.beyond.allocation``      allocation rules compared; core limits over λ
 ``xbec.beyond.cost``            the cost of Shapley vs Raiffa, measured
 ``xbec.beyond.robustness``      order of moves, Nash bargaining, μ while V(N) moves
+``xbec.beyond.order_of_moves``  where each order of moves leaves a band: maps and areas
 ==============================  ============================================================
 
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
@@ -40,13 +41,19 @@ from .bands import (
     HORIZONTAL_PARAMETERS,
     BandArrays,
     BandMap,
+    BandMapCheck,
     band_arrays,
+    band_closing_kappa,
+    band_closing_rho,
     band_dimensionless,
     band_map,
+    band_map_check,
     dimensionless_groups,
 )
 from .coordination import (
+    CommonDominance,
     CoordinatingContractResult,
+    common_dominating_shares,
     compare_contracts,
     contract_manufacturer_profit,
     contract_platform_profit,
@@ -57,10 +64,12 @@ from .coordination import (
 )
 from .cost import (
     CostMeasurement,
+    CostRun,
     CountingWorth,
     ExponentialFit,
     cost_game_weights,
     fit_cost_growth,
+    measure_costs,
     measure_nucleolus_cost,
     measure_raiffa_cost,
     measure_shapley_cost,
@@ -74,16 +83,20 @@ from .games import (
     nucleolus,
     vertical_game,
 )
+from .order_of_moves import LeaderMaps, band_area_share, band_kappa_limit, band_rho_limit, leader_maps
 from .robustness import (
     MU_RULES,
     BargainingOutcome,
+    MuPaths,
     allocation_paths,
     coalition_values,
     leader_band_maps,
+    mu_paths,
     nash_bargaining_lambda,
     nash_product,
     negative_allocation_lambda,
     negative_allocation_thresholds,
+    valid_lambda,
     vertical_band,
     worth_thresholds,
 )
@@ -102,6 +115,10 @@ __all__ = [
     "band_map",
     "dimensionless_groups",
     "band_dimensionless",
+    "BandMapCheck",
+    "band_map_check",
+    "band_closing_rho",
+    "band_closing_kappa",
     "contract_platform_profit",
     "contract_manufacturer_profit",
     "CoordinatingContractResult",
@@ -109,6 +126,8 @@ __all__ = [
     "coordinating_acceptable_lambda",
     "compare_contracts",
     "dominating_shares",
+    "CommonDominance",
+    "common_dominating_shares",
     "derive_coordinating_contract",
     "coalition_table",
     "vertical_game",
@@ -144,6 +163,14 @@ __all__ = [
     "negative_allocation_lambda",
     "negative_allocation_thresholds",
     "vertical_band",
+    "LeaderMaps",
+    "leader_maps",
+    "band_kappa_limit",
+    "band_rho_limit",
+    "band_area_share",
+    "valid_lambda",
+    "MuPaths",
+    "mu_paths",
     "CostMeasurement",
     "ExponentialFit",
     "CountingWorth",
@@ -152,4 +179,6 @@ __all__ = [
     "measure_raiffa_cost",
     "measure_nucleolus_cost",
     "fit_cost_growth",
+    "CostRun",
+    "measure_costs",
 ]

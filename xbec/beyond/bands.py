@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
+from scipy.optimize import brentq
 
 from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.band import solve_bands
-from ..model.horizontal import HorizontalParams, ParameterArrays, band_conditions, singular_share
+from ..model.horizontal import HorizontalParams, ParameterArrays, acceptable_lambda, band_conditions, singular_share
 from ..model.leaders import check_leader
 
 # ===========================================================================
@@ -258,3 +259,75 @@ def band_dimensionless(rho, kappa=0.0, *, platform_leads: bool = True, leader: s
     rho = _grid_arg("rho", rho, positive=False)
     kappa = _grid_arg("kappa", kappa, positive=False)
     return band_arrays(1.0, 1.0, np.sqrt(2.0 * rho), 1.0, 0.0, kappa, platform_leads=platform_leads, leader=leader)
+
+
+class BandMapCheck(NamedTuple):
+    """Result of :func:`band_map_check`."""
+
+    checked: int  #: grid points drawn that lie inside the model's domain
+    worst: float  #: largest difference of either end between the map and the scalar solver
+    mismatches: int  #: points where the two disagree on whether the band is empty or the model defined
+
+
+def band_map_check(bmap: BandMap, points: int, seed: int = 0) -> BandMapCheck:
+    """Re-solve ``points`` random grid points of ``bmap`` with the scalar :func:`xbec.acceptable_lambda`."""
+    points = v.integer("points", points, lo=1)
+    rng = np.random.default_rng(v.integer("seed", seed, lo=0))
+    worst, checked, mismatches = 0.0, 0, 0
+    for i, j in rng.integers(0, [bmap.y.size, bmap.x.size], size=(points, 2)):
+        status = int(bmap.status[i, j])
+        try:
+            ref = acceptable_lambda(
+                bmap.params.replace(**{bmap.x_name: float(bmap.x[j]), bmap.y_name: float(bmap.y[i])})
+            )
+        except ModelDomainError:
+            mismatches += status == BAND_OK
+            checked += status not in (DOMAIN_CONCAVITY, DOMAIN_MARKET)
+            continue
+        checked += 1
+        if status != BAND_OK:
+            mismatches += 1
+            continue
+        worst = max(worst, abs(ref.lo - bmap.lo[i, j]), abs(ref.hi - bmap.hi[i, j]))
+    return BandMapCheck(checked, float(worst), mismatches)
+
+
+def _closing(band: Callable[[float], BandArrays], lo: float, hi: float) -> float:
+    """Where the band stops existing as ``x`` goes from ``lo`` to ``hi`` (``lo``/``hi`` if it never/always does).
+
+    :func:`scipy.optimize.brentq` on the band's width, taken as ``-1`` where the
+    band is empty: the width shrinks to zero where the band closes, so the root
+    is the closing point (to ``xtol = 1e-13``).
+    """
+
+    def width(x: float) -> float:
+        r = band(x)
+        return float(r.width) if int(r.status) == BAND_OK else -1.0
+
+    if width(lo) < 0:
+        return lo
+    if width(hi) > 0:
+        return hi
+    return float(brentq(width, lo, hi, xtol=1e-13))
+
+
+def band_closing_rho(kappa: float, *, rho_max: float = 1.0 - 1e-9, platform_leads: bool = True) -> float:
+    """The smallest ``rho`` in ``[0, rho_max]`` at which the band of :func:`band_dimensionless` is empty at ``kappa``.
+
+    Root of the band's width in ``rho`` (:func:`scipy.optimize.brentq`); ``0``
+    if there is no band at ``rho = 0``, ``rho_max`` if the band exists up to
+    it. Assumes one change of status along ``[0, rho_max]``, as the maps show.
+    """
+    kappa = v.non_negative("kappa", kappa)
+    return _closing(lambda r: band_dimensionless(r, kappa, platform_leads=platform_leads), 0.0, rho_max)
+
+
+def band_closing_kappa(rho: float, *, kappa_max: float = 10.0, platform_leads: bool = True) -> float:
+    """The smallest ``kappa`` in ``[0, kappa_max]`` at which the band is empty at ``rho`` (``kappa_max`` if none).
+
+    ``K`` enters only the platform's profit, so the band's lower end rises with
+    ``kappa`` until it meets the upper end; root of the width in ``kappa``
+    (:func:`scipy.optimize.brentq`).
+    """
+    rho = v.non_negative("rho", rho)
+    return _closing(lambda k: band_dimensionless(rho, k, platform_leads=platform_leads), 0.0, kappa_max)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -16,6 +16,7 @@ from ..model.horizontal import (
     decentralized,
     revenue_sharing,
 )
+from ..replication.bounds import band_infimum, band_supremum
 
 # ===========================================================================
 # 2. A contract that coordinates: revenue sharing + service-cost sharing
@@ -209,6 +210,43 @@ def dominating_shares(params: HorizontalParams, lam) -> tuple[np.ndarray, np.nda
     lo = (np.asarray(rs.pi_platform) + params.K) / P
     hi = 1 - np.asarray(rs.pi_manufacturer) / P
     return lo, hi
+
+
+class CommonDominance(NamedTuple):
+    """Result of :func:`common_dominating_shares`."""
+
+    sup_lo: float  #: largest lower end of the dominating interval over the band
+    inf_hi: float  #: smallest upper end over the band
+    at_lo: tuple[float, float]  #: the dominating interval at the band's lower end
+    at_hi: tuple[float, float]  #: the dominating interval at the band's upper end
+
+    @property
+    def exists(self) -> bool:
+        """Whether one coordinating share pays both firms more than every share of the band."""
+        return self.sup_lo < self.inf_hi
+
+    @property
+    def ends_disjoint(self) -> bool:
+        """Whether the dominating intervals at the band's two ends are disjoint."""
+        return self.at_hi[0] >= self.at_lo[1] or self.at_lo[0] >= self.at_hi[1]
+
+
+def common_dominating_shares(params: HorizontalParams, band: LambdaBand) -> CommonDominance:
+    """Is there one coordinating share ``lam'`` that pays both firms more than *every* ``lam`` of ``band``?
+
+    ``lam'`` beats the paper's contract at ``lam`` iff ``lo(lam) < lam' < hi(lam)``
+    (:func:`dominating_shares`), so it beats every ``lam`` of the open band iff
+    ``sup lo < lam' < inf hi``, the supremum and infimum taken over the
+    continuous band (:func:`xbec.replication.bounds.band_supremum`).
+    """
+    lo_f = lambda x: float(dominating_shares(params, x)[0])  # noqa: E731
+    hi_f = lambda x: float(dominating_shares(params, x)[1])  # noqa: E731
+    return CommonDominance(
+        band_supremum(lo_f, band).value,
+        band_infimum(hi_f, band).value,
+        (lo_f(band.lo), hi_f(band.lo)),
+        (lo_f(band.hi), hi_f(band.hi)),
+    )
 
 
 def derive_coordinating_contract() -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -190,3 +190,43 @@ def fit_cost_growth(measurement: CostMeasurement, *, n_min: int = 10) -> Exponen
         raise ModelDomainError("seconds: every measured time must be > 0 to fit log2(seconds)")
     slope, intercept = np.polyfit(n[keep], np.log2(t[keep]), 1)
     return ExponentialFit(float(intercept), float(slope), int(n_min))
+
+
+@dataclass(frozen=True)
+class CostRun:
+    """The cost chapter's measurements and the exponential fits of exact Shapley."""
+
+    shapley: CostMeasurement
+    vectorised: CostMeasurement
+    raiffa: CostMeasurement
+    nucleolus: CostMeasurement
+    fit: ExponentialFit
+    fit_vectorised: ExponentialFit
+
+
+def measure_costs(
+    shapley_n_max: int,
+    vectorised_n_max: int,
+    raiffa_ns: Sequence[int],
+    nucleolus_n_max: int,
+    fit_n_min: int,
+    clock: Callable[[], float] = time.process_time,
+) -> CostRun:
+    """Time exact Shapley (callable and numpy worths), Raiffa and the nucleolus; fit Shapley's growth.
+
+    Shapley is timed best of 3 up to ``n = 14`` and best of 2 above (the large
+    ``n`` dominate the run time); both Shapley fits use ``n >= fit_n_min``.
+    """
+    shap = measure_shapley_cost(range(2, min(shapley_n_max, 14) + 1), repeat=3, clock=clock)
+    if shapley_n_max >= 15:
+        large = measure_shapley_cost(range(15, shapley_n_max + 1), repeat=2, clock=clock)
+        shap = CostMeasurement(
+            shap.rule,
+            np.r_[shap.n, large.n],
+            np.r_[shap.seconds, large.seconds],
+            np.r_[shap.evaluations, large.evaluations],
+        )
+    vec = measure_shapley_cost(range(2, vectorised_n_max + 1), repeat=2, vectorised=True, clock=clock)
+    ra = measure_raiffa_cost(list(raiffa_ns), repeat=3, clock=clock)
+    nu = measure_nucleolus_cost(range(3, nucleolus_n_max + 1), clock=clock)
+    return CostRun(shap, vec, ra, nu, fit_cost_growth(shap, n_min=fit_n_min), fit_cost_growth(vec, n_min=fit_n_min))

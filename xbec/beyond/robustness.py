@@ -41,7 +41,8 @@ from ..model.horizontal import (
     solve_band,
 )
 from ..model.leaders import LEADERS, check_leader
-from ..model.vertical import VerticalParams, allocate, improved_raiffa
+from ..model.roots import real_roots
+from ..model.vertical import VerticalParams, allocate, improved_raiffa, member_names
 from .bands import BandArrays, band_dimensionless
 
 __all__ = [
@@ -56,6 +57,9 @@ __all__ = [
     "negative_allocation_lambda",
     "negative_allocation_thresholds",
     "vertical_band",
+    "valid_lambda",
+    "MuPaths",
+    "mu_paths",
 ]
 
 #: How the coalition values μ respond to ``V(N)``: held at the paper's numbers,
@@ -147,20 +151,7 @@ def _argmax_ratio(num: Polynomial, den: Polynomial, power: int, lo: float, hi: f
     crit = num.deriv() * den - power * num * den.deriv()
     cands = [lo, hi]
     # leading coefficients negligible on [0, 1] only add roots far outside it (b2 -> 0)
-    trimmed = crit.trim(1e-14 * float(np.max(np.abs(crit.coef)))) if np.any(crit.coef != 0) else crit
-    if trimmed.degree() >= 1 and np.any(trimmed.coef != 0):
-        d_crit = crit.deriv()
-        for r in trimmed.roots():
-            if abs(r.imag) > 1e-9 * max(1.0, abs(r.real)):
-                continue
-            x = float(r.real)
-            for _ in range(6):
-                slope = d_crit(x)
-                if slope == 0:
-                    break
-                x -= crit(x) / slope
-            if lo < x < hi:
-                cands.append(x)
+    cands += [x for x in real_roots(crit, trim=1e-14, steps=6) if lo < x < hi]
     values = [num(x) / den(x) ** power for x in cands]
     return float(cands[int(np.argmax(values))])
 
@@ -417,3 +408,73 @@ def vertical_band(
             "it cannot gain against the decentralised game"
         )
     return solve_band(params, conds)
+
+
+# ---------------------------------------------------------------------------
+# Along lambda: where revenue sharing is defined, and the allocations there
+# ---------------------------------------------------------------------------
+
+
+def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, num: int = 400) -> np.ndarray:
+    """The shares among ``linspace(lo, hi, num)`` at which :func:`xbec.revenue_sharing` has a valid outcome.
+
+    Empty (not an error) when no share is valid.
+    """
+    lam = np.unique(np.round(np.linspace(max(float(lo), 1e-6), min(float(hi), 1.0), int(num)), 12))
+    lam = lam[(lam > 0) & (lam <= 1)]
+    try:  # usually the whole range is valid: one vectorised call
+        revenue_sharing(params, lam)
+        return lam
+    except ModelDomainError:
+        pass
+    ok = np.zeros(lam.shape, dtype=bool)
+    for k, x in enumerate(lam):
+        try:
+            revenue_sharing(params, float(x))
+            ok[k] = True
+        except ModelDomainError:
+            pass
+    return lam[ok]
+
+
+@dataclass(frozen=True)
+class MuPaths:
+    """Eq (15) allocations along ``lam`` under each μ rule, and where they turn negative as μ is scaled.
+
+    Attributes
+    ----------
+    lam : numpy.ndarray
+        Shares with a valid revenue-sharing outcome (:func:`valid_lambda`); may be empty.
+    paths : dict of str to numpy.ndarray
+        ``rule -> allocation_paths(params, vparams, lam, rule)``, shape
+        ``lam.shape + (n,)``, for the rules of :data:`MU_RULES` defined here.
+    notes : dict of str to str
+        ``rule -> why it is not defined here`` (the model's error message).
+    names : tuple of str
+        The members' names.
+    t_scales, t_thresholds : numpy.ndarray
+        Factors ``t`` applied to all μ, and :func:`negative_allocation_thresholds` at each.
+    """
+
+    lam: np.ndarray
+    paths: dict[str, np.ndarray]
+    notes: dict[str, str]
+    names: tuple[str, ...]
+    t_scales: np.ndarray
+    t_thresholds: np.ndarray
+
+
+def mu_paths(params: HorizontalParams, vparams: VerticalParams, num: int = 400) -> MuPaths:
+    """Eq (15) allocations of ``pi1(lam)`` for ``lam`` in ``[0.05, 1]`` under each μ rule, and thresholds for ``t`` in ``[0.2, 1.6]``."""
+    lam = valid_lambda(params, 0.05, 1.0, num)
+    paths: dict[str, np.ndarray] = {}
+    notes: dict[str, str] = {}
+    if lam.size:
+        for rule in MU_RULES:
+            try:
+                paths[rule] = allocation_paths(params, vparams, lam, rule)
+            except ModelDomainError as err:
+                notes[rule] = str(err)
+    t_scales = np.linspace(0.2, 1.6, 57)
+    t_thresholds = negative_allocation_thresholds(params, vparams, t_scales)
+    return MuPaths(lam, paths, notes, tuple(member_names(vparams.n)), t_scales, t_thresholds)

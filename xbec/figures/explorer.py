@@ -37,6 +37,7 @@ from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
 from ..model.vertical import VerticalParams, allocate
 from ..replication.numerics import decentralized_allocation, lambda_grid, vertical_acceptable_lambda
+from .paper import LOSS_TOL
 
 __all__ = [
     "GRID",
@@ -77,20 +78,30 @@ def _num(x: float) -> float | None:
 
 
 def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.ndarray]:
-    """Revenue-sharing outcome on ``lam``, ``nan`` where it has no valid outcome."""
+    """Revenue-sharing outcome on ``lam``, ``nan`` where it has no outcome the two members would sign.
+
+    A λ has no outcome when :func:`xbec.revenue_sharing` finds none (eq 10
+    singular, demand <= 0 or a negative service level) or when its outcome
+    leaves the platform or the manufacturer with a negative profit: neither
+    would sign that contract. The second rule removes the spikes next to eq
+    (10)'s pole ``λ = b1 γ1 / b2²`` (profits of ±10⁸ with a negative wholesale
+    price), where the model's formulas still return numbers.
+    """
+    out = {k: np.full(lam.shape, np.nan) for k in TABLE1_COLUMNS}
     try:  # usually every λ is valid: one vectorised call
         r = revenue_sharing(params, lam)
-        return {k: np.asarray(getattr(r, k), dtype=float) for k in TABLE1_COLUMNS}
+        out = {k: np.asarray(getattr(r, k), dtype=float).copy() for k in TABLE1_COLUMNS}
     except ModelDomainError:
-        pass
-    out = {k: np.full(lam.shape, np.nan) for k in TABLE1_COLUMNS}
-    for i, x in enumerate(lam):
-        try:
-            r = revenue_sharing(params, float(x))
-        except ModelDomainError:
-            continue
-        for k in TABLE1_COLUMNS:
-            out[k][i] = getattr(r, k)
+        for i, x in enumerate(lam):
+            try:
+                r = revenue_sharing(params, float(x))
+            except ModelDomainError:
+                continue
+            for k in TABLE1_COLUMNS:
+                out[k][i] = getattr(r, k)
+    unsigned = (out["pi_platform"] < -LOSS_TOL) | (out["pi_manufacturer"] < -LOSS_TOL)
+    for k in TABLE1_COLUMNS:
+        out[k][unsigned] = np.nan
     return out
 
 
@@ -211,8 +222,10 @@ html += band ? `<p><b>Acceptable band</b> (horizontal alliance): <span class="xb
              : `<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: ${cs.band_note}.`;
 html += vband ? ` Acceptable to both alliances: ${vband}.</p>` : ` No band acceptable to both alliances: ${cs.vband_note}.</p>`;
 const t = cs.table;
-if (t.p[j] === null) {
-  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = ${lamv[j].toFixed(2)}</b> for these parameters.</p>`;
+if (t.p.every(v => v === null)) {
+  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome for any λ</b> of ${lamv[0].toFixed(2)}–${lamv[lamv.length - 1].toFixed(2)} that both members would sign: the plots stay empty.</p>`;
+} else if (t.p[j] === null) {
+  html += `<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = ${lamv[j].toFixed(2)}</b> for these parameters (none, or one that leaves a member with a negative profit).</p>`;
 } else {
   const inband = cs.band && lamv[j] > cs.band[0] && lamv[j] < cs.band[1];
   html += `<p>Table 1's row at λ = ${lamv[j].toFixed(2)} (${inband ? 'inside' : 'outside'} the acceptable band):</p>`;
@@ -257,7 +270,14 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     # isort: split
     # bokeh.models re-exports these through a star import whose __all__ is built at run time, which
     # mypy cannot follow: a limitation of bokeh's type information, not a missing name.
-    from bokeh.models import BoxAnnotation, Div, Legend, Slider, Span  # type: ignore[attr-defined]
+    from bokeh.models import BoxAnnotation, Div, InlineStyleSheet, Legend, Slider, Span  # type: ignore[attr-defined]
+
+    # noUiSlider centres the handle on the track's end: inset the track by half a
+    # handle so that a handle at the minimum or maximum stays inside the widget
+    inset = InlineStyleSheet(
+        css=".noUi-target.noUi-horizontal { margin-left: calc(var(--handle-width) / 2 + 1px); "
+        "margin-right: calc(var(--handle-width) / 2 + 1px); width: calc(100% - var(--handle-width) - 2px); }"
+    )
 
     axes = data["axes"]
     paper = HorizontalParams().as_dict()
@@ -274,6 +294,7 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
             format="0[.]00",
             name="slider-lam",
             sizing_mode="stretch_width",
+            stylesheets=[inset],
         )
     }
     for n, axis in axes.items():
@@ -287,6 +308,7 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
             format="0[.]0",
             name=f"slider-{n}",
             sizing_mode="stretch_width",
+            stylesheets=[inset],
         )
     m = data["members"]
     s2 = ColumnDataSource({"lam": [], "pi1": [], "pi2": [], "tot": []})
@@ -340,7 +362,9 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     fig2.add_layout(cursor2)
     fig3.add_layout(cursor3)
     for fig, items in ((fig2, items2), (fig3, items3)):
-        fig.add_layout(Legend(items=[(label, [r]) for label, r in items], location="top_left"), "right")
+        # 12.5 px = 9.4 pt: the legend stays readable at the page's width
+        legend = Legend(items=[(label, [r]) for label, r in items], location="top_left", label_text_font_size="12.5px")
+        fig.add_layout(legend, "right")
         x_range = fig.x_range
         assert isinstance(x_range, DataRange1d)  # figure()'s default range (fig3 shares fig2's)
         x_range.start, x_range.end = lamv[0], lamv[-1]
@@ -422,9 +446,16 @@ def _state_html(data, position, cs, j) -> str:
     )
     html.append(line)
     t = cs["table"]
-    if t["p"][j] is None:
+    lamv = data["lambda"]
+    if all(v is None for v in t["p"]):
         html.append(
-            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b>.</p>'
+            '<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome for any λ</b> of '
+            f"{lamv[0]:.2f}–{lamv[-1]:.2f} that both members would sign: the plots stay empty.</p>"
+        )
+    elif t["p"][j] is None:
+        html.append(
+            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b> '
+            "for these parameters (none, or one that leaves a member with a negative profit).</p>"
         )
     else:
         inside = band is not None and band[0] < lam < band[1]

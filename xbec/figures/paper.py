@@ -39,7 +39,7 @@ from ..model.horizontal import (
 )
 from ..model.vertical import VerticalParams, allocate, member_names
 from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
-from .style import BAND_COLOUR, COLOURS
+from .style import BAND_COLOUR, COLOURS, LEGEND_PT, PAGE_FIGSIZE
 
 __all__ = [
     "alliance_diagram",
@@ -55,6 +55,10 @@ __all__ = [
 # ---------------------------------------------------------------------------
 
 
+#: A profit below ``-LOSS_TOL`` is a loss (``pi2(1) = 0`` up to rounding is not).
+LOSS_TOL = 1e-6
+
+
 def curve_lambda(
     params: HorizontalParams,
     lam_range: tuple[float, float] = (0.5, 1.0),
@@ -66,7 +70,9 @@ def curve_lambda(
     Returns ``(lam, mark_index)``: the sorted union of ``num`` points spanning
     ``lam_range`` (intersected with ``(0, 1]``) and the ``marks`` (e.g. a
     table's λ grid), keeping only the λ at which :func:`xbec.revenue_sharing`
-    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0);
+    has a valid outcome (eq 10 not singular, demand > 0, service level >= 0)
+    that leaves neither member with a negative profit (next to eq 10's pole
+    ``λ = b1 γ1 / b2²`` the formulas give profits of ±10⁸ no member would sign);
     ``mark_index`` gives the positions of the kept marks in ``lam``.
 
     Raises
@@ -86,6 +92,9 @@ def curve_lambda(
         ok = np.ones(lam.shape, dtype=bool)
     except ModelDomainError:
         ok = np.array([_valid(params, float(x)) for x in lam], dtype=bool)
+    if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
+        r = revenue_sharing(params, lam[ok])
+        ok[np.flatnonzero(ok)[(r.pi_platform < -LOSS_TOL) | (r.pi_manufacturer < -LOSS_TOL)]] = False
     lam = lam[ok]
     if lam.size == 0:
         raise ModelDomainError(f"no lam in {lam_range} gives a valid revenue-sharing outcome for {params}")
@@ -139,16 +148,22 @@ def _hline(ax, y: float, label: str, colour: str, style: str = "--") -> None:
     ax.axhline(y, color=colour, ls=style, lw=1.3, label=label)
 
 
-def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, **legend) -> None:
+def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, below: int = 0, **legend) -> None:
+    """Labels, title, grid and legend; ``below=k`` puts the legend under the axes in ``k`` columns."""
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=11)
     ax.grid(True, alpha=0.3)
-    legend = {"fontsize": 8, "framealpha": 0.9, **legend}
+    legend = {"fontsize": LEGEND_PT, "framealpha": 0.9, **legend}
     if marks:
         legend.setdefault("title", "markers: the table's λ grid")
-        legend.setdefault("title_fontsize", 8)
-    ax.legend(**legend)
+        legend.setdefault("title_fontsize", LEGEND_PT)
+    if below:
+        handles, labels = ax.get_legend_handles_labels()
+        legend.pop("loc", None), legend.pop("bbox_to_anchor", None)
+        ax.figure.legend(handles, labels, loc="outside lower center", ncol=below, **legend)
+    else:
+        ax.legend(**legend)
 
 
 # ---------------------------------------------------------------------------
@@ -456,7 +471,7 @@ def horizontal_profits(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     r = revenue_sharing(params, lam)
     dec, cen = decentralized(params), centralized(params)
-    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
     mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
@@ -479,8 +494,7 @@ def horizontal_profits(
         r"profit $\pi$",
         "Horizontal alliance: profits under the three decisions",
         bool(idx.size),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        below=2,
     )
     return fig
 
@@ -513,7 +527,7 @@ def vertical_allocations(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     x = allocate(vparams, revenue_sharing(params, lam).pi_platform)
     base = decentralized_allocation(params, vparams)
-    fig = Figure(figsize=(10.5, 5.2), layout="constrained")
+    fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
@@ -530,8 +544,7 @@ def vertical_allocations(
         r"allocation $x_i^*$",
         "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$",
         bool(idx.size),
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        below=2,
     )
     return fig
 

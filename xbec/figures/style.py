@@ -13,7 +13,7 @@ from pathlib import Path
 import matplotlib
 from matplotlib.figure import Figure
 
-__all__ = ["DPI", "COLOURS", "BAND_COLOUR", "save", "title_of"]
+__all__ = ["DPI", "COLOURS", "BAND_COLOUR", "LEGEND_PT", "PAGE_FIGSIZE", "save", "title_of"]
 
 #: Resolution of the PNG copies.
 DPI = 150
@@ -29,6 +29,13 @@ COLOURS: tuple[str, ...] = (
     "#17becf",
     "#7f7f7f",
 )
+
+#: Size (inches) of a figure shown at the book's column width (about 7.5 in at
+#: 96 px per inch): drawn at this size, its fonts keep their point size on the page.
+PAGE_FIGSIZE: tuple[float, float] = (7.5, 5.4)
+
+#: Legend font size (points): at least 9 pt as rendered at the page's width.
+LEGEND_PT = 9.5
 
 #: Fill colour of an acceptable λ band.
 BAND_COLOUR = "#f2d16b"

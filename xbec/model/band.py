@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .roots import newton_polish
+
 __all__ = [
     "CUT_TOL",
     "BandSolution",
@@ -81,12 +83,7 @@ def quadratic_roots(coeffs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         out = []
         for r in (np.where(real, q / c2, np.nan), np.where(real, c0 / q, np.nan)):
             r = np.where(np.isfinite(r), r, np.nan)
-            for _ in range(2):
-                f = c0 + r * (c1 + r * c2)
-                df = c1 + 2.0 * c2 * r
-                step = np.where((df != 0) & np.isfinite(f / df), f / df, 0.0)
-                r = r - step
-            out.append(r)
+            out.append(np.asarray(newton_polish(lambda x: c0 + x * (c1 + x * c2), lambda x: c1 + 2.0 * c2 * x, r, 2)))
     return out[0], out[1]
 
 

@@ -25,6 +25,7 @@ the tests check them against a numeric optimiser.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import NamedTuple
 
 import numpy as np
@@ -51,6 +52,7 @@ __all__ = [
     "decentralized_profits",
     "centralized_price",
     "centralized",
+    "sharing_margin",
     "sharing_wholesale_price",
     "revenue_sharing",
     "SharingQuadratics",
@@ -260,6 +262,42 @@ def _sharing_singular(params: HorizontalParams, lam: np.ndarray) -> None:
         )
 
 
+def sharing_margin(params):
+    """``A = beta - b1 p^{2*}``, the demand scale of revenue sharing (§3.4), elementwise.
+
+    Computed in the factored form ``A = (b1 gamma1 - b2^2)(beta - b1 c) / (2 b1 gamma1 - b2^2)``
+    so that it is exactly 0 where ``b2^2 = b1 gamma1`` (then demand under
+    revenue sharing is 0 for every ``lam``: no outcome). For scalar
+    parameters both differences are taken in exact rational arithmetic on the
+    float inputs, so the sign of ``A`` is decided exactly.
+    """
+    return _sharing_terms(params)[0]
+
+
+def _sharing_terms(params):
+    """``(A, p^{2*} - c)`` from one computation: ``(b1 g - b2^2) m / d`` and ``g m / d``, ``m = beta - b1 c``, ``d = 2 b1 g - b2^2``."""
+    names = ("beta", "b1", "b2", "gamma1", "c")
+    vals = [np.asarray(getattr(params, k), dtype=float) for k in names]
+    if all(x.ndim == 0 for x in vals):
+        fb, fb1, fb2, fg, fc = (Fraction(float(x)) for x in vals)
+        fm, fd = fb - fb1 * fc, 2 * fb1 * fg - fb2 * fb2
+        return float((fb1 * fg - fb2 * fb2) * fm / fd), float(fg * fm / fd)
+    b, b1, b2, g, c = vals
+    m, d = b - b1 * c, 2 * b1 * g - b2**2
+    return (b1 * g - b2**2) * m / d, g * m / d
+
+
+def _sharing_outcome(params: HorizontalParams, lam: np.ndarray):
+    """``(w, s, D)`` of eqs (8)–(10) for validated, non-singular ``lam``.
+
+    With ``delta(lam) = b1 gamma1 - lam b2^2``: ``lam p^{2*} - w = lam gamma1 A / delta``,
+    ``s = lam b2 A / delta`` (eq 9) and ``D = b1 gamma1 A / delta``.
+    """
+    p2, A = centralized(params).p, sharing_margin(params)
+    ratio = A / (params.b1 * params.gamma1 - lam * params.b2**2)
+    return lam * p2 - lam * params.gamma1 * ratio, lam * params.b2 * ratio, params.b1 * params.gamma1 * ratio
+
+
 def sharing_wholesale_price(params: HorizontalParams, lam):
     """Wholesale price that aligns the platform's price with ``p^{2*}``, eq (10).
 
@@ -268,18 +306,13 @@ def sharing_wholesale_price(params: HorizontalParams, lam):
         w*(lam) = (p2 (2 lam b1 gamma1 - lam^2 b2^2) - lam gamma1 beta)
                   / (b1 gamma1 - lam b2^2)
 
-    which is the paper's eq (10) rearranged.
+    which is the paper's eq (10) rearranged; computed as
+    ``lam p^{2*} - lam gamma1 A / delta(lam)`` (:func:`sharing_margin`).
     """
     lam = v.share("lam", lam)
     _sharing_singular(params, lam)
-    w = _aligning_wholesale(params, lam, centralized(params).p)
+    w = _sharing_outcome(params, lam)[0]
     return w if w.ndim else float(w)
-
-
-def _aligning_wholesale(params: HorizontalParams, lam: np.ndarray, p2: float) -> np.ndarray:
-    """Eq (10) for validated, non-singular ``lam`` and the centralised price ``p2``."""
-    b, b1, b2, g = params.beta, params.b1, params.b2, params.gamma1
-    return (p2 * (2 * lam * b1 * g - lam**2 * b2**2) - lam * g * b) / (b1 * g - lam * b2**2)
 
 
 def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
@@ -306,7 +339,11 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     ------
     ModelDomainError
         If any ``lam`` is outside ``(0, 1]``, eq (10) is singular, or the
-        outcome has demand ``<= 0`` or a negative service level.
+        outcome has demand ``<= 0``. Demand is ``b1 gamma1 A / delta(lam)``
+        with ``A`` of :func:`sharing_margin`, so it is positive iff ``A`` and
+        ``delta(lam)`` have the same strict sign; at ``b2^2 = b1 gamma1``,
+        ``A = 0`` exactly and no ``lam`` has an outcome. The service level
+        has the sign of the demand (times ``b2 >= 0``), never negative here.
 
     Notes
     -----
@@ -321,16 +358,14 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     lam = v.share("lam", lam)
     _sharing_singular(params, lam)
     p2 = centralized(params).p
-    w = _aligning_wholesale(params, lam, p2)  # eq (10)
-    s = params.b2 * (lam * p2 - w) / params.gamma1  # eq (9)
+    w, s, d = _sharing_outcome(params, lam)  # eqs (10), (9) and the demand
     p = np.full_like(lam, p2)
-    d = demand(params, p, s)
     if np.any(d <= 0):
         bad = lam[d <= 0].ravel()[0]
-        raise ModelDomainError(f"lam={bad:g}: revenue sharing gives demand <= 0 at this share")
-    if np.any(s < 0):
-        bad = lam[s < 0].ravel()[0]
-        raise ModelDomainError(f"lam={bad:g}: revenue sharing gives a negative service level")
+        raise ModelDomainError(
+            f"lam={bad:g}: revenue sharing gives demand <= 0 at this share "
+            f"(A = beta - b1 p2* = {sharing_margin(params):g}, of the sign of b1*gamma1 - b2**2)"
+        )
     pi1 = platform_profit_sharing(params, lam, p, w, s)
     pi2 = manufacturer_profit_sharing(params, lam, p, w, s)
     out = dict(lam=lam, p=p, w=w, s=s, demand=d, pi_platform=pi1, pi_manufacturer=pi2, pi_total=pi1 + pi2)
@@ -367,14 +402,13 @@ def sharing_quadratics(params) -> SharingQuadratics:
     b, b1, b2, g, c, K = np.broadcast_arrays(
         *(np.asarray(getattr(params, name), dtype=float) for name in ParameterArrays._fields)
     )
-    p2 = centralized_price(params)
-    A = b - b1 * p2
+    A, margin = (np.broadcast_to(x, b.shape) for x in _sharing_terms(params))
     d0, d1 = b1 * g, -(b2**2)  # delta = d0 + d1 lam
     zero = np.zeros_like(A)
     gA2 = g * A**2
     delta2 = np.stack([d0 * d0, 2 * d0 * d1, d1 * d1])
     pi1 = np.stack([zero, gA2 * b1 * g, -0.5 * gA2 * b2**2]) - K * delta2
-    m = (p2 - c) * A * b1 * g
+    m = margin * A * b1 * g
     pi2 = np.stack([m * d0, m * d1 - gA2 * b1 * g, zero])
     return SharingQuadratics(pi1=pi1, pi2=pi2, delta2=delta2, demand=np.stack([A * d0, A * d1, zero]))
 

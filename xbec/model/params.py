@@ -82,6 +82,22 @@ class HorizontalParams:
         """The six parameters by name."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
+    def domain_margins(self) -> dict[str, float]:
+        """How far the parameters are inside the model's domain (§3.1-§3.2); each is ``> 0`` where it holds.
+
+        ``"concavity"``: ``2 b1 gamma1 - b2^2`` (eqs 6-7, Proposition 1 with
+        ``b3`` read as ``b2``; checked here); ``"leader concavity"``:
+        ``4 b1 gamma1 - b2^2`` (the Stackelberg leader's problem);
+        ``"market"``: ``beta - b1 c`` (demand at ``p = c`` and no service;
+        checked by the solvers).
+        """
+        g = self.b1 * self.gamma1
+        return {
+            "concavity": float(2 * g - self.b2**2),
+            "leader concavity": float(4 * g - self.b2**2),
+            "market": float(self.beta - self.b1 * self.c),
+        }
+
 
 def _finite_products(params: HorizontalParams) -> float:
     """``2 b1 gamma1 - b2^2``, after checking that the model's products stay finite.

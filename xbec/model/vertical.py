@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -25,6 +26,8 @@ __all__ = [
     "raiffa",
     "improved_raiffa",
     "allocate",
+    "CoreFacts",
+    "core_facts",
     "member_names",
     "coalition_table",
     "shapley",
@@ -242,6 +245,36 @@ def improved_raiffa(V: ArrayLike, mu: ArrayLike, F: ArrayLike) -> np.ndarray:
 def allocate(vparams: VerticalParams, V: ArrayLike) -> np.ndarray:
     """Improved-Raiffa allocation of ``V`` with §5.2-style inputs (eqs 14–15)."""
     return improved_raiffa(V, vparams.mu, vparams.F)
+
+
+class CoreFacts(NamedTuple):
+    """What ``V(N)`` and the ``mu_i`` alone say about the vertical game (see :func:`core_facts`)."""
+
+    sum_lower: float  #: ``sum(mu) / (n - 1)``, the sum of the Raiffa lower limits (eq 11)
+    core_empty: bool  #: ``V < sum_lower``: no split of ``V`` gives every ``(n-1)``-coalition its worth
+    superadditive: bool  #: ``V >= mu_i >= 0`` for every ``i`` (with ``v({i}) = 0``)
+
+
+def core_facts(V: float, mu: ArrayLike) -> CoreFacts:
+    """What the given worths alone say about the vertical game: v({i}) = 0, v(N \\ {i}) = mu_i, v(N) = V.
+
+    The ``n`` coalitions of ``n - 1`` members, each weighted ``1/(n - 1)``,
+    form a balanced collection; so if ``V`` is below the sum of the Raiffa
+    lower limits of eq (11), ``sum(mu) / (n - 1)``, the game is not balanced
+    and by the Bondareva-Shapley theorem its core is empty, whatever the
+    worths the paper does not state. ``superadditive`` checks the only
+    superadditivity conditions among the given coalitions: ``V >= mu_i`` and
+    ``mu_i >= 0``.
+
+    Raises
+    ------
+    ModelDomainError
+        ``mu`` with fewer than 2 members, or non-finite inputs.
+    """
+    m = v.vector("mu", mu)
+    W = v.finite_real("V", V)
+    sum_lower = float(raiffa_lower_limits(m).sum())
+    return CoreFacts(sum_lower, bool(W < sum_lower), bool(np.all(W >= m) and np.all(m >= 0)))
 
 
 # ---------------------------------------------------------------------------

@@ -7,6 +7,6 @@
 ``xbec.replication.errata``         the paper's errata, each with a check of its corrected statement
 ``xbec.replication.claims``         the paper's verbal conclusions as claims with computed verdicts
 ``xbec.replication.ledger``         the replication ledger
-``xbec.replication.report``         Markdown helpers of the book's comparison tables
+``xbec.replication.report``         the report's counts (ledger, claims, errata), the reconstruction
 ==================================  ==============================================
 """

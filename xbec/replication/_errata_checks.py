@@ -12,7 +12,6 @@ from collections.abc import Callable
 from functools import cache
 
 import numpy as np
-import sympy as sp
 
 from ..errors import ModelDomainError
 from ..model.horizontal import (
@@ -25,6 +24,8 @@ from ..model.horizontal import (
     platform_profit,
     platform_profit_sharing,
     revenue_sharing,
+    sharing_margin,
+    singular_share,
 )
 from ..model.vertical import VerticalParams, raiffa, raiffa_lower_limits, service_shares
 from . import paper
@@ -62,13 +63,8 @@ def _hessian_and_stationary(f: Callable[[float, float], float], z0: np.ndarray, 
 
 
 def overprovision_share(params: HorizontalParams) -> float:
-    """The share ``b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``).
-
-    Above it (possible inside ``(0, 1)`` iff ``b2^2 > b1 gamma1``) the
-    revenue-sharing outcome over-provides service: ``s*(λ) > s^{2*}``.
-    """
-    b2sq = params.b2**2
-    return params.b1 * params.gamma1 / b2sq if b2sq > 0 else float("inf")
+    """The share ``b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``); above it ``s*(λ) > s^{2*}``."""
+    return float(singular_share(params))
 
 
 def _sample_lams(params: HorizontalParams) -> np.ndarray:
@@ -91,25 +87,24 @@ def _valid_sharing(params: HorizontalParams, lams) -> list:
     return out
 
 
-def _subs(params: HorizontalParams) -> dict:
-    return {S.SYMBOLS[k]: val for k, val in params.as_dict().items()}
-
-
-def _num(expr: sp.Expr, params: HorizontalParams, **extra: float) -> float:
-    subs = _subs(params)
-    subs.update({S.SYMBOLS[k]: val for k, val in extra.items()})
-    return float(expr.subs(subs))
-
-
 # ---------------------------------------------------------------------------
 # one check per erratum
 # ---------------------------------------------------------------------------
 
 
 def check_prop1_b3(params: HorizontalParams) -> bool:
-    """det of the printed Hessian (3) is 2 gamma1 b1 - b2^2."""
-    H = np.array([[-2 * params.b1, params.b2], [params.b2, -params.gamma1]])
-    return _close(np.linalg.det(H), 2 * params.gamma1 * params.b1 - params.b2**2)
+    """The paper prints ``b_3``; the model's Hessian (3) (eq 1 at fixed omega, and eq 6) has determinant 2 gamma1 b1 - b2^2."""
+    dec = decentralized(params)
+    z0 = np.array([dec.p, dec.s])
+    h = max(1.0, 0.1 * float(np.max(np.abs(z0))))
+    printed = np.array([[-2 * params.b1, params.b2], [params.b2, -params.gamma1]])
+    det = 2 * params.gamma1 * params.b1 - params.b2**2
+    ok = text_prop1_b3()
+    for f in (lambda p, s: platform_profit(params, p, dec.w, s), lambda p, s: alliance_profit(params, p, s)):
+        H, _, _ = _hessian_and_stationary(f, z0, h)
+        ok = ok and _close(H, printed, scale=params.b1 + params.gamma1, rel=1e-5)
+        ok = ok and _close(np.linalg.det(H), det, scale=params.b1 * params.gamma1 + params.b2**2, rel=1e-5)
+    return bool(ok)
 
 
 def _leader_profit(params: HorizontalParams):
@@ -127,8 +122,18 @@ def check_leader_concavity(params: HorizontalParams) -> bool:
     H_fixed_w, _, _ = _hessian_and_stationary(lambda p, s: platform_profit(params, p, dec.w, s), z0, h)
     printed = np.array([[-2 * b1, b2], [b2, -g]])
     concave = bool(np.all(np.linalg.eigvalsh(corrected) < 0))
+    ok7 = True  # eq (7): Hessian [[-2 lam b1, lam b2], [lam b2, -gamma1]], determinant lam (2 b1 gamma1 - lam b2^2)
+    for lam in (0.25, 0.5, 0.75, 1.0):
+
+        def pi7(p: float, s: float, lam: float = lam) -> float:
+            return platform_profit_sharing(params, lam, p, dec.w, s)
+
+        H7, _, _ = _hessian_and_stationary(pi7, z0, h)
+        ok7 &= _close(H7, [[-2 * lam * b1, lam * b2], [lam * b2, -g]], scale=b1 + g, rel=1e-5)
+        ok7 &= _close(np.linalg.det(H7), lam * (2 * b1 * g - lam * b2**2), scale=b1 * g + b2**2, rel=1e-5)
     return (
-        _close(H, corrected, scale=b1 + g + b2**2 / b1, rel=1e-5)
+        bool(ok7)
+        and _close(H, corrected, scale=b1 + g + b2**2 / b1, rel=1e-5)
         and _close(H_fixed_w, printed, scale=b1 + g, rel=1e-5)
         and concave == (4 * g * b1 - b2**2 > 0)
         and _close(z, z0, scale=float(np.max(np.abs(z0))), rel=1e-5)
@@ -154,6 +159,8 @@ def check_stackelberg_order(params: HorizontalParams) -> bool:
 
 @cache
 def _printed_functions():
+    import sympy as sp
+
     sym = S.SYMBOLS
     args = [sym[k] for k in ("beta", "b1", "b2", "gamma1", "c", "K", "p", "w", "s", "lam")]
     return {
@@ -231,13 +238,13 @@ def check_sharing_price_only(params: HorizontalParams) -> bool:
     b1, b2, g, c = params.b1, params.b2, params.gamma1, params.c
     cen = centralized(params)
     ls = overprovision_share(params)
-    d1 = b1 * g - b2**2
+    d1 = sharing_margin(params)  # of the exact sign of b1 gamma1 - b2^2; 0 at equality
     ok = bool(cen.p > c)
     for lam in map(float, _sample_lams(params)):
         valid = bool(_valid_sharing(params, [lam]))
         delta = b1 * g - lam * b2**2
         if b2**2 > 0:
-            ok &= valid == (delta * d1 > 0)  # the outcome exists iff δ(λ) and δ(1) agree in sign
+            ok &= valid == (delta * d1 > 0)  # an outcome iff δ(λ) and δ(1) agree in sign; none at b2^2 = b1 γ1
         if not valid:
             continue
         r = revenue_sharing(params, lam)
@@ -291,13 +298,21 @@ def check_upper_limit(params: HorizontalParams) -> bool:
 
 
 def check_eq14_theta(params: HorizontalParams) -> bool:
-    """§5.2's F is eq (14) with the service-level weight M_2 = 0."""
+    """§5.2's F is eq (14) with M_2 = 0; keeping equal s_i with weight M_2 gives (1 - M_2) F + M_2 / n.
+
+    The three weights sum to 1, so keeping the service-level term scales the
+    other two down by ``1 - M_2`` and adds ``M_2 / n`` to every share.
+    """
     vp = VerticalParams()
     s = decentralized(params).s
     levels = np.full(vp.n, s if s > 0 else 1.0)  # §5.2: every member provides the same level
     two = service_shares(vp.phi, vp.theta, vp.weights)
-    three = service_shares(vp.phi, vp.theta, (vp.weights[0], vp.weights[1], 0.0), service_levels=levels)
-    return _close(two, three) and _close(two, vp.F)
+    ok = _close(two, vp.F)
+    for m2 in (0.0, 0.1, 0.3, 0.5):
+        wts = (vp.weights[0] * (1 - m2), vp.weights[1] * (1 - m2), m2)
+        three = service_shares(vp.phi, vp.theta, wts, service_levels=levels)
+        ok = ok and _close(three, (1 - m2) * two + m2 / vp.n)
+    return bool(ok)
 
 
 def check_vn_profit(params: HorizontalParams) -> bool:

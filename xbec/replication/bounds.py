@@ -17,9 +17,13 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 from ..errors import ModelDomainError
+from ..model.band import quadratic_values
 from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
+    acceptable_lambda,
+    band_conditions,
+    centralized,
     decentralized,
     revenue_sharing,
 )
@@ -29,10 +33,13 @@ __all__ = [
     "band_infimum",
     "band_supremum",
     "gain_infima",
+    "sharing_gap",
+    "sharing_total_increases",
     "service_infimum",
     "demand_infimum",
     "service_gap",
     "service_overshoot_share",
+    "band_binding",
 ]
 
 
@@ -124,6 +131,29 @@ def gain_infima(params: HorizontalParams, band: LambdaBand) -> dict[str, Bound]:
     }
 
 
+def sharing_gap(params: HorizontalParams, band: LambdaBand) -> tuple[Bound, Bound]:
+    """How far the contract's total stays below the centralised profit over the open band (§5.3.1).
+
+    Returns the infimum and the supremum of ``pi - (pi1(lam) + pi2(lam))``
+    (eqs 6 and 7) over ``band``.
+    """
+    pi = centralized(params).pi_total
+    gap = lambda x: pi - float(revenue_sharing(params, x).pi_total)  # noqa: E731
+    return band_infimum(gap, band), band_supremum(gap, band)
+
+
+def sharing_total_increases(params: HorizontalParams) -> bool:
+    """Whether the contract's total profit ``pi1(lam) + pi2(lam)`` increases on all of ``(0, 1)``.
+
+    With ``delta(lam) = b1 gamma1 - lam b2^2`` (the denominator of eq 10),
+    ``d/dlam (pi1 + pi2) = C (1 - lam) b2^2 (b1 gamma1 - b2^2) / delta^3`` with
+    ``C > 0`` (SymPy), so the total increases on ``(0, 1)`` iff
+    ``0 < b2^2 < b1 gamma1``; it is flat without a service term (``b2 = 0``).
+    """
+    b2sq = params.b2**2
+    return bool(0 < b2sq < params.b1 * params.gamma1)
+
+
 def service_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing service level ``s*(lam)`` (eq 9) over the open band."""
     return band_infimum(lambda x: float(revenue_sharing(params, x).s), band)
@@ -167,3 +197,30 @@ def service_gap(params: HorizontalParams, lam) -> np.ndarray | float:
     u = params.beta - params.b1 * params.c
     gap = b1g * params.b2 * u * (lam_arr - 1) / ((2 * b1g - params.b2**2) * delta)
     return float(gap) if gap.ndim == 0 else gap
+
+
+def band_binding(params: HorizontalParams, band: LambdaBand | None = None) -> tuple[str, str]:
+    """The condition of :func:`~xbec.model.horizontal.acceptable_lambda` that holds with equality at each end.
+
+    Each end of the band is a root of one of the quadratics of
+    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns the
+    names of those conditions (``"pi1(lam) > pi1*"``, ``"pi2(lam) > pi2*"``,
+    ``"pi1(lam) > pi2(lam)"`` or ``"demand > 0"``) for the lower and the upper
+    end: the quadratic whose value there is smallest relative to its
+    coefficients.
+
+    Raises
+    ------
+    ModelDomainError
+        If the band is empty (from :func:`~xbec.model.horizontal.acceptable_lambda`).
+    """
+    band = acceptable_lambda(params) if band is None else band
+    conditions = band_conditions(params)
+
+    def binding(lam: float) -> str:
+        def size(q: np.ndarray) -> float:
+            return float(abs(quadratic_values(q, lam)) / np.sum(np.abs(q) * np.array([1.0, lam, lam**2])))
+
+        return min(conditions, key=lambda name: size(conditions[name]))
+
+    return binding(band.lo), binding(band.hi)

@@ -21,8 +21,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-import sympy as sp
-
 from ..model.horizontal import HorizontalParams
 from . import paper
 from . import symbolic as S
@@ -69,8 +67,11 @@ class Erratum:
 
     ``printed``, ``corrected``, ``condition``, ``where`` and ``explanation`` are
     MyST Markdown (maths in ``$...$``). ``method`` says how the erratum is
-    verified: ``sympy`` (a symbolic identity), ``numeric`` (evaluated at the
-    parameters), ``text`` (the paper's stored text).
+    verified: ``sympy`` (a symbolic derivation), ``numeric`` (the model's
+    functions evaluated at the parameters, able to fail if the model changes
+    the way the erratum is about), ``text`` (the paper's stored text),
+    ``identity`` (true by construction: the model's own definition or an
+    optimum; such a check is not counted as numerically verified).
     """
 
     key: str
@@ -85,16 +86,29 @@ class Erratum:
     holds: bool
     check: Callable[[HorizontalParams], bool] = field(repr=False, compare=False)
 
+    @property
+    def numeric(self) -> bool:
+        """True when the check evaluates the model numerically (``"numeric"`` in ``method``)."""
+        return "numeric" in self.method
+
 
 @cache
 def errata() -> tuple[Erratum, ...]:
     """The paper's errata, each with its check; ``holds`` computed here."""
+    import sympy as sp
+
     H_leader = S.leader_hessian()
     det_leader = S._simp(H_leader.det())
     sym = S.SYMBOLS
     b1, b2, g = sym["b1"], sym["b2"], sym["gamma1"]
     pi2_fixed_p = sp.diff(S.profit_functions()["pi2"], sym["w"], 2)
     rs, cen = S.sharing_solution(), S.centralized_solution()
+    lam = sym["lam"]
+    det7 = S._simp(rs["hessian"].det())
+    # the printed condition 2 b1 γ1 - b2^2 > 0 against eq (7)'s λ (2 b1 γ1 - λ b2^2) > 0, for 0 < λ <= 1
+    cond7 = 2 * b1 * g - lam * b2**2
+    sufficient = S._same(cond7 - (2 * b1 * g - b2**2), (1 - lam) * b2**2)  # >= 0 for λ <= 1
+    necessary_only_at_1 = sp.solve(sp.Eq(cond7, 2 * b1 * g - b2**2), lam) == [1]
     rows = [
         (
             "prop1-b3",
@@ -121,10 +135,17 @@ def errata() -> tuple[Erratum, ...]:
             "Eq (3) itself is right — it is the Hessian of eq (1) with $\\omega$ held fixed, and of eq (6), which is "
             "why it agrees in the formula checks — but Proposition 1 applies it to the leader, who anticipates the "
             f"reply (5). The leader's determinant is ${sp.latex(det_leader)}$; the printed condition is sufficient "
-            "(stronger) for the leader and is the right condition for eqs (6) and (7).",
+            "(stronger) for the leader. It is exactly the condition for eq (6). For eq (7) the Hessian is "
+            "$\\begin{bmatrix}-2\\lambda b_1 & \\lambda b_2\\\\ \\lambda b_2 & -\\gamma_1\\end{bmatrix}$ with "
+            f"determinant ${sp.latex(det7)}$, so the printed condition is sufficient for every $\\lambda \\le 1$ "
+            "and necessary only at $\\lambda = 1$.",
             "",
             ("sympy", "numeric"),
-            S._same(det_leader, 4 * g * b1 - b2**2) and H_leader != S.PRINTED["eq (3) Hessian"],
+            S._same(det_leader, 4 * g * b1 - b2**2)
+            and H_leader != S.PRINTED["eq (3) Hessian"]
+            and S._same(det7, lam * cond7)
+            and sufficient
+            and necessary_only_at_1,
             check_leader_concavity,
         ),
         (
@@ -200,7 +221,9 @@ def errata() -> tuple[Erratum, ...]:
             "$s^*(\\lambda) - s^{2*} = \\frac{b_1 b_2(\\lambda - 1)(p^{2*} - c)}{b_1\\gamma_1 - \\lambda b_2^2}$: "
             "if $b_2^2 < b_1\\gamma_1$, $s^*(\\lambda) < s^{2*}$ for every $\\lambda < 1$; if "
             "$b_2^2 > b_1\\gamma_1$, an outcome exists only for $b_1\\gamma_1/b_2^2 < \\lambda \\le 1$, and there "
-            "$s^*(\\lambda) > s^{2*}$ (service over-provided) with $\\omega^*(\\lambda) < c - (1-\\lambda)p^{2*}$",
+            "$s^*(\\lambda) > s^{2*}$ (service over-provided) with $\\omega^*(\\lambda) < c - (1-\\lambda)p^{2*}$; "
+            "if $b_2^2 = b_1\\gamma_1$, demand is exactly 0 at every $\\lambda < 1$ ($\\beta = b_1 p^{2*}$) and eq (10) "
+            "is singular at $\\lambda = 1$: revenue sharing has no outcome",
             "Both gaps vanish only at $\\lambda = 1$, where the manufacturer keeps no revenue, so Table 1's last "
             'column stays below the centralised $\\pi$. The statement "$s^*(\\lambda) < s^{2*}$ for every '
             '$\\lambda < 1$" is false for $\\lambda > b_1\\gamma_1/b_2^2$. ' + overprovision_text(),
@@ -259,8 +282,10 @@ def errata() -> tuple[Erratum, ...]:
             "§5.2 uses eq (14) with $M = (0.7, 0, 0.3)$: the cost and business-level terms; the service-level term "
             "$s_i$ is dropped",
             "Eq (14) has three terms, §5.2 gives two weights and calls $\\theta$ the service level. Table 2 is "
-            "reproduced with the two-term $F$ (ledger). Were the $s_i$ kept, §5.2's assumption that every member "
-            "provides the same service level would add $M_2/n$ to every share.",
+            "reproduced with the two-term $F$ (ledger). Were the $s_i$ kept with a weight $M_2 > 0$ (the three "
+            "weights summing to 1), §5.2's assumption that every member provides the same service level would add "
+            "$M_2/n$ to every share and scale the other two terms down by $1 - M_2$: "
+            "$F_i = (1 - M_2)F_i' + M_2/n$ with $F_i'$ the two-term share of §5.2.",
             "",
             ("text", "numeric"),
             text_eq14_theta(),
@@ -277,7 +302,7 @@ def errata() -> tuple[Erratum, ...]:
             "share; Table 2's $V(N)$ column equals Table 1's $\\pi_1(\\lambda)$ column, so the paper itself allocates "
             "the profit.",
             "",
-            ("sympy", "text", "numeric"),
+            ("sympy", "text", "identity"),
             "total revenue" in paper.TEXT["s41_revenue"]
             and not S._same(S.profit_functions()["pi1(lambda)"], sym["lam"] * sym["p"] * S.D),
             check_vn_profit,
@@ -292,7 +317,7 @@ def errata() -> tuple[Erratum, ...]:
             "§3.3 and §5.1 report only the total $\\pi$ for the centralised regime; no wholesale price or split is "
             "defined, so members' centralised profits are undefined.",
             "",
-            ("text", "numeric"),
+            ("text", "identity"),
             "pi" in paper.SECTION_5_1
             and not any(k.startswith("pi1_c") or k.startswith("pi2_c") for k in paper.SECTION_5_1),
             check_all_members,

@@ -9,12 +9,19 @@ One :class:`LedgerRow` per published number. Its status is *computed*:
     it does not, but the paper's procedure applied to the paper's own rounded
     intermediates does (the note says which intermediates);
 ``reconstructed``
-    neither, but the paper's digits follow exactly from inputs other than
-    those it states; the row carries those inputs (``inputs``) and the tests
-    recompute the digits from them;
+    neither, but the paper's digits follow from inputs other than those it
+    states (the natural reading of the printed digits, which fix those inputs
+    only to within their rounding); the row carries those inputs (``inputs``)
+    and the tests recompute the digits from them;
 ``discrepancy``
     none of these; the note explains what the paper must have done
     differently, with numbers computed here.
+
+Each row names its ``section`` of the paper (one of :data:`SECTIONS`) and the
+``key`` of its printed value in :mod:`xbec.replication.paper` (``"p1"``,
+``"pi"``, ``"lam_lo"`` …; in the tables ``"<column>@<lambda>"``, e.g.
+``"pi_total@0.71"``), so pages select rows by field, not by parsing ``where``:
+``xbec.ledger(section="§5.1")``.
 
 ``where`` and ``note`` are plain text (CSV, the command line); ``label`` and
 ``note_md`` are the same text as MyST Markdown with the symbols typeset.
@@ -58,6 +65,7 @@ __all__ = [
     "to_csv",
     "tex",
     "STATUSES",
+    "SECTIONS",
     "RECONSTRUCTED_GAP",
     "reconstructed_mu",
     "reconstruction_family",
@@ -65,6 +73,11 @@ __all__ = [
 ]
 
 STATUSES = ("reproduced", "rounding", "reconstructed", "discrepancy")
+
+#: The places of the paper the ledger's rows come from, in the paper's order:
+#: §5.1's text, Table 1, §5.2's text, Table 2, and the band of the conclusion
+#: (§6, also stated at the end of §5.2).
+SECTIONS = ("§5.1", "Table 1", "§5.2", "Table 2", "§6")
 
 #: ``mean(mu) - mu`` behind §5.2's decentralised allocation (issue 10, item 3):
 #: eq (15) with ``V = 2304.54`` and any ``mu`` with this gap prints the paper's
@@ -127,6 +140,10 @@ class LedgerRow:
     note: str
     #: for a ``reconstructed`` row, the inputs from which the paper's digits follow
     inputs: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    #: the part of the paper the number is printed in, one of :data:`SECTIONS`
+    section: str = ""
+    #: the printed value's key in :mod:`xbec.replication.paper` (tables: ``"<column>@<lambda>"``)
+    key: str = ""
 
     @property
     def explained(self) -> bool:
@@ -154,6 +171,8 @@ def _prints_as(value: float, printed: str) -> bool:
 
 
 def _row(
+    section: str,
+    key: str,
     where: str,
     printed: str,
     exact: float,
@@ -170,12 +189,21 @@ def _row(
     """
     diff = float(exact) - paper.value(printed)
     if _prints_as(exact, printed):
-        return LedgerRow(where, printed, float(exact), diff, "reproduced", note)
+        return LedgerRow(where, printed, float(exact), diff, "reproduced", note, section=section, key=key)
     d = paper.decimals(printed)
     for how, alt in rounded:
         if _prints_as(alt, printed):
             text = f"exact {exact:.{d + 2}f}; the paper's figure follows from {how} ({alt:.{d + 2}f})"
-            return LedgerRow(where, printed, float(exact), diff, "rounding", "; ".join(filter(None, [text, note])))
+            return LedgerRow(
+                where,
+                printed,
+                float(exact),
+                diff,
+                "rounding",
+                "; ".join(filter(None, [text, note])),
+                section=section,
+                key=key,
+            )
     if reconstruction is not None and _prints_as(reconstruction[2], printed):
         how, inputs, _ = reconstruction
         text = f"the paper's figure follows from {how}"
@@ -187,9 +215,18 @@ def _row(
             "reconstructed",
             "; ".join(filter(None, [text, discrepancy_note, note])),
             MappingProxyType(dict(inputs)),
+            section=section,
+            key=key,
         )
     return LedgerRow(
-        where, printed, float(exact), diff, "discrepancy", "; ".join(filter(None, [discrepancy_note, note]))
+        where,
+        printed,
+        float(exact),
+        diff,
+        "discrepancy",
+        "; ".join(filter(None, [discrepancy_note, note])),
+        section=section,
+        key=key,
     )
 
 
@@ -207,10 +244,12 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
     band_note = f"exact band ({band.lo:.6f}, {band.hi:.6f}); the paper reports its ends on a 0.01 grid"
     pi2_at = revenue_sharing(params, grid_hi + 0.01).pi_manufacturer
     return [
-        _row("§5.1, decentralised, p^{1*}", P["p1"], dec.p),
-        _row("§5.1, decentralised, omega^{1*}", P["w1"], dec.w),
-        _row("§5.1, decentralised, s^{1*}", P["s1"], dec.s),
+        _row("§5.1", "p1", "§5.1, decentralised, p^{1*}", P["p1"], dec.p),
+        _row("§5.1", "w1", "§5.1, decentralised, omega^{1*}", P["w1"], dec.w),
+        _row("§5.1", "s1", "§5.1, decentralised, s^{1*}", P["s1"], dec.s),
         _row(
+            "§5.1",
+            "pi1",
             "§5.1, decentralised, pi_1^*",
             P["pi1"],
             dec.pi_platform,
@@ -222,6 +261,8 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
             ],
         ),
         _row(
+            "§5.1",
+            "pi2",
             "§5.1, decentralised, pi_2^*",
             P["pi2"],
             dec.pi_manufacturer,
@@ -232,10 +273,12 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
                 )
             ],
         ),
-        _row("§5.1, centralised, pi", P["pi"], cen.pi_total),
-        _row("§5.1, acceptable lambda, lower end (0.01 grid)", P["lam_lo"], grid_lo, note=band_note),
-        _row("§5.1, acceptable lambda, upper end (0.01 grid)", P["lam_hi"], grid_hi, note=band_note),
+        _row("§5.1", "pi", "§5.1, centralised, pi", P["pi"], cen.pi_total),
+        _row("§5.1", "lam_lo", "§5.1, acceptable lambda, lower end (0.01 grid)", P["lam_lo"], grid_lo, note=band_note),
+        _row("§5.1", "lam_hi", "§5.1, acceptable lambda, upper end (0.01 grid)", P["lam_hi"], grid_hi, note=band_note),
         _row(
+            "§5.1",
+            "lam_reject_above",
             "§5.1, text: rejected 'above 0.89'",
             P["lam_reject_above"],
             grid_hi,
@@ -272,7 +315,16 @@ def _table_1(params: HorizontalParams) -> list[LedgerRow]:
             if col == "pi_total":
                 alt = _r2(np.asarray(res.pi_platform)[i]) + _r2(np.asarray(res.pi_manufacturer)[i])
                 rounded.append(("the sum of the rounded pi_1(lambda) and pi_2(lambda) columns", alt))
-            rows.append(_row(f"Table 1, lambda={cells['lam']}, {label}", cells[col], exact, rounded))
+            rows.append(
+                _row(
+                    "Table 1",
+                    f"{col}@{cells['lam']}",
+                    f"Table 1, lambda={cells['lam']}, {label}",
+                    cells[col],
+                    exact,
+                    rounded,
+                )
+            )
     return rows
 
 
@@ -347,15 +399,20 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     lo, hi = fam.V_interval
     note = (
         f"with the stated mu = {list(vparams.mu)} (mean(mu) - mu = {list(fam.stated_gap)}) and V(N) = pi_1^* "
-        f"eq (15) gives {', '.join(f'{x:.2f}' for x in alloc)} (the value shown here); the paper's digits need "
-        f"mean(mu) - mu = {list(RECONSTRUCTED_GAP)} (any mu = m - that gap, e.g. m = 2000) and V(N) in "
-        f"[{lo:.2f}, {hi:.2f}], since the allocation sums to V(N) and the printed x_1..x_n sum to "
+        f"eq (15) gives {', '.join(f'{x:.2f}' for x in alloc)} (the value shown here); the paper's digits fix "
+        f"mean(mu) - mu only to within ±{(fam.gap_box_at_V[0][1] - fam.gap_box_at_V[0][0]) / 2:.3f} per component "
+        f"(solving back at V(N) = {V_paper} gives ({', '.join(f'{(a + b) / 2:.4f}' for a, b in fam.gap_box_at_V)})) "
+        f"and V(N) to [{lo:.2f}, {hi:.2f}]: the round gap {list(RECONSTRUCTED_GAP)} (any mu = m - that gap, e.g. "
+        "m = 2000) is the natural reading, not the only one; V(N) is pinned because the allocation sums to V(N) "
+        "and the printed x_1..x_n sum to "
         f"{fam.sum_printed:.2f}: neither the text's V(N) = {P['V']} nor the exact pi_1^* = {dec.pi_platform:.4f} "
         "qualifies, the rounded pi_1^* of §5.1 does"
     )
     how = f"eq (15) with V(N) = {V_paper} (the paper's rounded pi_1^*) and mu = {list(mu_rec)}, not the stated mu"
     rows = [
         _row(
+            "§5.2",
+            "V",
             "§5.2, decentralised V(N) = pi_1^*",
             P["V"],
             dec.pi_platform,
@@ -365,6 +422,8 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     for i in range(vparams.n):
         rows.append(
             _row(
+                "§5.2",
+                f"x{i + 1}",
                 f"§5.2, decentralised, x_{i + 1}",
                 P[f"x{i + 1}"],
                 alloc[i],
@@ -382,9 +441,17 @@ def _table_2(params: HorizontalParams, vparams: VerticalParams) -> list[LedgerRo
     x = allocate(vparams, V)
     for i, printed_row in enumerate(paper.TABLE2):
         cells = dict(zip(paper.TABLE2_COLUMNS, printed_row))
-        rows.append(_row(f"Table 2, lambda={cells['lam']}, V(N)", cells["V"], V[i]))
+        rows.append(_row("Table 2", f"V@{cells['lam']}", f"Table 2, lambda={cells['lam']}, V(N)", cells["V"], V[i]))
         for j in range(vparams.n):
-            rows.append(_row(f"Table 2, lambda={cells['lam']}, x_{j + 1}^*", cells[f"x{j + 1}"], x[i, j]))
+            rows.append(
+                _row(
+                    "Table 2",
+                    f"x{j + 1}@{cells['lam']}",
+                    f"Table 2, lambda={cells['lam']}, x_{j + 1}^*",
+                    cells[f"x{j + 1}"],
+                    x[i, j],
+                )
+            )
     return rows
 
 
@@ -409,6 +476,8 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
     inputs = {"Table 2 mu": vparams.mu, "baseline mu": mu_rec, "baseline V": float(V_paper)}
     return [
         _row(
+            "§6",
+            "lam_lo",
             "§5.2/§6 conclusion, lambda lower end",
             C["lam_lo"],
             lo,
@@ -420,25 +489,43 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
                 grid_ends(mixed)[0],
             ),
         ),
-        _row("§5.2/§6 conclusion, lambda upper end", C["lam_hi"], hi, note=note),
+        _row("§6", "lam_hi", "§5.2/§6 conclusion, lambda upper end", C["lam_hi"], hi, note=note),
     ]
 
 
-def ledger(params: HorizontalParams | None = None, vparams: VerticalParams | None = None) -> list[LedgerRow]:
+def ledger(
+    params: HorizontalParams | None = None, vparams: VerticalParams | None = None, section: str | None = None
+) -> list[LedgerRow]:
     """The replication ledger: one row per number published in §5.
 
     Parameters default to the paper's (§5.1, §5.2); the paper's values are the
     comparison target, so other parameters mostly produce discrepancies.
+
+    Parameters
+    ----------
+    params : HorizontalParams, optional
+    vparams : VerticalParams, optional
+    section : str, optional
+        Only the rows of this part of the paper (one of :data:`SECTIONS`);
+        only that part is computed.
+
+    Raises
+    ------
+    ValueError
+        If ``section`` is not one of :data:`SECTIONS`.
     """
+    if section is not None and section not in SECTIONS:
+        raise ValueError(f"section={section!r}: the ledger's sections are {SECTIONS}")
     params = HorizontalParams() if params is None else params
     vparams = VerticalParams() if vparams is None else vparams
-    return (
-        _section_5_1(params)
-        + _table_1(params)
-        + _section_5_2(params, vparams)
-        + _table_2(params, vparams)
-        + _conclusions(params, vparams)
-    )
+    parts = {
+        "§5.1": lambda: _section_5_1(params),
+        "Table 1": lambda: _table_1(params),
+        "§5.2": lambda: _section_5_2(params, vparams),
+        "Table 2": lambda: _table_2(params, vparams),
+        "§6": lambda: _conclusions(params, vparams),
+    }
+    return [row for name in SECTIONS if section in (None, name) for row in parts[name]()]
 
 
 def summary(rows: Iterable[LedgerRow]) -> dict[str, int]:
@@ -454,17 +541,17 @@ def unexplained(rows: Iterable[LedgerRow]) -> list[LedgerRow]:
     return [r for r in rows if r.status not in STATUSES or not r.explained]
 
 
-_FIELDS = ("where", "paper", "reproduced", "diff", "status", "note")
+_FIELDS = ("section", "key", "where", "paper", "reproduced", "diff", "status", "note")
 
 
 def _cells(r: LedgerRow) -> list[str]:
-    # ``inputs`` are described in the note; the CSV keeps its six columns
-    return [r.where, r.paper, f"{r.reproduced:.6f}", f"{r.diff:+.6f}", r.status, r.note]
+    # ``inputs`` are described in the note; the CSV has no column for them
+    return [r.section, r.key, r.where, r.paper, f"{r.reproduced:.6f}", f"{r.diff:+.6f}", r.status, r.note]
 
 
 def to_markdown(rows: Iterable[LedgerRow]) -> str:
     """Markdown table of the ledger."""
-    lines = ["| " + " | ".join(_FIELDS) + " |", "|---|---:|---:|---:|---|---|"]
+    lines = ["| " + " | ".join(_FIELDS) + " |", "|---|---|---|---:|---:|---:|---|---|"]
     for r in rows:
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in _cells(r)) + " |")
     return "\n".join(lines) + "\n"

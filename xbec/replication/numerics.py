@@ -26,6 +26,7 @@ from ..model.horizontal import (
     solve_band,
 )
 from ..model.vertical import VerticalParams, allocate
+from . import paper
 
 __all__ = [
     "lambda_grid",
@@ -33,6 +34,7 @@ __all__ = [
     "table1",
     "table2",
     "decentralized_allocation",
+    "printed_decentralized_allocation",
     "vertical_floor",
     "vertical_acceptable_lambda",
     "to_markdown",
@@ -112,6 +114,16 @@ def table2(params: HorizontalParams, vparams: VerticalParams, lam) -> Table:
 def decentralized_allocation(params: HorizontalParams, vparams: VerticalParams) -> np.ndarray:
     """Improved-Raiffa allocation of ``V(N) = pi1*``, the decentralised profit (§5.2)."""
     return allocate(vparams, decentralized(params).pi_platform)
+
+
+def printed_decentralized_allocation() -> np.ndarray:
+    """§5.2's *printed* decentralised allocation ``x_1 .. x_4``: the paper's digits as numbers.
+
+    A comparison target only (the ledger explains why it is not reproduced);
+    :func:`decentralized_allocation` is the one computed from §5.2's inputs.
+    """
+    P = paper.SECTION_5_2_DECENTRALIZED
+    return np.array([paper.value(P[f"x{i + 1}"]) for i in range(sum(k.startswith("x") for k in P))])
 
 
 def vertical_floor(vparams: VerticalParams, baseline: ArrayLike) -> float:

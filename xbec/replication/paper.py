@@ -36,7 +36,7 @@ CITATION = (
     "Global Academic Frontiers, 2(1), 44-57."
 )
 
-#: §5.1, horizontal alliance: inputs and headline results.
+#: The inputs and headline results of §5.1 (horizontal alliance).
 SECTION_5_1 = MappingProxyType(
     {
         # inputs
@@ -62,7 +62,7 @@ SECTION_5_1 = MappingProxyType(
     }
 )
 
-#: Table 1 column order: lambda, p*(lambda), w(lambda), s*(lambda), pi1(lambda), pi2(lambda), pi*.
+#: The order of Table 1's columns (lambda, p*(lambda), w(lambda), s*(lambda), pi1(lambda), pi2(lambda), pi*).
 TABLE1_COLUMNS = ("lam", "p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
 
 #: Table 1, "lambda impact on cross border e-commerce horizontal alliance members".
@@ -79,7 +79,7 @@ TABLE1 = (
     ("0.88", "70", "14.46", "47.14", "3929.80", "1377.55", "5307.35"),
 )
 
-#: §5.2 inputs. ``mu`` in member order: mu_i = V(N \ {i}).
+#: The inputs of §5.2, ``mu`` in member order (mu_i = V(N \ {i})).
 #: Printed: V(1∪2∪3)=2200, V(1∪2∪4)=2300, V(1∪3∪4)=2000 (garbled in our copy as
 #: "V(1∪4)=230 ∪3∪4)=2000"), V(2∪3∪4)=1600.
 SECTION_5_2_INPUTS = MappingProxyType(
@@ -94,13 +94,13 @@ SECTION_5_2_INPUTS = MappingProxyType(
     }
 )
 
-#: §5.2: "under decentralized decision-making, the total income is 2304.5,
+#: The decentralised allocation of §5.2, "under decentralized decision-making, the total income is 2304.5,
 #: denoted as V(N) ... x1 = 1056.59, x2 = 680.42, x3 = 110.35, x4 = 457.19".
 SECTION_5_2_DECENTRALIZED = MappingProxyType(
     {"V": "2304.5", "x1": "1056.59", "x2": "680.42", "x3": "110.35", "x4": "457.19"}
 )
 
-#: Table 2 column order: lambda, V(N), x1*, x2*, x3*, x4*.
+#: The order of Table 2's columns (lambda, V(N), x1*, x2*, x3*, x4*).
 TABLE2_COLUMNS = ("lam", "V", "x1", "x2", "x3", "x4")
 
 #: Table 2, "lambda impact on cross border e-commerce vertical alliance members".
@@ -117,7 +117,7 @@ TABLE2 = (
     ("0.88", "3929.80", "1729.60", "1039.01", "385.31", "775.88"),
 )
 
-#: §5.2 and §6: "The revenue sharing coefficient lambda should be between 0.72 and 0.88".
+#: The band of §5.2 and §6, "The revenue sharing coefficient lambda should be between 0.72 and 0.88".
 CONCLUSIONS = MappingProxyType({"lam_lo": "0.72", "lam_hi": "0.88"})
 
 
@@ -176,6 +176,16 @@ TEXT = MappingProxyType(
         "s6_pareto": "Under the revenue-sharing contract, the overall revenue of cross-border e-commerce and the "
         "benefit distribution of alliance members are higher than that of decentralized decision-making, "
         "which is in line with the Pareto improvement.",
+        "abstract_equitable": "The benefits of horizontal and vertical alliances in cross-border e-commerce are "
+        "now distributed using Stackelberg game theory and an improved Raiffa model, resulting in a more "
+        "equitable distribution among alliance members.",
+        "s6_unfair": "In real life, there are numerous instances of cooperation breakdown between logistics "
+        "service providers due to the unfair distribution of benefits. This paper's research holds significant "
+        "reference value for addressing the issue of unfair benefit distribution.",
+        "s532_measures": "Logistics service providers gain more income from profit distribution and take "
+        "relevant measures to improve their logistics service level, such as introducing advanced management, "
+        "logistics technology, and logistics talent.",
+        "fig4_caption": "Fig. 4. Changes in logistics service level and market demand under different circumstances",
         "s6_band": "Additionally, it is important to maintain the value range of the revenue sharing "
         "coefficient between 0.72 and 0.88 to ensure that all parties can reach an agreement.",
         "s6_price_service_demand": "Thirdly, revenue sharing leads to lower prices for goods compared to "

@@ -7,23 +7,33 @@ procedure (eqs 11–12). Each printed formula is transcribed **once** below
 places where the paper is wrong or inconsistent are listed, with the
 corrected form and a check of it, by :func:`xbec.replication.errata.errata`.
 
+``SYMBOLS`` (the model's symbols by name) and ``PRINTED`` (the transcribed
+formulas) are module attributes built on first access, so importing this
+module does not import sympy.
+
 Nothing here is used to compute numbers: :mod:`xbec.model.horizontal` and
 :mod:`xbec.model.vertical` are plain numpy, and the tests check them against these
-derivations.
+derivations; :func:`profit_gap` measures that agreement for the book.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import sympy as sp
+import numpy as np
+
+from ..model import horizontal as H
+from ..model.params import HorizontalParams
+
+if TYPE_CHECKING:
+    import sympy as sp
 
 __all__ = [
-    "SYMBOLS",
-    "PRINTED",
     "FormulaCheck",
     "profit_functions",
+    "profit_gap",
     "manufacturer_reply",
     "leader_reactions",
     "leader_hessian",
@@ -35,38 +45,56 @@ __all__ = [
     "check_label",
 ]
 
-beta, b1, b2, gamma1, c, K = sp.symbols("beta b_1 b_2 gamma_1 c K", positive=True)
-p, w, s, x = sp.symbols("p omega s x", real=True)
-lam = sp.symbols("lambda", positive=True)
-b3 = sp.Symbol("b_3", positive=True)  # the paper's typo in Proposition 1
 
-SYMBOLS = dict(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K, p=p, w=w, s=s, x=x, lam=lam)
+@cache
+def _namespace() -> dict:
+    """The symbols, the demand and the printed formulas, built on first use (sympy is imported lazily)."""
+    import sympy as sp
 
-D = beta - b1 * p + b2 * s  # §3.1 (2)
+    beta, b1, b2, gamma1, c, K = sp.symbols("beta b_1 b_2 gamma_1 c K", positive=True)
+    p, w, s, x = sp.symbols("p omega s x", real=True)
+    lam = sp.symbols("lambda", positive=True)
+    b3 = sp.Symbol("b_3", positive=True)  # the paper's typo in Proposition 1
+    symbols = dict(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K, p=p, w=w, s=s, x=x, lam=lam)
+    #: The paper's printed formulas, transcribed once (§3.2–§4.1).
+    printed = {
+        "dpi2_dw (Prop. 2 proof)": -2 * b1 * w + beta + b2 * s + b1 * c - b1 * x,
+        "d2pi2_dw2 (Prop. 1 proof)": -2 * b1,
+        "eq (5) w": (beta + b2 * s) / b1 + c - p,
+        "p^{1*}": 3 * (beta + b2 * s) / (4 * b1) + c / 4,
+        "s^{1*}": ((3 * p - c) * b1 * b2 - 2 * b2 * beta) / (b1 * gamma1 + 2 * b2**2),
+        "eq (3) Hessian": sp.Matrix([[-2 * b1, b2], [b2, -gamma1]]),
+        "Prop. 1 condition": 2 * gamma1 * b1 - b3**2,
+        "p^{2*}": (beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2),
+        "s^{2*}": b2 / gamma1 * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
+        "eq (8) p*(lambda)": (lam * b2**2 * w - lam * gamma1 * beta - b1 * gamma1 * w)
+        / (lam**2 * b2**2 - 2 * lam * b1 * gamma1),
+        "eq (9) s*(lambda)": (lam * p - w) * b2 / gamma1,
+        "eq (10) w*(lambda)": (beta * gamma1 + b1 * gamma1 * c - c * b2**2)
+        * (b2**2 * lam**2 - 2 * lam * b1 * gamma1)
+        / ((2 * b1 * gamma1 - b2**2) * (lam * b2**2 - b1 * gamma1))
+        + lam * gamma1 * beta / (lam * b2**2 - b1 * gamma1),
+    }
+    return {"SYMBOLS": symbols, "PRINTED": printed, "D": beta - b1 * p + b2 * s, "b3": b3}  # D: §3.1 (2)
 
-#: The paper's printed formulas, transcribed once (§3.2–§4.1).
-PRINTED: dict[str, sp.Expr] = {
-    "dpi2_dw (Prop. 2 proof)": -2 * b1 * w + beta + b2 * s + b1 * c - b1 * x,
-    "d2pi2_dw2 (Prop. 1 proof)": -2 * b1,
-    "eq (5) w": (beta + b2 * s) / b1 + c - p,
-    "p^{1*}": 3 * (beta + b2 * s) / (4 * b1) + c / 4,
-    "s^{1*}": ((3 * p - c) * b1 * b2 - 2 * b2 * beta) / (b1 * gamma1 + 2 * b2**2),
-    "eq (3) Hessian": sp.Matrix([[-2 * b1, b2], [b2, -gamma1]]),
-    "Prop. 1 condition": 2 * gamma1 * b1 - b3**2,
-    "p^{2*}": (beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2),
-    "s^{2*}": b2 / gamma1 * ((beta * gamma1 + b1 * gamma1 * c - c * b2**2) / (2 * b1 * gamma1 - b2**2) - c),
-    "eq (8) p*(lambda)": (lam * b2**2 * w - lam * gamma1 * beta - b1 * gamma1 * w)
-    / (lam**2 * b2**2 - 2 * lam * b1 * gamma1),
-    "eq (9) s*(lambda)": (lam * p - w) * b2 / gamma1,
-    "eq (10) w*(lambda)": (beta * gamma1 + b1 * gamma1 * c - c * b2**2)
-    * (b2**2 * lam**2 - 2 * lam * b1 * gamma1)
-    / ((2 * b1 * gamma1 - b2**2) * (lam * b2**2 - b1 * gamma1))
-    + lam * gamma1 * beta / (lam * b2**2 - b1 * gamma1),
-}
+
+def __getattr__(name: str):
+    """``SYMBOLS``, ``PRINTED``, ``D`` and ``b3``, built on first access (PEP 562)."""
+    if name in ("SYMBOLS", "PRINTED", "D", "b3"):
+        return _namespace()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _syms():
+    """``(beta, b1, b2, gamma1, c, K, p, w, s, x, lam)`` and the demand ``D``."""
+    ns = _namespace()
+    return (*ns["SYMBOLS"].values(), ns["D"])
 
 
 def PRINTED_RAIFFA(n: int):
     """Eq (13) and the lower limits after eq (11), printed, for ``n`` members."""
+    import sympy as sp
+
     V = sp.Symbol("V")
     mu = sp.symbols(f"mu1:{n + 1}")
     S = sum(mu)
@@ -140,10 +168,14 @@ def check_label(key: str) -> str:
 
 def _simp(expr: sp.Expr) -> sp.Expr:
     """Canonical form of a rational expression (much faster than ``sp.simplify``)."""
+    import sympy as sp
+
     return sp.factor(sp.cancel(sp.together(expr)))
 
 
 def _same(a: sp.Expr, b: sp.Expr) -> bool:
+    import sympy as sp
+
     return sp.cancel(sp.together(a - b)) == 0
 
 
@@ -154,6 +186,7 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
 
 def profit_functions() -> dict[str, sp.Expr]:
     """Eqs (1), (2), (6), (7) and the manufacturer's profit under revenue sharing."""
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     return {
         "pi1": (p - w) * D - gamma1 * s**2 / 2 - K,
         "pi2": (w - c) * D,
@@ -163,6 +196,30 @@ def profit_functions() -> dict[str, sp.Expr]:
     }
 
 
+def profit_gap(params: HorizontalParams, points: int = 200, seed: int = 2024) -> float:
+    """Largest difference between the numeric eqs (1)-(2) and their SymPy forms at random points.
+
+    Evaluates :func:`xbec.model.horizontal.platform_profit` and
+    :func:`~xbec.model.horizontal.manufacturer_profit` against
+    :func:`profit_functions`' ``pi1`` and ``pi2`` at ``points`` points
+    ``(p, w, s)`` uniform on ``[0, 2 beta / b1]^3`` (seeded).
+    """
+    import sympy as sp
+
+    prof = profit_functions()
+    sym = _namespace()["SYMBOLS"]
+    p, w, s = sym["p"], sym["w"], sym["s"]
+    subs = {sym[k]: v for k, v in params.as_dict().items()}
+    f1, f2 = (sp.lambdify((p, w, s), prof[k].subs(subs), "numpy") for k in ("pi1", "pi2"))
+    pts = np.random.default_rng(seed).uniform(0, 2 * params.beta / params.b1, size=(3, points))
+    return float(
+        max(
+            np.max(np.abs(f1(*pts) - H.platform_profit(params, *pts))),
+            np.max(np.abs(f2(*pts) - H.manufacturer_profit(params, *pts))),
+        )
+    )
+
+
 @cache
 def manufacturer_reply() -> dict[str, sp.Expr]:
     """The follower's problem, eq (4): ``p = w + x`` with the mark-up ``x`` fixed.
@@ -170,6 +227,9 @@ def manufacturer_reply() -> dict[str, sp.Expr]:
     Returns the derivative, second derivative, the reply ``w(x, s)`` and eq (5)
     (the reply rewritten with ``x = p - w`` and solved for ``w``).
     """
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     pi2 = profit_functions()["pi2"].subs(p, w + x)
     d1 = sp.expand(sp.diff(pi2, w))
     d2 = sp.diff(pi2, w, 2)
@@ -185,6 +245,9 @@ def leader_reactions() -> dict[str, sp.Expr]:
     ``p_of_s`` solves ``d pi1/dp = 0`` for ``p`` and ``s_of_p`` solves
     ``d pi1/ds = 0`` for ``s``: the paper's ``p^{1*}`` and ``s^{1*}``.
     """
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     pi1 = profit_functions()["pi1"].subs(w, manufacturer_reply()["eq5"])
     return {
         "pi1_leader": pi1,
@@ -196,12 +259,18 @@ def leader_reactions() -> dict[str, sp.Expr]:
 @cache
 def leader_hessian() -> sp.Matrix:
     """Hessian of the leader's profit in ``(p, s)`` after substituting eq (5)."""
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     return sp.hessian(leader_reactions()["pi1_leader"], (p, s)).applyfunc(sp.simplify)
 
 
 @cache
 def decentralized_solution() -> dict[str, sp.Expr]:
     """Joint solution of the leader's FOCs: ``p1, s1, w1, D1, pi1, pi2`` in closed form."""
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     r = leader_reactions()
     pi1 = r["pi1_leader"]
     sol = sp.solve([sp.diff(pi1, p), sp.diff(pi1, s)], [p, s], dict=True)[0]
@@ -227,6 +296,9 @@ def decentralized_solution() -> dict[str, sp.Expr]:
 @cache
 def centralized_solution() -> dict[str, sp.Expr]:
     """FOCs of eq (6): ``p2, s2, demand, pi`` and the Hessian of eq (6)."""
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     pi = profit_functions()["pi"]
     sol = sp.solve([sp.diff(pi, p), sp.diff(pi, s)], [p, s], dict=True)[0]
     p2, s2 = _simp(sol[p]), _simp(sol[s])
@@ -242,6 +314,9 @@ def centralized_solution() -> dict[str, sp.Expr]:
 @cache
 def sharing_solution() -> dict[str, sp.Expr]:
     """FOCs of eq (7), the aligning wholesale price, and the resulting outcome."""
+    import sympy as sp
+
+    beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     prof = profit_functions()
     pi1 = prof["pi1(lambda)"]
     s_foc = sp.solve(sp.diff(pi1, s), s)[0]  # eq (9)
@@ -279,6 +354,8 @@ def raiffa_from_procedure(n: int) -> dict[str, list]:
     ``V - mu_j`` and every other member ``i`` its lower limit plus
     ``(V - mu_j) / (2(n-1))``. Averaging over ``j`` gives eq (13).
     """
+    import sympy as sp
+
     V, mu, lower_printed, eq13 = PRINTED_RAIFFA(n)
     xs = sp.symbols(f"x1:{n + 1}")
     eqs11 = [sp.Eq(sum(xs) - xs[i], mu[i]) for i in range(n)]
@@ -307,6 +384,9 @@ def raiffa_from_procedure(n: int) -> dict[str, list]:
 @cache
 def checks() -> tuple[FormulaCheck, ...]:
     """Every printed closed form compared with its sympy derivation."""
+    PRINTED = _namespace()["PRINTED"]
+    import sympy as sp
+
     m = manufacturer_reply()
     r = leader_reactions()
     cen = centralized_solution()

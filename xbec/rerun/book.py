@@ -1,7 +1,7 @@
 """``xbec run --book``: the HTML book of one run, from its executed notebooks, in ``RUN/book/``.
 
 The book's sources are reused in a scratch tree with the run's notebooks (not executed again; each shows one
-parameter block, the values in force: see :func:`.run.normalise`), a page *This run* first, the parameters in an
+parameter block, the values in force: see :func:`.kernel.normalise`), a page *This run* first, the parameters in an
 announcement bar on every page, a landing page that counts nothing against the paper for other parameters, and
 chapters left out saying so.
 """

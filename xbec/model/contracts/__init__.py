@@ -51,6 +51,8 @@ Model code never plots or prints; see :mod:`xbec.figures.contracts`.
                                                stage-3 closed forms, the thresholds
 :mod:`xbec.model.contracts.equilibrium`        stage 2 (contract choice) and stage 1
                                                (the platform's royalty)
+:mod:`xbec.model.contracts.regions`            region Y of the extension: its boundary
+                                               and area, from the closed forms
 =============================================  ==========================================
 
 Everything is re-exported here: ``xbec.model.contracts.<name>`` and
@@ -82,8 +84,12 @@ from .equilibrium import (
     royalty_path,
     stage2_intervals,
 )
+from .regions import forced_agency_gain, region_y_area, region_y_cutoff
 
 __all__ = [
+    "forced_agency_gain",
+    "region_y_cutoff",
+    "region_y_area",
     "CONFIGURATIONS",
     "THRESHOLD_KEYS",
     "CHOICE_LABELS",
