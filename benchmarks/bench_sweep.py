@@ -11,7 +11,7 @@ Prints, for the default chapters (or ``--notebooks``):
 Fresh ``python -m xbec`` processes with a private cache in a temporary
 directory. Asserts nothing; skips (exit 0) without papermill.
 
-Usage: python benchmarks/bench_sweep.py [--notebooks NAME ...]
+Usage: python benchmarks/bench_sweep.py [--notebooks NAME ...] [--cluster N]
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def timed(args: list[str], cwd: Path) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--notebooks", "-n", nargs="+", default=[])
+    ap.add_argument("--cluster", type=int, default=0, metavar="N",
+                    help="also the cold sweep on a local Dask cluster of N workers (--scheduler)")
     opts = ap.parse_args()
     if importlib.util.find_spec("papermill") is None:
         print("bench_sweep: papermill not installed (pip install -e '.[run]'); skipped")
@@ -50,12 +52,21 @@ def main() -> None:
         plain = timed([*chosen, "--no-cache", "--out", "plain"], cwd)
         cold = timed([*chosen, *GRID, "--out", "cold"], cwd)
         warm = timed([*chosen, *GRID, "--out", "warm"], cwd)
+        remote = None
+        if opts.cluster:
+            from distributed import LocalCluster
+
+            with LocalCluster(n_workers=opts.cluster, threads_per_worker=1, dashboard_address=None) as cluster:
+                remote = timed([*chosen, *GRID, "--no-cache", "--scheduler", cluster.scheduler_address,
+                                "--out", "remote"], cwd)
     what = " ".join(opts.notebooks) or "every default chapter"
     print(f"xbec run, {what}, {len(os.sched_getaffinity(0))} cores, load average {os.getloadavg()[0]:.1f}:")
     print(f"  one plain run (no cache)        {plain:7.1f} s")
     print(f"  six-point sweep, cold cache     {cold:7.1f} s = {cold / 6:6.1f} s per point ({cold / 6 / plain:.2f} x a run)")
     print(f"  the same sweep again (cached)   {warm:7.1f} s = {warm / 6:6.1f} s per point "
           f"({100 * warm / cold:.0f} % of the cold sweep; target <= 25 %)")
+    if remote is not None:
+        print(f"  cold sweep on {opts.cluster} Dask workers  {remote:7.1f} s (--scheduler, no cache)")
 
 
 if __name__ == "__main__":

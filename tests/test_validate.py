@@ -329,7 +329,7 @@ def test_service_shares_sum_to_one_even_for_subnormal_criteria():
 
 def test_degenerate_band_is_no_band():
     p = HorizontalParams(b1=0.010000000000000002, gamma1=0.010000000000000002, b2=0.01)
-    with pytest.raises(ModelDomainError, match="no acceptable band"):
+    with pytest.raises(ModelDomainError, match="no acceptable band|no lam in"):  # degenerate or empty: no band
         xbec.acceptable_lambda(p)
     band = xbec.acceptable_lambda(HorizontalParams())  # a real band: each member gains inside it
     mid, dec = 0.5 * (band.lo + band.hi), xbec.decentralized(HorizontalParams())

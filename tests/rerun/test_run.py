@@ -37,6 +37,8 @@ os.makedirs(output_dir, exist_ok=True)
 with open(os.path.join(output_dir, "values.csv"), "w") as fh:
     fh.write(f"beta,c,n\\n{beta},{c},{n_points}\\n")
 print(os.getcwd(), object())
+import pandas as pd
+display(pd.DataFrame({"beta": [beta]}).style.format("{:.1f}"))  # a random table id each time: normalised
 for name, x in (("beta_sq", beta * beta), ("label", "text")):
     display({"application/papermill.record/text/plain": repr(x)}, raw=True,
             metadata={"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}})

@@ -48,7 +48,10 @@ def run_page(validated: Validated) -> str:
             "These chapters were executed by `xbec run` with the parameters below;",
             "the prose was written for the paper's values and may not describe these numbers.",
             "",
-            *[f"> Warning: {w}\n" for w in validated.warnings],
+            *[
+                "> Warning: " + re.sub(r"(--[a-z][\w-]*(?: [a-z]\w*=\S*|=\S*)?)", r"`\1`", w) + "\n"
+                for w in validated.warnings
+            ],
             "| parameter | this run | paper |",
             "|---|---:|---:|",
             *rows,

@@ -157,11 +157,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     chosen = R.select(R.discover(root), args.notebooks)
     v = validate(values, tuple(nb.name for nb in chosen))
     kw = dict(jobs=args.jobs, timeout=args.timeout, cache=args.cache, progress=sys.stderr.isatty())
-    inner: tuple[str, ...] = ()
+    todo = []
     if grid:
         from .sweep import points, run_sweep
 
-        inner = tuple(name for name, _ in points(v, tuple(nb.name for nb in chosen), grid))  # all, before any run
+        todo = points(v, tuple(nb.name for nb in chosen), grid)  # every point validated before anything runs
+    inner = tuple(name for name, _ in todo)
 
     def fill(tmp: Path) -> None:
         print(
@@ -171,7 +172,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         if grid:
-            run_sweep(v, chosen, tmp, grid, log=sys.stderr, scheduler=args.scheduler, **kw)
+            run_sweep(v, chosen, tmp, grid, log=sys.stderr, scheduler=args.scheduler, todo=todo, **kw)
             return
         manifest = R.run_point(v, chosen, tmp, log=sys.stderr, **kw)
         if args.book:

@@ -66,6 +66,9 @@ def normalise(path: Path, work: Path) -> None:
         cell.metadata.pop("execution", None)
     _one_block(nb)
     text = re.sub(r" at 0x[0-9a-f]{6,16}", " at 0x0", nbformat.writes(nb).replace(str(work), "."))
+    styled = dict.fromkeys(re.findall(r'id=\\"T_([0-9a-f]{5})\\"', text))  # pandas Styler's random table ids
+    for k, uuid in enumerate(styled):
+        text = text.replace(f"T_{uuid}", f"T_{k:05d}")
     path.write_text(text, encoding="utf-8")
 
 

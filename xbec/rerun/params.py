@@ -77,7 +77,9 @@ RULES: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("mu", "every mu[i] >= 0", lambda x: _all(x["mu"], lambda m: m >= 0)),
     (
         "mu",
-        f"{MIN_MEMBERS} to {MAX_MEMBERS} members (12 for beyond_allocation, beyond_cost)",
+        f"{MIN_MEMBERS} to {MAX_MEMBERS} members ("
+        + ", ".join(f"{n} for {c}" for c, n in CHAPTER_MEMBERS.items())
+        + ")",
         lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS,
     ),
     ("phi", "every phi[i] >= 0", lambda x: _all(x["phi"], lambda m: m >= 0)),

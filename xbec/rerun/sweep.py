@@ -68,11 +68,12 @@ def run_sweep(
     *,
     log: TextIO,
     scheduler: str | None = None,
+    todo: list[tuple[str, Validated]] | None = None,
     **kw: Any,
 ) -> Path:
     """Run each point into ``stage/<point>/`` (on the Dask cluster at ``scheduler`` if given), write
-    ``sweep.csv``, its ``datapackage.json`` and a manifest."""
-    todo = points(base, tuple(nb.name for nb in notebooks), grid)
+    ``sweep.csv``, its ``datapackage.json`` and a manifest; ``todo``: the points, if :func:`points` ran already."""
+    todo = todo or points(base, tuple(nb.name for nb in notebooks), grid)
     warnings = sorted({w for _, v in todo for w in v.warnings})
     for w in warnings:  # once per sweep, not per point
         print(f"xbec run: warning: {w}", file=log)
