@@ -16,7 +16,6 @@ from ..model.horizontal import (
     HorizontalParams,
     LambdaBand,
     band_conditions,
-    revenue_sharing,
     solve_band,
 )
 from ..model.vertical import improved_raiffa, raiffa, shapley
@@ -116,36 +115,6 @@ def allocation_sensitivity(
         in_core=MappingProxyType({r: np.array([c.core[r].in_core for c in comps]) for r in RULES}),
         least_core_epsilon=np.array([c.least_core_epsilon for c in comps]),
     )
-
-
-def core_pair_factor_limit(V: float, mu: Sequence[float], x, *, singleton: float = 0.0) -> float:
-    """Largest ``pair_factor`` in ``[0, 1]`` for which ``x`` is in the core of :func:`vertical_game`.
-
-    Closed form: the constraints of the ``(n-1)``-coalitions, singletons and
-    ``N`` do not involve ``pair_factor``; each middle coalition ``S`` requires
-    ``x(S) >= pair_factor * m(S)`` with ``m(S) = min{mu_k : k not in S}``.
-
-    Returns
-    -------
-    float
-        The limit (1.0 when ``x`` stays in the core for every factor), or
-        ``nan`` when ``x`` is outside the core even for ``pair_factor = 0``.
-    """
-    x = v.vector("x", x, min_len=3)
-    base = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
-    n = x.size
-    if x.size != len(mu):
-        raise ModelDomainError(f"x has {x.size} entries for {len(mu)} members")
-    if not core_check(n, base, x, tol=1e-9 * max(1.0, abs(float(V)))).in_core:
-        return math.nan
-    one = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
-    masks = np.arange(1 << n, dtype=np.int64)
-    k = np.bitwise_count(masks)
-    mid = (k >= 2) & (k <= n - 2) & (one > 0)
-    if not mid.any():
-        return 1.0
-    xs = excesses(one, x) + one  # x(S)
-    return float(min(1.0, np.min(xs[mid] / one[mid])))
 
 
 def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton: float = 0.0) -> float:
@@ -384,26 +353,3 @@ def core_lambda_bounds(
                 continue
             lo[r][k], hi[r][k] = band.lo, band.hi
     return CoreLambdaBounds(ts, MappingProxyType(lo), MappingProxyType(hi))
-
-
-@dataclass(frozen=True)
-class CoreLimits:
-    """:func:`core_limits` for each ``lam``: ``V(N) = pi1(lam)`` of the paper's contract.
-
-    ``limits[rule]`` has shape ``(len(lam), 2)``: the interval of pair factors
-    ``t`` where the rule is in the core (``nan`` rows: never).
-    """
-
-    lam: np.ndarray
-    V: np.ndarray
-    limits: Mapping[str, np.ndarray]
-
-
-def core_limits_over_lambda(
-    params: HorizontalParams, mu: Sequence[float], F: Sequence[float], lam, *, singleton: float = 0.0
-) -> CoreLimits:
-    """:func:`core_limits` along the revenue share ``lam`` (``V(N) = pi1(lam)``, §5.2)."""
-    lam = np.atleast_1d(v.share("lam", lam))
-    V = np.atleast_1d(revenue_sharing(params, lam).pi_platform)
-    rows = [core_limits(float(Vk), mu, F, singleton=singleton) for Vk in V]
-    return CoreLimits(lam=lam, V=V, limits=MappingProxyType({r: np.array([row[r] for row in rows]) for r in RULES}))
