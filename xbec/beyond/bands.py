@@ -16,9 +16,7 @@ from ..model.band import solve_bands
 from ..model.horizontal import HorizontalParams, ParameterArrays, acceptable_lambda, band_conditions, singular_share
 from ..model.leaders import check_leader
 
-# ===========================================================================
-# 1. Robustness of the acceptable lambda band
-# ===========================================================================
+# -- 1. Robustness of the acceptable lambda band
 
 #: Status codes of :func:`band_arrays` / :func:`band_map`.
 BAND_OK = 0  #: a single non-empty open interval of acceptable lam

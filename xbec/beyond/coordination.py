@@ -18,9 +18,7 @@ from ..model.horizontal import (
 )
 from ..replication.bounds import band_infimum, band_supremum
 
-# ===========================================================================
-# 2. A contract that coordinates: revenue sharing + service-cost sharing
-# ===========================================================================
+# -- 2. A contract that coordinates: revenue sharing + service-cost sharing
 
 
 def contract_platform_profit(params: HorizontalParams, lam, p, w, s, cost_share):

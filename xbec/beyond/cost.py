@@ -14,9 +14,7 @@ from ..errors import ModelDomainError
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, raiffa, shapley
 from .games import nucleolus
 
-# ===========================================================================
-# 4. The cost of Shapley versus Raiffa, measured
-# ===========================================================================
+# -- 4. The cost of Shapley versus Raiffa, measured
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,7 @@ from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table
 
-# ===========================================================================
-# 3. Allocation rules compared on the vertical alliance
-# ===========================================================================
+# -- 3. Allocation rules compared on the vertical alliance
 
 
 def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5, singleton: float = 0.0) -> np.ndarray:

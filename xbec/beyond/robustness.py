@@ -67,9 +67,7 @@ __all__ = [
 MU_RULES = ("fixed", "scaled")
 
 
-# ---------------------------------------------------------------------------
-# 1. Order of moves: where each reading leaves a band
-# ---------------------------------------------------------------------------
+# -- 1. Order of moves: where each reading leaves a band
 
 
 def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, BandArrays]:
@@ -97,9 +95,7 @@ def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, Ba
     return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader) for leader in LEADERS}
 
 
-# ---------------------------------------------------------------------------
-# 2. Nash bargaining inside the band
-# ---------------------------------------------------------------------------
+# -- 2. Nash bargaining inside the band
 
 
 @dataclass(frozen=True)
@@ -227,9 +223,7 @@ def nash_bargaining_lambda(
     )
 
 
-# ---------------------------------------------------------------------------
-# 3. The coalition values mu while V(N) = pi1(lam) moves
-# ---------------------------------------------------------------------------
+# -- 3. The coalition values mu while V(N) = pi1(lam) moves
 
 
 def _mu_rule(mu_rule: str) -> str:
@@ -410,9 +404,7 @@ def vertical_band(
     return solve_band(params, conds)
 
 
-# ---------------------------------------------------------------------------
-# Along lambda: where revenue sharing is defined, and the allocations there
-# ---------------------------------------------------------------------------
+# -- Along lambda: where revenue sharing is defined, and the allocations there
 
 
 def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, num: int = 400) -> np.ndarray:

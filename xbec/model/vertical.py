@@ -277,9 +277,7 @@ def core_facts(V: float, mu: ArrayLike) -> CoreFacts:
     return CoreFacts(sum_lower, bool(W < sum_lower), bool(np.all(W >= m) and np.all(m >= 0)))
 
 
-# ---------------------------------------------------------------------------
-# Shapley value
-# ---------------------------------------------------------------------------
+# -- Shapley value
 
 #: Largest ``n`` for :func:`shapley` (2**26 float64 worths = 512 MiB).
 MAX_SHAPLEY_PLAYERS = 26

@@ -35,9 +35,7 @@ from . import symbolic as S
 OVERPROVISION_EXAMPLE = HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
 
 
-# ---------------------------------------------------------------------------
-# numeric helpers
-# ---------------------------------------------------------------------------
+# -- numeric helpers
 
 
 def _close(a, b, scale: float = 1.0, rel: float = 1e-7) -> bool:
@@ -87,9 +85,7 @@ def _valid_sharing(params: HorizontalParams, lams) -> list:
     return out
 
 
-# ---------------------------------------------------------------------------
-# one check per erratum
-# ---------------------------------------------------------------------------
+# -- one check per erratum
 
 
 def check_prop1_b3(params: HorizontalParams) -> bool:
@@ -332,9 +328,7 @@ def check_all_members(params: HorizontalParams) -> bool:
     return cen.pi_total - dec.pi_total > 1e-12 * (abs(cen.pi_total) + abs(dec.pi_total))
 
 
-# ---------------------------------------------------------------------------
-# the paper's text: what each typo checks
-# ---------------------------------------------------------------------------
+# -- the paper's text: what each typo checks
 
 
 def cited_equation() -> str:

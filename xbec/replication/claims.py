@@ -83,9 +83,7 @@ class Claim:
 
 
 # the continuous-interval helpers live in xbec.replication.intervals
-# ---------------------------------------------------------------------------
-# one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
-# ---------------------------------------------------------------------------
+# -- one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
 
 Assessment = tuple[bool | str | None, bool, dict]
 

@@ -138,9 +138,7 @@ def grid_label(band: LambdaBand | None) -> str:
     return f"{lo:.2f}–{hi:.2f}" if lo <= hi else "none on the 0.01 grid"
 
 
-# ---------------------------------------------------------------------------
-# one assessment per claim: (literal or None, statement holds, evidence)
-# ---------------------------------------------------------------------------
+# -- one assessment per claim: (literal or None, statement holds, evidence)
 
 
 def worth_range(params: HorizontalParams, band: LambdaBand) -> tuple[float, float]:

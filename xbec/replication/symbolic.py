@@ -179,9 +179,7 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
     return sp.cancel(sp.together(a - b)) == 0
 
 
-# ---------------------------------------------------------------------------
-# §3.2 Stackelberg game led by the platform
-# ---------------------------------------------------------------------------
+# -- §3.2 Stackelberg game led by the platform
 
 
 def profit_functions() -> dict[str, sp.Expr]:
@@ -288,9 +286,7 @@ def decentralized_solution() -> dict[str, sp.Expr]:
     }
 
 
-# ---------------------------------------------------------------------------
-# §3.3 Centralised decision and §3.4 revenue sharing
-# ---------------------------------------------------------------------------
+# -- §3.3 Centralised decision and §3.4 revenue sharing
 
 
 @cache
@@ -341,9 +337,7 @@ def sharing_solution() -> dict[str, sp.Expr]:
     }
 
 
-# ---------------------------------------------------------------------------
-# §4.1 Raiffa
-# ---------------------------------------------------------------------------
+# -- §4.1 Raiffa
 
 
 def raiffa_from_procedure(n: int) -> dict[str, list]:
@@ -376,9 +370,7 @@ def raiffa_from_procedure(n: int) -> dict[str, list]:
     }
 
 
-# ---------------------------------------------------------------------------
-# Checks and errata
-# ---------------------------------------------------------------------------
+# -- Checks and errata
 
 
 @cache

@@ -61,9 +61,7 @@ THRESHOLD_CONFIGS: Mapping[str, tuple[int, str, str]] = {
 _BISECTION_STEPS = 64
 
 
-# --------------------------------------------------------------------------
-# The model's domain (raises before any computation)
-# --------------------------------------------------------------------------
+# -- The model's domain (raises before any computation)
 
 
 def check_alpha(alpha: Any) -> np.ndarray:
@@ -81,9 +79,7 @@ def check_r(r: Any) -> np.ndarray:
     return v.interval("r", r, 0.0, 1.0)
 
 
-# --------------------------------------------------------------------------
-# Symbolic derivation (sympy), re-runnable
-# --------------------------------------------------------------------------
+# -- Symbolic derivation (sympy), re-runnable
 
 
 @dataclass(frozen=True)
@@ -188,9 +184,7 @@ def derive() -> Derivation:
     return Derivation(a, b, r, subgames, indifference, second_order)
 
 
-# --------------------------------------------------------------------------
-# Numeric closed forms (vectorised numpy; transcribed, tested against sympy)
-# --------------------------------------------------------------------------
+# -- Numeric closed forms (vectorised numpy; transcribed, tested against sympy)
 
 
 @dataclass(frozen=True)
@@ -323,9 +317,7 @@ def subgame(config: str, alpha: Any, beta: Any, r: Any) -> Subgame:
     )
 
 
-# --------------------------------------------------------------------------
-# Thresholds (Lemma 1 analogue)
-# --------------------------------------------------------------------------
+# -- Thresholds (Lemma 1 analogue)
 
 
 def threshold_coefficients(key: str, alpha, beta) -> tuple[Any, Any, Any, Any]:

@@ -42,9 +42,7 @@ __all__ = [
 _TIE_RTOL = 1e-10
 
 
-# --------------------------------------------------------------------------
-# Stage 2: contract choice (Proposition 1 analogue)
-# --------------------------------------------------------------------------
+# -- Stage 2: contract choice (Proposition 1 analogue)
 
 
 def _selected(alpha, beta, r, th) -> dict[str, np.ndarray]:
@@ -146,9 +144,7 @@ def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False
     return code
 
 
-# --------------------------------------------------------------------------
-# Stage 1: the platform's royalty (Propositions 2 and 3 analogues)
-# --------------------------------------------------------------------------
+# -- Stage 1: the platform's royalty (Propositions 2 and 3 analogues)
 
 
 def _candidates(alpha, beta, forced: bool):
