@@ -45,23 +45,6 @@ from ..model.roots import real_roots
 from ..model.vertical import VerticalParams, allocate, improved_raiffa, member_names
 from .bands import BandArrays, band_dimensionless
 
-__all__ = [
-    "MU_RULES",
-    "leader_band_maps",
-    "BargainingOutcome",
-    "nash_product",
-    "nash_bargaining_lambda",
-    "coalition_values",
-    "allocation_paths",
-    "worth_thresholds",
-    "negative_allocation_lambda",
-    "negative_allocation_thresholds",
-    "vertical_band",
-    "valid_lambda",
-    "MuPaths",
-    "mu_paths",
-]
-
 #: How the coalition values μ respond to ``V(N)``: held at the paper's numbers,
 #: or scaled in proportion to ``V(N)`` (``mu * V / V_ref``).
 MU_RULES = ("fixed", "scaled")

@@ -26,17 +26,6 @@ from ..errors import ModelDomainError  # noqa: E402
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
 from ..model.vertical import member_names  # noqa: E402
 
-__all__ = [
-    "LABELS",
-    "band_map_figure",
-    "band_dimensionless_figure",
-    "core_lambda_figure",
-    "contracts_figure",
-    "allocations_figure",
-    "allocation_sensitivity_figure",
-    "cost_figure",
-]
-
 #: Axis labels of the horizontal parameters.
 LABELS = {
     "beta": r"market size $\beta$",

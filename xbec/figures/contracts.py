@@ -20,15 +20,6 @@ from matplotlib.patches import Patch
 
 from ..model.contracts import CHOICE_LABELS, CONFIGURATIONS, THRESHOLD_KEYS, EquilibriumMap, RoyaltyPath
 
-__all__ = [
-    "COLORS",
-    "plot_thresholds",
-    "plot_choice_map",
-    "plot_royalty_path",
-    "plot_equilibrium_map",
-    "plot_forced_map",
-]
-
 #: One colour per label of :data:`xbec.contracts.CHOICE_LABELS`.
 COLORS: Mapping[str, str] = {
     "WW": "#4c72b0",

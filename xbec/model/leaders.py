@@ -34,18 +34,6 @@ import numpy as np
 
 from ..errors import ModelDomainError
 
-__all__ = [
-    "LEADERS",
-    "LITERAL_READING",
-    "Prices",
-    "check_leader",
-    "platform_led_prices",
-    "manufacturer_led_prices",
-    "leader_prices",
-    "second_order_conditions",
-    "check_domain",
-]
-
 #: The orders of moves with an interior equilibrium.
 LEADERS = ("platform", "manufacturer")
 

@@ -23,23 +23,6 @@ from ..model.roots import real_roots
 from ..model.vertical import VerticalParams, allocate
 from .numerics import grid_ends, vertical_acceptable_lambda
 
-__all__ = [
-    "positive_on",
-    "delta_poly",
-    "profit_poly",
-    "pi1_poly",
-    "pi2_poly",
-    "valid_interval",
-    "worth_above",
-    "worth_below",
-    "member_beats",
-    "end_value",
-    "band_ends",
-    "bands",
-    "grid_label",
-    "worth_range",
-]
-
 
 def positive_on(poly: Polynomial, a: float, b: float) -> bool:
     """``poly > 0`` on the whole open interval ``(a, b)`` (decided by its roots)."""

@@ -56,22 +56,6 @@ from ..model.vertical import VerticalParams, allocate, improved_raiffa
 from . import paper
 from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
-__all__ = [
-    "LedgerRow",
-    "ledger",
-    "summary",
-    "unexplained",
-    "to_markdown",
-    "to_csv",
-    "tex",
-    "STATUSES",
-    "SECTIONS",
-    "RECONSTRUCTED_GAP",
-    "reconstructed_mu",
-    "reconstruction_family",
-    "ReconstructionFamily",
-]
-
 STATUSES = ("reproduced", "rounding", "reconstructed", "discrepancy")
 
 #: The places of the paper the ledger's rows come from, in the paper's order:

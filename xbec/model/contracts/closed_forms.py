@@ -18,25 +18,6 @@ import numpy as np
 from ... import _validate as v
 from ...errors import ModelDomainError
 
-__all__ = [
-    "CONFIGURATIONS",
-    "CHOICE_LABELS",
-    "THRESHOLD_KEYS",
-    "THRESHOLD_CONFIGS",
-    "Derivation",
-    "Subgame",
-    "derive",
-    "subgame",
-    "subgame_arrays",
-    "as_output",
-    "check_alpha",
-    "check_beta",
-    "check_r",
-    "threshold_coefficients",
-    "threshold_arrays",
-    "thresholds",
-]
-
 #: The four stage-3 configurations; the first letter is supplier 1's (the major one) contract.
 CONFIGURATIONS: tuple[str, ...] = ("WW", "WA", "AW", "AA")
 

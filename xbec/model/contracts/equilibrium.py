@@ -25,19 +25,6 @@ from .closed_forms import (
     threshold_arrays,
 )
 
-__all__ = [
-    "choice",
-    "choice_grid",
-    "stage2_intervals",
-    "reachable_choices",
-    "Equilibrium",
-    "equilibrium",
-    "EquilibriumMap",
-    "equilibrium_map",
-    "RoyaltyPath",
-    "royalty_path",
-]
-
 # Relative tolerance used only to *report* ties between platform profits.
 _TIE_RTOL = 1e-10
 
