@@ -63,16 +63,8 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
     Pure Nash equilibria of the suppliers' simultaneous W/A choice, refined by
     payoff dominance (an equilibrium is dropped when another gives both
     suppliers at least as much and one strictly more).  An indifferent
-    supplier takes agency.
-
-    Parameters
-    ----------
-    alpha : float
-        ``0 < alpha <= 1``.
-    beta : float
-        ``0 <= beta < 1``.
-    r : float
-        Royalty rate, ``0 <= r <= 1``.
+    supplier takes agency.  Scalars ``0 < alpha <= 1``, ``0 <= beta < 1``,
+    ``0 <= r <= 1`` (else :class:`~xbec.errors.ModelDomainError`).
 
     Returns
     -------
@@ -82,11 +74,6 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
         exist and each supplier prefers the one in which it is on agency (a
         coordination problem that payoff dominance cannot resolve; occurs for
         ``alpha`` close to 1 and large ``beta``).
-
-    Raises
-    ------
-    ModelDomainError
-        If an input is outside its domain or not a scalar.
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -99,20 +86,11 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
 def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False) -> np.ndarray:
     """Vectorised stage-2 choice, as integer codes into :data:`CHOICE_LABELS`.
 
-    Parameters
-    ----------
-    alpha, beta, r : float or array_like
-        Broadcast against each other (e.g. ``beta[None, :]`` and
-        ``r[:, None]`` for a map over ``(beta, r)``).
-    niche_forced_agency : bool, default False
-        The extension: supplier 2 is on agency; supplier 1 takes agency iff
-        ``r <= r1A``.
-
-    Returns
-    -------
-    numpy.ndarray of int
-        ``CONFIGURATIONS.index(c)`` where :func:`choice` returns ``(c,)``, and
-        ``4`` (``"WA/AW"``) where it returns ``("WA", "AW")``.
+    ``alpha, beta, r`` broadcast against each other (e.g. ``beta[None, :]``,
+    ``r[:, None]``). With ``niche_forced_agency`` (the extension) supplier 2 is
+    on agency and supplier 1 takes agency iff ``r <= r1A``. The code is
+    ``CONFIGURATIONS.index(c)`` where :func:`choice` returns ``(c,)`` and
+    ``4`` (``"WA/AW"``) where it returns ``("WA", "AW")``.
     """
     a, b, rr = check_alpha(alpha), check_beta(beta), check_r(r)
     forced = v.flag("niche_forced_agency", niche_forced_agency)
@@ -145,13 +123,15 @@ def _candidates(alpha, beta, forced: bool):
     a = np.asarray(alpha, float)[..., None]
     b = np.asarray(beta, float)[..., None]
     thb = {k: v[..., None] for k, v in th.items()}
-    if forced:
-        a1a = cand <= thb["r1A"]
-        none = np.zeros(cand.shape, bool)
-        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
-    else:
-        sel = _selected(a, b, cand, thb)
+    sel = _forced(cand, thb["r1A"]) if forced else _selected(a, b, cand, thb)
     return th, cand, sel
+
+
+def _forced(r, r1A) -> dict[str, np.ndarray]:
+    """Stage-2 selection of the extension: supplier 2 on agency, supplier 1 on agency iff ``r <= r1A``."""
+    a1a = r <= r1A
+    none = np.zeros(np.shape(a1a), bool)
+    return {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
 
 
 def stage2_intervals(
@@ -159,12 +139,8 @@ def stage2_intervals(
 ) -> tuple[tuple[float, float, tuple[str, ...]], ...]:
     """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
 
-    Parameters
-    ----------
-    alpha, beta : float
-        Parameters (scalars).
-    niche_forced_agency : bool, default False
-        The extension (supplier 2 on agency).
+    ``alpha``, ``beta`` are scalars; ``niche_forced_agency``: the extension
+    (supplier 2 on agency).
 
     Returns
     -------
@@ -194,12 +170,7 @@ def stage2_intervals(
 
 
 def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
-    """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces.
-
-    Parameters
-    ----------
-    alpha, beta : float or array_like
-        Broadcast against each other.
+    """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces (``alpha``, ``beta`` broadcast).
 
     Returns
     -------
@@ -356,25 +327,12 @@ def equilibrium(alpha: float, beta: float, niche_forced_agency: bool = False) ->
     non-decreasing, so the candidates are the right end points of the pieces,
     i.e. ``0``, the thresholds and ``1``.
 
-    Parameters
-    ----------
-    alpha : float
-        Potential demand of the niche supplier, ``0 < alpha <= 1``.
-    beta : float
-        Substitutability, ``0 <= beta < 1``.
-    niche_forced_agency : bool, default False
-        If True, supplier 2 can only take agency and only supplier 1 chooses
-        (the extension, analogue of Lemma 2 / Proposition 3): the platform
-        either sets ``r = r1A`` (configuration AA) or ``r = 1`` (WA).
-
-    Returns
-    -------
-    Equilibrium
-
-    Raises
-    ------
-    ModelDomainError
-        If ``alpha`` or ``beta`` is outside its domain.
+    ``alpha`` (potential demand of the niche supplier) in ``(0, 1]``, ``beta``
+    (substitutability) in ``[0, 1)``, else
+    :class:`~xbec.errors.ModelDomainError`. With ``niche_forced_agency``
+    supplier 2 can only take agency and only supplier 1 chooses (the
+    extension, analogue of Lemma 2 / Proposition 3): the platform either sets
+    ``r = r1A`` (configuration AA) or ``r = 1`` (WA).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -435,19 +393,7 @@ class EquilibriumMap:
 
 
 def equilibrium_map(alpha: Any, beta: Any, niche_forced_agency: bool = False) -> EquilibriumMap:
-    """Vectorised :func:`equilibrium` over the grid ``alpha x beta``.
-
-    Parameters
-    ----------
-    alpha, beta : 1-d array_like
-        Grid axes (each value within its domain).
-    niche_forced_agency : bool, default False
-        The extension (see :func:`equilibrium`).
-
-    Returns
-    -------
-    EquilibriumMap
-    """
+    """Vectorised :func:`equilibrium` over the grid ``alpha x beta`` (1-d axes; the extension as there)."""
     a = v.axis("alpha", check_alpha(alpha))
     b = v.axis("beta", check_beta(beta))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
@@ -492,31 +438,17 @@ class RoyaltyPath:
 
 
 def royalty_path(alpha: float, beta: float, r: Any, niche_forced_agency: bool = False) -> RoyaltyPath:
-    """Stage-2 choice and profits as the royalty varies (Proposition 1 analogue).
+    """Stage-2 choice and profits along the royalty rates ``r`` (1-d, in ``[0, 1]``; Proposition 1 analogue).
 
-    Parameters
-    ----------
-    alpha, beta : float
-        Parameters (scalars).
-    r : 1-d array_like
-        Royalty rates in ``[0, 1]``.
-    niche_forced_agency : bool, default False
-        The extension: supplier 2 is on agency, supplier 1 chooses.
-
-    Returns
-    -------
-    RoyaltyPath
+    ``alpha``, ``beta`` are scalars; ``niche_forced_agency``: the extension
+    (supplier 2 on agency, supplier 1 chooses).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
     rr = v.axis("r", check_r(r))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
     th = threshold_arrays(a, b)
-    if forced:
-        a1a = rr <= th["r1A"]
-        sel = {"AA": a1a, "WA": ~a1a, "WW": np.zeros(rr.shape, bool), "AW": np.zeros(rr.shape, bool)}
-    else:
-        sel = _selected(a, b, rr, th)
+    sel = _forced(rr, th["r1A"]) if forced else _selected(a, b, rr, th)
     pay = {c: subgame_arrays(c, a, b, rr) for c in CONFIGURATIONS}
     selected = tuple(tuple(c for c in CONFIGURATIONS if sel[c][k]) for k in range(rr.size))
     platform = np.full(rr.shape, np.inf)
