@@ -100,11 +100,7 @@ def derive() -> Derivation:
     on the W products, each A supplier on its own product) is a simultaneous
     game solved from its first-order conditions; the W suppliers then choose
     their wholesale prices anticipating it (simultaneously when both are on W).
-
-    Returns
-    -------
-    Derivation
-        The sympy expressions (cached; the call takes about a second).
+    Cached (the call takes about a second).
     """
     import sympy as sp
 
@@ -265,29 +261,12 @@ def as_output(x: Any) -> Any:
 
 
 def subgame(config: str, alpha: Any, beta: Any, r: Any) -> Subgame:
-    """Closed-form stage-3 outcome of one configuration.
+    """Closed-form stage-3 outcome of ``config`` (supplier 1's and 2's contracts, e.g. ``"WA"``).
 
-    Parameters
-    ----------
-    config : {"WW", "WA", "AW", "AA"}
-        Contracts of supplier 1 and supplier 2.
-    alpha : float or array_like
-        Potential demand of the niche supplier, ``0 < alpha <= 1``.
-    beta : float or array_like
-        Substitutability, ``0 <= beta < 1``.
-    r : float or array_like
-        Royalty rate, ``0 <= r <= 1`` (irrelevant under WW).
-
-    Returns
-    -------
-    Subgame
-        Prices, quantities, wholesale prices and profits (broadcast arrays, or
-        floats for scalar input).
-
-    Raises
-    ------
-    ModelDomainError
-        If an input is outside its domain.
+    ``alpha`` (potential demand of the niche supplier) in ``(0, 1]``, ``beta``
+    (substitutability) in ``[0, 1)``, the royalty ``r`` in ``[0, 1]``
+    (irrelevant under WW), else :class:`~xbec.errors.ModelDomainError`;
+    broadcast arrays out, floats for scalar input.
     """
     config = v.one_of("config", config, CONFIGURATIONS)
     alpha, beta, r = check_alpha(alpha), check_beta(beta), check_r(r)
@@ -399,23 +378,10 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     rival-on-W thresholds a cubic (bisection to machine precision); see
     :func:`derive` for the sympy derivation of the indifference conditions.
 
-    Parameters
-    ----------
-    alpha : float or array_like
-        ``0 < alpha <= 1``.
-    beta : float or array_like
-        ``0 <= beta < 1``.
-
-    Returns
-    -------
-    dict
-        Keys ``"r1W", "r1A", "r2W", "r2A"``; floats for scalar input, arrays
-        (broadcast shape) otherwise.  Accuracy about ``1e-15``.
-
-    Raises
-    ------
-    ModelDomainError
-        If ``alpha`` or ``beta`` is outside its domain.
+    ``0 < alpha <= 1``, ``0 <= beta < 1`` (else
+    :class:`~xbec.errors.ModelDomainError`); keys ``"r1W", "r1A", "r2W",
+    "r2A"``, floats for scalar input, broadcast arrays otherwise; accuracy
+    about ``1e-15``.
     """
     alpha, beta = check_alpha(alpha), check_beta(beta)
     return {k: as_output(v) for k, v in threshold_arrays(alpha, beta).items()}
