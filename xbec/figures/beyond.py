@@ -212,18 +212,18 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     co_style = dict(color="#d62728")
 
     bands = []
-    try:
-        bands.append(
-            (acceptable_lambda(params) if platform_leads else _band_no_lead(params), "#1f77b4", "revenue-sharing band")
-        )
-    except ModelDomainError:  # an empty band is simply not shaded
-        pass
-    try:
-        bands.append(
-            (an.coordinating_acceptable_lambda(params, platform_leads=platform_leads), "#d62728", "coordinating band")
-        )
-    except ModelDomainError:
-        pass
+    for band_of, colour, label in (
+        (lambda: acceptable_lambda(params, platform_earns_more=platform_leads), "#1f77b4", "revenue-sharing band"),
+        (
+            lambda: an.coordinating_acceptable_lambda(params, platform_leads=platform_leads),
+            "#d62728",
+            "coordinating band",
+        ),
+    ):
+        try:
+            bands.append((band_of(), colour, label))
+        except ModelDomainError:  # an empty band is simply not shaded
+            pass
 
     def shade(ax):
         for band, colour, label in bands:
@@ -267,14 +267,6 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
         list(handles.values()), list(handles.keys()), loc="outside lower center", ncol=5, fontsize=8, frameon=False
     )
     return fig
-
-
-def _band_no_lead(params: HorizontalParams):
-    values: dict[str, Any] = params.as_dict()
-    r = an.band_arrays(**values, platform_leads=False)
-    if r.status != an.BAND_OK:
-        raise ModelDomainError(f"no acceptable lam for {params}")
-    return (float(r.lo), float(r.hi))
 
 
 def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] | None = None) -> Figure:
