@@ -18,19 +18,13 @@ from matplotlib.patches import Patch
 from .. import beyond as an
 from ..beyond.robustness import BargainingOutcome
 from ..model.horizontal import HorizontalParams, revenue_sharing
+from .beyond import _edges
 
 __all__ = ["leader_maps_figure", "bargaining_figure", "mu_figure"]
 
 _GREY = {an.BAND_EMPTY: "#d9d9d9", an.BAND_DISJOINT: "#fdae6b"}
 _LEADER_TITLE = {"platform": "platform leads (mark-up reading)", "manufacturer": "manufacturer leads"}
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")
-
-
-def _edges(x: np.ndarray) -> np.ndarray:
-    if x.size == 1:
-        return np.array([x[0] - 0.5, x[0] + 0.5])
-    mid = 0.5 * (x[1:] + x[:-1])
-    return np.r_[x[0] - (mid[0] - x[0]), mid, x[-1] + (x[-1] - mid[-1])]
 
 
 def leader_maps_figure(
