@@ -58,7 +58,7 @@ def _names(members: Sequence[str] | None, n: int) -> Sequence[str]:
     return names
 
 
-def _edges(x: np.ndarray) -> np.ndarray:
+def cell_edges(x: np.ndarray) -> np.ndarray:
     """Cell edges for pcolormesh from cell centres."""
     if x.size == 1:
         return np.array([x[0] - 0.5, x[0] + 0.5])
@@ -75,7 +75,7 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     """
     fig = Figure(figsize=(12, 4.0), layout="constrained")
     axes = fig.subplots(1, 3, sharex=True, sharey=True)
-    xe, ye = _edges(bmap.x), _edges(bmap.y)
+    xe, ye = cell_edges(bmap.x), cell_edges(bmap.y)
     status = bmap.status
     codes = [k for k in _STATUS_COLOURS if np.any(status == k)]
     cat = np.full(status.shape, np.nan)

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from .. import beyond as an
 from ..beyond.robustness import BargainingOutcome
 from ..model.horizontal import HorizontalParams, revenue_sharing
-from .beyond import _edges
+from .beyond import cell_edges
 
 __all__ = ["leader_maps_figure", "bargaining_figure", "mu_figure"]
 
@@ -44,7 +44,7 @@ def leader_maps_figure(
     rows = [leader for leader in ("platform", "manufacturer") if any(k[0] == leader for k in keys)]
     fig = Figure(figsize=(5.2 * len(cols), 3.6 * len(rows)), layout="constrained")
     axes = np.atleast_2d(fig.subplots(len(rows), len(cols), sharex=True, sharey=True, squeeze=False))
-    xe, ye = _edges(np.asarray(rho, float)), _edges(np.asarray(kappa, float))
+    xe, ye = cell_edges(np.asarray(rho, float)), cell_edges(np.asarray(kappa, float))
     vmax = max(float(np.nanmax(m.width)) if np.any(m.status == an.BAND_OK) else 0.0 for m in maps.values())
     mesh = None
     for i, leader in enumerate(rows):
