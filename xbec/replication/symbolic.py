@@ -383,61 +383,30 @@ def checks() -> tuple[FormulaCheck, ...]:
     r = leader_reactions()
     cen = centralized_solution()
     rs = sharing_solution()
+
+    def check(key: str, derived, note: str = "", errata: tuple[str, ...] = ()) -> FormulaCheck:
+        printed = PRINTED[key]
+        agrees = printed == derived if isinstance(printed, sp.MatrixBase) else _same(printed, derived)
+        return FormulaCheck(key, printed, derived, agrees, note, errata)
+
+    d2_note = "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p"
+    reaction = "a reaction function {}, not the equilibrium; see decentralized_solution()"
+    hessian_note = (
+        "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
+        "not the leader's Hessian once eq (5) is substituted"
+    )
     out = [
-        FormulaCheck(
-            "dpi2_dw (Prop. 2 proof)",
-            PRINTED["dpi2_dw (Prop. 2 proof)"],
-            m["dpi2_dw"],
-            _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"]),
-        ),
-        FormulaCheck(
-            "d2pi2_dw2 (Prop. 1 proof)",
-            PRINTED["d2pi2_dw2 (Prop. 1 proof)"],
-            m["d2pi2_dw2"],
-            _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
-            "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p",
-            ("stackelberg-order",),
-        ),
-        FormulaCheck("eq (5) w", PRINTED["eq (5) w"], m["eq5"], _same(PRINTED["eq (5) w"], m["eq5"])),
-        FormulaCheck(
-            "p^{1*}",
-            PRINTED["p^{1*}"],
-            r["p_of_s"],
-            _same(PRINTED["p^{1*}"], r["p_of_s"]),
-            "a reaction function p(s), not the equilibrium; see decentralized_solution()",
-            ("p1-s1-reaction",),
-        ),
-        FormulaCheck(
-            "s^{1*}",
-            PRINTED["s^{1*}"],
-            r["s_of_p"],
-            _same(PRINTED["s^{1*}"], r["s_of_p"]),
-            "a reaction function s(p), not the equilibrium; see decentralized_solution()",
-            ("p1-s1-reaction",),
-        ),
-        FormulaCheck("p^{2*}", PRINTED["p^{2*}"], cen["p"], _same(PRINTED["p^{2*}"], cen["p"])),
-        FormulaCheck("s^{2*}", PRINTED["s^{2*}"], cen["s"], _same(PRINTED["s^{2*}"], cen["s"])),
-        FormulaCheck(
-            "eq (3) Hessian",
-            PRINTED["eq (3) Hessian"],
-            cen["hessian"],
-            PRINTED["eq (3) Hessian"] == cen["hessian"],
-            "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
-            "not the leader's Hessian once eq (5) is substituted",
-            ("prop1-leader-concavity",),
-        ),
-        FormulaCheck(
-            "eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"], _same(PRINTED["eq (8) p*(lambda)"], rs["p"])
-        ),
-        FormulaCheck(
-            "eq (9) s*(lambda)",
-            PRINTED["eq (9) s*(lambda)"],
-            rs["s_foc"],
-            _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"]),
-        ),
-        FormulaCheck(
-            "eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"], _same(PRINTED["eq (10) w*(lambda)"], rs["w"])
-        ),
+        check("dpi2_dw (Prop. 2 proof)", m["dpi2_dw"]),
+        check("d2pi2_dw2 (Prop. 1 proof)", m["d2pi2_dw2"], d2_note, ("stackelberg-order",)),
+        check("eq (5) w", m["eq5"]),
+        check("p^{1*}", r["p_of_s"], reaction.format("p(s)"), ("p1-s1-reaction",)),
+        check("s^{1*}", r["s_of_p"], reaction.format("s(p)"), ("p1-s1-reaction",)),
+        check("p^{2*}", cen["p"]),
+        check("s^{2*}", cen["s"]),
+        check("eq (3) Hessian", cen["hessian"], hessian_note, ("prop1-leader-concavity",)),
+        check("eq (8) p*(lambda)", rs["p"]),
+        check("eq (9) s*(lambda)", rs["s_foc"]),
+        check("eq (10) w*(lambda)", rs["w"]),
     ]
     for n in (2, 3, 4, 5, 6):
         rf = raiffa_from_procedure(n)
