@@ -49,8 +49,7 @@ def valued_game(V: float, mu) -> np.ndarray:
     table = np.zeros(1 << n)
     full = (1 << n) - 1
     table[full] = V
-    for i in range(n):
-        table[full ^ (1 << i)] = mu[i]
+    table[full ^ (1 << np.arange(n))] = mu
     return table
 
 
