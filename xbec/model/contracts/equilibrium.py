@@ -66,14 +66,11 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
     supplier takes agency.  Scalars ``0 < alpha <= 1``, ``0 <= beta < 1``,
     ``0 <= r <= 1`` (else :class:`~xbec.errors.ModelDomainError`).
 
-    Returns
-    -------
-    tuple of str
-        The selected configurations in the order of :data:`CONFIGURATIONS`.
-        Usually one; two (``("WA", "AW")``) where both asymmetric equilibria
-        exist and each supplier prefers the one in which it is on agency (a
-        coordination problem that payoff dominance cannot resolve; occurs for
-        ``alpha`` close to 1 and large ``beta``).
+    The selected configurations in the order of :data:`CONFIGURATIONS`:
+    usually one; two (``("WA", "AW")``) where both asymmetric equilibria
+    exist and each supplier prefers the one in which it is on agency (a
+    coordination problem that payoff dominance cannot resolve; occurs for
+    ``alpha`` close to 1 and large ``beta``).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -140,15 +137,11 @@ def stage2_intervals(
     """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
 
     ``alpha``, ``beta`` are scalars; ``niche_forced_agency``: the extension
-    (supplier 2 on agency).
-
-    Returns
-    -------
-    tuple of (lo, hi, selected)
-        Consecutive pieces covering ``[0, 1]``: the first is the closed
-        interval ``[0, hi]``, the others are ``(lo, hi]``; ``selected`` is what
-        :func:`choice` returns for every ``r`` in the piece.  Adjacent pieces
-        with the same selection are merged; end points are thresholds.
+    (supplier 2 on agency). Returns consecutive pieces ``(lo, hi, selected)``
+    covering ``[0, 1]``: the first is the closed interval ``[0, hi]``, the
+    others are ``(lo, hi]``; ``selected`` is what :func:`choice` returns for
+    every ``r`` in the piece. Adjacent pieces with the same selection are
+    merged; end points are thresholds.
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -172,14 +165,11 @@ def stage2_intervals(
 def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
     """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces (``alpha``, ``beta`` broadcast).
 
-    Returns
-    -------
-    dict
-        For each label of :data:`CHOICE_LABELS`, a boolean array: True where
-        :func:`choice` returns exactly that configuration (or, for
-        ``"WA/AW"``, both asymmetric ones: each supplier then prefers the
-        equilibrium in which it is on agency, a coordination problem) for some
-        ``r``.  ``"WA/AW"`` requires ``max(r1A, r2A) < min(r1W, r2W)``.
+    For each label of :data:`CHOICE_LABELS`, a boolean array: True where
+    :func:`choice` returns exactly that configuration (or, for ``"WA/AW"``,
+    both asymmetric ones: each supplier then prefers the equilibrium in which
+    it is on agency, a coordination problem) for some ``r``. ``"WA/AW"``
+    requires ``max(r1A, r2A) < min(r1W, r2W)``.
     """
     a, b = check_alpha(alpha), check_beta(beta)
     a, b = np.broadcast_arrays(a, b)
@@ -265,57 +255,32 @@ def _stage1(alpha, beta, forced: bool):
 class Equilibrium:
     """Subgame-perfect equilibrium of the contracting game.
 
-    Attributes
-    ----------
-    alpha, beta : float
-        Parameters.
-    niche_forced_agency : bool
-        True for the extension in which supplier 2 can only take agency.
-    contracts : str
-        Equilibrium configuration, e.g. ``"WA"`` (supplier 1 wholesale,
-        supplier 2 agency).
-    royalty : float
-        An optimal royalty rate.  When the platform is indifferent over a range
-        (equilibrium WW: its profit does not depend on ``r``) this is the upper
-        end ``1.0`` of the range.
-    royalty_range : tuple of float
-        ``(lo, hi)``: the optimal royalties form the interval ``(lo, hi]`` when
-        ``platform_indifferent`` (``lo`` itself induces agency, because an
-        indifferent supplier takes agency), else ``lo == hi == royalty``.
-    platform_indifferent : bool
-        True when every ``r`` in ``royalty_range`` is optimal.
-    ties : tuple of str
-        Other configurations the platform can induce with exactly the same
-        profit (only on boundaries of the equilibrium map; usually empty).
-    platform_profit, supplier1_profit, supplier2_profit : float
-        Equilibrium profits.
-    prices, quantities : tuple of float
-        Retail prices and quantities ``(product 1, product 2)``.
-    wholesale_prices : tuple
-        ``(w1, w2)``; ``None`` for a supplier on agency.
-    thresholds : dict
-        The four threshold royalties (:func:`thresholds`).
-    stage2_ambiguous : bool
-        True if, at the optimal royalty, stage 2 selects two configurations
-        with different platform profits (the platform is then credited with
-        the smaller one).  False on the whole tested domain.
+    ``royalty`` is an optimal royalty rate; when the platform is indifferent
+    over a range (equilibrium WW: its profit does not depend on ``r``) it is
+    the upper end ``1.0`` of the range, and the optimal royalties form the
+    interval ``(lo, hi]`` of ``royalty_range`` (``lo`` itself induces agency,
+    because an indifferent supplier takes agency); else ``lo == hi == royalty``.
     """
 
     alpha: float
     beta: float
-    niche_forced_agency: bool
-    contracts: str
+    niche_forced_agency: bool  #: the extension in which supplier 2 can only take agency
+    contracts: str  #: equilibrium configuration, e.g. ``"WA"`` (supplier 1 wholesale, supplier 2 agency)
     royalty: float
     royalty_range: tuple[float, float]
-    platform_indifferent: bool
+    platform_indifferent: bool  #: every ``r`` in ``royalty_range`` is optimal
+    #: other configurations the platform can induce with exactly the same profit (only on boundaries of the
+    #: equilibrium map; usually empty)
     ties: tuple[str, ...]
     platform_profit: float
     supplier1_profit: float
     supplier2_profit: float
-    prices: tuple[float, float]
+    prices: tuple[float, float]  #: retail prices ``(product 1, product 2)``
     quantities: tuple[float, float]
-    wholesale_prices: tuple[float | None, float | None]
-    thresholds: Mapping[str, float]
+    wholesale_prices: tuple[float | None, float | None]  #: ``(w1, w2)``; ``None`` for a supplier on agency
+    thresholds: Mapping[str, float]  #: the four threshold royalties (:func:`thresholds`)
+    #: stage 2 selects, at the optimal royalty, two configurations with different platform profits (the
+    #: platform is then credited with the smaller one); False on the whole tested domain
     stage2_ambiguous: bool
 
 
