@@ -52,12 +52,9 @@ class Prices(NamedTuple):
 def check_leader(leader: Any) -> str:
     """Return ``leader`` if it names an order of moves with an equilibrium, else raise.
 
-    Raises
-    ------
-    ModelDomainError
-        For the literal reading ``"platform-price-first"`` (no interior
-        equilibrium: eq (2) is linear in ``w`` for a fixed ``p``) and for any
-        other value not in :data:`LEADERS`.
+    :class:`~xbec.errors.ModelDomainError` for the literal reading
+    ``"platform-price-first"`` (no interior equilibrium: eq (2) is linear in
+    ``w`` for a fixed ``p``) and for any other value not in :data:`LEADERS`.
     """
     if leader == LITERAL_READING:
         raise ModelDomainError(

@@ -48,24 +48,13 @@ MEMBER_NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class VerticalParams:
-    """Inputs of the vertical alliance; defaults are §5.2's values.
+    """Inputs of the vertical alliance; defaults are §5.2's values."""
 
-    Parameters
-    ----------
-    mu : tuple of float
-        ``mu[i] = V(N \\ {i})``. §5.2: ``V(2∪3∪4)=1600``, ``V(1∪3∪4)=2000``,
-        ``V(1∪2∪4)=2300``, ``V(1∪2∪3)=2200``.
-    phi : tuple of float
-        Cost invested by each member, ``>= 0``.
-    theta : tuple of float
-        Service level of each member, ``>= 0``.
-    weights : tuple of float
-        Weights of ``phi`` and ``theta`` in eq (14), ``>= 0`` and summing to 1.
-    """
-
+    #: ``mu[i] = V(N \\ {i})``. §5.2: ``V(2∪3∪4)=1600``, ``V(1∪3∪4)=2000``, ``V(1∪2∪4)=2300``, ``V(1∪2∪3)=2200``
     mu: tuple[float, ...] = (1600.0, 2000.0, 2300.0, 2200.0)
-    phi: tuple[float, ...] = (20.0, 15.0, 8.0, 12.0)
-    theta: tuple[float, ...] = (0.7, 0.5, 0.4, 0.6)
+    phi: tuple[float, ...] = (20.0, 15.0, 8.0, 12.0)  #: cost invested by each member, ``>= 0``
+    theta: tuple[float, ...] = (0.7, 0.5, 0.4, 0.6)  #: service level of each member, ``>= 0``
+    #: weights of ``phi`` and ``theta`` in eq (14), ``>= 0`` and summing to 1
     weights: tuple[float, ...] = (0.7, 0.3)
     F: np.ndarray = field(init=False, repr=False, compare=False)
 

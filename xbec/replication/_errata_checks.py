@@ -51,12 +51,9 @@ def _hessian_and_stationary(f: Callable[[float, float], float], z0: np.ndarray, 
     """
     e = np.eye(2) * h
     g = np.array([(f(*(z0 + e[i])) - f(*(z0 - e[i]))) / (2 * h) for i in range(2)])
-    H = np.empty((2, 2))
-    for i in range(2):
-        for j in range(2):
-            H[i, j] = (
-                f(*(z0 + e[i] + e[j])) - f(*(z0 + e[i] - e[j])) - f(*(z0 - e[i] + e[j])) + f(*(z0 - e[i] - e[j]))
-            ) / (4 * h * h)
+    H = np.array(
+        [[f(*(z0 + a + b)) - f(*(z0 + a - b)) - f(*(z0 - a + b)) + f(*(z0 - a - b)) for b in e] for a in e]
+    ) / (4 * h * h)
     return H, g, z0 - np.linalg.solve(H, g)
 
 

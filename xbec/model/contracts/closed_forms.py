@@ -65,30 +65,19 @@ def check_r(r: Any) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Derivation:
-    """Closed forms of the four stage-3 subgames, derived with sympy.
-
-    Attributes
-    ----------
-    alpha, beta, r :
-        The sympy symbols used in every expression.
-    subgames :
-        ``subgames[config]`` maps ``"p1", "p2", "q1", "q2", "pi1", "pi2",
-        "platform"`` and, for wholesale suppliers, ``"w1"``/``"w2"`` to sympy
-        expressions in ``alpha, beta, r``.
-    indifference :
-        ``indifference[key]`` for ``key`` in :data:`THRESHOLD_KEYS` is
-        ``pi_i(agency) - pi_i(wholesale)`` given the rival's contract; the
-        threshold is its root in ``r``.
-    second_order :
-        ``second_order[config]`` lists the second derivatives of every
-        decision maker's objective in its own choice variable (must be < 0).
-    """
+    """Closed forms of the four stage-3 subgames, derived with sympy (expressions in the symbols ``alpha, beta, r``)."""
 
     alpha: Any
     beta: Any
     r: Any
+    #: ``subgames[config]`` maps ``"p1", "p2", "q1", "q2", "pi1", "pi2", "platform"`` and, for wholesale
+    #: suppliers, ``"w1"``/``"w2"`` to sympy expressions
     subgames: Mapping[str, Mapping[str, Any]]
+    #: ``indifference[key]`` (``key`` in :data:`THRESHOLD_KEYS`) is ``pi_i(agency) - pi_i(wholesale)`` given the
+    #: rival's contract; the threshold is its root in ``r``
     indifference: Mapping[str, Any]
+    #: ``second_order[config]``: the second derivatives of every decision maker's objective in its own choice
+    #: variable (must be < 0)
     second_order: Mapping[str, tuple[Any, ...]]
 
 
