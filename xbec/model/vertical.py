@@ -18,23 +18,6 @@ from numpy.typing import ArrayLike
 from .. import _validate as v
 from ..errors import ModelDomainError
 
-__all__ = [
-    "VerticalParams",
-    "service_shares",
-    "raiffa_lower_limits",
-    "raiffa_upper_limits",
-    "raiffa",
-    "improved_raiffa",
-    "allocate",
-    "CoreFacts",
-    "core_facts",
-    "member_names",
-    "coalition_table",
-    "shapley",
-    "MAX_SHAPLEY_PLAYERS",
-    "MEMBER_NAMES",
-]
-
 #: Names of the vertical alliance's four members in §5.2's order (member
 #: ``i`` of the paper is index ``i - 1`` here), the one list used by the
 #: tables, the figures and the notebooks (see :func:`~xbec.model.vertical.member_names`).

@@ -193,11 +193,8 @@ def _total_up(params, vp) -> Assessment:
         return VACUOUS, True, {"horizontal band": "none"}
     ok = positive_on(pi1_poly(params) + pi2_poly(params) - dec.pi_total * delta_poly(params) ** 2, *h)
     lo, hi = band_ends(params, h, "pi_total")
-    return (
-        ok,
-        ok,
-        {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi},
-    )
+    ev = {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi}
+    return ok, ok, ev
 
 
 def _lower_price(params, vp) -> Assessment:
@@ -214,15 +211,8 @@ def _higher(name: str, dec_name: str, tex: str):
             return VACUOUS, True, {"horizontal band": "none"}
         lo, hi = band_ends(params, h, name)  # s and D are monotone on the band: the infimum is at an end
         ok = bool(min(lo, hi) > ref)
-        return (
-            ok,
-            ok,
-            {
-                f"${tex}^{{1*}}$ (decentralised)": ref,
-                f"${tex}(\\lambda)$ at the band's lower end": lo,
-                "at the upper end": hi,
-            },
-        )
+        ev = {f"${tex}^{{1*}}$ (decentralised)": ref, f"${tex}(\\lambda)$ at the band's lower end": lo}
+        return ok, ok, {**ev, "at the upper end": hi}
 
     return assess
 

@@ -39,19 +39,14 @@ def delta_poly(params: HorizontalParams) -> Polynomial:
     return Polynomial([params.b1 * params.gamma1, -(params.b2**2)])
 
 
-def profit_poly(params: HorizontalParams, name: str) -> Polynomial:
-    """``pi(λ) δ(λ)^2`` in λ (``name``: ``pi1``/``pi2``), from the model's :func:`sharing_quadratics`."""
-    return Polynomial(getattr(sharing_quadratics(params), name))
-
-
 def pi1_poly(params: HorizontalParams) -> Polynomial:
-    """``pi1(λ) δ(λ)^2`` as a polynomial in λ."""
-    return profit_poly(params, "pi1")
+    """``pi1(λ) δ(λ)^2`` as a polynomial in λ, from the model's :func:`sharing_quadratics`."""
+    return Polynomial(sharing_quadratics(params).pi1)
 
 
 def pi2_poly(params: HorizontalParams) -> Polynomial:
-    """``pi2(λ) δ(λ)^2`` as a polynomial in λ."""
-    return profit_poly(params, "pi2")
+    """``pi2(λ) δ(λ)^2`` as a polynomial in λ, from the model's :func:`sharing_quadratics`."""
+    return Polynomial(sharing_quadratics(params).pi2)
 
 
 def valid_interval(params: HorizontalParams, a: float, b: float) -> tuple[float, float]:

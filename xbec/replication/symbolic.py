@@ -30,21 +30,6 @@ from ..model.params import HorizontalParams
 if TYPE_CHECKING:
     import sympy as sp
 
-__all__ = [
-    "FormulaCheck",
-    "profit_functions",
-    "profit_gap",
-    "manufacturer_reply",
-    "leader_reactions",
-    "leader_hessian",
-    "decentralized_solution",
-    "centralized_solution",
-    "sharing_solution",
-    "raiffa_from_procedure",
-    "checks",
-    "check_label",
-]
-
 
 @cache
 def _namespace() -> dict:
