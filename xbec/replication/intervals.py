@@ -60,23 +60,14 @@ def valid_interval(params: HorizontalParams, a: float, b: float) -> tuple[float,
     return (max(a, ls), b) if A < 0 else (b, b)
 
 
-def worth_above(params: HorizontalParams, t: float, band: LambdaBand) -> bool:
-    """``pi1(λ) > t`` for every λ in the band."""
-    return positive_on(pi1_poly(params) - t * delta_poly(params) ** 2, *band)
-
-
-def worth_below(params: HorizontalParams, t: float, band: LambdaBand) -> bool:
-    """``pi1(λ) < t`` for every λ in the band."""
-    return positive_on(t * delta_poly(params) ** 2 - pi1_poly(params), *band)
-
-
 def member_beats(params: HorizontalParams, vp: VerticalParams, i: int, j: int, band: LambdaBand) -> bool:
     """Member ``i`` gets more than member ``j`` for every λ in the band (eq 15 is linear in V)."""
     F, d = vp.F, allocate(vp, 0.0)
     slope, cut = F[i] - F[j], d[j] - d[i]  # x_i - x_j = slope V - cut
     if slope == 0:
         return bool(cut < 0)
-    return worth_above(params, cut / slope, band) if slope > 0 else worth_below(params, cut / slope, band)
+    above = pi1_poly(params) - cut / slope * delta_poly(params) ** 2  # > 0 where pi1(λ) > cut / slope
+    return positive_on(above if slope > 0 else -above, *band)
 
 
 def end_value(params: HorizontalParams, lam: float, inward: float, name: str) -> float:
