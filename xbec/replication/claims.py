@@ -45,6 +45,7 @@ from ..model.horizontal import (
 from ..model.vertical import VerticalParams, allocate
 from . import equity as EQ
 from . import paper
+from ._errata_checks import check_all_members
 from .intervals import (
     band_ends,
     bands,
@@ -182,8 +183,7 @@ def _domestic_first(params, vp) -> Assessment:
 
 def _all_members(params, vp) -> Assessment:
     dec, cen = decentralized(params), centralized(params)
-    ok = cen.pi_total - dec.pi_total > 1e-12 * (abs(cen.pi_total) + abs(dec.pi_total))
-    return None, ok, {"$\\pi$": cen.pi_total, "$\\pi_1^* + \\pi_2^*$": dec.pi_total}
+    return None, check_all_members(params), {"$\\pi$": cen.pi_total, "$\\pi_1^* + \\pi_2^*$": dec.pi_total}
 
 
 def _total_up(params, vp) -> Assessment:
