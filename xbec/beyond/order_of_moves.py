@@ -23,8 +23,6 @@ from ..model.leaders import check_leader
 from .bands import BAND_OK, BandArrays, band_dimensionless, dimensionless_groups
 from .robustness import leader_band_maps
 
-__all__ = ["LeaderMaps", "leader_maps", "band_kappa_limit", "band_rho_limit", "band_area_share"]
-
 
 @dataclass(frozen=True)
 class LeaderMaps:

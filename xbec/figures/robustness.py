@@ -20,8 +20,6 @@ from ..beyond.robustness import BargainingOutcome
 from ..model.horizontal import HorizontalParams, revenue_sharing
 from .beyond import cell_edges
 
-__all__ = ["leader_maps_figure", "bargaining_figure", "mu_figure"]
-
 _GREY = {an.BAND_EMPTY: "#d9d9d9", an.BAND_DISJOINT: "#fdae6b"}
 _LEADER_TITLE = {"platform": "platform leads (mark-up reading)", "manufacturer": "manufacturer leads"}
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")

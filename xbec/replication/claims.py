@@ -60,8 +60,6 @@ from .intervals import (
 )
 from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
-__all__ = ["Claim", "claims", "VERDICTS"]
-
 #: A statement "for every λ in the band" where the band is empty.
 VACUOUS = "vacuous (no band)"
 VERDICTS = ("holds", "holds with correction", "fails", "undefined as stated", VACUOUS)

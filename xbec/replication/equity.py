@@ -25,8 +25,6 @@ from numpy.polynomial import Polynomial
 
 from ..model.vertical import VerticalParams, improved_raiffa, raiffa, shapley
 
-__all__ = ["RULES", "affine_rule", "valued_game", "core_worth_interval", "shapley_distance_gap", "gain_dispersion"]
-
 RULES = ("Raiffa (eq 13)", "improved Raiffa (eq 15)")
 
 

@@ -23,8 +23,6 @@ import sympy as sp
 
 from .symbolic import SYMBOLS, centralized_solution, profit_functions
 
-__all__ = ["manufacturer_led_solution", "literal_reading", "manufacturer_led_band_gap"]
-
 
 @cache
 def manufacturer_led_solution() -> dict[str, sp.Expr]:
