@@ -12,12 +12,7 @@ from numpy.typing import ArrayLike
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import (
-    HorizontalParams,
-    LambdaBand,
-    band_conditions,
-    solve_band,
-)
+from ..model.horizontal import HorizontalParams, LambdaBand, band_conditions, solve_band
 from ..model.vertical import improved_raiffa, raiffa, shapley
 from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 

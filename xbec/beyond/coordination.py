@@ -9,13 +9,7 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import (
-    HorizontalParams,
-    LambdaBand,
-    centralized,
-    decentralized,
-    revenue_sharing,
-)
+from ..model.horizontal import HorizontalParams, LambdaBand, centralized, decentralized, revenue_sharing
 from ..replication.bounds import band_infimum, band_supremum
 
 # -- 2. A contract that coordinates: revenue sharing + service-cost sharing

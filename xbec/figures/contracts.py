@@ -22,13 +22,7 @@ from matplotlib.patches import Patch
 from ..model.contracts import CHOICE_LABELS, CONFIGURATIONS, THRESHOLD_KEYS, EquilibriumMap, RoyaltyPath
 
 #: One colour per label of :data:`xbec.contracts.CHOICE_LABELS`.
-COLORS: Mapping[str, str] = {
-    "WW": "#4c72b0",
-    "WA": "#dd8452",
-    "AW": "#8172b3",
-    "AA": "#55a868",
-    "WA/AW": "#c44e52",
-}
+COLORS: Mapping[str, str] = {"WW": "#4c72b0", "WA": "#dd8452", "AW": "#8172b3", "AA": "#55a868", "WA/AW": "#c44e52"}
 
 _THRESHOLD_STYLE: dict[str, dict[str, Any]] = {
     "r1W": dict(color="black", ls="-"),

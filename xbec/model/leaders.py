@@ -123,11 +123,7 @@ def second_order_conditions(params, leader: str = "platform") -> dict[str, Any]:
     """
     b1, b2, g = params.b1, params.b2, params.gamma1
     if check_leader(leader) == "platform":
-        return {
-            "leader: 4 b1 gamma1 - b2^2": 4 * b1 * g - b2**2,
-            "leader: b1": b1,
-            "follower: 2 b1": 2 * b1,
-        }
+        return {"leader: 4 b1 gamma1 - b2^2": 4 * b1 * g - b2**2, "leader: b1": b1, "follower: 2 b1": 2 * b1}
     delta = 2 * b1 * g - b2**2
     return {
         "follower: 2 b1 gamma1 - b2^2": delta,

@@ -84,10 +84,7 @@ def _check_weights(weights: object, k: int) -> np.ndarray:
 
 
 def service_shares(
-    phi: ArrayLike,
-    theta: ArrayLike,
-    weights: ArrayLike = (0.7, 0.3),
-    service_levels: ArrayLike | None = None,
+    phi: ArrayLike, theta: ArrayLike, weights: ArrayLike = (0.7, 0.3), service_levels: ArrayLike | None = None
 ) -> np.ndarray:
     """Share of the alliance's services undertaken by each member, eq (14).
 

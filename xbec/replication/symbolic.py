@@ -232,11 +232,7 @@ def leader_reactions() -> dict[str, sp.Expr]:
 
     beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     pi1 = profit_functions()["pi1"].subs(w, manufacturer_reply()["eq5"])
-    return {
-        "pi1_leader": pi1,
-        "p_of_s": sp.solve(sp.diff(pi1, p), p)[0],
-        "s_of_p": sp.solve(sp.diff(pi1, s), s)[0],
-    }
+    return {"pi1_leader": pi1, "p_of_s": sp.solve(sp.diff(pi1, p), p)[0], "s_of_p": sp.solve(sp.diff(pi1, s), s)[0]}
 
 
 @cache

@@ -261,8 +261,7 @@ def subgame(config: str, alpha: Any, beta: Any, r: Any) -> Subgame:
     alpha, beta, r = check_alpha(alpha), check_beta(beta), check_r(r)
     s = subgame_arrays(config, alpha, beta, r)
     return Subgame(
-        config,
-        *(as_output(getattr(s, k)) for k in ("p1", "p2", "q1", "q2", "w1", "w2", "pi1", "pi2", "platform")),
+        config, *(as_output(getattr(s, k)) for k in ("p1", "p2", "q1", "q2", "w1", "w2", "pi1", "pi2", "platform"))
     )
 
 
@@ -302,12 +301,7 @@ def threshold_coefficients(key: str, alpha, beta) -> tuple[Any, Any, Any, Any]:
     m1 = -(rival * beta + own * beta**2)
     s = 0.25 / e
     zero = 0.0 * m0
-    return (
-        p_aa**2 * g0 - s * m0**2,
-        p_aa**2 * (g1 - g0) - 2.0 * s * m0 * m1,
-        -(p_aa**2) * g1 - s * m1**2,
-        zero,
-    )
+    return (p_aa**2 * g0 - s * m0**2, p_aa**2 * (g1 - g0) - 2.0 * s * m0 * m1, -(p_aa**2) * g1 - s * m1**2, zero)
 
 
 def threshold_arrays(alpha, beta) -> dict[str, np.ndarray]:

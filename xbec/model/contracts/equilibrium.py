@@ -36,12 +36,7 @@ def _selected(alpha, beta, r, th) -> dict[str, np.ndarray]:
     """Boolean masks: configuration selected at stage 2 (payoff-undominated pure NE)."""
     a1w, a1a = r <= th["r1W"], r <= th["r1A"]
     a2w, a2a = r <= th["r2W"], r <= th["r2A"]
-    nash = {
-        "WW": ~a1w & ~a2w,
-        "WA": ~a1a & a2w,
-        "AW": a1w & ~a2a,
-        "AA": a1a & a2a,
-    }
+    nash = {"WW": ~a1w & ~a2w, "WA": ~a1a & a2w, "AW": a1w & ~a2a, "AA": a1a & a2a}
     pay = {c: subgame_arrays(c, alpha, beta, r) for c in CONFIGURATIONS}
     selected = {}
     for c in CONFIGURATIONS:
