@@ -328,7 +328,7 @@ def test_paper_allocations_hand_checked_and_core():
     assert c.core_nonempty
     # improved Raiffa leaves the core once pairs exceed (x3 + x4) / 1600
     x = c.allocations["improved Raiffa (eq 15)"]
-    limit = a.core_pair_factor_limit(V08, VP.mu, x)
+    limit = a.core_limits(V08, VP.mu, VP.F)["improved Raiffa (eq 15)"][1]
     assert limit == pytest.approx((x[2] + x[3]) / 1600)
     assert limit == pytest.approx(0.545, abs=1e-3)
     assert a.core_check(4, a.vertical_game(V08, VP.mu, pair_factor=limit - 1e-6), x).in_core
@@ -401,9 +401,9 @@ def test_core_limits_against_sensitivity_grid():
             if min(abs(t - lo), abs(t - hi)) > 1e-6:
                 assert inside == (lo <= t <= hi), (rule, t, lo, hi)
     assert limits["improved Raiffa (eq 15)"][1] == pytest.approx(0.545, abs=1e-6)
-    cl = a.core_limits_over_lambda(PAPER, VP.mu, VP.F, [0.71, 0.8])
-    assert np.all(np.isnan(cl.limits["nucleolus"][0]))  # V(N) = 2516.66 < 2700: core empty
-    np.testing.assert_allclose(cl.limits["nucleolus"][1], limits["nucleolus"])
+    V071, V080 = xbec.revenue_sharing(PAPER, np.array([0.71, 0.8])).pi_platform
+    assert np.all(np.isnan(a.core_limits(V071, VP.mu, VP.F)["nucleolus"]))  # V(N) = 2516.66 < 2700: core empty
+    np.testing.assert_allclose(a.core_limits(V080, VP.mu, VP.F)["nucleolus"], limits["nucleolus"])
 
 
 @given(st.integers(3, 5), st.integers(0, 10**6))

@@ -13,25 +13,22 @@
 No plotting, no printing; figures are in :mod:`xbec.figures.beyond`.
 """
 
-from .allocation import (
+from .allocation import (  # noqa: F401 (re-exported)
     RULES,
     AllocationComparison,
     AllocationSensitivity,
     CoreLambdaBounds,
-    CoreLimits,
     allocation_sensitivity,
     compare_allocations,
     core_lambda_bounds,
     core_lambda_interval,
     core_limits,
-    core_limits_over_lambda,
     core_min_grand_worth,
     core_nonempty_lambda,
     core_nonempty_pair_factor_limit,
-    core_pair_factor_limit,
     core_worth_interval,
 )
-from .bands import (
+from .bands import (  # noqa: F401 (re-exported)
     BAND_DISJOINT,
     BAND_EMPTY,
     BAND_OK,
@@ -50,7 +47,7 @@ from .bands import (
     band_map_check,
     dimensionless_groups,
 )
-from .coordination import (
+from .coordination import (  # noqa: F401 (re-exported)
     CommonDominance,
     CoordinatingContractResult,
     common_dominating_shares,
@@ -62,7 +59,7 @@ from .coordination import (
     derive_coordinating_contract,
     dominating_shares,
 )
-from .cost import (
+from .cost import (  # noqa: F401 (re-exported)
     CostMeasurement,
     CostRun,
     CountingWorth,
@@ -74,7 +71,7 @@ from .cost import (
     measure_raiffa_cost,
     measure_shapley_cost,
 )
-from .games import (
+from .games import (  # noqa: F401 (re-exported)
     CoreCheck,
     coalition_table,
     core_check,
@@ -83,8 +80,8 @@ from .games import (
     nucleolus,
     vertical_game,
 )
-from .order_of_moves import LeaderMaps, band_area_share, band_kappa_limit, band_rho_limit, leader_maps
-from .robustness import (
+from .order_of_moves import LeaderMaps, band_area_share, band_kappa_limit, band_rho_limit, leader_maps  # noqa: F401
+from .robustness import (  # noqa: F401 (re-exported)
     MU_RULES,
     BargainingOutcome,
     MuPaths,
@@ -100,85 +97,3 @@ from .robustness import (
     vertical_band,
     worth_thresholds,
 )
-
-__all__ = [
-    "BAND_OK",
-    "BAND_EMPTY",
-    "BAND_DISJOINT",
-    "DOMAIN_CONCAVITY",
-    "DOMAIN_MARKET",
-    "BAND_STATUS",
-    "HORIZONTAL_PARAMETERS",
-    "BandArrays",
-    "BandMap",
-    "band_arrays",
-    "band_map",
-    "dimensionless_groups",
-    "band_dimensionless",
-    "BandMapCheck",
-    "band_map_check",
-    "band_closing_rho",
-    "band_closing_kappa",
-    "contract_platform_profit",
-    "contract_manufacturer_profit",
-    "CoordinatingContractResult",
-    "coordinating_contract",
-    "coordinating_acceptable_lambda",
-    "compare_contracts",
-    "dominating_shares",
-    "CommonDominance",
-    "common_dominating_shares",
-    "derive_coordinating_contract",
-    "coalition_table",
-    "vertical_game",
-    "excesses",
-    "CoreCheck",
-    "core_check",
-    "least_core_epsilon",
-    "nucleolus",
-    "AllocationComparison",
-    "RULES",
-    "compare_allocations",
-    "AllocationSensitivity",
-    "allocation_sensitivity",
-    "core_pair_factor_limit",
-    "core_nonempty_pair_factor_limit",
-    "core_limits",
-    "core_min_grand_worth",
-    "core_nonempty_lambda",
-    "core_worth_interval",
-    "core_lambda_interval",
-    "CoreLambdaBounds",
-    "core_lambda_bounds",
-    "CoreLimits",
-    "core_limits_over_lambda",
-    "MU_RULES",
-    "leader_band_maps",
-    "BargainingOutcome",
-    "nash_product",
-    "nash_bargaining_lambda",
-    "coalition_values",
-    "allocation_paths",
-    "worth_thresholds",
-    "negative_allocation_lambda",
-    "negative_allocation_thresholds",
-    "vertical_band",
-    "LeaderMaps",
-    "leader_maps",
-    "band_kappa_limit",
-    "band_rho_limit",
-    "band_area_share",
-    "valid_lambda",
-    "MuPaths",
-    "mu_paths",
-    "CostMeasurement",
-    "ExponentialFit",
-    "CountingWorth",
-    "cost_game_weights",
-    "measure_shapley_cost",
-    "measure_raiffa_cost",
-    "measure_nucleolus_cost",
-    "fit_cost_growth",
-    "CostRun",
-    "measure_costs",
-]

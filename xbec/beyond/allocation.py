@@ -12,13 +12,7 @@ from numpy.typing import ArrayLike
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import (
-    HorizontalParams,
-    LambdaBand,
-    band_conditions,
-    revenue_sharing,
-    solve_band,
-)
+from ..model.horizontal import HorizontalParams, LambdaBand, band_conditions, solve_band
 from ..model.vertical import improved_raiffa, raiffa, shapley
 from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 
@@ -56,25 +50,14 @@ def compare_allocations(
 ) -> AllocationComparison:
     """Raiffa, improved Raiffa, Shapley and nucleolus on :func:`vertical_game`.
 
-    Parameters
-    ----------
-    V : float
-        ``V(N)``, e.g. ``pi1(lam)`` of the revenue-sharing contract (§5.2).
-    mu : sequence of float
-        ``V(N \\ {i})``.
-    F : sequence of float
-        Service shares of eq (14) (for the improved Raiffa rule).
-    pair_factor, singleton : float
-        The assumed worths of the smaller coalitions (see :func:`vertical_game`).
+    ``V`` is ``V(N)`` (e.g. ``pi1(lam)`` of the revenue-sharing contract,
+    §5.2), ``mu`` the ``V(N \\ {i})``, ``F`` the service shares of eq (14);
+    ``pair_factor`` and ``singleton`` the assumed worths of the smaller
+    coalitions (see :func:`vertical_game`).
     """
     table = vertical_game(V, mu, pair_factor=pair_factor, singleton=singleton)
     n = len(mu)
-    alloc = {
-        RULES[0]: np.asarray(raiffa(V, mu), dtype=float),
-        RULES[1]: np.asarray(improved_raiffa(V, mu, F), dtype=float),
-        RULES[2]: shapley(n, table),
-        RULES[3]: nucleolus(n, table),
-    }
+    alloc = {r: _rule_allocation(r, V, mu, F, table) for r in RULES}
     core = {k: core_check(n, table, x, tol=1e-7 * max(1.0, abs(float(V)))) for k, x in alloc.items()}
     return AllocationComparison(
         V=float(V),
@@ -118,47 +101,13 @@ def allocation_sensitivity(
     )
 
 
-def core_pair_factor_limit(V: float, mu: Sequence[float], x, *, singleton: float = 0.0) -> float:
-    """Largest ``pair_factor`` in ``[0, 1]`` for which ``x`` is in the core of :func:`vertical_game`.
-
-    Closed form: the constraints of the ``(n-1)``-coalitions, singletons and
-    ``N`` do not involve ``pair_factor``; each middle coalition ``S`` requires
-    ``x(S) >= pair_factor * m(S)`` with ``m(S) = min{mu_k : k not in S}``.
-
-    Returns
-    -------
-    float
-        The limit (1.0 when ``x`` stays in the core for every factor), or
-        ``nan`` when ``x`` is outside the core even for ``pair_factor = 0``.
-    """
-    x = v.vector("x", x, min_len=3)
-    base = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
-    n = x.size
-    if x.size != len(mu):
-        raise ModelDomainError(f"x has {x.size} entries for {len(mu)} members")
-    if not core_check(n, base, x, tol=1e-9 * max(1.0, abs(float(V)))).in_core:
-        return math.nan
-    one = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
-    masks = np.arange(1 << n, dtype=np.int64)
-    k = np.bitwise_count(masks)
-    mid = (k >= 2) & (k <= n - 2) & (one > 0)
-    if not mid.any():
-        return 1.0
-    xs = excesses(one, x) + one  # x(S)
-    return float(min(1.0, np.min(xs[mid] / one[mid])))
-
-
 def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton: float = 0.0) -> float:
     """Largest ``pair_factor`` in ``[0, 1]`` for which :func:`vertical_game` has a non-empty core.
 
     One linear programme in ``(x, t)``: maximise ``t`` subject to
     ``x(S) >= t m(S)`` for the middle coalitions, ``x(S) >= v(S)`` for the
-    others and ``x(N) = V`` (scipy HiGHS).
-
-    Returns
-    -------
-    float
-        The limit, or ``nan`` when the core is empty even for ``pair_factor = 0``.
+    others and ``x(N) = V`` (scipy HiGHS). ``nan`` when the core is empty even
+    for ``pair_factor = 0``.
     """
     base = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
     one = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
@@ -199,21 +148,13 @@ def core_limits(
     all excesses ``x(S) - v_t(S)`` — each core constraint holds on a half-line
     of ``t``. The nucleolus is in the core exactly when the core is non-empty,
     i.e. on ``[0, t*]`` with ``t*`` from :func:`core_nonempty_pair_factor_limit`.
-
-    Returns
-    -------
-    dict
-        Rule name -> ``(lo, hi)``; ``(nan, nan)`` if the rule is never in the core.
+    Rule name -> ``(lo, hi)``; ``(nan, nan)`` if the rule is never in the core.
     """
     g0 = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
     g1 = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
     n = len(mu)
     tol = 1e-9 * max(1.0, abs(float(V)))
-    allocs = {
-        RULES[0]: (np.asarray(raiffa(V, mu), float),) * 2,
-        RULES[1]: (np.asarray(improved_raiffa(V, mu, F), float),) * 2,
-        RULES[2]: (shapley(n, g0), shapley(n, g1)),
-    }
+    allocs = {r: (_rule_allocation(r, V, mu, F, g0), _rule_allocation(r, V, mu, F, g1)) for r in RULES[:3]}
     out: dict[str, tuple[float, float]] = {}
     full = (1 << n) - 1
     for rule, (x0, x1) in allocs.items():
@@ -262,12 +203,9 @@ def core_nonempty_lambda(
     """Smallest revenue share ``lam`` at which the vertical game with ``V(N) = pi1(lam)`` has a non-empty core.
 
     Solves ``pi1(lam) > core_min_grand_worth(...)`` exactly (a quadratic in
-    ``lam`` after multiplying by ``delta(lam)^2``, as for the band).
-
-    Raises
-    ------
-    ModelDomainError
-        If ``pi1(lam)`` stays below the required worth for every ``lam`` in ``(0, 1]``.
+    ``lam`` after multiplying by ``delta(lam)^2``, as for the band). Raises
+    :class:`~xbec.errors.ModelDomainError` if ``pi1(lam)`` stays below the
+    required worth for every ``lam`` in ``(0, 1]``.
     """
     floor = core_min_grand_worth(mu, pair_factor=pair_factor, singleton=singleton)
     polys = band_conditions(params, platform_floor=floor)
@@ -295,12 +233,8 @@ def core_worth_interval(
     Exact: Raiffa, improved Raiffa and Shapley allocations are affine in
     ``V(N)`` and the other worths do not depend on it, so each core constraint
     holds on a half-line of ``V``; the nucleolus is in the core iff the core
-    is non-empty, i.e. for ``V >= core_min_grand_worth``.
-
-    Returns
-    -------
-    (lo, hi) : float
-        ``hi`` may be ``inf``; ``(nan, nan)`` if the rule is never in the core.
+    is non-empty, i.e. for ``V >= core_min_grand_worth``. ``hi`` may be
+    ``inf``; ``(nan, nan)`` if the rule is never in the core.
     """
     if rule == RULES[3]:
         return core_min_grand_worth(mu, pair_factor=pair_factor, singleton=singleton), math.inf
@@ -339,11 +273,8 @@ def core_lambda_interval(
 
     :func:`core_worth_interval` mapped through the paper's ``pi1(lam)`` (eq 7,
     exactly: quadratic conditions after multiplying by ``delta(lam)^2``).
-
-    Raises
-    ------
-    ModelDomainError
-        If no ``lam`` in ``(0, 1]`` puts the rule's allocation in the core.
+    Raises :class:`~xbec.errors.ModelDomainError` if no ``lam`` in ``(0, 1]``
+    puts the rule's allocation in the core.
     """
     lo, hi = core_worth_interval(mu, F, rule, pair_factor=pair_factor, singleton=singleton)
     if math.isnan(lo):
@@ -384,26 +315,3 @@ def core_lambda_bounds(
                 continue
             lo[r][k], hi[r][k] = band.lo, band.hi
     return CoreLambdaBounds(ts, MappingProxyType(lo), MappingProxyType(hi))
-
-
-@dataclass(frozen=True)
-class CoreLimits:
-    """:func:`core_limits` for each ``lam``: ``V(N) = pi1(lam)`` of the paper's contract.
-
-    ``limits[rule]`` has shape ``(len(lam), 2)``: the interval of pair factors
-    ``t`` where the rule is in the core (``nan`` rows: never).
-    """
-
-    lam: np.ndarray
-    V: np.ndarray
-    limits: Mapping[str, np.ndarray]
-
-
-def core_limits_over_lambda(
-    params: HorizontalParams, mu: Sequence[float], F: Sequence[float], lam, *, singleton: float = 0.0
-) -> CoreLimits:
-    """:func:`core_limits` along the revenue share ``lam`` (``V(N) = pi1(lam)``, §5.2)."""
-    lam = np.atleast_1d(v.share("lam", lam))
-    V = np.atleast_1d(revenue_sharing(params, lam).pi_platform)
-    rows = [core_limits(float(Vk), mu, F, singleton=singleton) for Vk in V]
-    return CoreLimits(lam=lam, V=V, limits=MappingProxyType({r: np.array([row[r] for row in rows]) for r in RULES}))

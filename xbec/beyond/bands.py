@@ -16,9 +16,7 @@ from ..model.band import solve_bands
 from ..model.horizontal import HorizontalParams, ParameterArrays, acceptable_lambda, band_conditions, singular_share
 from ..model.leaders import check_leader
 
-# ===========================================================================
-# 1. Robustness of the acceptable lambda band
-# ===========================================================================
+# -- 1. Robustness of the acceptable lambda band
 
 #: Status codes of :func:`band_arrays` / :func:`band_map`.
 BAND_OK = 0  #: a single non-empty open interval of acceptable lam
@@ -42,23 +40,12 @@ HORIZONTAL_PARAMETERS = ("beta", "b1", "b2", "gamma1", "c", "K")
 
 @dataclass(frozen=True)
 class BandArrays:
-    """Acceptable-λ band for every point of a parameter grid.
+    """Acceptable-λ band for every point of a parameter grid (``nan`` ends where ``status != BAND_OK``)."""
 
-    Attributes
-    ----------
-    lo, hi : numpy.ndarray
-        Ends of the open band ``(lo, hi)``; ``nan`` where ``status != BAND_OK``.
-    width : numpy.ndarray
-        ``hi - lo``; ``nan`` where ``status != BAND_OK``.
-    status : numpy.ndarray of int
-        One of :data:`BAND_OK`, :data:`BAND_EMPTY`, :data:`BAND_DISJOINT`,
-        :data:`DOMAIN_CONCAVITY`, :data:`DOMAIN_MARKET` (see :data:`BAND_STATUS`).
-    """
-
-    lo: np.ndarray
-    hi: np.ndarray
-    width: np.ndarray
-    status: np.ndarray
+    lo: np.ndarray  #: lower end of the open band ``(lo, hi)``
+    hi: np.ndarray  #: upper end
+    width: np.ndarray  #: ``hi - lo``
+    status: np.ndarray  #: one of the status codes of :data:`BAND_STATUS` (int)
 
 
 @dataclass(frozen=True)
@@ -109,42 +96,21 @@ def band_arrays(
     band solver :func:`xbec.model.band.solve_bands`. No Python loop runs over
     grid points.
 
-    Parameters
-    ----------
-    beta, b1, gamma1 : float or array_like
-        ``> 0``.
-    b2, c, K : float or array_like
-        ``>= 0``.
-    platform_leads : bool
-        Keep the paper's condition that the platform earns more,
-        ``pi1(lam) > pi2(lam)`` (``platform_earns_more`` of
-        :func:`xbec.acceptable_lambda`).
-    leader : {"platform", "manufacturer"}
-        Order of moves of the decentralised benchmark (:mod:`xbec.model.leaders`).
-
-    Returns
-    -------
-    BandArrays
-        ``lo, hi, width, status`` with the broadcast shape of the parameters.
-        Points where ``2 b1 gamma1 - b2^2 <= 0`` get
-        :data:`DOMAIN_CONCAVITY`, points where ``beta <= b1 c`` get
-        :data:`DOMAIN_MARKET` (the model leaves its domain there; it is not an
-        empty band).
-
-    Raises
-    ------
-    ModelDomainError
-        If a parameter is not finite or has the wrong sign, the parameters
-        do not broadcast, or ``leader`` is unknown.
+    ``beta, b1, gamma1 > 0`` and ``b2, c, K >= 0`` (floats or arrays);
+    ``platform_leads`` is ``platform_earns_more`` of
+    :func:`xbec.acceptable_lambda`; ``leader`` the order of moves of the
+    benchmark (:mod:`xbec.model.leaders`). The result has the broadcast
+    shape; points where ``2 b1 gamma1 - b2^2 <= 0`` get
+    :data:`DOMAIN_CONCAVITY`, points where ``beta <= b1 c`` get
+    :data:`DOMAIN_MARKET` (the model leaves its domain there; it is not an
+    empty band). Raises :class:`~xbec.errors.ModelDomainError` if a parameter
+    is not finite or has the wrong sign, the parameters do not broadcast, or
+    ``leader`` is unknown.
     """
     check_leader(leader)
     args = {
-        "beta": _grid_arg("beta", beta, positive=True),
-        "b1": _grid_arg("b1", b1, positive=True),
-        "b2": _grid_arg("b2", b2, positive=False),
-        "gamma1": _grid_arg("gamma1", gamma1, positive=True),
-        "c": _grid_arg("c", c, positive=False),
-        "K": _grid_arg("K", K, positive=False),
+        k: _grid_arg(k, x, positive=k in ("beta", "b1", "gamma1"))
+        for k, x in zip(HORIZONTAL_PARAMETERS, (beta, b1, b2, gamma1, c, K))
     }
     try:
         bcast = np.broadcast_arrays(*args.values())
@@ -180,26 +146,13 @@ def band_map(
     platform_leads: bool = True,
     leader: str = "platform",
 ) -> BandMap:
-    """Map the acceptable λ band over a grid of two horizontal parameters.
+    """Map the acceptable λ band over a grid of two horizontal parameters (the others at ``params``).
 
-    Parameters
-    ----------
-    params : HorizontalParams
-        Values of the parameters that are not varied.
-    x_name, y_name : str
-        Two different names among ``beta, b1, b2, gamma1, c, K``.
-    x_values, y_values : array_like
-        1-d grids of the two parameters (any values with the parameter's sign;
-        points outside the model's domain are marked, not rejected).
-    platform_leads : bool
-        Keep the paper's condition ``pi1(lam) > pi2(lam)``.
-    leader : {"platform", "manufacturer"}
-        Order of moves of the decentralised benchmark.
-
-    Returns
-    -------
-    BandMap
-        Arrays of shape ``(len(y_values), len(x_values))``.
+    ``x_name``, ``y_name``: two different names among ``beta, b1, b2,
+    gamma1, c, K``; ``x_values``, ``y_values``: 1-d grids (any values with the
+    parameter's sign; points outside the model's domain are marked, not
+    rejected); ``platform_leads`` and ``leader`` as in :func:`band_arrays`.
+    Arrays of shape ``(len(y_values), len(x_values))``.
     """
     for name in (x_name, y_name):
         if name not in HORIZONTAL_PARAMETERS:
@@ -219,10 +172,7 @@ def band_map(
         x=x,
         y_name=y_name,
         y=y,
-        lo=np.broadcast_to(arrays.lo, shape).copy(),
-        hi=np.broadcast_to(arrays.hi, shape).copy(),
-        width=np.broadcast_to(arrays.width, shape).copy(),
-        status=np.broadcast_to(arrays.status, shape).copy(),
+        **{k: np.broadcast_to(getattr(arrays, k), shape).copy() for k in ("lo", "hi", "width", "status")},
         platform_leads=platform_leads,
         leader=leader,
     )

@@ -9,18 +9,10 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import (
-    HorizontalParams,
-    LambdaBand,
-    centralized,
-    decentralized,
-    revenue_sharing,
-)
+from ..model.horizontal import HorizontalParams, LambdaBand, centralized, decentralized, revenue_sharing
 from ..replication.bounds import band_infimum, band_supremum
 
-# ===========================================================================
-# 2. A contract that coordinates: revenue sharing + service-cost sharing
-# ===========================================================================
+# -- 2. A contract that coordinates: revenue sharing + service-cost sharing
 
 
 def contract_platform_profit(params: HorizontalParams, lam, p, w, s, cost_share):
@@ -78,23 +70,11 @@ def coordinating_contract(params: HorizontalParams, lam) -> CoordinatingContract
     is the only one that coordinates when ``b2 > 0``
     (:func:`derive_coordinating_contract`).
 
-    Parameters
-    ----------
-    params : HorizontalParams
-    lam : float or array_like
-        Platform's share of revenue (and of the service cost), in ``(0, 1]``.
-
-    Returns
-    -------
-    CoordinatingContractResult
-        ``p, w, s, demand, pi_platform, pi_manufacturer, pi_total`` and the
-        contract's cost shares; floats for a scalar ``lam``. ``pi_platform =
-        lam (pi + K) - K`` and ``pi_manufacturer = (1 - lam)(pi + K)``.
-
-    Raises
-    ------
-    ModelDomainError
-        If any ``lam`` is outside ``(0, 1]`` or ``beta <= b1 c``.
+    ``lam`` (float or array) is the platform's share of revenue and of the
+    service cost, in ``(0, 1]``; floats out for a scalar ``lam``, with
+    ``pi_platform = lam (pi + K) - K`` and ``pi_manufacturer = (1 - lam)(pi + K)``.
+    Raises :class:`~xbec.errors.ModelDomainError` if any ``lam`` is outside
+    ``(0, 1]`` or ``beta <= b1 c``.
     """
     lam = v.share("lam", lam)
     cen = centralized(params)
@@ -131,13 +111,10 @@ def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: 
     * (``platform_leads``) ``pi1(lam) > pi2(lam)``  iff  ``lam > (P + K) / (2 P)``.
 
     The first two always leave a non-empty band because the centralised
-    profit exceeds the decentralised total.
-
-    Raises
-    ------
-    ModelDomainError
-        If the band is empty (possible only with ``platform_leads``: when the
-        manufacturer's decentralised profit exceeds about half of ``pi``).
+    profit exceeds the decentralised total. Raises
+    :class:`~xbec.errors.ModelDomainError` if the band is empty (possible only
+    with ``platform_leads``: when the manufacturer's decentralised profit
+    exceeds about half of ``pi``).
     """
     platform_leads = v.flag("platform_leads", platform_leads)
     dec = decentralized(params)
@@ -159,35 +136,17 @@ def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: 
 def compare_contracts(params: HorizontalParams, lam) -> dict[str, np.ndarray]:
     """The paper's revenue-sharing contract and the coordinating contract, side by side.
 
-    Returns
-    -------
-    dict
-        Columns ``lambda``; ``p``, ``s``, ``pi_platform``, ``pi_manufacturer``,
-        ``pi_total`` with suffix ``_rs`` (paper, eq 7–10) and ``_co``
-        (:func:`coordinating_contract`); ``w_rs``, ``w_co``; and
-        ``pi_gap_rs = pi - pi_total_rs`` (the profit revenue sharing leaves on
-        the table).
+    Columns ``lambda``; ``p``, ``w``, ``s``, ``pi_platform``,
+    ``pi_manufacturer``, ``pi_total`` with suffix ``_rs`` (paper, eq 7–10) and
+    ``_co`` (:func:`coordinating_contract`); and ``pi_gap_rs = pi -
+    pi_total_rs`` (the profit revenue sharing leaves on the table).
     """
     lam = np.atleast_1d(v.share("lam", lam))
     rs = revenue_sharing(params, lam)
     co = coordinating_contract(params, lam)
-    pi = centralized(params).pi_total
-    return {
-        "lambda": lam,
-        "p_rs": rs.p,
-        "p_co": co.p,
-        "w_rs": rs.w,
-        "w_co": co.w,
-        "s_rs": rs.s,
-        "s_co": co.s,
-        "pi_platform_rs": rs.pi_platform,
-        "pi_platform_co": co.pi_platform,
-        "pi_manufacturer_rs": rs.pi_manufacturer,
-        "pi_manufacturer_co": co.pi_manufacturer,
-        "pi_total_rs": rs.pi_total,
-        "pi_total_co": co.pi_total,
-        "pi_gap_rs": pi - rs.pi_total,
-    }
+    cols = ("p", "w", "s", "pi_platform", "pi_manufacturer", "pi_total")
+    out = {"lambda": lam, **{f"{k}_{t}": getattr(r, k) for k in cols for t, r in (("rs", rs), ("co", co))}}
+    return {**out, "pi_gap_rs": centralized(params).pi_total - rs.pi_total}
 
 
 def dominating_shares(params: HorizontalParams, lam) -> tuple[np.ndarray, np.ndarray]:
@@ -197,12 +156,8 @@ def dominating_shares(params: HorizontalParams, lam) -> tuple[np.ndarray, np.nda
     contract at ``lam'`` gives both firms strictly more iff
     ``(pi1_rs + K) / P < lam' < 1 - pi2_rs / P`` with ``P = pi + K``; the
     interval has width ``(pi - pi_rs(lam)) / P > 0`` whenever revenue sharing
-    falls short of ``pi``.
-
-    Returns
-    -------
-    (lo, hi) : numpy.ndarray
-        The open interval of ``lam'`` for each ``lam`` (shaped like ``lam``).
+    falls short of ``pi``. Returns the open interval ``(lo, hi)`` of ``lam'``
+    for each ``lam`` (arrays shaped like ``lam``).
     """
     lam = v.share("lam", lam)
     rs = revenue_sharing(params, lam)
@@ -255,22 +210,18 @@ def derive_coordinating_contract() -> dict[str, Any]:
     The platform maximises ``lam p D - w D - phi gamma1 s^2/2 - K`` over
     ``(p, s)`` for contract terms ``(lam, w, phi)``; the contract coordinates
     when this optimum is the centralised ``(p^{2*}, s^{2*})`` of eq (6).
-
-    Returns
-    -------
-    dict
-        ``w``, ``phi``: the unique solution (for ``b2 > 0``) of the platform's
-        first-order conditions at ``(p^{2*}, s^{2*})`` — ``w = lam c`` and
-        ``phi = lam``; ``solutions``: all solutions found; ``pi_platform``,
-        ``pi_manufacturer``, ``pi_total``: profits at the optimum;
-        ``pi_total_minus_pi``: simplified ``pi_total - pi`` (0);
-        ``platform_identity``: simplified ``pi1 - (lam (pi_fn + K) - K)`` as a
-        function of ``(p, s)`` (0: the platform's objective is an affine
-        image of the alliance's); ``hessian``: the platform's Hessian in
-        ``(p, s)`` (``lam`` times that of eq 6, negative definite iff
-        ``2 b1 gamma1 > b2^2``); ``rs_service_gap`` and ``rs_profit_gap``: the
-        paper's contract, ``s*(lam) - s^{2*}`` and ``pi_total(lam) - pi``,
-        factored.
+    Returns a dict: ``w``, ``phi``: the unique solution (for ``b2 > 0``) of the platform's
+    first-order conditions at ``(p^{2*}, s^{2*})`` — ``w = lam c`` and
+    ``phi = lam``; ``solutions``: all solutions found; ``pi_platform``,
+    ``pi_manufacturer``, ``pi_total``: profits at the optimum;
+    ``pi_total_minus_pi``: simplified ``pi_total - pi`` (0);
+    ``platform_identity``: simplified ``pi1 - (lam (pi_fn + K) - K)`` as a
+    function of ``(p, s)`` (0: the platform's objective is an affine
+    image of the alliance's); ``hessian``: the platform's Hessian in
+    ``(p, s)`` (``lam`` times that of eq 6, negative definite iff
+    ``2 b1 gamma1 > b2^2``); ``rs_service_gap`` and ``rs_profit_gap``: the
+    paper's contract, ``s*(lam) - s^{2*}`` and ``pi_total(lam) - pi``,
+    factored.
     """
     import sympy as sp
 

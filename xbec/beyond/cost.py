@@ -14,9 +14,7 @@ from ..errors import ModelDomainError
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, raiffa, shapley
 from .games import nucleolus
 
-# ===========================================================================
-# 4. The cost of Shapley versus Raiffa, measured
-# ===========================================================================
+# -- 4. The cost of Shapley versus Raiffa, measured
 
 
 @dataclass(frozen=True)
@@ -77,12 +75,9 @@ class CountingWorth:
     def table(self) -> np.ndarray:
         """All ``2**n`` worths indexed by bitmask (vectorised; counts ``2**n`` evaluations)."""
         n = self.weights.size
-        masks = np.arange(1 << n, dtype=np.int64)
-        total = np.zeros(1 << n)
-        for i, w in enumerate(self._w):
-            total += w * ((masks >> i) & 1)
+        bits = (np.arange(1 << n, dtype=np.int64)[:, None] >> np.arange(n)) & 1
         self.calls += 1 << n
-        return total**1.5
+        return (bits @ self.weights) ** 1.5
 
     def grand(self) -> float:
         """``v(N)`` (counts one evaluation)."""
@@ -99,9 +94,7 @@ def cost_game_weights(n: int, seed: int = 0) -> np.ndarray:
 def _ns(name: str, ns, lo: int, hi: int) -> list[int]:
     if isinstance(ns, (str, bytes)) or not hasattr(ns, "__iter__"):
         raise ModelDomainError(f"{name}={v.show(ns)}: must be a sequence of integers")
-    out: list[int] = []
-    for n in ns:
-        out.append(v.integer(f"{name}[{len(out)}]", n, lo=lo, hi=hi))
+    out = [v.integer(f"{name}[{k}]", n, lo=lo, hi=hi) for k, n in enumerate(ns)]
     if not out:
         raise ModelDomainError(f"{name}: needs at least one n")
     return out
@@ -176,10 +169,8 @@ def measure_nucleolus_cost(
 def fit_cost_growth(measurement: CostMeasurement, *, n_min: int = 10) -> ExponentialFit:
     """Least-squares fit of ``log2(seconds)`` against ``n`` for ``n >= n_min``.
 
-    Raises
-    ------
-    ModelDomainError
-        Fewer than two measurements with ``n >= n_min`` or a non-positive time.
+    Raises :class:`~xbec.errors.ModelDomainError` with fewer than two
+    measurements with ``n >= n_min`` or a non-positive time.
     """
     n = np.asarray(measurement.n, dtype=float)
     t = np.asarray(measurement.seconds, dtype=float)

@@ -16,9 +16,7 @@ from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table
 
-# ===========================================================================
-# 3. Allocation rules compared on the vertical alliance
-# ===========================================================================
+# -- 3. Allocation rules compared on the vertical alliance
 
 
 def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5, singleton: float = 0.0) -> np.ndarray:
@@ -34,18 +32,10 @@ def vertical_game(V: float, mu: Sequence[float], *, pair_factor: float = 0.5, si
       ``(n-1)``-coalition containing ``S``. ``pair_factor = 1`` is the largest
       value keeping ``v`` monotone, ``0`` makes the small coalitions worthless.
 
-    For ``n = 4`` the second rule gives the six pairs.
-
-    Returns
-    -------
-    numpy.ndarray
-        The ``2**n`` worths indexed by bitmask (``v(empty) = 0``).
-
-    Raises
-    ------
-    ModelDomainError
-        ``n < 3``, ``pair_factor`` outside ``[0, 1]``, negative ``singleton``
-        or a non-finite value.
+    For ``n = 4`` the second rule gives the six pairs. Returns the ``2**n``
+    worths indexed by bitmask (``v(empty) = 0``). Raises
+    :class:`~xbec.errors.ModelDomainError` for ``n < 3``, ``pair_factor``
+    outside ``[0, 1]``, negative ``singleton`` or a non-finite value.
     """
     mu_arr = v.vector("mu", mu, min_len=3)
     V = v.finite_real("V", V)
@@ -88,27 +78,14 @@ def excesses(table: np.ndarray, x) -> np.ndarray:
 
 @dataclass(frozen=True)
 class CoreCheck:
-    """Is an allocation in the core? ``x(N) = v(N)`` and ``x(S) >= v(S)`` for all ``S``.
-
-    Attributes
-    ----------
-    in_core : bool
-    efficient : bool
-        ``|x(N) - v(N)| <= tol``.
-    min_excess : float
-        Smallest ``x(S) - v(S)`` over proper non-empty coalitions (negative:
-        some coalition would rather leave).
-    worst_coalition : tuple of int
-        A coalition attaining ``min_excess`` (0-based members).
-    violated : tuple of tuple of int
-        Every coalition with ``x(S) < v(S) - tol``.
-    """
+    """Is an allocation in the core? ``x(N) = v(N)`` and ``x(S) >= v(S)`` for all ``S``."""
 
     in_core: bool
-    efficient: bool
+    efficient: bool  #: ``|x(N) - v(N)| <= tol``
+    #: smallest ``x(S) - v(S)`` over proper non-empty coalitions (negative: some coalition would rather leave)
     min_excess: float
-    worst_coalition: tuple[int, ...]
-    violated: tuple[tuple[int, ...], ...]
+    worst_coalition: tuple[int, ...]  #: a coalition attaining ``min_excess`` (0-based members)
+    violated: tuple[tuple[int, ...], ...]  #: every coalition with ``x(S) < v(S) - tol``
 
 
 def _members(mask: int, n: int) -> tuple[int, ...]:
@@ -187,27 +164,11 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
     whose indicator lies in the span of fixed ones drop out. It stops when the
     fixed coalitions determine ``x`` (Maschler, Peleg & Shapley 1979).
 
-    Parameters
-    ----------
-    n : int
-        Number of players, ``1 <= n <= 12`` (``2**n`` constraints per LP).
-    worth : callable, mapping or numpy.ndarray
-        As in :func:`xbec.shapley`.
-    imputations : bool
-        Restrict to individually rational allocations (the nucleolus proper).
-    tol : float
-        Relative tolerance for "tight", scaled by the largest worth.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n,)``, sums to ``v(N)``.
-
-    Raises
-    ------
-    ModelDomainError
-        ``n`` out of range, or (``imputations``) no imputation exists,
-        ``sum v({i}) > v(N)``.
+    ``1 <= n <= 12`` (``2**n`` constraints per LP); ``worth`` as in
+    :func:`xbec.shapley`; ``tol`` is the relative tolerance for "tight",
+    scaled by the largest worth. The result sums to ``v(N)``. Raises
+    :class:`~xbec.errors.ModelDomainError` for ``n`` out of range or, with
+    ``imputations``, when no imputation exists (``sum v({i}) > v(N)``).
     """
     n = v.integer("n", n, lo=1, hi=12)  # the LPs have 2**n constraints
     imputations = v.flag("imputations", imputations)

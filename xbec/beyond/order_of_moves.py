@@ -23,27 +23,16 @@ from ..model.leaders import check_leader
 from .bands import BAND_OK, BandArrays, band_dimensionless, dimensionless_groups
 from .robustness import leader_band_maps
 
-__all__ = ["LeaderMaps", "leader_maps", "band_kappa_limit", "band_rho_limit", "band_area_share"]
-
 
 @dataclass(frozen=True)
 class LeaderMaps:
-    """The acceptable band on a ``(rho, kappa)`` grid for each order of moves and condition set (a picture).
+    """The acceptable band on a ``(rho, kappa)`` grid for each order of moves and condition set (a picture)."""
 
-    Attributes
-    ----------
-    rho, kappa : numpy.ndarray
-        The grid's axes (1-D), ends included: ``[0, rho_max]`` and ``[0, kappa_max]``.
-    maps : dict
-        ``(leader, platform_earns_more) -> BandArrays`` of shape ``(len(kappa), len(rho))``.
-    mark : tuple of float
-        The parameters' own ``(rho, kappa)`` (:func:`xbec.beyond.dimensionless_groups`).
-    """
-
-    rho: np.ndarray
-    kappa: np.ndarray
+    rho: np.ndarray  #: the grid's axis ``[0, rho_max]``, ends included
+    kappa: np.ndarray  #: the grid's axis ``[0, kappa_max]``, ends included
+    #: ``(leader, platform_earns_more) -> BandArrays`` of shape ``(len(kappa), len(rho))``
     maps: dict[tuple[str, bool], BandArrays] = field(repr=False)
-    mark: tuple[float, float]
+    mark: tuple[float, float]  #: the parameters' own ``(rho, kappa)`` (:func:`xbec.beyond.dimensionless_groups`)
 
 
 def leader_maps(params: HorizontalParams, grid_n: int, rho_max: float = 0.995) -> LeaderMaps:
@@ -52,12 +41,8 @@ def leader_maps(params: HorizontalParams, grid_n: int, rho_max: float = 0.995) -
     ``rho`` spans ``[0, rho_max]``; ``kappa`` spans ``[0, max(0.3, 1.5 kappa0)]``,
     so the point of ``params`` is always inside the map. For the share of the
     rectangle where a band exists use :func:`band_area_share` (an area, not a
-    count of grid points).
-
-    Raises
-    ------
-    ModelDomainError
-        If ``grid_n`` is not an integer of at least 2, or ``rho_max`` not in ``(0, 1)``.
+    count of grid points). Raises :class:`~xbec.errors.ModelDomainError` if
+    ``grid_n`` is not an integer of at least 2, or ``rho_max`` not in ``(0, 1)``.
     """
     if isinstance(grid_n, bool) or not isinstance(grid_n, (int, np.integer)) or grid_n < 2:
         raise ModelDomainError(f"grid_n={grid_n!r}: need an integer >= 2 (points per axis of the maps)")
@@ -84,13 +69,17 @@ def _has_band(rho: float, kappa: float, leader: str, platform_earns_more: bool) 
     return int(np.asarray(st).item()) == BAND_OK
 
 
-def _switch(ok, lo: float, hi: float) -> float:
-    """The point in ``[lo, hi]`` where ``ok`` turns from True (at ``lo``) to False (at ``hi``), to 1e-13.
+def _switch(ok, hi: float) -> float:
+    """The point in ``[0, hi]`` where ``ok`` turns from True to False, to 1e-13 (``0``/``hi`` if never/always True).
 
     :func:`scipy.optimize.brentq` on the indicator ``+1 / -1`` (a bracketing
     search that keeps a sign change, here bisection in effect).
     """
-    return float(optimize.brentq(lambda x: 1.0 if ok(x) else -1.0, lo, hi, xtol=1e-13, maxiter=200))
+    if not ok(0.0):
+        return 0.0
+    if ok(hi):
+        return hi
+    return float(optimize.brentq(lambda x: 1.0 if ok(x) else -1.0, 0.0, hi, xtol=1e-13, maxiter=200))
 
 
 def band_kappa_limit(
@@ -106,11 +95,7 @@ def band_kappa_limit(
     """
     check_leader(leader)
     kmax = v.positive("kappa_max", kappa_max)
-    if not _has_band(rho, 0.0, leader, platform_earns_more):
-        return 0.0
-    if _has_band(rho, kmax, leader, platform_earns_more):
-        return kmax
-    return _switch(lambda k: _has_band(rho, k, leader, platform_earns_more), 0.0, kmax)
+    return _switch(lambda k: _has_band(rho, k, leader, platform_earns_more), kmax)
 
 
 def band_rho_limit(
@@ -125,11 +110,7 @@ def band_rho_limit(
     check_leader(leader)
     r_max = _rho_max(rho_max)
     kappa = v.finite_real("kappa", kappa)
-    if not _has_band(0.0, kappa, leader, platform_earns_more):
-        return 0.0
-    if _has_band(r_max, kappa, leader, platform_earns_more):
-        return r_max
-    return _switch(lambda r: _has_band(r, kappa, leader, platform_earns_more), 0.0, r_max)
+    return _switch(lambda r: _has_band(r, kappa, leader, platform_earns_more), r_max)
 
 
 def band_area_share(

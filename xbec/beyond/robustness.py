@@ -45,31 +45,12 @@ from ..model.roots import real_roots
 from ..model.vertical import VerticalParams, allocate, improved_raiffa, member_names
 from .bands import BandArrays, band_dimensionless
 
-__all__ = [
-    "MU_RULES",
-    "leader_band_maps",
-    "BargainingOutcome",
-    "nash_product",
-    "nash_bargaining_lambda",
-    "coalition_values",
-    "allocation_paths",
-    "worth_thresholds",
-    "negative_allocation_lambda",
-    "negative_allocation_thresholds",
-    "vertical_band",
-    "valid_lambda",
-    "MuPaths",
-    "mu_paths",
-]
-
 #: How the coalition values μ respond to ``V(N)``: held at the paper's numbers,
 #: or scaled in proportion to ``V(N)`` (``mu * V / V_ref``).
 MU_RULES = ("fixed", "scaled")
 
 
-# ---------------------------------------------------------------------------
-# 1. Order of moves: where each reading leaves a band
-# ---------------------------------------------------------------------------
+# -- 1. Order of moves: where each reading leaves a band
 
 
 def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, BandArrays]:
@@ -80,64 +61,38 @@ def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, Ba
     (:func:`xbec.beyond.dimensionless_groups`; the manufacturer-led benchmark
     scales in the same way, ``pi1* + K`` and ``pi2*`` are ``u^2 / b1`` times
     a function of ``rho``), so a map over ``(rho, kappa)`` covers every
-    parameter set.
-
-    Parameters
-    ----------
-    rho, kappa : array_like
-        Broadcast against each other (e.g. ``rho[None, :]``, ``kappa[:, None]``).
-    platform_leads : bool
-        Keep the paper's condition ``pi1(lam) > pi2(lam)``.
-
-    Returns
-    -------
-    dict of str to BandArrays
-        One entry per leader in :data:`xbec.model.leaders.LEADERS`.
+    parameter set. ``rho`` and ``kappa`` broadcast against each other;
+    ``platform_leads`` keeps the paper's condition ``pi1(lam) > pi2(lam)``.
+    One entry per leader in :data:`xbec.model.leaders.LEADERS`.
     """
     return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader) for leader in LEADERS}
 
 
-# ---------------------------------------------------------------------------
-# 2. Nash bargaining inside the band
-# ---------------------------------------------------------------------------
+# -- 2. Nash bargaining inside the band
 
 
 @dataclass(frozen=True)
 class BargainingOutcome:
     """Three points of the acceptable band and the profits there.
 
-    Attributes
-    ----------
-    leader : str
-        Order of moves of the benchmark ``(pi1*, pi2*)``.
-    band : LambdaBand
-        The acceptable band (:func:`xbec.acceptable_lambda`).
-    pi1_star, pi2_star : float
-        The disagreement point: the decentralised profits of ``leader``.
-    lam : dict of str to float
-        ``"Nash"`` (maximiser of the Nash product), ``"platform"`` and
-        ``"manufacturer"`` (each firm's preferred share in the closed band).
-    pi_platform, pi_manufacturer : dict of str to float
-        ``pi1(lam)`` and ``pi2(lam)`` at those shares.
-    nash_product : float
-        ``(pi1 - pi1*)(pi2 - pi2*)`` at the Nash share.
-    derivative : float
-        The Nash product's derivative at the Nash share (0 up to rounding when
-        the maximiser is interior; the optimality check of the tests).
-    interior : bool
-        Whether the Nash share lies strictly inside the band.
+    ``pi1_star``, ``pi2_star`` (the disagreement point) are the decentralised
+    profits of ``leader``; ``lam`` holds ``"Nash"`` (maximiser of the Nash
+    product), ``"platform"`` and ``"manufacturer"`` (each firm's preferred
+    share in the closed band), ``pi_platform``/``pi_manufacturer`` the profits
+    there. ``derivative`` is the Nash product's derivative at the Nash share
+    (0 up to rounding when the maximiser is interior; the tests' optimality check).
     """
 
-    leader: str
-    band: LambdaBand
+    leader: str  #: order of moves of the benchmark ``(pi1*, pi2*)``
+    band: LambdaBand  #: the acceptable band (:func:`xbec.acceptable_lambda`)
     pi1_star: float
     pi2_star: float
     lam: dict[str, float]
     pi_platform: dict[str, float]
     pi_manufacturer: dict[str, float]
-    nash_product: float
+    nash_product: float  #: ``(pi1 - pi1*)(pi2 - pi2*)`` at the Nash share
     derivative: float
-    interior: bool
+    interior: bool  #: whether the Nash share lies strictly inside the band
 
 
 def _argmax_ratio(num: Polynomial, den: Polynomial, power: int, lo: float, hi: float) -> float:
@@ -178,24 +133,10 @@ def nash_bargaining_lambda(
     product is a quartic over ``delta^4``; its stationary points are the real
     roots of a quintic, found exactly (companion matrix, Newton-polished) and
     compared with the band's ends. The same is done for each firm's own
-    profit, giving its preferred share in the closed band.
-
-    Parameters
-    ----------
-    params : HorizontalParams
-    leader : {"platform", "manufacturer"}
-        Order of moves of the benchmark (disagreement point).
-    platform_earns_more : bool
-        Keep the paper's condition ``pi1(lam) > pi2(lam)`` in the band.
-
-    Returns
-    -------
-    BargainingOutcome
-
-    Raises
-    ------
-    ModelDomainError
-        If the band is empty (:func:`xbec.acceptable_lambda`).
+    profit, giving its preferred share in the closed band. ``leader``: the
+    order of moves of the disagreement point; ``platform_earns_more`` keeps
+    the paper's condition ``pi1(lam) > pi2(lam)``. Raises
+    :class:`~xbec.errors.ModelDomainError` if the band is empty.
     """
     band = acceptable_lambda(params, leader, platform_earns_more=platform_earns_more)
     conds = band_conditions(params, leader, platform_earns_more=False)
@@ -227,9 +168,7 @@ def nash_bargaining_lambda(
     )
 
 
-# ---------------------------------------------------------------------------
-# 3. The coalition values mu while V(N) = pi1(lam) moves
-# ---------------------------------------------------------------------------
+# -- 3. The coalition values mu while V(N) = pi1(lam) moves
 
 
 def _mu_rule(mu_rule: str) -> str:
@@ -244,12 +183,7 @@ def coalition_values(vparams: VerticalParams, V, mu_rule: str = "fixed", V_ref: 
     ``"fixed"``: the given ``vparams.mu`` whatever ``V`` (the paper, §5.2).
     ``"scaled"``: ``mu * V / V_ref``, i.e. every coalition's worth moves in
     proportion to the alliance's (``V_ref`` is the worth at which ``mu`` were
-    stated; required).
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``V.shape + (n,)``.
+    stated; required). Shape ``V.shape + (n,)``.
     """
     mu = np.asarray(vparams.mu, float)
     V = v.real_array("V", V)
@@ -267,12 +201,8 @@ def allocation_paths(
     """Improved-Raiffa allocation (eq 15) of ``V(N) = pi1(lam)`` for each ``lam``, under a μ rule.
 
     ``V_ref`` defaults to the decentralised ``pi1*`` (platform-led), the worth
-    at which §5.2 applies the stated μ.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``lam.shape + (n,)``; sums to ``pi1(lam)`` along the last axis.
+    at which §5.2 applies the stated μ. Shape ``lam.shape + (n,)``; sums to
+    ``pi1(lam)`` along the last axis.
     """
     V = np.asarray(revenue_sharing(params, lam).pi_platform, float)
     ref = decentralized(params).pi_platform if V_ref is None else V_ref
@@ -291,12 +221,8 @@ def worth_thresholds(vparams: VerticalParams, mu_scale: float = 1.0) -> np.ndarr
     With μ fixed, member ``i`` receives ``F_i V + d_i`` (eq 15 is affine in
     ``V``; ``d_i`` = its allocation of ``V = 0``), so ``x_i* < 0`` iff
     ``V < -d_i / F_i`` when ``F_i > 0``. ``mu_scale`` multiplies every μ.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n,)``; ``-inf`` where the member's allocation is never
-        negative for ``V > 0`` (``d_i >= 0``), ``nan`` if ``F_i = 0``.
+    ``-inf`` where the member's allocation is never negative for ``V > 0``
+    (``d_i >= 0``), ``nan`` if ``F_i = 0``.
     """
     scale = v.finite_real("mu_scale", mu_scale)
     mu = np.asarray(vparams.mu, float) * scale
@@ -313,12 +239,8 @@ def negative_allocation_lambda(
 
     Solves ``pi1(lam) < V_i`` (:func:`worth_thresholds`), a quadratic
     inequality after multiplying by ``delta(lam)^2``, with the one band
-    solver. Member indices are 0-based (the paper's ``x_3*`` is member 2).
-
-    Returns
-    -------
-    dict of int to LambdaBand or None
-        ``None`` where the member's allocation is never negative in ``(0, 1]``.
+    solver. Member indices are 0-based (the paper's ``x_3*`` is member 2);
+    ``None`` where the member's allocation is never negative in ``(0, 1]``.
     """
     thresholds = worth_thresholds(vparams, mu_scale)
     out: dict[int, LambdaBand | None] = {}
@@ -342,13 +264,8 @@ def negative_allocation_thresholds(params: HorizontalParams, vparams: VerticalPa
     the largest ``lam`` at which its eq (15) allocation of ``pi1(lam)`` is
     still negative (the sets are ``(0, threshold)`` when ``pi1`` increases
     in ``lam``). Solved by :func:`xbec.model.band.solve_bands` on all scale
-    factors at once.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(len(mu_scales), n)``; ``nan`` where the allocation is never
-        negative in ``(0, 1)`` or the set is not a single interval.
+    factors at once. Shape ``(len(mu_scales), n)``; ``nan`` where the
+    allocation is never negative in ``(0, 1)`` or the set is not one interval.
     """
     scales = v.vector("mu_scales", mu_scales, min_len=1)
     V0 = np.stack([worth_thresholds(vparams, t) for t in scales])  # (m, n)
@@ -378,13 +295,9 @@ def vertical_band(
     the same μ rule. Member ``i``'s allocation is affine in ``V``,
     ``a_i + b_i V`` (``"fixed"``: ``b_i = F_i``; ``"scaled"``: ``a_i = 0``),
     so each condition is ``pi1(lam) > pi1*`` (``b_i > 0``) or
-    ``pi1(lam) < pi1*`` (``b_i < 0``); the band is solved exactly.
-
-    Raises
-    ------
-    ModelDomainError
-        If no ``lam`` satisfies every condition (e.g. members whose
-        allocations move in opposite directions with ``V``).
+    ``pi1(lam) < pi1*`` (``b_i < 0``); the band is solved exactly. Raises
+    :class:`~xbec.errors.ModelDomainError` if no ``lam`` satisfies every
+    condition (e.g. members whose allocations move in opposite directions with ``V``).
     """
     check_leader(leader)
     _mu_rule(mu_rule)
@@ -410,9 +323,7 @@ def vertical_band(
     return solve_band(params, conds)
 
 
-# ---------------------------------------------------------------------------
-# Along lambda: where revenue sharing is defined, and the allocations there
-# ---------------------------------------------------------------------------
+# -- Along lambda: where revenue sharing is defined, and the allocations there
 
 
 def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, num: int = 400) -> np.ndarray:
@@ -439,29 +350,15 @@ def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, nu
 
 @dataclass(frozen=True)
 class MuPaths:
-    """Eq (15) allocations along ``lam`` under each μ rule, and where they turn negative as μ is scaled.
+    """Eq (15) allocations along ``lam`` under each μ rule, and where they turn negative as μ is scaled."""
 
-    Attributes
-    ----------
-    lam : numpy.ndarray
-        Shares with a valid revenue-sharing outcome (:func:`valid_lambda`); may be empty.
-    paths : dict of str to numpy.ndarray
-        ``rule -> allocation_paths(params, vparams, lam, rule)``, shape
-        ``lam.shape + (n,)``, for the rules of :data:`MU_RULES` defined here.
-    notes : dict of str to str
-        ``rule -> why it is not defined here`` (the model's error message).
-    names : tuple of str
-        The members' names.
-    t_scales, t_thresholds : numpy.ndarray
-        Factors ``t`` applied to all μ, and :func:`negative_allocation_thresholds` at each.
-    """
-
-    lam: np.ndarray
+    lam: np.ndarray  #: shares with a valid revenue-sharing outcome (:func:`valid_lambda`); may be empty
+    #: ``rule -> allocation_paths(params, vparams, lam, rule)`` for the rules of :data:`MU_RULES` defined here
     paths: dict[str, np.ndarray]
-    notes: dict[str, str]
-    names: tuple[str, ...]
-    t_scales: np.ndarray
-    t_thresholds: np.ndarray
+    notes: dict[str, str]  #: ``rule -> why it is not defined here`` (the model's error message)
+    names: tuple[str, ...]  #: the members' names
+    t_scales: np.ndarray  #: factors ``t`` applied to all μ
+    t_thresholds: np.ndarray  #: :func:`negative_allocation_thresholds` at each ``t``
 
 
 def mu_paths(params: HorizontalParams, vparams: VerticalParams, num: int = 400) -> MuPaths:

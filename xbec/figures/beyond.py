@@ -26,17 +26,6 @@ from ..errors import ModelDomainError  # noqa: E402
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
 from ..model.vertical import member_names  # noqa: E402
 
-__all__ = [
-    "LABELS",
-    "band_map_figure",
-    "band_dimensionless_figure",
-    "core_lambda_figure",
-    "contracts_figure",
-    "allocations_figure",
-    "allocation_sensitivity_figure",
-    "cost_figure",
-]
-
 #: Axis labels of the horizontal parameters.
 LABELS = {
     "beta": r"market size $\beta$",
@@ -69,7 +58,7 @@ def _names(members: Sequence[str] | None, n: int) -> Sequence[str]:
     return names
 
 
-def _edges(x: np.ndarray) -> np.ndarray:
+def cell_edges(x: np.ndarray) -> np.ndarray:
     """Cell edges for pcolormesh from cell centres."""
     if x.size == 1:
         return np.array([x[0] - 0.5, x[0] + 0.5])
@@ -86,7 +75,7 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
     """
     fig = Figure(figsize=(12, 4.0), layout="constrained")
     axes = fig.subplots(1, 3, sharex=True, sharey=True)
-    xe, ye = _edges(bmap.x), _edges(bmap.y)
+    xe, ye = cell_edges(bmap.x), cell_edges(bmap.y)
     status = bmap.status
     codes = [k for k in _STATUS_COLOURS if np.any(status == k)]
     cat = np.full(status.shape, np.nan)
@@ -223,18 +212,18 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     co_style = dict(color="#d62728")
 
     bands = []
-    try:
-        bands.append(
-            (acceptable_lambda(params) if platform_leads else _band_no_lead(params), "#1f77b4", "revenue-sharing band")
-        )
-    except ModelDomainError:  # an empty band is simply not shaded
-        pass
-    try:
-        bands.append(
-            (an.coordinating_acceptable_lambda(params, platform_leads=platform_leads), "#d62728", "coordinating band")
-        )
-    except ModelDomainError:
-        pass
+    for band_of, colour, label in (
+        (lambda: acceptable_lambda(params, platform_earns_more=platform_leads), "#1f77b4", "revenue-sharing band"),
+        (
+            lambda: an.coordinating_acceptable_lambda(params, platform_leads=platform_leads),
+            "#d62728",
+            "coordinating band",
+        ),
+    ):
+        try:
+            bands.append((band_of(), colour, label))
+        except ModelDomainError:  # an empty band is simply not shaded
+            pass
 
     def shade(ax):
         for band, colour, label in bands:
@@ -278,14 +267,6 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
         list(handles.values()), list(handles.keys()), loc="outside lower center", ncol=5, fontsize=8, frameon=False
     )
     return fig
-
-
-def _band_no_lead(params: HorizontalParams):
-    values: dict[str, Any] = params.as_dict()
-    r = an.band_arrays(**values, platform_leads=False)
-    if r.status != an.BAND_OK:
-        raise ModelDomainError(f"no acceptable lam for {params}")
-    return (float(r.lo), float(r.hi))
 
 
 def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] | None = None) -> Figure:

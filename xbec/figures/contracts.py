@@ -9,6 +9,7 @@ writes PNG and SVG copies.  Needs matplotlib (the ``plot`` or ``book`` extra).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,23 +21,8 @@ from matplotlib.patches import Patch
 
 from ..model.contracts import CHOICE_LABELS, CONFIGURATIONS, THRESHOLD_KEYS, EquilibriumMap, RoyaltyPath
 
-__all__ = [
-    "COLORS",
-    "plot_thresholds",
-    "plot_choice_map",
-    "plot_royalty_path",
-    "plot_equilibrium_map",
-    "plot_forced_map",
-]
-
 #: One colour per label of :data:`xbec.contracts.CHOICE_LABELS`.
-COLORS: Mapping[str, str] = {
-    "WW": "#4c72b0",
-    "WA": "#dd8452",
-    "AW": "#8172b3",
-    "AA": "#55a868",
-    "WA/AW": "#c44e52",
-}
+COLORS: Mapping[str, str] = {"WW": "#4c72b0", "WA": "#dd8452", "AW": "#8172b3", "AA": "#55a868", "WA/AW": "#c44e52"}
 
 _THRESHOLD_STYLE: dict[str, dict[str, Any]] = {
     "r1W": dict(color="black", ls="-"),
@@ -131,19 +117,14 @@ def plot_royalty_path(paths: Sequence[RoyaltyPath], optima: Sequence[tuple[float
         labels = ["/".join(sel) if len(sel) > 1 else sel[0] for sel in path.selected]
         seen: set[str] = set()
         start = 0
-        for i in range(1, len(labels) + 1):
-            if i == len(labels) or labels[i] != labels[start]:
-                lab = labels[start]
-                sl = slice(start, i)
-                ax.plot(
-                    path.r[sl],
-                    path.platform_profit[sl],
-                    color=COLORS.get(lab, "k"),
-                    lw=2.2,
-                    label=lab if lab not in seen else None,
-                )
-                seen.add(lab)
-                start = i
+        for lab, run in itertools.groupby(labels):  # one line per run of the same selection
+            stop = start + len(list(run))
+            label = None if lab in seen else lab
+            ax.plot(
+                path.r[start:stop], path.platform_profit[start:stop], color=COLORS.get(lab, "k"), lw=2.2, label=label
+            )
+            seen.add(lab)
+            start = stop
         if k < len(optima):
             r_opt, v_opt = optima[k]
             ax.plot([r_opt], [v_opt], "o", mfc="white", mec="black", ms=7, label="optimum")

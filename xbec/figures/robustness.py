@@ -18,19 +18,11 @@ from matplotlib.patches import Patch
 from .. import beyond as an
 from ..beyond.robustness import BargainingOutcome
 from ..model.horizontal import HorizontalParams, revenue_sharing
-
-__all__ = ["leader_maps_figure", "bargaining_figure", "mu_figure"]
+from .beyond import cell_edges
 
 _GREY = {an.BAND_EMPTY: "#d9d9d9", an.BAND_DISJOINT: "#fdae6b"}
 _LEADER_TITLE = {"platform": "platform leads (mark-up reading)", "manufacturer": "manufacturer leads"}
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2")
-
-
-def _edges(x: np.ndarray) -> np.ndarray:
-    if x.size == 1:
-        return np.array([x[0] - 0.5, x[0] + 0.5])
-    mid = 0.5 * (x[1:] + x[:-1])
-    return np.r_[x[0] - (mid[0] - x[0]), mid, x[-1] + (x[-1] - mid[-1])]
 
 
 def leader_maps_figure(
@@ -50,7 +42,7 @@ def leader_maps_figure(
     rows = [leader for leader in ("platform", "manufacturer") if any(k[0] == leader for k in keys)]
     fig = Figure(figsize=(5.2 * len(cols), 3.6 * len(rows)), layout="constrained")
     axes = np.atleast_2d(fig.subplots(len(rows), len(cols), sharex=True, sharey=True, squeeze=False))
-    xe, ye = _edges(np.asarray(rho, float)), _edges(np.asarray(kappa, float))
+    xe, ye = cell_edges(np.asarray(rho, float)), cell_edges(np.asarray(kappa, float))
     vmax = max(float(np.nanmax(m.width)) if np.any(m.status == an.BAND_OK) else 0.0 for m in maps.values())
     mesh = None
     for i, leader in enumerate(rows):

@@ -34,18 +34,6 @@ import numpy as np
 
 from ..errors import ModelDomainError
 
-__all__ = [
-    "LEADERS",
-    "LITERAL_READING",
-    "Prices",
-    "check_leader",
-    "platform_led_prices",
-    "manufacturer_led_prices",
-    "leader_prices",
-    "second_order_conditions",
-    "check_domain",
-]
-
 #: The orders of moves with an interior equilibrium.
 LEADERS = ("platform", "manufacturer")
 
@@ -64,12 +52,9 @@ class Prices(NamedTuple):
 def check_leader(leader: Any) -> str:
     """Return ``leader`` if it names an order of moves with an equilibrium, else raise.
 
-    Raises
-    ------
-    ModelDomainError
-        For the literal reading ``"platform-price-first"`` (no interior
-        equilibrium: eq (2) is linear in ``w`` for a fixed ``p``) and for any
-        other value not in :data:`LEADERS`.
+    :class:`~xbec.errors.ModelDomainError` for the literal reading
+    ``"platform-price-first"`` (no interior equilibrium: eq (2) is linear in
+    ``w`` for a fixed ``p``) and for any other value not in :data:`LEADERS`.
     """
     if leader == LITERAL_READING:
         raise ModelDomainError(
@@ -138,11 +123,7 @@ def second_order_conditions(params, leader: str = "platform") -> dict[str, Any]:
     """
     b1, b2, g = params.b1, params.b2, params.gamma1
     if check_leader(leader) == "platform":
-        return {
-            "leader: 4 b1 gamma1 - b2^2": 4 * b1 * g - b2**2,
-            "leader: b1": b1,
-            "follower: 2 b1": 2 * b1,
-        }
+        return {"leader: 4 b1 gamma1 - b2^2": 4 * b1 * g - b2**2, "leader: b1": b1, "follower: 2 b1": 2 * b1}
     delta = 2 * b1 * g - b2**2
     return {
         "follower: 2 b1 gamma1 - b2^2": delta,

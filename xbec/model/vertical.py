@@ -18,23 +18,6 @@ from numpy.typing import ArrayLike
 from .. import _validate as v
 from ..errors import ModelDomainError
 
-__all__ = [
-    "VerticalParams",
-    "service_shares",
-    "raiffa_lower_limits",
-    "raiffa_upper_limits",
-    "raiffa",
-    "improved_raiffa",
-    "allocate",
-    "CoreFacts",
-    "core_facts",
-    "member_names",
-    "coalition_table",
-    "shapley",
-    "MAX_SHAPLEY_PLAYERS",
-    "MEMBER_NAMES",
-]
-
 #: Names of the vertical alliance's four members in §5.2's order (member
 #: ``i`` of the paper is index ``i - 1`` here), the one list used by the
 #: tables, the figures and the notebooks (see :func:`~xbec.model.vertical.member_names`).
@@ -48,24 +31,13 @@ MEMBER_NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class VerticalParams:
-    """Inputs of the vertical alliance; defaults are §5.2's values.
+    """Inputs of the vertical alliance; defaults are §5.2's values."""
 
-    Parameters
-    ----------
-    mu : tuple of float
-        ``mu[i] = V(N \\ {i})``. §5.2: ``V(2∪3∪4)=1600``, ``V(1∪3∪4)=2000``,
-        ``V(1∪2∪4)=2300``, ``V(1∪2∪3)=2200``.
-    phi : tuple of float
-        Cost invested by each member, ``>= 0``.
-    theta : tuple of float
-        Service level of each member, ``>= 0``.
-    weights : tuple of float
-        Weights of ``phi`` and ``theta`` in eq (14), ``>= 0`` and summing to 1.
-    """
-
+    #: ``mu[i] = V(N \\ {i})``. §5.2: ``V(2∪3∪4)=1600``, ``V(1∪3∪4)=2000``, ``V(1∪2∪4)=2300``, ``V(1∪2∪3)=2200``
     mu: tuple[float, ...] = (1600.0, 2000.0, 2300.0, 2200.0)
-    phi: tuple[float, ...] = (20.0, 15.0, 8.0, 12.0)
-    theta: tuple[float, ...] = (0.7, 0.5, 0.4, 0.6)
+    phi: tuple[float, ...] = (20.0, 15.0, 8.0, 12.0)  #: cost invested by each member, ``>= 0``
+    theta: tuple[float, ...] = (0.7, 0.5, 0.4, 0.6)  #: service level of each member, ``>= 0``
+    #: weights of ``phi`` and ``theta`` in eq (14), ``>= 0`` and summing to 1
     weights: tuple[float, ...] = (0.7, 0.3)
     F: np.ndarray = field(init=False, repr=False, compare=False)
 
@@ -112,28 +84,16 @@ def _check_weights(weights: object, k: int) -> np.ndarray:
 
 
 def service_shares(
-    phi: ArrayLike,
-    theta: ArrayLike,
-    weights: ArrayLike = (0.7, 0.3),
-    service_levels: ArrayLike | None = None,
+    phi: ArrayLike, theta: ArrayLike, weights: ArrayLike = (0.7, 0.3), service_levels: ArrayLike | None = None
 ) -> np.ndarray:
     """Share of the alliance's services undertaken by each member, eq (14).
 
     ``F_i = M1 phi_i / sum(phi) + M2 theta_i / sum(theta) [+ M3 s_i / sum(s)]``.
     §5.2 uses two criteria, cost ``phi`` and service level ``theta``, with
     weights 0.7 and 0.3; pass ``service_levels`` (and three weights) for the
-    three-criterion form printed as eq (14).
-
-    Returns
-    -------
-    numpy.ndarray
-        ``F``, non-negative and summing to 1.
-
-    Raises
-    ------
-    ModelDomainError
-        Different lengths, ``n < 2``, negative or all-zero criteria, weights
-        negative or not summing to 1.
+    three-criterion form printed as eq (14). ``F`` is non-negative and sums
+    to 1. Raises :class:`~xbec.errors.ModelDomainError` on different lengths,
+    ``n < 2``, negative or all-zero criteria, weights negative or not summing to 1.
     """
     criteria = {"phi": phi, "theta": theta}
     if service_levels is not None:
@@ -194,19 +154,8 @@ def raiffa(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
 
     ``x_i = V/n + (2n-3)/(2(n-1)) * (mean(mu) - mu_i)``: the average over
     ``j`` of eq (12)'s allocations (checked symbolically in
-    :mod:`xbec.replication.symbolic`). Always allocates exactly ``V``.
-
-    Parameters
-    ----------
-    V : float or array_like
-        Worth of the grand coalition; one allocation per entry.
-    mu : sequence of float
-        ``mu[i] = V(N \\ {i})``, ``n >= 2`` entries.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n,)`` for a scalar ``V``, else ``V.shape + (n,)``.
+    :mod:`xbec.replication.symbolic`). Always allocates exactly ``V``: one
+    allocation per entry of ``V`` (shape ``V.shape + (n,)``), ``n >= 2``.
     """
     mu = v.vector("mu", mu)
     W = _worth(V)
@@ -220,13 +169,9 @@ def improved_raiffa(V: ArrayLike, mu: ArrayLike, F: ArrayLike) -> np.ndarray:
     """Raiffa allocation corrected for services undertaken, eq (15).
 
     ``x_i* = x_i + (F_i - 1/n) V`` with ``x_i`` from eq (13) and ``F`` from
-    eq (14). Allocates exactly ``V`` because ``sum(F) = 1``.
-
-    Raises
-    ------
-    ModelDomainError
-        ``mu`` and ``F`` of different lengths, ``n < 2``, a negative share,
-        or ``F`` not summing to 1.
+    eq (14). Allocates exactly ``V`` because ``sum(F) = 1``. Raises
+    :class:`~xbec.errors.ModelDomainError` on ``mu`` and ``F`` of different
+    lengths, ``n < 2``, a negative share, or ``F`` not summing to 1.
     """
     mu = v.vector("mu", mu)
     shares = v.vector("F", F)
@@ -264,12 +209,7 @@ def core_facts(V: float, mu: ArrayLike) -> CoreFacts:
     and by the Bondareva-Shapley theorem its core is empty, whatever the
     worths the paper does not state. ``superadditive`` checks the only
     superadditivity conditions among the given coalitions: ``V >= mu_i`` and
-    ``mu_i >= 0``.
-
-    Raises
-    ------
-    ModelDomainError
-        ``mu`` with fewer than 2 members, or non-finite inputs.
+    ``mu_i >= 0``. ``mu`` needs at least 2 members; inputs must be finite.
     """
     m = v.vector("mu", mu)
     W = v.finite_real("V", V)
@@ -277,9 +217,7 @@ def core_facts(V: float, mu: ArrayLike) -> CoreFacts:
     return CoreFacts(sum_lower, bool(W < sum_lower), bool(np.all(W >= m) and np.all(m >= 0)))
 
 
-# ---------------------------------------------------------------------------
-# Shapley value
-# ---------------------------------------------------------------------------
+# -- Shapley value
 
 #: Largest ``n`` for :func:`shapley` (2**26 float64 worths = 512 MiB).
 MAX_SHAPLEY_PLAYERS = 26
@@ -305,29 +243,12 @@ def coalition_table(n: int, worth: Worth, *, name: str = "worth") -> np.ndarray:
     """Worths of all ``2**n`` coalitions of an ``n``-player game, indexed by bitmask.
 
     Bit ``i`` set means member ``i`` is in the coalition (member 1 of the
-    paper is bit 0).
-
-    Parameters
-    ----------
-    n : int
-        Number of players, ``1 <= n <= 26``.
-    worth : callable, mapping or numpy.ndarray
-        ``worth(frozenset) -> float``; or a dict ``frozenset -> worth``
-        covering every non-empty coalition (the empty one is worth 0); or an
-        array of the ``2**n`` worths.
-    name : str, default "worth"
-        The caller's name for ``worth``, used in error messages.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(2**n,)``, every entry a finite float.
-
-    Raises
-    ------
-    ModelDomainError
-        A bad ``n``, a missing coalition, a member outside ``0..n-1`` or a
-        worth that is not a finite real number.
+    paper is bit 0). ``worth`` is ``worth(frozenset) -> float``, a dict
+    ``frozenset -> worth`` covering every non-empty coalition (the empty one
+    is worth 0) or an array of the ``2**n`` worths; ``name`` is the caller's
+    name for it in error messages. Raises :class:`~xbec.errors.ModelDomainError`
+    on ``n`` outside ``1..26``, a missing coalition, a member outside
+    ``0..n-1`` or a worth that is not a finite real number.
     """
     n = _check_players(n)
     size = 1 << n
@@ -376,21 +297,10 @@ def shapley(n: int, v: Worth) -> np.ndarray:
     computed on a table of all ``2**n`` coalition worths indexed by bitmask, one
     vectorised pass per player (``O(n 2^n)`` arithmetic, ``2^n`` calls of ``v``).
 
-    Parameters
-    ----------
-    n : int
-        Number of players, ``1 <= n <= 26``; players are ``0..n-1``.
-    v : callable, mapping or numpy.ndarray
-        ``v(frozenset) -> float``; or a dict ``frozenset -> worth`` covering
-        every non-empty coalition (the empty coalition is worth
-        ``v(frozenset())`` for a callable and 0 for a dict); or an array of
-        the ``2**n`` worths indexed by bitmask (bit ``i`` set = member ``i``
-        in the coalition), which skips the ``2**n`` Python calls.
-
-    Returns
-    -------
-    numpy.ndarray
-        Shape ``(n,)``; sums to ``v(N) - v(empty)``.
+    Players are ``0..n-1``, ``1 <= n <= 26``; ``v`` as in
+    :func:`coalition_table` (for a callable the empty coalition is worth
+    ``v(frozenset())``; an array skips the ``2**n`` Python calls). The
+    result sums to ``v(N) - v(empty)``.
     """
     n = _check_players(n)
     table = coalition_table(n, v, name="v")

@@ -35,9 +35,7 @@ from . import symbolic as S
 OVERPROVISION_EXAMPLE = HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
 
 
-# ---------------------------------------------------------------------------
-# numeric helpers
-# ---------------------------------------------------------------------------
+# -- numeric helpers
 
 
 def _close(a, b, scale: float = 1.0, rel: float = 1e-7) -> bool:
@@ -53,12 +51,9 @@ def _hessian_and_stationary(f: Callable[[float, float], float], z0: np.ndarray, 
     """
     e = np.eye(2) * h
     g = np.array([(f(*(z0 + e[i])) - f(*(z0 - e[i]))) / (2 * h) for i in range(2)])
-    H = np.empty((2, 2))
-    for i in range(2):
-        for j in range(2):
-            H[i, j] = (
-                f(*(z0 + e[i] + e[j])) - f(*(z0 + e[i] - e[j])) - f(*(z0 - e[i] + e[j])) + f(*(z0 - e[i] - e[j]))
-            ) / (4 * h * h)
+    H = np.array(
+        [[f(*(z0 + a + b)) - f(*(z0 + a - b)) - f(*(z0 - a + b)) + f(*(z0 - a - b)) for b in e] for a in e]
+    ) / (4 * h * h)
     return H, g, z0 - np.linalg.solve(H, g)
 
 
@@ -87,9 +82,7 @@ def _valid_sharing(params: HorizontalParams, lams) -> list:
     return out
 
 
-# ---------------------------------------------------------------------------
-# one check per erratum
-# ---------------------------------------------------------------------------
+# -- one check per erratum
 
 
 def check_prop1_b3(params: HorizontalParams) -> bool:
@@ -332,9 +325,7 @@ def check_all_members(params: HorizontalParams) -> bool:
     return cen.pi_total - dec.pi_total > 1e-12 * (abs(cen.pi_total) + abs(dec.pi_total))
 
 
-# ---------------------------------------------------------------------------
-# the paper's text: what each typo checks
-# ---------------------------------------------------------------------------
+# -- the paper's text: what each typo checks
 
 
 def cited_equation() -> str:

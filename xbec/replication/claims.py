@@ -45,6 +45,7 @@ from ..model.horizontal import (
 from ..model.vertical import VerticalParams, allocate
 from . import equity as EQ
 from . import paper
+from ._errata_checks import check_all_members
 from .intervals import (
     band_ends,
     bands,
@@ -58,8 +59,6 @@ from .intervals import (
     worth_range,
 )
 from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
-
-__all__ = ["Claim", "claims", "VERDICTS"]
 
 #: A statement "for every λ in the band" where the band is empty.
 VACUOUS = "vacuous (no band)"
@@ -83,9 +82,7 @@ class Claim:
 
 
 # the continuous-interval helpers live in xbec.replication.intervals
-# ---------------------------------------------------------------------------
-# one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
-# ---------------------------------------------------------------------------
+# -- one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
 
 Assessment = tuple[bool | str | None, bool, dict]
 
@@ -184,8 +181,7 @@ def _domestic_first(params, vp) -> Assessment:
 
 def _all_members(params, vp) -> Assessment:
     dec, cen = decentralized(params), centralized(params)
-    ok = cen.pi_total - dec.pi_total > 1e-12 * (abs(cen.pi_total) + abs(dec.pi_total))
-    return None, ok, {"$\\pi$": cen.pi_total, "$\\pi_1^* + \\pi_2^*$": dec.pi_total}
+    return None, check_all_members(params), {"$\\pi$": cen.pi_total, "$\\pi_1^* + \\pi_2^*$": dec.pi_total}
 
 
 def _total_up(params, vp) -> Assessment:
@@ -195,11 +191,8 @@ def _total_up(params, vp) -> Assessment:
         return VACUOUS, True, {"horizontal band": "none"}
     ok = positive_on(pi1_poly(params) + pi2_poly(params) - dec.pi_total * delta_poly(params) ** 2, *h)
     lo, hi = band_ends(params, h, "pi_total")
-    return (
-        ok,
-        ok,
-        {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi},
-    )
+    ev = {"$\\pi_1^* + \\pi_2^*$": dec.pi_total, "total at the band's lower end": lo, "total at the upper end": hi}
+    return ok, ok, ev
 
 
 def _lower_price(params, vp) -> Assessment:
@@ -216,15 +209,8 @@ def _higher(name: str, dec_name: str, tex: str):
             return VACUOUS, True, {"horizontal band": "none"}
         lo, hi = band_ends(params, h, name)  # s and D are monotone on the band: the infimum is at an end
         ok = bool(min(lo, hi) > ref)
-        return (
-            ok,
-            ok,
-            {
-                f"${tex}^{{1*}}$ (decentralised)": ref,
-                f"${tex}(\\lambda)$ at the band's lower end": lo,
-                "at the upper end": hi,
-            },
-        )
+        ev = {f"${tex}^{{1*}}$ (decentralised)": ref, f"${tex}(\\lambda)$ at the band's lower end": lo}
+        return ok, ok, {**ev, "at the upper end": hi}
 
     return assess
 

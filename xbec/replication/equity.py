@@ -25,8 +25,6 @@ from numpy.polynomial import Polynomial
 
 from ..model.vertical import VerticalParams, improved_raiffa, raiffa, shapley
 
-__all__ = ["RULES", "affine_rule", "valued_game", "core_worth_interval", "shapley_distance_gap", "gain_dispersion"]
-
 RULES = ("Raiffa (eq 13)", "improved Raiffa (eq 15)")
 
 
@@ -49,8 +47,7 @@ def valued_game(V: float, mu) -> np.ndarray:
     table = np.zeros(1 << n)
     full = (1 << n) - 1
     table[full] = V
-    for i in range(n):
-        table[full ^ (1 << i)] = mu[i]
+    table[full ^ (1 << np.arange(n))] = mu
     return table
 
 

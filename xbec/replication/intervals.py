@@ -23,23 +23,6 @@ from ..model.roots import real_roots
 from ..model.vertical import VerticalParams, allocate
 from .numerics import grid_ends, vertical_acceptable_lambda
 
-__all__ = [
-    "positive_on",
-    "delta_poly",
-    "profit_poly",
-    "pi1_poly",
-    "pi2_poly",
-    "valid_interval",
-    "worth_above",
-    "worth_below",
-    "member_beats",
-    "end_value",
-    "band_ends",
-    "bands",
-    "grid_label",
-    "worth_range",
-]
-
 
 def positive_on(poly: Polynomial, a: float, b: float) -> bool:
     """``poly > 0`` on the whole open interval ``(a, b)`` (decided by its roots)."""
@@ -56,19 +39,14 @@ def delta_poly(params: HorizontalParams) -> Polynomial:
     return Polynomial([params.b1 * params.gamma1, -(params.b2**2)])
 
 
-def profit_poly(params: HorizontalParams, name: str) -> Polynomial:
-    """``pi(λ) δ(λ)^2`` in λ (``name``: ``pi1``/``pi2``), from the model's :func:`sharing_quadratics`."""
-    return Polynomial(getattr(sharing_quadratics(params), name))
-
-
 def pi1_poly(params: HorizontalParams) -> Polynomial:
-    """``pi1(λ) δ(λ)^2`` as a polynomial in λ."""
-    return profit_poly(params, "pi1")
+    """``pi1(λ) δ(λ)^2`` as a polynomial in λ, from the model's :func:`sharing_quadratics`."""
+    return Polynomial(sharing_quadratics(params).pi1)
 
 
 def pi2_poly(params: HorizontalParams) -> Polynomial:
-    """``pi2(λ) δ(λ)^2`` as a polynomial in λ."""
-    return profit_poly(params, "pi2")
+    """``pi2(λ) δ(λ)^2`` as a polynomial in λ, from the model's :func:`sharing_quadratics`."""
+    return Polynomial(sharing_quadratics(params).pi2)
 
 
 def valid_interval(params: HorizontalParams, a: float, b: float) -> tuple[float, float]:
@@ -82,23 +60,14 @@ def valid_interval(params: HorizontalParams, a: float, b: float) -> tuple[float,
     return (max(a, ls), b) if A < 0 else (b, b)
 
 
-def worth_above(params: HorizontalParams, t: float, band: LambdaBand) -> bool:
-    """``pi1(λ) > t`` for every λ in the band."""
-    return positive_on(pi1_poly(params) - t * delta_poly(params) ** 2, *band)
-
-
-def worth_below(params: HorizontalParams, t: float, band: LambdaBand) -> bool:
-    """``pi1(λ) < t`` for every λ in the band."""
-    return positive_on(t * delta_poly(params) ** 2 - pi1_poly(params), *band)
-
-
 def member_beats(params: HorizontalParams, vp: VerticalParams, i: int, j: int, band: LambdaBand) -> bool:
     """Member ``i`` gets more than member ``j`` for every λ in the band (eq 15 is linear in V)."""
     F, d = vp.F, allocate(vp, 0.0)
     slope, cut = F[i] - F[j], d[j] - d[i]  # x_i - x_j = slope V - cut
     if slope == 0:
         return bool(cut < 0)
-    return worth_above(params, cut / slope, band) if slope > 0 else worth_below(params, cut / slope, band)
+    above = pi1_poly(params) - cut / slope * delta_poly(params) ** 2  # > 0 where pi1(λ) > cut / slope
+    return positive_on(above if slope > 0 else -above, *band)
 
 
 def end_value(params: HorizontalParams, lam: float, inward: float, name: str) -> float:
@@ -138,9 +107,7 @@ def grid_label(band: LambdaBand | None) -> str:
     return f"{lo:.2f}–{hi:.2f}" if lo <= hi else "none on the 0.01 grid"
 
 
-# ---------------------------------------------------------------------------
-# one assessment per claim: (literal or None, statement holds, evidence)
-# ---------------------------------------------------------------------------
+# -- one assessment per claim: (literal or None, statement holds, evidence)
 
 
 def worth_range(params: HorizontalParams, band: LambdaBand) -> tuple[float, float]:

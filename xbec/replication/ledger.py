@@ -56,22 +56,6 @@ from ..model.vertical import VerticalParams, allocate, improved_raiffa
 from . import paper
 from .numerics import decentralized_allocation, grid_ends, vertical_acceptable_lambda
 
-__all__ = [
-    "LedgerRow",
-    "ledger",
-    "summary",
-    "unexplained",
-    "to_markdown",
-    "to_csv",
-    "tex",
-    "STATUSES",
-    "SECTIONS",
-    "RECONSTRUCTED_GAP",
-    "reconstructed_mu",
-    "reconstruction_family",
-    "ReconstructionFamily",
-]
-
 STATUSES = ("reproduced", "rounding", "reconstructed", "discrepancy")
 
 #: The places of the paper the ledger's rows come from, in the paper's order:
@@ -188,46 +172,24 @@ def _row(
     row is ``reconstructed``.
     """
     diff = float(exact) - paper.value(printed)
+
+    def row(status: str, *notes: str, inputs: Mapping[str, object] | None = None) -> LedgerRow:
+        text = "; ".join(filter(None, notes))
+        inputs = MappingProxyType(dict(inputs or {}))
+        return LedgerRow(where, printed, float(exact), diff, status, text, inputs, section=section, key=key)
+
     if _prints_as(exact, printed):
-        return LedgerRow(where, printed, float(exact), diff, "reproduced", note, section=section, key=key)
+        return row("reproduced", note)
     d = paper.decimals(printed)
     for how, alt in rounded:
         if _prints_as(alt, printed):
-            text = f"exact {exact:.{d + 2}f}; the paper's figure follows from {how} ({alt:.{d + 2}f})"
-            return LedgerRow(
-                where,
-                printed,
-                float(exact),
-                diff,
-                "rounding",
-                "; ".join(filter(None, [text, note])),
-                section=section,
-                key=key,
+            return row(
+                "rounding", f"exact {exact:.{d + 2}f}; the paper's figure follows from {how} ({alt:.{d + 2}f})", note
             )
     if reconstruction is not None and _prints_as(reconstruction[2], printed):
         how, inputs, _ = reconstruction
-        text = f"the paper's figure follows from {how}"
-        return LedgerRow(
-            where,
-            printed,
-            float(exact),
-            diff,
-            "reconstructed",
-            "; ".join(filter(None, [text, discrepancy_note, note])),
-            MappingProxyType(dict(inputs)),
-            section=section,
-            key=key,
-        )
-    return LedgerRow(
-        where,
-        printed,
-        float(exact),
-        diff,
-        "discrepancy",
-        "; ".join(filter(None, [discrepancy_note, note])),
-        section=section,
-        key=key,
-    )
+        return row("reconstructed", f"the paper's figure follows from {how}", discrepancy_note, note, inputs=inputs)
+    return row("discrepancy", discrepancy_note, note)
 
 
 def _r2(x: float) -> float:
@@ -357,16 +319,8 @@ def reconstruction_family(vparams: VerticalParams | None = None) -> Reconstructi
     ``g``: every ``mu = m - g`` (``m`` any real) gives the same allocation.
     The printed digits pin ``x_i`` to ``[x_i - 0.005, x_i + 0.005]``, so ``V``
     lies within ``n * 0.005`` of their sum, and for each such ``V`` each ``g_i``
-    lies in an interval of width ``0.01 / coef``.
-
-    Parameters
-    ----------
-    vparams : VerticalParams, optional
-        Supplies the service shares ``F`` (default: §5.2's inputs).
-
-    Returns
-    -------
-    ReconstructionFamily
+    lies in an interval of width ``0.01 / coef``. ``vparams`` supplies the
+    service shares ``F`` (default: §5.2's inputs).
     """
     vp = VerticalParams() if vparams is None else vparams
     x = _printed_x(vp.n)
@@ -500,19 +454,8 @@ def ledger(
 
     Parameters default to the paper's (§5.1, §5.2); the paper's values are the
     comparison target, so other parameters mostly produce discrepancies.
-
-    Parameters
-    ----------
-    params : HorizontalParams, optional
-    vparams : VerticalParams, optional
-    section : str, optional
-        Only the rows of this part of the paper (one of :data:`SECTIONS`);
-        only that part is computed.
-
-    Raises
-    ------
-    ValueError
-        If ``section`` is not one of :data:`SECTIONS`.
+    With ``section`` (one of :data:`SECTIONS`, else ``ValueError``) only the
+    rows of that part of the paper are computed and returned.
     """
     if section is not None and section not in SECTIONS:
         raise ValueError(f"section={section!r}: the ledger's sections are {SECTIONS}")
@@ -562,6 +505,5 @@ def to_csv(rows: Iterable[LedgerRow]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(_FIELDS)
-    for r in rows:
-        writer.writerow(_cells(r))
+    writer.writerows(_cells(r) for r in rows)
     return buf.getvalue()

@@ -16,16 +16,6 @@ from .claims import VERDICTS, Claim
 from .errata import KINDS, Erratum
 from .ledger import LedgerRow, summary, unexplained
 
-__all__ = [
-    "SECTIONS",
-    "ledger_counts",
-    "section_counts",
-    "verdict_counts",
-    "errata_counts",
-    "reconstructed_rows",
-    "reconstructed_allocation",
-]
-
 #: A title for each of the ledger's sections (:data:`xbec.replication.ledger.SECTIONS`).
 SECTIONS: Mapping[str, str] = {
     "§5.1": "§5.1: horizontal alliance, headline values",

@@ -30,21 +30,6 @@ from ..model.params import HorizontalParams
 if TYPE_CHECKING:
     import sympy as sp
 
-__all__ = [
-    "FormulaCheck",
-    "profit_functions",
-    "profit_gap",
-    "manufacturer_reply",
-    "leader_reactions",
-    "leader_hessian",
-    "decentralized_solution",
-    "centralized_solution",
-    "sharing_solution",
-    "raiffa_from_procedure",
-    "checks",
-    "check_label",
-]
-
 
 @cache
 def _namespace() -> dict:
@@ -179,9 +164,7 @@ def _same(a: sp.Expr, b: sp.Expr) -> bool:
     return sp.cancel(sp.together(a - b)) == 0
 
 
-# ---------------------------------------------------------------------------
-# §3.2 Stackelberg game led by the platform
-# ---------------------------------------------------------------------------
+# -- §3.2 Stackelberg game led by the platform
 
 
 def profit_functions() -> dict[str, sp.Expr]:
@@ -249,11 +232,7 @@ def leader_reactions() -> dict[str, sp.Expr]:
 
     beta, b1, b2, gamma1, c, K, p, w, s, x, lam, D = _syms()
     pi1 = profit_functions()["pi1"].subs(w, manufacturer_reply()["eq5"])
-    return {
-        "pi1_leader": pi1,
-        "p_of_s": sp.solve(sp.diff(pi1, p), p)[0],
-        "s_of_p": sp.solve(sp.diff(pi1, s), s)[0],
-    }
+    return {"pi1_leader": pi1, "p_of_s": sp.solve(sp.diff(pi1, p), p)[0], "s_of_p": sp.solve(sp.diff(pi1, s), s)[0]}
 
 
 @cache
@@ -288,9 +267,7 @@ def decentralized_solution() -> dict[str, sp.Expr]:
     }
 
 
-# ---------------------------------------------------------------------------
-# §3.3 Centralised decision and §3.4 revenue sharing
-# ---------------------------------------------------------------------------
+# -- §3.3 Centralised decision and §3.4 revenue sharing
 
 
 @cache
@@ -341,9 +318,7 @@ def sharing_solution() -> dict[str, sp.Expr]:
     }
 
 
-# ---------------------------------------------------------------------------
-# §4.1 Raiffa
-# ---------------------------------------------------------------------------
+# -- §4.1 Raiffa
 
 
 def raiffa_from_procedure(n: int) -> dict[str, list]:
@@ -376,9 +351,7 @@ def raiffa_from_procedure(n: int) -> dict[str, list]:
     }
 
 
-# ---------------------------------------------------------------------------
-# Checks and errata
-# ---------------------------------------------------------------------------
+# -- Checks and errata
 
 
 @cache
@@ -391,61 +364,30 @@ def checks() -> tuple[FormulaCheck, ...]:
     r = leader_reactions()
     cen = centralized_solution()
     rs = sharing_solution()
+
+    def check(key: str, derived, note: str = "", errata: tuple[str, ...] = ()) -> FormulaCheck:
+        printed = PRINTED[key]
+        agrees = printed == derived if isinstance(printed, sp.MatrixBase) else _same(printed, derived)
+        return FormulaCheck(key, printed, derived, agrees, note, errata)
+
+    d2_note = "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p"
+    reaction = "a reaction function {}, not the equilibrium; see decentralized_solution()"
+    hessian_note = (
+        "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
+        "not the leader's Hessian once eq (5) is substituted"
+    )
     out = [
-        FormulaCheck(
-            "dpi2_dw (Prop. 2 proof)",
-            PRINTED["dpi2_dw (Prop. 2 proof)"],
-            m["dpi2_dw"],
-            _same(PRINTED["dpi2_dw (Prop. 2 proof)"], m["dpi2_dw"]),
-        ),
-        FormulaCheck(
-            "d2pi2_dw2 (Prop. 1 proof)",
-            PRINTED["d2pi2_dw2 (Prop. 1 proof)"],
-            m["d2pi2_dw2"],
-            _same(PRINTED["d2pi2_dw2 (Prop. 1 proof)"], m["d2pi2_dw2"]),
-            "holds for a fixed mark-up x = p - w (eq 4), not for a fixed price p",
-            ("stackelberg-order",),
-        ),
-        FormulaCheck("eq (5) w", PRINTED["eq (5) w"], m["eq5"], _same(PRINTED["eq (5) w"], m["eq5"])),
-        FormulaCheck(
-            "p^{1*}",
-            PRINTED["p^{1*}"],
-            r["p_of_s"],
-            _same(PRINTED["p^{1*}"], r["p_of_s"]),
-            "a reaction function p(s), not the equilibrium; see decentralized_solution()",
-            ("p1-s1-reaction",),
-        ),
-        FormulaCheck(
-            "s^{1*}",
-            PRINTED["s^{1*}"],
-            r["s_of_p"],
-            _same(PRINTED["s^{1*}"], r["s_of_p"]),
-            "a reaction function s(p), not the equilibrium; see decentralized_solution()",
-            ("p1-s1-reaction",),
-        ),
-        FormulaCheck("p^{2*}", PRINTED["p^{2*}"], cen["p"], _same(PRINTED["p^{2*}"], cen["p"])),
-        FormulaCheck("s^{2*}", PRINTED["s^{2*}"], cen["s"], _same(PRINTED["s^{2*}"], cen["s"])),
-        FormulaCheck(
-            "eq (3) Hessian",
-            PRINTED["eq (3) Hessian"],
-            cen["hessian"],
-            PRINTED["eq (3) Hessian"] == cen["hessian"],
-            "equals the Hessian of eq (6), and of eq (1) with w held fixed; "
-            "not the leader's Hessian once eq (5) is substituted",
-            ("prop1-leader-concavity",),
-        ),
-        FormulaCheck(
-            "eq (8) p*(lambda)", PRINTED["eq (8) p*(lambda)"], rs["p"], _same(PRINTED["eq (8) p*(lambda)"], rs["p"])
-        ),
-        FormulaCheck(
-            "eq (9) s*(lambda)",
-            PRINTED["eq (9) s*(lambda)"],
-            rs["s_foc"],
-            _same(PRINTED["eq (9) s*(lambda)"], rs["s_foc"]),
-        ),
-        FormulaCheck(
-            "eq (10) w*(lambda)", PRINTED["eq (10) w*(lambda)"], rs["w"], _same(PRINTED["eq (10) w*(lambda)"], rs["w"])
-        ),
+        check("dpi2_dw (Prop. 2 proof)", m["dpi2_dw"]),
+        check("d2pi2_dw2 (Prop. 1 proof)", m["d2pi2_dw2"], d2_note, ("stackelberg-order",)),
+        check("eq (5) w", m["eq5"]),
+        check("p^{1*}", r["p_of_s"], reaction.format("p(s)"), ("p1-s1-reaction",)),
+        check("s^{1*}", r["s_of_p"], reaction.format("s(p)"), ("p1-s1-reaction",)),
+        check("p^{2*}", cen["p"]),
+        check("s^{2*}", cen["s"]),
+        check("eq (3) Hessian", cen["hessian"], hessian_note, ("prop1-leader-concavity",)),
+        check("eq (8) p*(lambda)", rs["p"]),
+        check("eq (9) s*(lambda)", rs["s_foc"]),
+        check("eq (10) w*(lambda)", rs["w"]),
     ]
     for n in (2, 3, 4, 5, 6):
         rf = raiffa_from_procedure(n)

@@ -23,8 +23,6 @@ import sympy as sp
 
 from .symbolic import SYMBOLS, centralized_solution, profit_functions
 
-__all__ = ["manufacturer_led_solution", "literal_reading", "manufacturer_led_band_gap"]
-
 
 @cache
 def manufacturer_led_solution() -> dict[str, sp.Expr]:
@@ -33,15 +31,11 @@ def manufacturer_led_solution() -> dict[str, sp.Expr]:
     Stage 2: the platform maximises eq (1) over ``(p, s)`` for a given ``w``
     (first-order conditions solved jointly). Stage 1: the manufacturer
     maximises eq (2) with the platform's reply substituted, over ``w``.
-
-    Returns
-    -------
-    dict
-        ``p, w, s, demand, pi_platform, pi_manufacturer`` (closed forms in
-        ``beta, b1, b2, gamma1, c, K``), ``reply_p, reply_s`` (the platform's
-        reply as functions of ``w``), ``follower_hessian`` (eq 3's matrix,
-        of the follower here), ``follower_hessian_det`` and
-        ``leader_curvature`` (``d^2 pi2 / dw^2`` along the reply).
+    Returns ``p, w, s, demand, pi_platform, pi_manufacturer`` (closed forms
+    in ``beta, b1, b2, gamma1, c, K``), ``reply_p, reply_s`` (the platform's
+    reply as functions of ``w``), ``follower_hessian`` (eq 3's matrix, of the
+    follower here), ``follower_hessian_det`` and ``leader_curvature``
+    (``d^2 pi2 / dw^2`` along the reply).
     """
     S = SYMBOLS
     p, w, s = S["p"], S["w"], S["s"]
@@ -71,14 +65,10 @@ def manufacturer_led_solution() -> dict[str, sp.Expr]:
 def literal_reading() -> dict[str, sp.Expr]:
     """The literal "platform fixes ``p`` and ``s``, then the manufacturer sets ``w``" reading.
 
-    Returns
-    -------
-    dict
-        ``dpi2_dw``: the manufacturer's marginal profit for fixed ``p, s``
-        (equal to the demand ``D``, free of ``w``); ``d2pi2_dw2``: 0, so
-        eq (2) is linear in ``w`` and has no interior maximum: with ``D > 0``
-        the manufacturer raises ``w`` until the platform's margin ``p - w``
-        vanishes.
+    ``dpi2_dw``: the manufacturer's marginal profit for fixed ``p, s`` (equal
+    to the demand ``D``, free of ``w``); ``d2pi2_dw2``: 0, so eq (2) is
+    linear in ``w`` and has no interior maximum: with ``D > 0`` the
+    manufacturer raises ``w`` until the platform's margin ``p - w`` vanishes.
     """
     S = SYMBOLS
     pi2 = profit_functions()["pi2"]

@@ -18,25 +18,6 @@ import numpy as np
 from ... import _validate as v
 from ...errors import ModelDomainError
 
-__all__ = [
-    "CONFIGURATIONS",
-    "CHOICE_LABELS",
-    "THRESHOLD_KEYS",
-    "THRESHOLD_CONFIGS",
-    "Derivation",
-    "Subgame",
-    "derive",
-    "subgame",
-    "subgame_arrays",
-    "as_output",
-    "check_alpha",
-    "check_beta",
-    "check_r",
-    "threshold_coefficients",
-    "threshold_arrays",
-    "thresholds",
-]
-
 #: The four stage-3 configurations; the first letter is supplier 1's (the major one) contract.
 CONFIGURATIONS: tuple[str, ...] = ("WW", "WA", "AW", "AA")
 
@@ -61,9 +42,7 @@ THRESHOLD_CONFIGS: Mapping[str, tuple[int, str, str]] = {
 _BISECTION_STEPS = 64
 
 
-# --------------------------------------------------------------------------
-# The model's domain (raises before any computation)
-# --------------------------------------------------------------------------
+# -- The model's domain (raises before any computation)
 
 
 def check_alpha(alpha: Any) -> np.ndarray:
@@ -81,37 +60,24 @@ def check_r(r: Any) -> np.ndarray:
     return v.interval("r", r, 0.0, 1.0)
 
 
-# --------------------------------------------------------------------------
-# Symbolic derivation (sympy), re-runnable
-# --------------------------------------------------------------------------
+# -- Symbolic derivation (sympy), re-runnable
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """Closed forms of the four stage-3 subgames, derived with sympy.
-
-    Attributes
-    ----------
-    alpha, beta, r :
-        The sympy symbols used in every expression.
-    subgames :
-        ``subgames[config]`` maps ``"p1", "p2", "q1", "q2", "pi1", "pi2",
-        "platform"`` and, for wholesale suppliers, ``"w1"``/``"w2"`` to sympy
-        expressions in ``alpha, beta, r``.
-    indifference :
-        ``indifference[key]`` for ``key`` in :data:`THRESHOLD_KEYS` is
-        ``pi_i(agency) - pi_i(wholesale)`` given the rival's contract; the
-        threshold is its root in ``r``.
-    second_order :
-        ``second_order[config]`` lists the second derivatives of every
-        decision maker's objective in its own choice variable (must be < 0).
-    """
+    """Closed forms of the four stage-3 subgames, derived with sympy (expressions in the symbols ``alpha, beta, r``)."""
 
     alpha: Any
     beta: Any
     r: Any
+    #: ``subgames[config]`` maps ``"p1", "p2", "q1", "q2", "pi1", "pi2", "platform"`` and, for wholesale
+    #: suppliers, ``"w1"``/``"w2"`` to sympy expressions
     subgames: Mapping[str, Mapping[str, Any]]
+    #: ``indifference[key]`` (``key`` in :data:`THRESHOLD_KEYS`) is ``pi_i(agency) - pi_i(wholesale)`` given the
+    #: rival's contract; the threshold is its root in ``r``
     indifference: Mapping[str, Any]
+    #: ``second_order[config]``: the second derivatives of every decision maker's objective in its own choice
+    #: variable (must be < 0)
     second_order: Mapping[str, tuple[Any, ...]]
 
 
@@ -123,11 +89,7 @@ def derive() -> Derivation:
     on the W products, each A supplier on its own product) is a simultaneous
     game solved from its first-order conditions; the W suppliers then choose
     their wholesale prices anticipating it (simultaneously when both are on W).
-
-    Returns
-    -------
-    Derivation
-        The sympy expressions (cached; the call takes about a second).
+    Cached (the call takes about a second).
     """
     import sympy as sp
 
@@ -188,9 +150,7 @@ def derive() -> Derivation:
     return Derivation(a, b, r, subgames, indifference, second_order)
 
 
-# --------------------------------------------------------------------------
-# Numeric closed forms (vectorised numpy; transcribed, tested against sympy)
-# --------------------------------------------------------------------------
+# -- Numeric closed forms (vectorised numpy; transcribed, tested against sympy)
 
 
 @dataclass(frozen=True)
@@ -290,42 +250,22 @@ def as_output(x: Any) -> Any:
 
 
 def subgame(config: str, alpha: Any, beta: Any, r: Any) -> Subgame:
-    """Closed-form stage-3 outcome of one configuration.
+    """Closed-form stage-3 outcome of ``config`` (supplier 1's and 2's contracts, e.g. ``"WA"``).
 
-    Parameters
-    ----------
-    config : {"WW", "WA", "AW", "AA"}
-        Contracts of supplier 1 and supplier 2.
-    alpha : float or array_like
-        Potential demand of the niche supplier, ``0 < alpha <= 1``.
-    beta : float or array_like
-        Substitutability, ``0 <= beta < 1``.
-    r : float or array_like
-        Royalty rate, ``0 <= r <= 1`` (irrelevant under WW).
-
-    Returns
-    -------
-    Subgame
-        Prices, quantities, wholesale prices and profits (broadcast arrays, or
-        floats for scalar input).
-
-    Raises
-    ------
-    ModelDomainError
-        If an input is outside its domain.
+    ``alpha`` (potential demand of the niche supplier) in ``(0, 1]``, ``beta``
+    (substitutability) in ``[0, 1)``, the royalty ``r`` in ``[0, 1]``
+    (irrelevant under WW), else :class:`~xbec.errors.ModelDomainError`;
+    broadcast arrays out, floats for scalar input.
     """
     config = v.one_of("config", config, CONFIGURATIONS)
     alpha, beta, r = check_alpha(alpha), check_beta(beta), check_r(r)
     s = subgame_arrays(config, alpha, beta, r)
     return Subgame(
-        config,
-        *(as_output(getattr(s, k)) for k in ("p1", "p2", "q1", "q2", "w1", "w2", "pi1", "pi2", "platform")),
+        config, *(as_output(getattr(s, k)) for k in ("p1", "p2", "q1", "q2", "w1", "w2", "pi1", "pi2", "platform"))
     )
 
 
-# --------------------------------------------------------------------------
-# Thresholds (Lemma 1 analogue)
-# --------------------------------------------------------------------------
+# -- Thresholds (Lemma 1 analogue)
 
 
 def threshold_coefficients(key: str, alpha, beta) -> tuple[Any, Any, Any, Any]:
@@ -361,12 +301,7 @@ def threshold_coefficients(key: str, alpha, beta) -> tuple[Any, Any, Any, Any]:
     m1 = -(rival * beta + own * beta**2)
     s = 0.25 / e
     zero = 0.0 * m0
-    return (
-        p_aa**2 * g0 - s * m0**2,
-        p_aa**2 * (g1 - g0) - 2.0 * s * m0 * m1,
-        -(p_aa**2) * g1 - s * m1**2,
-        zero,
-    )
+    return (p_aa**2 * g0 - s * m0**2, p_aa**2 * (g1 - g0) - 2.0 * s * m0 * m1, -(p_aa**2) * g1 - s * m1**2, zero)
 
 
 def threshold_arrays(alpha, beta) -> dict[str, np.ndarray]:
@@ -426,23 +361,10 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     rival-on-W thresholds a cubic (bisection to machine precision); see
     :func:`derive` for the sympy derivation of the indifference conditions.
 
-    Parameters
-    ----------
-    alpha : float or array_like
-        ``0 < alpha <= 1``.
-    beta : float or array_like
-        ``0 <= beta < 1``.
-
-    Returns
-    -------
-    dict
-        Keys ``"r1W", "r1A", "r2W", "r2A"``; floats for scalar input, arrays
-        (broadcast shape) otherwise.  Accuracy about ``1e-15``.
-
-    Raises
-    ------
-    ModelDomainError
-        If ``alpha`` or ``beta`` is outside its domain.
+    ``0 < alpha <= 1``, ``0 <= beta < 1`` (else
+    :class:`~xbec.errors.ModelDomainError`); keys ``"r1W", "r1A", "r2W",
+    "r2A"``, floats for scalar input, broadcast arrays otherwise; accuracy
+    about ``1e-15``.
     """
     alpha, beta = check_alpha(alpha), check_beta(beta)
     return {k: as_output(v) for k, v in threshold_arrays(alpha, beta).items()}

@@ -25,38 +25,18 @@ from .closed_forms import (
     threshold_arrays,
 )
 
-__all__ = [
-    "choice",
-    "choice_grid",
-    "stage2_intervals",
-    "reachable_choices",
-    "Equilibrium",
-    "equilibrium",
-    "EquilibriumMap",
-    "equilibrium_map",
-    "RoyaltyPath",
-    "royalty_path",
-]
-
 # Relative tolerance used only to *report* ties between platform profits.
 _TIE_RTOL = 1e-10
 
 
-# --------------------------------------------------------------------------
-# Stage 2: contract choice (Proposition 1 analogue)
-# --------------------------------------------------------------------------
+# -- Stage 2: contract choice (Proposition 1 analogue)
 
 
 def _selected(alpha, beta, r, th) -> dict[str, np.ndarray]:
     """Boolean masks: configuration selected at stage 2 (payoff-undominated pure NE)."""
     a1w, a1a = r <= th["r1W"], r <= th["r1A"]
     a2w, a2a = r <= th["r2W"], r <= th["r2A"]
-    nash = {
-        "WW": ~a1w & ~a2w,
-        "WA": ~a1a & a2w,
-        "AW": a1w & ~a2a,
-        "AA": a1a & a2a,
-    }
+    nash = {"WW": ~a1w & ~a2w, "WA": ~a1a & a2w, "AW": a1w & ~a2a, "AA": a1a & a2a}
     pay = {c: subgame_arrays(c, alpha, beta, r) for c in CONFIGURATIONS}
     selected = {}
     for c in CONFIGURATIONS:
@@ -78,30 +58,14 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
     Pure Nash equilibria of the suppliers' simultaneous W/A choice, refined by
     payoff dominance (an equilibrium is dropped when another gives both
     suppliers at least as much and one strictly more).  An indifferent
-    supplier takes agency.
+    supplier takes agency.  Scalars ``0 < alpha <= 1``, ``0 <= beta < 1``,
+    ``0 <= r <= 1`` (else :class:`~xbec.errors.ModelDomainError`).
 
-    Parameters
-    ----------
-    alpha : float
-        ``0 < alpha <= 1``.
-    beta : float
-        ``0 <= beta < 1``.
-    r : float
-        Royalty rate, ``0 <= r <= 1``.
-
-    Returns
-    -------
-    tuple of str
-        The selected configurations in the order of :data:`CONFIGURATIONS`.
-        Usually one; two (``("WA", "AW")``) where both asymmetric equilibria
-        exist and each supplier prefers the one in which it is on agency (a
-        coordination problem that payoff dominance cannot resolve; occurs for
-        ``alpha`` close to 1 and large ``beta``).
-
-    Raises
-    ------
-    ModelDomainError
-        If an input is outside its domain or not a scalar.
+    The selected configurations in the order of :data:`CONFIGURATIONS`:
+    usually one; two (``("WA", "AW")``) where both asymmetric equilibria
+    exist and each supplier prefers the one in which it is on agency (a
+    coordination problem that payoff dominance cannot resolve; occurs for
+    ``alpha`` close to 1 and large ``beta``).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -114,20 +78,11 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
 def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False) -> np.ndarray:
     """Vectorised stage-2 choice, as integer codes into :data:`CHOICE_LABELS`.
 
-    Parameters
-    ----------
-    alpha, beta, r : float or array_like
-        Broadcast against each other (e.g. ``beta[None, :]`` and
-        ``r[:, None]`` for a map over ``(beta, r)``).
-    niche_forced_agency : bool, default False
-        The extension: supplier 2 is on agency; supplier 1 takes agency iff
-        ``r <= r1A``.
-
-    Returns
-    -------
-    numpy.ndarray of int
-        ``CONFIGURATIONS.index(c)`` where :func:`choice` returns ``(c,)``, and
-        ``4`` (``"WA/AW"``) where it returns ``("WA", "AW")``.
+    ``alpha, beta, r`` broadcast against each other (e.g. ``beta[None, :]``,
+    ``r[:, None]``). With ``niche_forced_agency`` (the extension) supplier 2 is
+    on agency and supplier 1 takes agency iff ``r <= r1A``. The code is
+    ``CONFIGURATIONS.index(c)`` where :func:`choice` returns ``(c,)`` and
+    ``4`` (``"WA/AW"``) where it returns ``("WA", "AW")``.
     """
     a, b, rr = check_alpha(alpha), check_beta(beta), check_r(r)
     forced = v.flag("niche_forced_agency", niche_forced_agency)
@@ -146,9 +101,7 @@ def choice_grid(alpha: Any, beta: Any, r: Any, niche_forced_agency: bool = False
     return code
 
 
-# --------------------------------------------------------------------------
-# Stage 1: the platform's royalty (Propositions 2 and 3 analogues)
-# --------------------------------------------------------------------------
+# -- Stage 1: the platform's royalty (Propositions 2 and 3 analogues)
 
 
 def _candidates(alpha, beta, forced: bool):
@@ -162,13 +115,15 @@ def _candidates(alpha, beta, forced: bool):
     a = np.asarray(alpha, float)[..., None]
     b = np.asarray(beta, float)[..., None]
     thb = {k: v[..., None] for k, v in th.items()}
-    if forced:
-        a1a = cand <= thb["r1A"]
-        none = np.zeros(cand.shape, bool)
-        sel = {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
-    else:
-        sel = _selected(a, b, cand, thb)
+    sel = _forced(cand, thb["r1A"]) if forced else _selected(a, b, cand, thb)
     return th, cand, sel
+
+
+def _forced(r, r1A) -> dict[str, np.ndarray]:
+    """Stage-2 selection of the extension: supplier 2 on agency, supplier 1 on agency iff ``r <= r1A``."""
+    a1a = r <= r1A
+    none = np.zeros(np.shape(a1a), bool)
+    return {"WW": none, "WA": ~a1a, "AW": none, "AA": a1a}
 
 
 def stage2_intervals(
@@ -176,20 +131,12 @@ def stage2_intervals(
 ) -> tuple[tuple[float, float, tuple[str, ...]], ...]:
     """Exact stage-2 choice as the royalty runs over ``[0, 1]`` (Proposition 1 analogue).
 
-    Parameters
-    ----------
-    alpha, beta : float
-        Parameters (scalars).
-    niche_forced_agency : bool, default False
-        The extension (supplier 2 on agency).
-
-    Returns
-    -------
-    tuple of (lo, hi, selected)
-        Consecutive pieces covering ``[0, 1]``: the first is the closed
-        interval ``[0, hi]``, the others are ``(lo, hi]``; ``selected`` is what
-        :func:`choice` returns for every ``r`` in the piece.  Adjacent pieces
-        with the same selection are merged; end points are thresholds.
+    ``alpha``, ``beta`` are scalars; ``niche_forced_agency``: the extension
+    (supplier 2 on agency). Returns consecutive pieces ``(lo, hi, selected)``
+    covering ``[0, 1]``: the first is the closed interval ``[0, hi]``, the
+    others are ``(lo, hi]``; ``selected`` is what :func:`choice` returns for
+    every ``r`` in the piece. Adjacent pieces with the same selection are
+    merged; end points are thresholds.
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -211,21 +158,13 @@ def stage2_intervals(
 
 
 def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
-    """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces.
+    """Which stage-2 outcomes some royalty ``r`` in ``[0, 1]`` induces (``alpha``, ``beta`` broadcast).
 
-    Parameters
-    ----------
-    alpha, beta : float or array_like
-        Broadcast against each other.
-
-    Returns
-    -------
-    dict
-        For each label of :data:`CHOICE_LABELS`, a boolean array: True where
-        :func:`choice` returns exactly that configuration (or, for
-        ``"WA/AW"``, both asymmetric ones: each supplier then prefers the
-        equilibrium in which it is on agency, a coordination problem) for some
-        ``r``.  ``"WA/AW"`` requires ``max(r1A, r2A) < min(r1W, r2W)``.
+    For each label of :data:`CHOICE_LABELS`, a boolean array: True where
+    :func:`choice` returns exactly that configuration (or, for ``"WA/AW"``,
+    both asymmetric ones: each supplier then prefers the equilibrium in which
+    it is on agency, a coordination problem) for some ``r``. ``"WA/AW"``
+    requires ``max(r1A, r2A) < min(r1W, r2W)``.
     """
     a, b = check_alpha(alpha), check_beta(beta)
     a, b = np.broadcast_arrays(a, b)
@@ -311,57 +250,32 @@ def _stage1(alpha, beta, forced: bool):
 class Equilibrium:
     """Subgame-perfect equilibrium of the contracting game.
 
-    Attributes
-    ----------
-    alpha, beta : float
-        Parameters.
-    niche_forced_agency : bool
-        True for the extension in which supplier 2 can only take agency.
-    contracts : str
-        Equilibrium configuration, e.g. ``"WA"`` (supplier 1 wholesale,
-        supplier 2 agency).
-    royalty : float
-        An optimal royalty rate.  When the platform is indifferent over a range
-        (equilibrium WW: its profit does not depend on ``r``) this is the upper
-        end ``1.0`` of the range.
-    royalty_range : tuple of float
-        ``(lo, hi)``: the optimal royalties form the interval ``(lo, hi]`` when
-        ``platform_indifferent`` (``lo`` itself induces agency, because an
-        indifferent supplier takes agency), else ``lo == hi == royalty``.
-    platform_indifferent : bool
-        True when every ``r`` in ``royalty_range`` is optimal.
-    ties : tuple of str
-        Other configurations the platform can induce with exactly the same
-        profit (only on boundaries of the equilibrium map; usually empty).
-    platform_profit, supplier1_profit, supplier2_profit : float
-        Equilibrium profits.
-    prices, quantities : tuple of float
-        Retail prices and quantities ``(product 1, product 2)``.
-    wholesale_prices : tuple
-        ``(w1, w2)``; ``None`` for a supplier on agency.
-    thresholds : dict
-        The four threshold royalties (:func:`thresholds`).
-    stage2_ambiguous : bool
-        True if, at the optimal royalty, stage 2 selects two configurations
-        with different platform profits (the platform is then credited with
-        the smaller one).  False on the whole tested domain.
+    ``royalty`` is an optimal royalty rate; when the platform is indifferent
+    over a range (equilibrium WW: its profit does not depend on ``r``) it is
+    the upper end ``1.0`` of the range, and the optimal royalties form the
+    interval ``(lo, hi]`` of ``royalty_range`` (``lo`` itself induces agency,
+    because an indifferent supplier takes agency); else ``lo == hi == royalty``.
     """
 
     alpha: float
     beta: float
-    niche_forced_agency: bool
-    contracts: str
+    niche_forced_agency: bool  #: the extension in which supplier 2 can only take agency
+    contracts: str  #: equilibrium configuration, e.g. ``"WA"`` (supplier 1 wholesale, supplier 2 agency)
     royalty: float
     royalty_range: tuple[float, float]
-    platform_indifferent: bool
+    platform_indifferent: bool  #: every ``r`` in ``royalty_range`` is optimal
+    #: other configurations the platform can induce with exactly the same profit (only on boundaries of the
+    #: equilibrium map; usually empty)
     ties: tuple[str, ...]
     platform_profit: float
     supplier1_profit: float
     supplier2_profit: float
-    prices: tuple[float, float]
+    prices: tuple[float, float]  #: retail prices ``(product 1, product 2)``
     quantities: tuple[float, float]
-    wholesale_prices: tuple[float | None, float | None]
-    thresholds: Mapping[str, float]
+    wholesale_prices: tuple[float | None, float | None]  #: ``(w1, w2)``; ``None`` for a supplier on agency
+    thresholds: Mapping[str, float]  #: the four threshold royalties (:func:`thresholds`)
+    #: stage 2 selects, at the optimal royalty, two configurations with different platform profits (the
+    #: platform is then credited with the smaller one); False on the whole tested domain
     stage2_ambiguous: bool
 
 
@@ -373,25 +287,12 @@ def equilibrium(alpha: float, beta: float, niche_forced_agency: bool = False) ->
     non-decreasing, so the candidates are the right end points of the pieces,
     i.e. ``0``, the thresholds and ``1``.
 
-    Parameters
-    ----------
-    alpha : float
-        Potential demand of the niche supplier, ``0 < alpha <= 1``.
-    beta : float
-        Substitutability, ``0 <= beta < 1``.
-    niche_forced_agency : bool, default False
-        If True, supplier 2 can only take agency and only supplier 1 chooses
-        (the extension, analogue of Lemma 2 / Proposition 3): the platform
-        either sets ``r = r1A`` (configuration AA) or ``r = 1`` (WA).
-
-    Returns
-    -------
-    Equilibrium
-
-    Raises
-    ------
-    ModelDomainError
-        If ``alpha`` or ``beta`` is outside its domain.
+    ``alpha`` (potential demand of the niche supplier) in ``(0, 1]``, ``beta``
+    (substitutability) in ``[0, 1)``, else
+    :class:`~xbec.errors.ModelDomainError`. With ``niche_forced_agency``
+    supplier 2 can only take agency and only supplier 1 chooses (the
+    extension, analogue of Lemma 2 / Proposition 3): the platform either sets
+    ``r = r1A`` (configuration AA) or ``r = 1`` (WA).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -452,19 +353,7 @@ class EquilibriumMap:
 
 
 def equilibrium_map(alpha: Any, beta: Any, niche_forced_agency: bool = False) -> EquilibriumMap:
-    """Vectorised :func:`equilibrium` over the grid ``alpha x beta``.
-
-    Parameters
-    ----------
-    alpha, beta : 1-d array_like
-        Grid axes (each value within its domain).
-    niche_forced_agency : bool, default False
-        The extension (see :func:`equilibrium`).
-
-    Returns
-    -------
-    EquilibriumMap
-    """
+    """Vectorised :func:`equilibrium` over the grid ``alpha x beta`` (1-d axes; the extension as there)."""
     a = v.axis("alpha", check_alpha(alpha))
     b = v.axis("beta", check_beta(beta))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
@@ -509,31 +398,17 @@ class RoyaltyPath:
 
 
 def royalty_path(alpha: float, beta: float, r: Any, niche_forced_agency: bool = False) -> RoyaltyPath:
-    """Stage-2 choice and profits as the royalty varies (Proposition 1 analogue).
+    """Stage-2 choice and profits along the royalty rates ``r`` (1-d, in ``[0, 1]``; Proposition 1 analogue).
 
-    Parameters
-    ----------
-    alpha, beta : float
-        Parameters (scalars).
-    r : 1-d array_like
-        Royalty rates in ``[0, 1]``.
-    niche_forced_agency : bool, default False
-        The extension: supplier 2 is on agency, supplier 1 chooses.
-
-    Returns
-    -------
-    RoyaltyPath
+    ``alpha``, ``beta`` are scalars; ``niche_forced_agency``: the extension
+    (supplier 2 on agency, supplier 1 chooses).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
     rr = v.axis("r", check_r(r))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
     th = threshold_arrays(a, b)
-    if forced:
-        a1a = rr <= th["r1A"]
-        sel = {"AA": a1a, "WA": ~a1a, "WW": np.zeros(rr.shape, bool), "AW": np.zeros(rr.shape, bool)}
-    else:
-        sel = _selected(a, b, rr, th)
+    sel = _forced(rr, th["r1A"]) if forced else _selected(a, b, rr, th)
     pay = {c: subgame_arrays(c, a, b, rr) for c in CONFIGURATIONS}
     selected = tuple(tuple(c for c in CONFIGURATIONS if sel[c][k]) for k in range(rr.size))
     platform = np.full(rr.shape, np.inf)

@@ -19,8 +19,6 @@ from ... import _validate as v
 from ...errors import ModelDomainError
 from .closed_forms import check_alpha, check_beta, subgame, thresholds
 
-__all__ = ["forced_agency_gain", "region_y_cutoff", "region_y_area"]
-
 #: Smallest potential demand of the niche supplier the boundary search considers.
 _ALPHA_MIN = 1e-9
 
