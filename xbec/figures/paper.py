@@ -138,13 +138,18 @@ def _robust_ylim(ax: Axes, curves: Sequence[ArrayLike], levels: Sequence[float])
         ax.set_ylim(bottom - pad, top + pad)
 
 
+def _markers(idx: np.ndarray) -> dict[str, Any]:
+    """Line keywords marking the points ``idx`` of a curve (none if ``idx`` is empty)."""
+    return {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
+
+
 def _hline(ax, y: float, label: str, colour: str, style: str = "--") -> None:
     ax.axhline(y, color=colour, ls=style, lw=1.3, label=label)
 
 
-def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, below: int = 0, **legend) -> None:
+def _finish(ax, ylabel: str, title: str, marks: bool, below: int = 0, **legend) -> None:
     """Labels, title, grid and legend; ``below=k`` puts the legend under the axes in ``k`` columns."""
-    ax.set_xlabel(xlabel)
+    ax.set_xlabel(r"revenue share of the platform $\lambda$")
     ax.set_ylabel(ylabel)
     ax.set_title(title, fontsize=11)
     ax.grid(True, alpha=0.3)
@@ -164,68 +169,22 @@ def _finish(ax, xlabel: str, ylabel: str, title: str, marks: bool, below: int = 
 # ---------------------------------------------------------------------------
 
 
-def _box(ax, xy, w, h, text, face, edge="#333333", fontsize=10, weight="normal", stack=0):
+def _box(ax, xy, w, h, text, face, fontsize=10, weight="normal", stack=0):
     x, y = xy
-    for k in range(stack, 0, -1):  # a pile of boxes for "several manufacturers"
-        ax.add_patch(
-            FancyBboxPatch(
-                (x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k),
-                w,
-                h,
-                boxstyle="round,pad=0.05,rounding_size=0.15",
-                fc=face,
-                ec=edge,
-                lw=1.0,
-                zorder=3,
-            )
-        )
-    ax.add_patch(
-        FancyBboxPatch(
-            (x - w / 2, y - h / 2),
-            w,
-            h,
-            boxstyle="round,pad=0.05,rounding_size=0.15",
-            fc=face,
-            ec=edge,
-            lw=1.4,
-            zorder=4,
-        )
-    )
+    for k in range(stack, -1, -1):  # a pile of boxes for "several manufacturers", the front one last
+        corner, (lw, z) = (x - w / 2 + 0.12 * k, y - h / 2 + 0.12 * k), ((1.0, 3) if k else (1.4, 4))
+        style = "round,pad=0.05,rounding_size=0.15"
+        ax.add_patch(FancyBboxPatch(corner, w, h, boxstyle=style, fc=face, ec="#333333", lw=lw, zorder=z))
     ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, weight=weight, zorder=5, linespacing=1.3)
 
 
-def _arrow(
-    ax, start, end, colour, style="-", text=None, text_xy=None, rad=0.0, both=False, fontsize=8, ha="center", lw=1.6
-):
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle="<|-|>" if both else "-|>",
-            mutation_scale=13,
-            color=colour,
-            lw=lw,
-            ls=style,
-            connectionstyle=f"arc3,rad={rad}",
-            zorder=6,
-            shrinkA=2,
-            shrinkB=2,
-        )
-    )
+def _arrow(ax, start, end, colour, text=None, text_xy=None, rad=0.0, style="-", both=False, lw=1.6):
+    arrowstyle = "<|-|>" if both else "-|>"
+    kw = dict(mutation_scale=13, color=colour, lw=lw, ls=style, connectionstyle=f"arc3,rad={rad}", zorder=6)
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle=arrowstyle, shrinkA=2, shrinkB=2, **kw))
     if text:
-        tx, ty = text_xy if text_xy is not None else ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-        ax.text(
-            tx,
-            ty,
-            text,
-            ha=ha,
-            va="center",
-            fontsize=fontsize,
-            color=colour,
-            zorder=7,
-            bbox=dict(fc="white", ec="none", alpha=0.85, pad=1.0),
-            linespacing=1.2,
-        )
+        box = dict(fc="white", ec="none", alpha=0.85, pad=1.0)
+        ax.text(*text_xy, text, ha="center", va="center", fontsize=8, color=colour, zorder=7, bbox=box, linespacing=1.2)
 
 
 def alliance_diagram() -> Figure:
@@ -246,114 +205,48 @@ def alliance_diagram() -> Figure:
 
     blue, orange, purple = "#dbe9f6", "#fde3c8", "#e6dcf0"
     logistics, information, capital, business = "#333333", "#7f7f7f", "#2a9d3f", "#1f5fbf"
+    label = dict(fontsize=9.5, weight="bold", va="center", zorder=2)
 
     # Alliance regions (behind everything); the platform sits in both.
-    ax.add_patch(
-        FancyBboxPatch(
-            (0.25, 5.95),
-            8.95,
-            2.5,
-            boxstyle="round,pad=0.02,rounding_size=0.3",
-            fc=(0.12, 0.47, 0.71, 0.10),
-            ec="#1f77b4",
-            lw=1.3,
-            ls="--",
-            zorder=1,
-        )
-    )
-    ax.text(
-        0.45,
-        8.22,
-        "Horizontal alliance (§3): platform leads, manufacturers follow",
-        fontsize=9.5,
-        color="#1f4e79",
-        weight="bold",
-        va="center",
-        zorder=2,
-    )
-    ax.add_patch(
-        Polygon(
-            [
-                (0.55, 0.45),
-                (13.45, 0.45),
-                (13.45, 2.85),
-                (9.25, 2.85),
-                (9.25, 8.6),
-                (4.75, 8.6),
-                (4.75, 2.85),
-                (0.55, 2.85),
-            ],
-            closed=True,
-            fc=(1.0, 0.5, 0.05, 0.09),
-            ec="#c55a11",
-            lw=1.3,
-            ls="--",
-            zorder=1,
-        )
-    )
-    ax.text(
-        0.75,
-        0.72,
-        "Vertical alliance (§4): platform + logistics service providers share "
-        r"$V(N) = \pi_1(\lambda)$ by the improved Raiffa rule",
-        fontsize=9.5,
-        color="#843c0c",
-        weight="bold",
-        va="center",
-        zorder=2,
-    )
+    horizontal = dict(fc=(0.12, 0.47, 0.71, 0.10), ec="#1f77b4", lw=1.3, ls="--", zorder=1)
+    ax.add_patch(FancyBboxPatch((0.25, 5.95), 8.95, 2.5, boxstyle="round,pad=0.02,rounding_size=0.3", **horizontal))
+    ax.text(0.45, 8.22, "Horizontal alliance (§3): platform leads, manufacturers follow", color="#1f4e79", **label)
+    outline = [
+        (0.55, 0.45),
+        (13.45, 0.45),
+        (13.45, 2.85),
+        (9.25, 2.85),
+        (9.25, 8.6),
+        (4.75, 8.6),
+        (4.75, 2.85),
+        (0.55, 2.85),
+    ]
+    ax.add_patch(Polygon(outline, closed=True, fc=(1.0, 0.5, 0.05, 0.09), ec="#c55a11", lw=1.3, ls="--", zorder=1))
+    vertical = r"platform + logistics service providers share $V(N) = \pi_1(\lambda)$ by the improved Raiffa rule"
+    ax.text(0.75, 0.72, f"Vertical alliance (§4): {vertical}", color="#843c0c", **label)
 
     # Members.
     man, plat, cons = (2.2, 7.05), (7.0, 7.05), (11.7, 7.05)
     dom, intl, frn = (2.7, 1.85), (7.0, 1.85), (11.3, 1.85)
     _box(ax, man, 3.0, 1.15, "Manufacturers\n(suppliers; set wholesale price $\\omega$)", blue, stack=2)
-    _box(
-        ax,
-        plat,
-        3.7,
-        1.3,
-        "Cross-border e-commerce\nplatform (leader; sets $p$, $s$)",
-        purple,
-        fontsize=10.5,
-        weight="bold",
-    )
+    leader = "Cross-border e-commerce\nplatform (leader; sets $p$, $s$)"
+    _box(ax, plat, 3.7, 1.3, leader, purple, fontsize=10.5, weight="bold")
     _box(ax, cons, 3.0, 1.15, "Consumers abroad\n(demand $D = \\beta - b_1 p + b_2 s$)", "#f4f4f4")
-    _box(
-        ax,
-        dom,
-        3.3,
-        1.15,
-        "Domestic logistics providers\n(procurement, warehousing,\ntransport, inventory)",
-        orange,
-        fontsize=9,
-    )
-    _box(ax, intl, 3.3, 1.15, "International carrier\n(customs clearance,\ncross-border transport)", orange, fontsize=9)
-    _box(
-        ax,
-        frn,
-        3.3,
-        1.15,
-        "Foreign logistics providers\n(overseas warehousing,\ntransport, distribution)",
-        orange,
-        fontsize=9,
-    )
+    for xy, text in [
+        (dom, "Domestic logistics providers\n(procurement, warehousing,\ntransport, inventory)"),
+        (intl, "International carrier\n(customs clearance,\ncross-border transport)"),
+        (frn, "Foreign logistics providers\n(overseas warehousing,\ntransport, distribution)"),
+    ]:
+        _box(ax, xy, 3.3, 1.15, text, orange, fontsize=9)
 
     # The cloud platform and alliance database, linked to every member.
     cloud = (7.0, 4.45)
     ax.add_patch(Ellipse(cloud, 5.6, 1.75, fc="white", ec=information, lw=1.8, zorder=4))
     ax.add_patch(Ellipse(cloud, 5.35, 1.55, fc="#eef3f8", ec="none", zorder=4))
-    ax.text(
-        cloud[0], cloud[1] + 0.28, "Cloud platform", ha="center", va="center", fontsize=11.5, weight="bold", zorder=5
-    )
-    ax.text(
-        cloud[0],
-        cloud[1] - 0.3,
-        "alliance database: supply, business, market,\nfinancial and logistics information",
-        ha="center",
-        va="center",
-        fontsize=8.5,
-        zorder=5,
-    )
+    centred = dict(ha="center", va="center", zorder=5)
+    ax.text(cloud[0], cloud[1] + 0.28, "Cloud platform", fontsize=11.5, weight="bold", **centred)
+    database = "alliance database: supply, business, market,\nfinancial and logistics information"
+    ax.text(cloud[0], cloud[1] - 0.3, database, fontsize=8.5, **centred)
     for end, start in [
         ((plat[0], plat[1] - 0.72), (7.0, 5.33)),
         ((intl[0], intl[1] + 0.65), (7.0, 3.57)),
@@ -364,62 +257,20 @@ def alliance_diagram() -> Figure:
         _arrow(ax, start, end, information, style=(0, (4, 3)), both=True, lw=1.3)
 
     # Logistics flow (the goods).
-    _arrow(
-        ax, (man[0] - 0.5, man[1] - 0.65), (dom[0] - 0.9, dom[1] + 0.65), logistics, text="goods", text_xy=(1.45, 4.45)
-    )
+    _arrow(ax, (man[0] - 0.5, man[1] - 0.65), (dom[0] - 0.9, dom[1] + 0.65), logistics, "goods", (1.45, 4.45))
     _arrow(ax, (dom[0] + 1.7, dom[1]), (intl[0] - 1.7, intl[1]), logistics)
     _arrow(ax, (intl[0] + 1.7, intl[1]), (frn[0] - 1.7, frn[1]), logistics)
-    _arrow(
-        ax,
-        (frn[0] + 0.9, frn[1] + 0.65),
-        (cons[0] + 0.6, cons[1] - 0.65),
-        logistics,
-        text="delivery",
-        text_xy=(12.55, 4.45),
-    )
+    _arrow(ax, (frn[0] + 0.9, frn[1] + 0.65), (cons[0] + 0.6, cons[1] - 0.65), logistics, "delivery", (12.55, 4.45))
     # Business flow (orders, sales).
-    _arrow(
-        ax,
-        (plat[0] - 1.9, plat[1] + 0.28),
-        (man[0] + 1.55, man[1] + 0.28),
-        business,
-        text="orders",
-        text_xy=(4.4, 7.62),
-    )
-    _arrow(
-        ax,
-        (plat[0] + 1.9, plat[1] + 0.28),
-        (cons[0] - 1.55, cons[1] + 0.28),
-        business,
-        text="sales at price $p$,\nservice level $s$",
-        text_xy=(9.55, 7.82),
-    )
+    _arrow(ax, (plat[0] - 1.9, plat[1] + 0.28), (man[0] + 1.55, man[1] + 0.28), business, "orders", (4.4, 7.62))
+    sales = "sales at price $p$,\nservice level $s$"
+    _arrow(ax, (plat[0] + 1.9, plat[1] + 0.28), (cons[0] - 1.55, cons[1] + 0.28), business, sales, (9.55, 7.82))
     # Capital flow (payments and revenue shares).
-    _arrow(
-        ax,
-        (cons[0] - 1.55, cons[1] - 0.3),
-        (plat[0] + 1.9, plat[1] - 0.3),
-        capital,
-        text="payment",
-        text_xy=(9.55, 6.45),
-    )
-    _arrow(
-        ax,
-        (plat[0] - 1.9, plat[1] - 0.3),
-        (man[0] + 1.55, man[1] - 0.3),
-        capital,
-        text="$\\omega$ per unit + share $1-\\lambda$ of revenue",
-        text_xy=(4.45, 6.17),
-    )
-    _arrow(
-        ax,
-        (plat[0] + 1.5, plat[1] - 0.7),
-        (9.15, 2.5),
-        capital,
-        rad=-0.35,
-        text="shares $x_i^*$ of $V(N)$\nto the logistics providers",
-        text_xy=(10.6, 4.65),
-    )
+    _arrow(ax, (cons[0] - 1.55, cons[1] - 0.3), (plat[0] + 1.9, plat[1] - 0.3), capital, "payment", (9.55, 6.45))
+    share = "$\\omega$ per unit + share $1-\\lambda$ of revenue"
+    _arrow(ax, (plat[0] - 1.9, plat[1] - 0.3), (man[0] + 1.55, man[1] - 0.3), capital, share, (4.45, 6.17))
+    shares = "shares $x_i^*$ of $V(N)$\nto the logistics providers"
+    _arrow(ax, (plat[0] + 1.5, plat[1] - 0.7), (9.15, 2.5), capital, shares, (10.6, 4.65), rad=-0.35)
 
     handles = [
         Patch(fc=(0.12, 0.47, 0.71, 0.25), ec="#1f77b4", ls="--", label="horizontal alliance"),
@@ -429,16 +280,9 @@ def alliance_diagram() -> Figure:
         Line2D([], [], color=capital, lw=1.8, label="capital flow"),
         Line2D([], [], color=business, lw=1.8, label="business flow"),
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0.995),
-        ncol=6,
-        fontsize=8.5,
-        frameon=False,
-        title="Four-flow integration through the cloud platform",
-        title_fontsize=9,
-    )
+    title = "Four-flow integration through the cloud platform"
+    kw = dict(ncol=6, fontsize=8.5, frameon=False, title=title, title_fontsize=9)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.995), **kw)
     return fig
 
 
@@ -467,28 +311,18 @@ def horizontal_profits(
     fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
-    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
-    ax.plot(lam, r.pi_platform, color=COLOURS[0], lw=2, label=r"$\pi_1(\lambda)$ platform, revenue sharing", **mk)
-    ax.plot(
-        lam, r.pi_manufacturer, color=COLOURS[1], lw=2, label=r"$\pi_2(\lambda)$ manufacturer, revenue sharing", **mk
-    )
-    ax.plot(
-        lam, r.pi_total, color="black", lw=1.6, label=r"$\pi_1(\lambda)+\pi_2(\lambda)$ total, revenue sharing", **mk
-    )
+    for y, colour, lw, label in [
+        (r.pi_platform, COLOURS[0], 2, r"$\pi_1(\lambda)$ platform"),
+        (r.pi_manufacturer, COLOURS[1], 2, r"$\pi_2(\lambda)$ manufacturer"),
+        (r.pi_total, "black", 1.6, r"$\pi_1(\lambda)+\pi_2(\lambda)$ total"),
+    ]:
+        ax.plot(lam, y, color=colour, lw=lw, label=f"{label}, revenue sharing", **_markers(idx))
     _hline(ax, dec.pi_platform, r"$\pi_1^*$ platform, decentralised", COLOURS[0])
     _hline(ax, dec.pi_manufacturer, r"$\pi_2^*$ manufacturer, decentralised", COLOURS[1])
     _hline(ax, cen.pi_total, r"$\pi$ total, centralised", "black", style=":")
-    _robust_ylim(
-        ax, [r.pi_platform, r.pi_manufacturer, r.pi_total], [dec.pi_platform, dec.pi_manufacturer, cen.pi_total]
-    )
-    _finish(
-        ax,
-        r"revenue share of the platform $\lambda$",
-        r"profit $\pi$",
-        "Horizontal alliance: profits under the three decisions",
-        bool(idx.size),
-        below=2,
-    )
+    levels = [dec.pi_platform, dec.pi_manufacturer, cen.pi_total]
+    _robust_ylim(ax, [r.pi_platform, r.pi_manufacturer, r.pi_total], levels)
+    _finish(ax, r"profit $\pi$", "Horizontal alliance: profits under the three decisions", bool(idx.size), below=2)
     return fig
 
 
@@ -523,22 +357,14 @@ def vertical_allocations(
     fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
     _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
-    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
+    mk = _markers(idx)
     for i in range(n):
-        colour = COLOURS[i % len(COLOURS)]
-        ax.plot(lam, x[:, i], color=colour, lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
+        ax.plot(lam, x[:, i], color=COLOURS[i % 8], lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
     for i in range(n):
-        colour = COLOURS[i % len(COLOURS)]
-        _hline(ax, base[i], f"$x_{{{i + 1}}}$ decentralised", colour)
+        _hline(ax, base[i], f"$x_{{{i + 1}}}$ decentralised", COLOURS[i % 8])
     _robust_ylim(ax, [x], list(base))
-    _finish(
-        ax,
-        r"revenue share of the platform $\lambda$",
-        r"allocation $x_i^*$",
-        "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$",
-        bool(idx.size),
-        below=2,
-    )
+    title = "Vertical alliance: improved-Raiffa allocation of $V(N) = \\pi_1(\\lambda)$"
+    _finish(ax, r"allocation $x_i^*$", title, bool(idx.size), below=2)
     return fig
 
 
@@ -564,7 +390,7 @@ def service_and_demand(
     band = _band(acceptable_lambda, params)
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     ax_s, ax_d = fig.subplots(1, 2)
-    mk: dict[str, Any] = {"marker": "o", "markersize": 3.5, "markevery": list(idx)} if idx.size else {}
+    mk = _markers(idx)
     for ax, y, y1, y2, sym, what in [
         (ax_s, r.s, dec.s, cen.s, "s", "logistics service level"),
         (ax_d, r.demand, dec.demand, cen.demand, "D", "market demand"),
@@ -574,15 +400,7 @@ def service_and_demand(
         _hline(ax, y1, f"${sym}^{{1*}}$ decentralised", COLOURS[1])
         _hline(ax, y2, f"${sym}^{{2*}}$ centralised", "black", style=":")
         _robust_ylim(ax, [y], [y1, y2])
-        _finish(
-            ax,
-            r"revenue share of the platform $\lambda$",
-            f"{what} ${sym}$",
-            what.capitalize(),
-            bool(idx.size),
-            loc="upper left",
-            bbox_to_anchor=(0.0, 0.94),
-        )
+        _finish(ax, f"{what} ${sym}$", what.capitalize(), bool(idx.size), loc="upper left", bbox_to_anchor=(0, 0.94))
     return fig
 
 
