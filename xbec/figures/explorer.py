@@ -38,6 +38,7 @@ from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized,
 from ..model.vertical import VerticalParams, allocate
 from ..replication.numerics import decentralized_allocation, lambda_grid, vertical_acceptable_lambda
 from .paper import LOSS_TOL
+from .style import BAND_COLOUR, COLOURS
 
 __all__ = [
     "GRID",
@@ -253,9 +254,6 @@ cursor2.location = lamv[j]; cursor3.location = lamv[j];
 div.text = html;
 """
 
-_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
-_BAND = "#f2d16b"
-
 
 def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None = None, lam0: float = 0.80):
     """The explorer as a Bokeh layout: five sliders, Figs. 2 and 3, Table 1's row.
@@ -286,81 +284,42 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     if start is None:
         start = {n: (paper[n] if paper.get(n) in axis else axis[len(axis) // 2]) for n, axis in axes.items()}
     lamv = data["lambda"]
-    sliders = {
-        "lam": Slider(
-            start=lamv[0],
-            end=lamv[-1],
-            step=round(lamv[1] - lamv[0], 12),
-            value=lam0,
-            title="λ (platform's revenue share)",
-            format="0[.]00",
-            name="slider-lam",
-            sizing_mode="stretch_width",
-            stylesheets=[inset],
-        )
-    }
-    for n, axis in axes.items():
+
+    def slider(name, axis, value, title, fmt):
         step = round(axis[1] - axis[0], 12) if len(axis) > 1 else 1.0
-        sliders[n] = Slider(
-            start=axis[0],
-            end=axis[-1],
-            step=step,
-            value=start[n],
-            title=_LABELS.get(n, n),
-            format="0[.]0",
-            name=f"slider-{n}",
-            sizing_mode="stretch_width",
-            stylesheets=[inset],
-        )
+        look = dict(title=title, format=fmt, name=f"slider-{name}", sizing_mode="stretch_width", stylesheets=[inset])
+        return Slider(start=axis[0], end=axis[-1], step=step, value=value, **look)
+
+    sliders = {"lam": slider("lam", lamv, lam0, "λ (platform's revenue share)", "0[.]00")}
+    for n, axis in axes.items():
+        sliders[n] = slider(n, axis, start[n], _LABELS.get(n, n), "0[.]0")
     m = data["members"]
     s2 = ColumnDataSource({"lam": [], "pi1": [], "pi2": [], "tot": []})
     s3 = ColumnDataSource({"lam": [], **{f"x{i + 1}": [] for i in range(m)}})
-    tools = "pan,box_zoom,wheel_zoom,reset,save"
-    fig2 = figure(
-        height=340,
-        sizing_mode="stretch_width",
-        tools=tools,
-        name="fig2",
-        title="Fig. 2: profits under revenue sharing vs λ (horizontal alliance)",
-        x_axis_label="revenue share of the platform λ",
-        y_axis_label="profit π",
-    )
-    fig3 = figure(
-        height=340,
-        sizing_mode="stretch_width",
-        tools=tools,
-        name="fig3",
-        x_range=fig2.x_range,
-        title="Fig. 3: improved-Raiffa allocation of V(N) = π₁(λ) vs λ (vertical alliance)",
-        x_axis_label="revenue share of the platform λ",
-        y_axis_label="allocation xᵢ*",
-    )
-    band2 = BoxAnnotation(fill_color=_BAND, fill_alpha=0.35, line_alpha=0, visible=False)
-    band3 = BoxAnnotation(fill_color=_BAND, fill_alpha=0.35, line_alpha=0, visible=False)
+    kw = dict(height=340, sizing_mode="stretch_width", tools="pan,box_zoom,wheel_zoom,reset,save")
+    kw["x_axis_label"] = "revenue share of the platform λ"
+    title2 = "Fig. 2: profits under revenue sharing vs λ (horizontal alliance)"
+    fig2 = figure(name="fig2", title=title2, y_axis_label="profit π", **kw)
+    title3 = "Fig. 3: improved-Raiffa allocation of V(N) = π₁(λ) vs λ (vertical alliance)"
+    fig3 = figure(name="fig3", x_range=fig2.x_range, title=title3, y_axis_label="allocation xᵢ*", **kw)
+    band2, band3 = (BoxAnnotation(fill_color=BAND_COLOUR, fill_alpha=0.35, line_alpha=0, visible=False) for _ in "23")
     fig2.add_layout(band2)
     fig3.add_layout(band3)
     items2 = [
-        ("π₁(λ) platform", fig2.line("lam", "pi1", source=s2, color=_COLOURS[0], line_width=2)),
-        ("π₂(λ) manufacturer", fig2.line("lam", "pi2", source=s2, color=_COLOURS[1], line_width=2)),
+        ("π₁(λ) platform", fig2.line("lam", "pi1", source=s2, color=COLOURS[0], line_width=2)),
+        ("π₂(λ) manufacturer", fig2.line("lam", "pi2", source=s2, color=COLOURS[1], line_width=2)),
         ("π₁+π₂ total", fig2.line("lam", "tot", source=s2, color="black", line_width=1.6)),
     ]
     items3 = [
-        (f"x{i + 1}*(λ)", fig3.line("lam", f"x{i + 1}", source=s3, color=_COLOURS[i % 8], line_width=2))
+        (f"x{i + 1}*(λ)", fig3.line("lam", f"x{i + 1}", source=s3, color=COLOURS[i % 8], line_width=2))
         for i in range(m)
     ]
-    spans = [
-        Span(dimension="width", line_color=_COLOURS[0], line_dash="dashed"),
-        Span(dimension="width", line_color=_COLOURS[1], line_dash="dashed"),
-        Span(dimension="width", line_color="black", line_dash="dotted"),
-    ]
-    for sp in spans:
-        fig2.add_layout(sp)
-    for i in range(m):
-        sp = Span(dimension="width", line_color=_COLOURS[i % 8], line_dash="dashed")
-        fig3.add_layout(sp)
-        spans.append(sp)
-    cursor2 = Span(dimension="height", line_color="#555555", line_width=1)
-    cursor3 = Span(dimension="height", line_color="#555555", line_width=1)
+    styles = [(COLOURS[0], "dashed"), (COLOURS[1], "dashed"), ("black", "dotted")]
+    styles += [(COLOURS[i % 8], "dashed") for i in range(m)]
+    spans = [Span(dimension="width", line_color=colour, line_dash=dash) for colour, dash in styles]
+    for k, sp in enumerate(spans):
+        (fig2 if k < 3 else fig3).add_layout(sp)
+    cursor2, cursor3 = (Span(dimension="height", line_color="#555555", line_width=1) for _ in "23")
     fig2.add_layout(cursor2)
     fig3.add_layout(cursor3)
     for fig, items in ((fig2, items2), (fig3, items3)):
@@ -371,24 +330,11 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
         assert isinstance(x_range, DataRange1d)  # figure()'s default range (fig3 shares fig2's)
         x_range.start, x_range.end = lamv[0], lamv[-1]
     div = Div(text="", name="explorer-state", sizing_mode="stretch_width")
-    callback = CustomJS(
-        args=dict(
-            data=dict(data),
-            sliders=sliders,
-            s2=s2,
-            s3=s3,
-            band2=band2,
-            band3=band3,
-            spans=spans,
-            cursor2=cursor2,
-            cursor3=cursor3,
-            div=div,
-        ),
-        code=_CALLBACK,
-    )
+    models = dict(s2=s2, s3=s3, band2=band2, band3=band3, spans=spans, cursor2=cursor2, cursor3=cursor3, div=div)
+    callback = CustomJS(args=dict(data=dict(data), sliders=sliders, **models), code=_CALLBACK)
     for s in sliders.values():
         s.js_on_change("value", callback)
-    _fill_initial(data, {**start, "lam": lam0}, s2, s3, band2, band3, spans, cursor2, cursor3, div)
+    _fill_initial(data, {**start, "lam": lam0}, **models)
     controls = column(*sliders.values(), sizing_mode="stretch_width")
     return column(
         row(controls, sizing_mode="stretch_width"), div, fig2, fig3, sizing_mode="stretch_width", name="xbec-explorer"
