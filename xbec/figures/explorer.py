@@ -296,7 +296,7 @@ def explorer_layout(data: Mapping[str, Any], start: Mapping[str, float] | None =
     m = data["members"]
     s2 = ColumnDataSource({"lam": [], "pi1": [], "pi2": [], "tot": []})
     s3 = ColumnDataSource({"lam": [], **{f"x{i + 1}": [] for i in range(m)}})
-    kw = dict(height=340, sizing_mode="stretch_width", tools="pan,box_zoom,wheel_zoom,reset,save")
+    kw: dict[str, Any] = dict(height=340, sizing_mode="stretch_width", tools="pan,box_zoom,wheel_zoom,reset,save")
     kw["x_axis_label"] = "revenue share of the platform λ"
     title2 = "Fig. 2: profits under revenue sharing vs λ (horizontal alliance)"
     fig2 = figure(name="fig2", title=title2, y_axis_label="profit π", **kw)

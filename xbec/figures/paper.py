@@ -205,10 +205,10 @@ def alliance_diagram() -> Figure:
 
     blue, orange, purple = "#dbe9f6", "#fde3c8", "#e6dcf0"
     logistics, information, capital, business = "#333333", "#7f7f7f", "#2a9d3f", "#1f5fbf"
-    label = dict(fontsize=9.5, weight="bold", va="center", zorder=2)
+    label: dict[str, Any] = dict(fontsize=9.5, weight="bold", va="center", zorder=2)
 
     # Alliance regions (behind everything); the platform sits in both.
-    horizontal = dict(fc=(0.12, 0.47, 0.71, 0.10), ec="#1f77b4", lw=1.3, ls="--", zorder=1)
+    horizontal: dict[str, Any] = dict(fc=(0.12, 0.47, 0.71, 0.10), ec="#1f77b4", lw=1.3, ls="--", zorder=1)
     ax.add_patch(FancyBboxPatch((0.25, 5.95), 8.95, 2.5, boxstyle="round,pad=0.02,rounding_size=0.3", **horizontal))
     ax.text(0.45, 8.22, "Horizontal alliance (§3): platform leads, manufacturers follow", color="#1f4e79", **label)
     outline = [
@@ -243,7 +243,7 @@ def alliance_diagram() -> Figure:
     cloud = (7.0, 4.45)
     ax.add_patch(Ellipse(cloud, 5.6, 1.75, fc="white", ec=information, lw=1.8, zorder=4))
     ax.add_patch(Ellipse(cloud, 5.35, 1.55, fc="#eef3f8", ec="none", zorder=4))
-    centred = dict(ha="center", va="center", zorder=5)
+    centred: dict[str, Any] = dict(ha="center", va="center", zorder=5)
     ax.text(cloud[0], cloud[1] + 0.28, "Cloud platform", fontsize=11.5, weight="bold", **centred)
     database = "alliance database: supply, business, market,\nfinancial and logistics information"
     ax.text(cloud[0], cloud[1] - 0.3, database, fontsize=8.5, **centred)
