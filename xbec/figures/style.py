@@ -19,16 +19,7 @@ __all__ = ["DPI", "COLOURS", "BAND_COLOUR", "LEGEND_PT", "PAGE_FIGSIZE", "save",
 DPI = 150
 
 #: Line colours, in order of use (matplotlib's ``tab10`` without its yellows).
-COLOURS: tuple[str, ...] = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#7f7f7f",
-)
+COLOURS: tuple[str, ...] = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f")
 
 #: Size (inches) of a figure shown at the book's column width (about 7.5 in at
 #: 96 px per inch): drawn at this size, its fonts keep their point size on the page.
@@ -49,39 +40,17 @@ _SVG_METADATA = {"Date": None, "Creator": None}
 
 def title_of(fig: Figure) -> str:
     """The figure's title: its suptitle, else the first non-empty axes title ("" if none)."""
-    sup = fig.get_suptitle()
-    if sup:
-        return sup
-    for ax in fig.axes:
-        for loc in ("center", "left", "right"):
-            text = ax.get_title(loc=loc)
-            if text:
-                return text
-    return ""
+    titles = (ax.get_title(loc=loc) for ax in fig.axes for loc in ("center", "left", "right"))
+    return fig.get_suptitle() or next((t for t in titles if t), "")
 
 
 def save(fig: Figure, output_dir: str | Path, stem: str) -> tuple[Path, Path]:
     """Write ``fig`` as ``<output_dir>/<stem>.png`` (150 dpi) and ``<stem>.svg``, deterministically.
 
-    Creates ``output_dir`` if needed.  Both files are cropped to the drawn
-    area (``bbox_inches="tight"``); the SVG's ids use a fixed hash salt and
-    neither file stores a date or a software version, so saving the same
-    figure twice writes identical bytes.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        The figure (every figure of the book has a title or, for the
-        diagram of Fig. 1, a caption in its chapter).
-    output_dir : str or pathlib.Path
-        Folder of the two files.
-    stem : str
-        File name without suffix, e.g. ``"fig2_horizontal"``.
-
-    Returns
-    -------
-    tuple of pathlib.Path
-        ``(png, svg)``.
+    Creates ``output_dir`` if needed. Both files are cropped to the drawn area
+    (``bbox_inches="tight"``); the SVG's ids use a fixed hash salt and neither
+    file stores a date or a software version, so saving the same figure twice
+    writes identical bytes. Returns the paths ``(png, svg)``.
 
     Raises
     ------
