@@ -4,20 +4,9 @@ The book's chapters compute in view through the public API
 (``eq = xbec.decentralized(params)``); this module only *shows* what they
 computed. It never computes a number the book states: that lives in
 :mod:`xbec.model`, :mod:`xbec.replication` or :mod:`xbec.beyond`, tested.
-
-- :class:`Md` / :class:`Html`: strings Jupyter renders as Markdown / HTML.
-- :func:`glue`: glue values for ``{glue}`` in a page's prose (not displayed).
-- :func:`figure`: save a figure (PNG and SVG, byte-stable) and glue it.
-- :func:`on_paper` / :func:`paper_note`: whether a page runs at the paper's
-  parameters, and the one sentence a rerun's pages show when it does not.
-- :func:`table`: a pandas DataFrame as a MyST table, so that maths in its
-  cells and headers is typeset (MathJax does not typeset ``$...$`` in HTML
-  outputs).
-- :func:`compare`: ledger rows as a table (page, paper, difference, status,
-  note), typeset.
-- :func:`errata`: errata rows (:func:`xbec.errata`) as a typeset definition list.
-- :func:`equations`: named SymPy expressions as one aligned display equation.
-"""
+Tables are MyST Markdown (:func:`table`, :func:`compare`, :func:`claims_table`,
+:func:`errata`, :func:`equations`) so that maths in them is typeset (MathJax
+does not typeset ``$...$`` in HTML outputs)."""
 
 from __future__ import annotations
 
@@ -37,21 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .replication.errata import Erratum
     from .replication.ledger import LedgerRow
 
-__all__ = [
-    "Md",
-    "Html",
-    "glue",
-    "figure",
-    "on_paper",
-    "paper_note",
-    "table",
-    "compare",
-    "errata",
-    "equations",
-    "claims_table",
-    "out_dir",
-    "or_none",
-]
+__all__ = ["Md", "Html", "glue", "figure", "on_paper", "paper_note", "table", "compare", "errata", "equations"]
+__all__ += ["claims_table", "out_dir", "or_none"]
 
 
 class Md(str):
@@ -169,20 +145,8 @@ def compare(rows: Iterable[LedgerRow], value: str = "page (exact)") -> Md:
     """
     import pandas as pd
 
-    frame = pd.DataFrame(
-        [
-            {
-                "": r.label,
-                value: r.reproduced,
-                "paper": r.paper,
-                "difference": r.diff,
-                "ledger status": r.status,
-                "note": r.note_md,
-            }
-            for r in rows
-        ],
-        columns=["", value, "paper", "difference", "ledger status", "note"],
-    )
+    columns = ["", value, "paper", "difference", "ledger status", "note"]
+    frame = pd.DataFrame([(r.label, r.reproduced, r.paper, r.diff, r.status, r.note_md) for r in rows], columns=columns)
     return table(frame, {value: ".4f", "difference": "+.4f"})
 
 
@@ -223,12 +187,12 @@ def claims_table(rows: Iterable[Claim]) -> Md:
 
     frame = pd.DataFrame(
         [
-            {
-                "§": c.where,
-                "statement checked": c.statement,
-                "verdict": c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
-                "evidence": "; ".join(f"{k}: {show(x)}" for k, x in c.evidence.items()),
-            }
+            (
+                c.where,
+                c.statement,
+                c.verdict if c.verdict.startswith("holds") else f"**{c.verdict}**",
+                "; ".join(f"{k}: {show(x)}" for k, x in c.evidence.items()),
+            )
             for c in rows
         ],
         columns=["§", "statement checked", "verdict", "evidence"],
