@@ -85,7 +85,7 @@ def curve_lambda(
         revenue_sharing(params, lam)
         ok = np.ones(lam.shape, dtype=bool)
     except ModelDomainError:
-        ok = np.array([_valid(params, float(x)) for x in lam], dtype=bool)
+        ok = np.array([_or_none(revenue_sharing, params, float(x)) is not None for x in lam], dtype=bool)
     if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
         r = revenue_sharing(params, lam[ok])
         ok[np.flatnonzero(ok)[(r.pi_platform < -LOSS_TOL) | (r.pi_manufacturer < -LOSS_TOL)]] = False
@@ -96,15 +96,8 @@ def curve_lambda(
     return lam, mark_index
 
 
-def _valid(params: HorizontalParams, lam: float) -> bool:
-    try:
-        revenue_sharing(params, lam)
-    except ModelDomainError:
-        return False
-    return True
-
-
-def _band(func, *args) -> LambdaBand | None:
+def _or_none(func, *args) -> Any:
+    """``func(*args)``, or ``None`` where the model has no result (a :class:`ModelDomainError`)."""
     try:
         return func(*args)
     except ModelDomainError:
@@ -310,7 +303,7 @@ def horizontal_profits(
     dec, cen = decentralized(params), centralized(params)
     fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _band(acceptable_lambda, params), "acceptable λ")
+    _shade(ax, _or_none(acceptable_lambda, params), "acceptable λ")
     for y, colour, lw, label in [
         (r.pi_platform, COLOURS[0], 2, r"$\pi_1(\lambda)$ platform"),
         (r.pi_manufacturer, COLOURS[1], 2, r"$\pi_2(\lambda)$ manufacturer"),
@@ -356,7 +349,7 @@ def vertical_allocations(
     base = decentralized_allocation(params, vparams)
     fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _band(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
+    _shade(ax, _or_none(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk = _markers(idx)
     for i in range(n):
         ax.plot(lam, x[:, i], color=COLOURS[i % 8], lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
@@ -387,7 +380,7 @@ def service_and_demand(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     r = revenue_sharing(params, lam)
     dec, cen = decentralized(params), centralized(params)
-    band = _band(acceptable_lambda, params)
+    band = _or_none(acceptable_lambda, params)
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     ax_s, ax_d = fig.subplots(1, 2)
     mk = _markers(idx)
