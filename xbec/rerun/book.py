@@ -41,29 +41,25 @@ def run_page(validated: Validated) -> str:
         for k, v in defaults().items()
     ]
     argv = " ".join(f"--param {k}={format_value(v)}" for k, v in validated.changed().items())
-    return "\n".join(
-        [
-            "# This run",
-            "",
-            "These chapters were executed by `xbec run` with the parameters below;",
-            "the prose was written for the paper's values and may not describe these numbers.",
-            "",
-            *[
-                "> Warning: " + re.sub(r"(--[a-z][\w-]*(?: [a-z]\w*=\S*|=\S*)?)", r"`\1`", w) + "\n"
-                for w in validated.warnings
-            ],
-            "| parameter | this run | paper |",
-            "|---|---:|---:|",
-            *rows,
-            "",
-            "Repeat it with (plain ASCII, copy and paste):",
-            "",
-            "```sh",
-            " ".join(["xbec run", argv, "--book"]).replace("  ", " "),
-            "```",
-            "",
-        ]
+    warn = "".join(
+        "> Warning: " + re.sub(r"(--[a-z][\w-]*(?: [a-z]\w*=\S*|=\S*)?)", r"`\1`", w) + "\n\n"
+        for w in validated.warnings
     )
+    command = " ".join(["xbec run", argv, "--book"]).replace("  ", " ")
+    return f"""# This run
+
+These chapters were executed by `xbec run` with the parameters below;
+the prose was written for the paper's values and may not describe these numbers.
+
+{warn}| parameter | this run | paper |
+|---|---:|---:|
+{"".join(r + chr(10) for r in rows)}
+Repeat it with (plain ASCII, copy and paste):
+
+```sh
+{command}
+```
+"""
 
 
 def landing(intro: str, validated: Validated) -> str:
@@ -93,16 +89,11 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
     try:
         shutil.copytree(root / "book", src / "book", ignore=shutil.ignore_patterns("_vendor", "__pycache__"))
         shutil.copytree(run / NOTEBOOK_DIR, src / NOTEBOOK_DIR)
+        top = {NOTEBOOK_DIR, "manifest.json"}  # the chapters' output_dir: the run without these
         shutil.copytree(
             run,
             src / NOTEBOOK_DIR / "outputs",
-            ignore=lambda d, names: (
-                [  # the chapters' output_dir
-                    n for n in names if n[0] == "." or n in (NOTEBOOK_DIR, "manifest.json")
-                ]
-                if d == str(run)
-                else []
-            ),
+            ignore=lambda d, ns: {n for n in ns if n[0] == "." or n in top} if d == str(run) else set(),
         )
         for doc in parse_toc_yaml(root / "_toc.yml"):
             if doc.startswith(NOTEBOOK_DIR + "/") and (name := doc.split("/", 1)[1]) not in notebooks:
@@ -124,21 +115,8 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
         sphinx.setdefault("html_theme_options", {})["announcement"] = announcement(validated)
         for name, data in (("_config.yml", cfg), ("_toc.yml", toc)):
             (src / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from jupyter_book.cli.main import main; main()",
-                "build",
-                str(src),
-                "--path-output",
-                str(build),
-                "-n",
-                "--keep-going",
-            ],
-            capture_output=True,
-            text=True,
-        )
+        jb = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src)]
+        proc = subprocess.run([*jb, "--path-output", str(build), "-n", "--keep-going"], capture_output=True, text=True)
         index, lines = build / "_build" / "html" / "index.html", (proc.stdout + proc.stderr).splitlines()
         if proc.returncode != 0 or not index.exists():
             raise RunError("the HTML book of the run did not build:\n" + "\n".join(lines[-30:]))

@@ -133,13 +133,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     values, grid = resolve(args.param, args.params), parse_grid(args.grid)
     extra = "cluster" if args.scheduler else "book" if args.book else "run"
-    missing = [
-        m
-        for m in ("papermill", "nbformat", "myst_nb", "ipykernel")
-        + ("jupyter_book",) * args.book
-        + ("distributed",) * bool(args.scheduler)
-        if importlib.util.find_spec(m) is None
-    ]
+    needs = ["papermill", "nbformat", "myst_nb", "ipykernel", *["jupyter_book"] * args.book]
+    missing = [m for m in needs + ["distributed"] * bool(args.scheduler) if importlib.util.find_spec(m) is None]
     if missing:
         raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{extra}]'", 2)
     if args.scheduler and not grid:

@@ -116,15 +116,9 @@ def kernel_env() -> None:
     home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
     atexit.register(shutil.rmtree, home, True)
     (home / "kernels" / "python3").mkdir(parents=True)
-    (home / "kernels" / "python3" / "kernel.json").write_text(
-        json.dumps(
-            {
-                "language": "python",
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3 (ipykernel)",
-            }
-        )
-    )
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    spec = {"language": "python", "argv": argv, "display_name": "Python 3 (ipykernel)"}
+    (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps(spec))
     (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
     os.environ.update(
@@ -154,14 +148,5 @@ def progress_bar(total: int, unit: str, desc: str, enabled: bool, log: TextIO | 
     from tqdm import tqdm
 
     size = shutil.get_terminal_size()  # tqdm reads rows = -1 from a pty of size 0 and then shows nothing
-    return tqdm(
-        total=total,
-        unit=unit,
-        desc=desc,
-        disable=not enabled,
-        leave=position == 0,
-        file=log,
-        position=position,
-        ncols=size.columns,
-        nrows=max(size.lines, 2 + position),
-    )
+    kw: dict[str, Any] = dict(disable=not enabled, leave=position == 0, file=log, position=position)
+    return tqdm(total=total, unit=unit, desc=desc, ncols=size.columns, nrows=max(size.lines, 2 + position), **kw)

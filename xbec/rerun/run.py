@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -37,7 +35,6 @@ from .params import Validated
 
 MANIFEST = "manifest.json"
 EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
-# Outputs that are measurements (run times), so differ between runs by design.
 #: outputs that are measurements (the cost chapter's timings): listed in the manifest, never compared
 NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg"})
 PARTIAL, MARKER = re.compile(r"^\..*\.partial-"), ".xbec-partial"  # the marker: a folder this program made
@@ -108,10 +105,6 @@ def default_out() -> Path:
     return Path("runs") / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def foreign(out: Path) -> str | None:
     """Why ``out`` is not an unchanged earlier xbec run (None: every file in it is in its manifest, same SHA-256)."""
     try:
@@ -125,7 +118,7 @@ def foreign(out: Path) -> str | None:
             continue
         if rel not in listed or p.is_symlink():
             return f"{rel} is not an output of that run"
-        if _sha(p) != listed[rel]:
+        if C.sha(p) != listed[rel]:
             return f"{rel} was changed since that run (its SHA-256 differs from the manifest's)"
     return None
 
@@ -133,7 +126,7 @@ def foreign(out: Path) -> str | None:
 def _identity(out: Path) -> str | None:
     """The SHA-256 of ``out``'s manifest (which run is there), None if there is none."""
     try:
-        return _sha(out / MANIFEST)
+        return C.sha(out / MANIFEST)
     except OSError:
         return None
 
@@ -173,23 +166,12 @@ def check_names(out: Path, inner: tuple[str, ...] = ()) -> None:
         raise RunError(f"--out: the path is too long for the files a run writes (limit {path_max} bytes)", 2)
 
 
-def _lock(path: Path, block: bool = True) -> int | None:
-    """An fd holding ``flock`` on directory ``path`` (None: another process holds it)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
-        return fd
-    except BlockingIOError:
-        os.close(fd)
-        return None
-
-
 def remove_leftovers(out: Path) -> list[str]:
     """Remove the unlocked ``.partial`` folders (of killed runs) beside or in ``out`` carrying our marker."""
     removed = []
     for p in [*out.parent.glob(".*.partial-*"), *(out.glob(".*.partial-*") if out.is_dir() else [])]:
         with contextlib.suppress(OSError):
-            fd = _lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
+            fd = C.lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
             if fd is not None:
                 try:
                     if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
@@ -225,7 +207,7 @@ def publish(tmp: Path, out: Path, force: bool, replaces: str | None = None) -> N
     try:
         if tmp.parent != out:
             return _move(tmp, out)
-        fd = _lock(out)
+        fd = C.lock(out)
         try:
             present = [e for e in os.listdir(out) if not PARTIAL.match(e)]
             if present and (not force or replaces is None or _identity(out) != replaces or foreign(out)):
@@ -280,7 +262,7 @@ def run_one(
 def write_manifest(stage: Path, fields: dict[str, Any], packages: dict[str, str] | None = None) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
     outputs = {
-        rel: _sha(p)
+        rel: C.sha(p)
         for p in sorted(stage.rglob("*"))
         if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."
     }
@@ -362,9 +344,9 @@ def run_point(
     ):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
-    from .tables import describe_tables
+    from .tables import write_datapackage
 
-    describe_tables(stage)
+    write_datapackage(stage, "xbec-run")
     packages = {k: v for nb in notebooks for k, v in C.versions(nb.path.read_bytes()).items()}
     return write_manifest(
         stage,
@@ -427,7 +409,7 @@ def execute(
             with contextlib.suppress(OSError):
                 p.rmdir()
         raise _os_error(out, exc, 2) from None
-    fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
+    fd, old = C.lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
     ok = False
     try:
         fill(tmp)
