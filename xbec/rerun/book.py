@@ -22,16 +22,15 @@ from .run import NOTEBOOK_DIR, RunError
 
 def announcement(validated: Validated) -> str:
     """HTML of the announcement bar: every parameter, those changed from the paper first, in bold."""
-    paper, vals, changed = defaults(), validated.values, validated.changed()
+    paper, changed = defaults(), validated.changed()
+    val = {k: html.escape(format_value(x, ", ")) for k, x in validated.values.items()}
     items = [
-        f"<strong>{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}</strong> "
-        f"(paper: {html.escape(format_value(paper[k], ', '))})"
+        f"<strong>{k}&nbsp;=&nbsp;{val[k]}</strong> (paper: {html.escape(format_value(paper[k], ', '))})"
         for k in changed
     ]
-    items += [f"{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}" for k in NAMES if k not in changed]
-    return ("Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: ") + "; ".join(
-        items
-    )
+    items += [f"{k}&nbsp;=&nbsp;{val[k]}" for k in NAMES if k not in changed]
+    lead = "Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: "
+    return lead + "; ".join(items)
 
 
 def run_page(validated: Validated) -> str:
@@ -97,11 +96,8 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
         )
         for doc in parse_toc_yaml(root / "_toc.yml"):
             if doc.startswith(NOTEBOOK_DIR + "/") and (name := doc.split("/", 1)[1]) not in notebooks:
-                (src / f"{doc}.md").write_text(
-                    f"# {name}\n\nThis chapter was not executed in this run; run it "
-                    f"with `xbec run --notebooks {name}`.\n",
-                    encoding="utf-8",
-                )
+                stub = f"# {name}\n\nThis chapter was not executed in this run; run it with `xbec run --notebooks {name}`.\n"
+                (src / f"{doc}.md").write_text(stub, encoding="utf-8")
         (src / "this_run.md").write_text(run_page(validated), encoding="utf-8")
         intro = src / "book" / "intro.md"
         if intro.exists():

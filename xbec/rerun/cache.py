@@ -91,10 +91,13 @@ def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def tree(folder: Path) -> dict[str, Path]:
+    """Every file under ``folder`` by its relative POSIX path, in sorted order."""
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _files(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): sha(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != INDEX
-    }
+    return {rel: sha(p) for rel, p in tree(folder).items() if p.name != INDEX}
 
 
 def lock(path: Path, block: bool = True) -> int | None:

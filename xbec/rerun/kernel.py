@@ -121,13 +121,8 @@ def kernel_env() -> None:
     (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps(spec))
     (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
-    os.environ.update(
-        MPLBACKEND="Agg",
-        MATPLOTLIBRC=str(home / "matplotlibrc"),
-        PYTHONHASHSEED="0",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-        SOURCE_DATE_EPOCH="0",
-    )
+    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(home / "matplotlibrc"), PYTHONHASHSEED="0")
+    os.environ.update(PYDEVD_DISABLE_FILE_VALIDATION="1", SOURCE_DATE_EPOCH="0")
 
 
 def failure(name: str, exc: BaseException) -> str:
@@ -138,9 +133,8 @@ def failure(name: str, exc: BaseException) -> str:
         return f"notebook {name} failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
     first = next((ln for ln in exc.source.splitlines() if ln.strip()), "")[:70]
     tail = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(exc.traceback)).splitlines()[-12:]
-    return f"notebook {name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n" + "\n".join(
-        tail
-    )
+    head = f"notebook {name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}"
+    return f"{head}\n" + "\n".join(tail)
 
 
 def progress_bar(total: int, unit: str, desc: str, enabled: bool, log: TextIO | None, position: int = 0) -> Any:

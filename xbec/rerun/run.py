@@ -173,12 +173,10 @@ def remove_leftovers(out: Path) -> list[str]:
         with contextlib.suppress(OSError):
             fd = C.lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
             if fd is not None:
-                try:
-                    if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
-                        shutil.rmtree(p, ignore_errors=True)
-                        removed.append(str(p))
-                finally:
-                    os.close(fd)
+                if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
+                    shutil.rmtree(p, ignore_errors=True)
+                    removed.append(str(p))
+                os.close(fd)
     return removed
 
 
@@ -237,7 +235,7 @@ def remote_notebook(name: str, source: bytes, params: dict[str, Any], timeout: i
             execute_notebook(name, src, params, work, timeout)
         except Exception as exc:  # the worker's exception may not unpickle on the client: send the message
             raise RunError(failure(name, exc)) from None
-        return {p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()}
+        return {rel: p.read_bytes() for rel, p in C.tree(work).items()}
 
 
 def run_one(
@@ -255,17 +253,12 @@ def run_one(
                 (work / rel).parent.mkdir(parents=True, exist_ok=True)
                 (work / rel).write_bytes(data)
         C.put(key, work)
-    files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
-    return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": files}
+    return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": sorted(C.tree(work))}
 
 
 def write_manifest(stage: Path, fields: dict[str, Any], packages: dict[str, str] | None = None) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
-    outputs = {
-        rel: C.sha(p)
-        for p in sorted(stage.rglob("*"))
-        if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."
-    }
+    outputs = {rel: C.sha(p) for rel, p in C.tree(stage).items() if rel != MANIFEST and rel[0] != "."}
     manifest = {"xbec_version": __version__, **fields, "packages": packages or C.versions(b""), "outputs": outputs}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
@@ -319,12 +312,9 @@ def run_point(
                     done[nb.name] = r
                     bar.update()
                     if log is not None and not progress:
-                        print(
-                            f"xbec run: {label + ' ' if label else ''}[{len(done)}/{len(futures)}] {nb.name} "
-                            + ("from the cache" if r["cached"] else f"{r['seconds']:.1f} s"),
-                            file=log,
-                            flush=True,
-                        )
+                        took = "from the cache" if r["cached"] else f"{r['seconds']:.1f} s"
+                        where = f"{label + ' ' if label else ''}[{len(done)}/{len(futures)}] {nb.name}"
+                        print(f"xbec run: {where} {took}", file=log, flush=True)
                 running = [futures[f].name for f in pending if f.running()]
                 bar.set_postfix_str(f"running {', '.join(running)}" if running else "", refresh=True)
     finally:
@@ -348,6 +338,7 @@ def run_point(
 
     write_datapackage(stage, "xbec-run")
     packages = {k: v for nb in notebooks for k, v in C.versions(nb.path.read_bytes()).items()}
+    timing = {n: {"seconds": d["seconds"], "cached": d["cached"]} for n, d in done.items()}
     return write_manifest(
         stage,
         {
@@ -356,13 +347,7 @@ def run_point(
             "warnings": list(validated.warnings),
             "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
             "notebooks": {
-                nb.name: {
-                    "source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb",
-                    "injected": params[nb.name],
-                    "seconds": done[nb.name]["seconds"],
-                    "cached": done[nb.name]["cached"],
-                }
-                for nb in notebooks
+                n: {"source": f"{NOTEBOOK_DIR}/{n}.ipynb", "injected": params[n]} | timing[n] for n in params
             },
             "started": started,
             "seconds": round(time.perf_counter() - t0, 3),

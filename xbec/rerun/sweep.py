@@ -11,7 +11,6 @@ at lam = 0.8 as ``t1_*``/``t2_*``), then every number each chapter glued (myst-n
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import time
@@ -95,12 +94,8 @@ def run_sweep(
         bar.update()
         bar.set_postfix_str(f"{hits} cache hits")
         if not kw.get("progress"):
-            print(
-                f"xbec run: point {name} done ({done} of {len(todo)}), {time.perf_counter() - t0:.0f} s, "
-                f"{hits} cache hits so far",
-                file=log,
-                flush=True,
-            )
+            so_far = f"{time.perf_counter() - t0:.0f} s, {hits} cache hits so far"
+            print(f"xbec run: point {name} done ({done} of {len(todo)}), {so_far}", file=log, flush=True)
 
     try:
         with progress_bar(len(todo), "point", "sweep", kw.get("progress", False), log) as bar:
@@ -125,11 +120,10 @@ def run_sweep(
         }
         for name, v in todo
     ]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (stage / "sweep.csv").write_text(buf.getvalue(), encoding="utf-8")
+    with (stage / "sweep.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     write_datapackage(stage, "xbec-sweep")
     write_manifest(
         stage, {"parameters": base.values, "sweep": grid, "points": [n for n, _ in todo], "warnings": warnings}
