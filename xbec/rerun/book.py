@@ -1,9 +1,7 @@
-"""``xbec run --book``: the HTML book of one run, from its executed notebooks, in ``RUN/book/``.
+"""``xbec run --book``: the HTML book of one run in ``RUN/book/``, from its executed notebooks (not executed again).
 
-The book's sources are reused in a scratch tree with the run's notebooks (not executed again; each shows one
-parameter block, the values in force: see :func:`.kernel.normalise`), a page *This run* first, the parameters in an
-announcement bar on every page, a landing page that counts nothing against the paper for other parameters, and
-chapters left out saying so.
+Added to the book's sources: a page *This run*, the parameters in an announcement bar, a landing page that counts
+nothing against the paper for other parameters, and a stub for each chapter left out.
 """
 
 from __future__ import annotations

@@ -58,13 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     def command(name: str, text: str, params: bool = True, epilog: str = "") -> argparse.ArgumentParser:
-        p = sub.add_parser(
-            name,
-            help=text,
-            description=text,
-            epilog=(rules + epilog) * params,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        raw = argparse.RawDescriptionHelpFormatter
+        p = sub.add_parser(name, help=text, description=text, epilog=(rules + epilog) * params, formatter_class=raw)
         if params:
             repeatable(
                 p, ("--param", "-p"), "NAME=VALUE", "set a parameter (repeatable); lists as mu=1600,2000,2300,2200"
@@ -133,10 +128,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     root = (args.root or R.default_root()).resolve()
     if args.list:
         for nb in R.discover(root):
-            print(
-                f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}"
-                + " [not in _toc.yml]" * (not nb.in_toc)
-            )
+            outside = " [not in _toc.yml]" * (not nb.in_toc)
+            print(f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}{outside}")
         return 0
     if args.book and grid:
         raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)

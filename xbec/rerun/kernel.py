@@ -35,16 +35,11 @@ def _one_block(nb: Any) -> None:
     values = dict(re.findall(r"^(\w+) = (.*)$", inj.source, re.M))
     lines = par.source.splitlines()
     try:
-        single = {
-            a.targets[0].id: a.lineno - 1
-            for a in ast.parse(par.source).body
-            if isinstance(a, ast.Assign)
-            and len(a.targets) == 1
-            and isinstance(a.targets[0], ast.Name)
-            and a.lineno == a.end_lineno
-        }
+        body = ast.parse(par.source).body
     except SyntaxError:
-        single = {}
+        body = []
+    assigns = [a for a in body if isinstance(a, ast.Assign) and len(a.targets) == 1 and a.lineno == a.end_lineno]
+    single = {a.targets[0].id: a.lineno - 1 for a in assigns if isinstance(a.targets[0], ast.Name)}
     if not set(values) <= set(single):  # a value spread over lines: show papermill's cell, hide the paper's
         par.metadata["tags"] = [*par.metadata["tags"], "remove-cell"]
         return
@@ -90,24 +85,18 @@ def execute_notebook(name: str, source: Path, params: dict[str, Any], work: Path
     import papermill
 
     kernel_env()
-    (work / NOTEBOOK_DIR).mkdir(parents=True, exist_ok=True)
+    cwd, out = work / NOTEBOOK_DIR, work / NOTEBOOK_DIR / f"{name}.ipynb"
+    cwd.mkdir(parents=True, exist_ok=True)
+    opts: dict[str, Any] = dict(kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120)
+    opts |= dict(extra_arguments=["--IPKernelApp.log_level=CRITICAL"], kernel_manager_class=_quiet_kernel_manager())
     ACTIVE.add(str(work))
     try:
         papermill.execute_notebook(
-            source,
-            work / NOTEBOOK_DIR / f"{name}.ipynb",
-            parameters={**params, "output_dir": ".."},
-            kernel_name="python3",
-            progress_bar=False,
-            execution_timeout=timeout,
-            start_timeout=120,
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}},
-            kernel_manager_class=_quiet_kernel_manager(),
+            source, out, parameters={**params, "output_dir": ".."}, resources={"metadata": {"path": str(cwd)}}, **opts
         )
     finally:
         ACTIVE.discard(str(work))
-    normalise(work / NOTEBOOK_DIR / f"{name}.ipynb", work / NOTEBOOK_DIR)
+    normalise(out, cwd)
 
 
 @functools.cache

@@ -51,27 +51,20 @@ MEANING = {
 }
 
 
-_PER_CHAPTER = ", ".join(f"{n} for {c}" for c, n in CHAPTER_MEMBERS.items())
+_MEMBERS = f"{MIN_MEMBERS} to {MAX_MEMBERS} members ({', '.join(f'{n} for {c}' for c, n in CHAPTER_MEMBERS.items())})"
+_CONCAVE = "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)"
 #: the rules checked before the model is built: (parameter, rule as text, test); ``--help`` prints the same
 RULES: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("beta", "beta > 0", lambda x: x["beta"] > 0),
     ("beta", "beta - b1*c > 0 (positive demand, §3.3)", lambda x: x["beta"] - x["b1"] * x["c"] > 0),
     ("b1", "b1 > 0", lambda x: x["b1"] > 0),
     ("b2", "b2 >= 0", lambda x: x["b2"] >= 0),
-    (
-        "b2",
-        "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)",
-        lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0,
-    ),
+    ("b2", _CONCAVE, lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0),
     ("gamma1", "gamma1 > 0", lambda x: x["gamma1"] > 0),
     ("c", "c >= 0", lambda x: x["c"] >= 0),
     ("K", "K >= 0", lambda x: x["K"] >= 0),
     ("mu", "every mu[i] >= 0", lambda x: all(m >= 0 for m in x["mu"])),
-    (
-        "mu",
-        f"{MIN_MEMBERS} to {MAX_MEMBERS} members ({_PER_CHAPTER})",
-        lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS,
-    ),
+    ("mu", _MEMBERS, lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS),
     ("phi", "every phi[i] >= 0", lambda x: all(m >= 0 for m in x["phi"])),
     ("phi", "one per member", lambda x: len(x["phi"]) == len(x["mu"])),
     ("phi", "sum > 0", lambda x: sum(x["phi"]) > 0),

@@ -109,17 +109,11 @@ def run_sweep(
     finally:
         if client is not None:
             client.close()
-    rows = [
-        {"point": name}
-        | {k: format_value(v.values[k]) for k in grid}
-        | headline(v)
-        | {
-            f"{nb.name}:{k}": repr(x)
-            for nb in notebooks
-            for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
-        }
-        for name, v in todo
-    ]
+    rows = []
+    for name, v in todo:
+        got = {nb.name: glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb") for nb in notebooks}
+        glue = {f"{chapter}:{k}": repr(x) for chapter, g in got.items() for k, x in g.items()}
+        rows.append({"point": name} | {k: format_value(v.values[k]) for k in grid} | headline(v) | glue)
     with (stage / "sweep.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
         writer.writeheader()
