@@ -106,9 +106,11 @@ def lock(path: Path, block: bool = True) -> int | None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
         return fd
-    except BlockingIOError:
+    except OSError as exc:
         os.close(fd)
-        return None
+        if isinstance(exc, BlockingIOError):
+            return None
+        raise
 
 
 def _clean(base: Path) -> None:

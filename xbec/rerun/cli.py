@@ -69,32 +69,26 @@ def build_parser() -> argparse.ArgumentParser:
             )
         return p
 
-    run = command(
-        "run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing", epilog="\n\n" + EPILOG
-    )
-    run.add_argument("--out", "-o", type=out_dir, metavar="DIR", help="run directory (default runs/<time>-<random>)")
-    run.add_argument(
-        "--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)"
-    )
+    what = "execute the notebooks (papermill) for new parameters into DIR, all or nothing"
+    run = command("run", what, epilog="\n\n" + EPILOG)
+    add = run.add_argument
+    add("--out", "-o", type=out_dir, metavar="DIR", help="run directory (default runs/<time>-<random>)")
+    add("--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)")
     repeatable(
         run, ("--grid", "-g"), "NAME=V1,V2,...", "sweep: one run per point of the product of the grids (repeatable)"
     )
-    run.add_argument(
-        "--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)"
-    )
-    run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
-    run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
-    run.add_argument(
-        "--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400"
-    )
-    run.add_argument(
+    add("--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)")
+    add("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
+    add("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
+    add("--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400")
+    add(
         "--scheduler",
         metavar="ADDRESS",
         help="with --grid: execute on the Dask cluster at ADDRESS (tcp://host:8786; pip install 'xbec[cluster]')",
     )
-    run.add_argument("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
-    run.add_argument("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
-    run.add_argument("--list", action="store_true", help="list the notebooks and their parameters")
+    add("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
+    add("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
+    add("--list", action="store_true", help="list the notebooks and their parameters")
     tables = command("tables", "print Tables 1 and 2 for given parameters (no notebooks)")
     tables.add_argument("--table", choices=("1", "2", "all"), default="all")
     tables.add_argument("--digits", type=int, choices=range(16), default=2, metavar="0..15")

@@ -335,6 +335,5 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
         )
     moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
     warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
-    return Validated(
-        vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
-    )
+    warnings = (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
+    return Validated(vals, hp, vp, grid, warnings)
