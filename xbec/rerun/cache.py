@@ -209,9 +209,7 @@ def clear() -> int:
 def describe() -> str:
     """What ``xbec cache`` prints: location, size, limit and entries."""
     es = entries()
-    lines = [
-        f"location: {root()}",
-        f"size: {sum(s for _, s, _ in es)} bytes in {len(es)} entries (limit {limit()} bytes, $XBEC_CACHE_MAX)",
-    ]
+    size = f"size: {sum(s for _, s, _ in es)} bytes in {len(es)} entries (limit {limit()} bytes, $XBEC_CACHE_MAX)"
+    lines = [f"location: {root()}", size]
     lines += [f"  {k}  {s:>12} bytes  last used {time.strftime('%Y-%m-%d %H:%M', time.localtime(t))}" for k, s, t in es]
     return "\n".join(lines) + "\n"

@@ -78,11 +78,8 @@ def discover(root: Path) -> list[Notebook]:
     paths = {p.stem: p for p in sorted((root / NOTEBOOK_DIR).glob("*.ipynb"))}
     if not paths:
         raise RunError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)", 2)
-    toc = [
-        d[len(NOTEBOOK_DIR) + 1 :]
-        for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists() else [])
-        if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1 :] in paths
-    ]
+    docs = parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists() else []
+    toc = [n for d in docs if d.startswith(NOTEBOOK_DIR + "/") and (n := d[len(NOTEBOOK_DIR) + 1 :]) in paths]
     return [
         Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
         for n in toc + sorted(set(paths) - set(toc))
