@@ -9,6 +9,7 @@ computes, a four-point sweep and its cached repeat, and ``--book``.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import re
@@ -65,7 +66,7 @@ def test_every_chapter_ran_and_the_manifest_holds(runs):
         for name in expected:
             nb = nbformat.read(run / "notebooks" / f"{name}.ipynb", as_version=4)
             assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
-        assert all(R.hashlib.sha256((run / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
+        assert all(hashlib.sha256((run / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
         figures = [k for k in m["outputs"] if k.endswith(".png")]
         assert figures and all(f[:-4] + ".svg" in m["outputs"] for f in figures)
         # beyond_cost measures run times (notebook, PNG, SVG): at most three such files

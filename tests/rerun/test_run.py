@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import hashlib
 import json
 import os
 import signal
@@ -129,7 +130,7 @@ def test_run_manifest_and_injection(root, tmp_path, capsys):
     listed = set(m["outputs"])
     assert listed == set(files(out)) - {"manifest.json"}
     assert {"notebooks/tab.ipynb", "table1.csv", "table2.csv", "line.svg", "line.png"} <= listed
-    assert all(R.hashlib.sha256((out / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
+    assert all(hashlib.sha256((out / f).read_bytes()).hexdigest() == h for f, h in m["outputs"].items())
     text = (out / "notebooks" / "tab.ipynb").read_text()
     assert str(tmp_path) not in text and "start_time" not in text and "0x0" in text
     assert R.foreign(out) is None

@@ -1,9 +1,7 @@
-"""``xbec run --book``: the HTML book of one run, from its executed notebooks, in ``RUN/book/``.
+"""``xbec run --book``: the HTML book of one run in ``RUN/book/``, from its executed notebooks (not executed again).
 
-The book's sources are reused in a scratch tree with the run's notebooks (not executed again; each shows one
-parameter block, the values in force: see :func:`.kernel.normalise`), a page *This run* first, the parameters in an
-announcement bar on every page, a landing page that counts nothing against the paper for other parameters, and
-chapters left out saying so.
+Added to the book's sources: a page *This run*, the parameters in an announcement bar, a landing page that counts
+nothing against the paper for other parameters, and a stub for each chapter left out.
 """
 
 from __future__ import annotations
@@ -22,16 +20,15 @@ from .run import NOTEBOOK_DIR, RunError
 
 def announcement(validated: Validated) -> str:
     """HTML of the announcement bar: every parameter, those changed from the paper first, in bold."""
-    paper, vals, changed = defaults(), validated.values, validated.changed()
+    paper, changed = defaults(), validated.changed()
+    val = {k: html.escape(format_value(x, ", ")) for k, x in validated.values.items()}
     items = [
-        f"<strong>{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}</strong> "
-        f"(paper: {html.escape(format_value(paper[k], ', '))})"
+        f"<strong>{k}&nbsp;=&nbsp;{val[k]}</strong> (paper: {html.escape(format_value(paper[k], ', '))})"
         for k in changed
     ]
-    items += [f"{k}&nbsp;=&nbsp;{html.escape(format_value(vals[k], ', '))}" for k in NAMES if k not in changed]
-    return ("Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: ") + "; ".join(
-        items
-    )
+    items += [f"{k}&nbsp;=&nbsp;{val[k]}" for k in NAMES if k not in changed]
+    lead = "Rerun with xbec for these parameters: " if changed else "Rerun with the paper's parameters: "
+    return lead + "; ".join(items)
 
 
 def run_page(validated: Validated) -> str:
@@ -41,29 +38,25 @@ def run_page(validated: Validated) -> str:
         for k, v in defaults().items()
     ]
     argv = " ".join(f"--param {k}={format_value(v)}" for k, v in validated.changed().items())
-    return "\n".join(
-        [
-            "# This run",
-            "",
-            "These chapters were executed by `xbec run` with the parameters below;",
-            "the prose was written for the paper's values and may not describe these numbers.",
-            "",
-            *[
-                "> Warning: " + re.sub(r"(--[a-z][\w-]*(?: [a-z]\w*=\S*|=\S*)?)", r"`\1`", w) + "\n"
-                for w in validated.warnings
-            ],
-            "| parameter | this run | paper |",
-            "|---|---:|---:|",
-            *rows,
-            "",
-            "Repeat it with (plain ASCII, copy and paste):",
-            "",
-            "```sh",
-            " ".join(["xbec run", argv, "--book"]).replace("  ", " "),
-            "```",
-            "",
-        ]
+    warn = "".join(
+        "> Warning: " + re.sub(r"(--[a-z][\w-]*(?: [a-z]\w*=\S*|=\S*)?)", r"`\1`", w) + "\n\n"
+        for w in validated.warnings
     )
+    command = " ".join(["xbec run", argv, "--book"]).replace("  ", " ")
+    return f"""# This run
+
+These chapters were executed by `xbec run` with the parameters below;
+the prose was written for the paper's values and may not describe these numbers.
+
+{warn}| parameter | this run | paper |
+|---|---:|---:|
+{"".join(r + chr(10) for r in rows)}
+Repeat it with (plain ASCII, copy and paste):
+
+```sh
+{command}
+```
+"""
 
 
 def landing(intro: str, validated: Validated) -> str:
@@ -93,24 +86,16 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
     try:
         shutil.copytree(root / "book", src / "book", ignore=shutil.ignore_patterns("_vendor", "__pycache__"))
         shutil.copytree(run / NOTEBOOK_DIR, src / NOTEBOOK_DIR)
+        top = {NOTEBOOK_DIR, "manifest.json"}  # the chapters' output_dir: the run without these
         shutil.copytree(
             run,
             src / NOTEBOOK_DIR / "outputs",
-            ignore=lambda d, names: (
-                [  # the chapters' output_dir
-                    n for n in names if n[0] == "." or n in (NOTEBOOK_DIR, "manifest.json")
-                ]
-                if d == str(run)
-                else []
-            ),
+            ignore=lambda d, ns: {n for n in ns if n[0] == "." or n in top} if d == str(run) else set(),
         )
         for doc in parse_toc_yaml(root / "_toc.yml"):
             if doc.startswith(NOTEBOOK_DIR + "/") and (name := doc.split("/", 1)[1]) not in notebooks:
-                (src / f"{doc}.md").write_text(
-                    f"# {name}\n\nThis chapter was not executed in this run; run it "
-                    f"with `xbec run --notebooks {name}`.\n",
-                    encoding="utf-8",
-                )
+                stub = f"# {name}\n\nThis chapter was not executed in this run; run it with `xbec run --notebooks {name}`.\n"
+                (src / f"{doc}.md").write_text(stub, encoding="utf-8")
         (src / "this_run.md").write_text(run_page(validated), encoding="utf-8")
         intro = src / "book" / "intro.md"
         if intro.exists():
@@ -124,21 +109,8 @@ def build_book(root: Path, run: Path, notebooks: list[str], validated: Validated
         sphinx.setdefault("html_theme_options", {})["announcement"] = announcement(validated)
         for name, data in (("_config.yml", cfg), ("_toc.yml", toc)):
             (src / name).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        proc = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "from jupyter_book.cli.main import main; main()",
-                "build",
-                str(src),
-                "--path-output",
-                str(build),
-                "-n",
-                "--keep-going",
-            ],
-            capture_output=True,
-            text=True,
-        )
+        jb = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()", "build", str(src)]
+        proc = subprocess.run([*jb, "--path-output", str(build), "-n", "--keep-going"], capture_output=True, text=True)
         index, lines = build / "_build" / "html" / "index.html", (proc.stdout + proc.stderr).splitlines()
         if proc.returncode != 0 or not index.exists():
             raise RunError("the HTML book of the run did not build:\n" + "\n".join(lines[-30:]))

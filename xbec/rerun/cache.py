@@ -22,7 +22,6 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +46,7 @@ def limit() -> int:
     return DEFAULT_MAX
 
 
-@functools.cache
-def _distributions() -> Mapping[str, list[str]]:
-    return md.packages_distributions()
+_distributions = functools.cache(md.packages_distributions)
 
 
 @functools.cache
@@ -89,27 +86,39 @@ def key(source: bytes, params: dict[str, Any]) -> str:
     return h.hexdigest()[:32]
 
 
-def _sha(path: Path) -> str:
+def sha(path: Path) -> str:
+    """The SHA-256 of a file's bytes (hex)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def tree(folder: Path) -> dict[str, Path]:
+    """Every file under ``folder`` by its relative POSIX path, in sorted order."""
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _files(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): _sha(p) for p in sorted(folder.rglob("*")) if p.is_file() and p.name != INDEX
-    }
+    return {rel: sha(p) for rel, p in tree(folder).items() if p.name != INDEX}
+
+
+def lock(path: Path, block: bool = True) -> int | None:
+    """An fd holding ``flock`` on directory ``path`` (None: another process holds it)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
+        return fd
+    except OSError as exc:
+        os.close(fd)
+        if isinstance(exc, BlockingIOError):
+            return None
+        raise
 
 
 def _clean(base: Path) -> None:
     """Remove the ``.tmp-*`` folders no live writer holds locked (interrupted writes)."""
     for p in base.glob(".tmp-*"):
         with contextlib.suppress(OSError):
-            fd = os.open(p, os.O_RDONLY)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if (fd := lock(p, block=False)) is not None:
                 shutil.rmtree(p, ignore_errors=True)
-            except BlockingIOError:
-                pass
-            finally:
                 os.close(fd)
 
 
@@ -137,9 +146,8 @@ def put(k: str, work: Path) -> None:
         base.mkdir(parents=True, exist_ok=True)
         _clean(base)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=base))
-        fd = os.open(tmp, os.O_RDONLY)
+        fd = lock(tmp)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
             shutil.copytree(work, tmp / "x")
             (tmp / "x" / INDEX).write_text(json.dumps(_files(tmp / "x"), sort_keys=True), encoding="utf-8")
             shutil.rmtree(base / k, ignore_errors=True)  # a corrupt entry being replaced
@@ -147,7 +155,7 @@ def put(k: str, work: Path) -> None:
                 os.rename(tmp / "x", base / k)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-            os.close(fd)
+            os.close(fd)  # type: ignore[arg-type]
         prune(limit())
 
 
@@ -201,9 +209,7 @@ def clear() -> int:
 def describe() -> str:
     """What ``xbec cache`` prints: location, size, limit and entries."""
     es = entries()
-    lines = [
-        f"location: {root()}",
-        f"size: {sum(s for _, s, _ in es)} bytes in {len(es)} entries (limit {limit()} bytes, $XBEC_CACHE_MAX)",
-    ]
+    size = f"size: {sum(s for _, s, _ in es)} bytes in {len(es)} entries (limit {limit()} bytes, $XBEC_CACHE_MAX)"
+    lines = [f"location: {root()}", size]
     lines += [f"  {k}  {s:>12} bytes  last used {time.strftime('%Y-%m-%d %H:%M', time.localtime(t))}" for k, s, t in es]
     return "\n".join(lines) + "\n"

@@ -43,6 +43,11 @@ def out_dir(text: str) -> Path:
     return Path(text)
 
 
+def repeatable(parser: argparse.ArgumentParser, flags: tuple[str, ...], metavar: str, text: str) -> None:
+    """Add a repeatable option to ``parser``: its values collected in a list, [] if absent."""
+    parser.add_argument(*flags, action="append", default=[], metavar=metavar, help=text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``xbec``."""
     parser = argparse.ArgumentParser(prog="xbec", description="Rerun Wei, Yang & Ou (2024) for new parameters.")
@@ -53,62 +58,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     def command(name: str, text: str, params: bool = True, epilog: str = "") -> argparse.ArgumentParser:
-        p = sub.add_parser(
-            name,
-            help=text,
-            description=text,
-            epilog=(rules + epilog) * params,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
+        raw = argparse.RawDescriptionHelpFormatter
+        p = sub.add_parser(name, help=text, description=text, epilog=(rules + epilog) * params, formatter_class=raw)
         if params:
-            p.add_argument(
-                "--param",
-                "-p",
-                action="append",
-                default=[],
-                metavar="NAME=VALUE",
-                help="set a parameter (repeatable); lists as mu=1600,2000,2300,2200",
+            repeatable(
+                p, ("--param", "-p"), "NAME=VALUE", "set a parameter (repeatable); lists as mu=1600,2000,2300,2200"
             )
-            p.add_argument(
-                "--params",
-                action="append",
-                default=[],
-                metavar="FILE.yml",
-                help="YAML/JSON file NAME: VALUE, or a run's manifest.json; --param wins",
+            repeatable(
+                p, ("--params",), "FILE.yml", "YAML/JSON file NAME: VALUE, or a run's manifest.json; --param wins"
             )
         return p
 
-    run = command(
-        "run", "execute the notebooks (papermill) for new parameters into DIR, all or nothing", epilog="\n\n" + EPILOG
+    what = "execute the notebooks (papermill) for new parameters into DIR, all or nothing"
+    run = command("run", what, epilog="\n\n" + EPILOG)
+    add = run.add_argument
+    add("--out", "-o", type=out_dir, metavar="DIR", help="run directory (default runs/<time>-<random>)")
+    add("--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)")
+    repeatable(
+        run, ("--grid", "-g"), "NAME=V1,V2,...", "sweep: one run per point of the product of the grids (repeatable)"
     )
-    run.add_argument("--out", "-o", type=out_dir, metavar="DIR", help="run directory (default runs/<time>-<random>)")
-    run.add_argument(
-        "--notebooks", "-n", nargs="+", action="extend", metavar="NAME", help="a subset of the chapters (repeatable)"
-    )
-    run.add_argument(
-        "--grid",
-        "-g",
-        action="append",
-        default=[],
-        metavar="NAME=V1,V2,...",
-        help="sweep: one run per point of the product of the grids (repeatable)",
-    )
-    run.add_argument(
-        "--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)"
-    )
-    run.add_argument("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
-    run.add_argument("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
-    run.add_argument(
-        "--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400"
-    )
-    run.add_argument(
+    add("--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)")
+    add("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
+    add("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
+    add("--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400")
+    add(
         "--scheduler",
         metavar="ADDRESS",
         help="with --grid: execute on the Dask cluster at ADDRESS (tcp://host:8786; pip install 'xbec[cluster]')",
     )
-    run.add_argument("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
-    run.add_argument("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
-    run.add_argument("--list", action="store_true", help="list the notebooks and their parameters")
+    add("--no-cache", dest="cache", action="store_false", help="execute even what is cached")
+    add("--root", type=Path, metavar="DIR", help="checkout with notebooks/ and _toc.yml")
+    add("--list", action="store_true", help="list the notebooks and their parameters")
     tables = command("tables", "print Tables 1 and 2 for given parameters (no notebooks)")
     tables.add_argument("--table", choices=("1", "2", "all"), default="all")
     tables.add_argument("--digits", type=int, choices=range(16), default=2, metavar="0..15")
@@ -133,13 +113,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     values, grid = resolve(args.param, args.params), parse_grid(args.grid)
     extra = "cluster" if args.scheduler else "book" if args.book else "run"
-    missing = [
-        m
-        for m in ("papermill", "nbformat", "myst_nb", "ipykernel")
-        + ("jupyter_book",) * args.book
-        + ("distributed",) * bool(args.scheduler)
-        if importlib.util.find_spec(m) is None
-    ]
+    needs = ["papermill", "nbformat", "myst_nb", "ipykernel", *["jupyter_book"] * args.book]
+    missing = [m for m in needs + ["distributed"] * bool(args.scheduler) if importlib.util.find_spec(m) is None]
     if missing:
         raise R.RunError(f"xbec run needs {', '.join(missing)}: pip install 'xbec[{extra}]'", 2)
     if args.scheduler and not grid:
@@ -147,10 +122,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     root = (args.root or R.default_root()).resolve()
     if args.list:
         for nb in R.discover(root):
-            print(
-                f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}"
-                + " [not in _toc.yml]" * (not nb.in_toc)
-            )
+            outside = " [not in _toc.yml]" * (not nb.in_toc)
+            print(f"{nb.name}: {', '.join(nb.parameters or ['(no parameters cell)'])}{outside}")
         return 0
     if args.book and grid:
         raise R.RunError("--book and --grid together: build one point's book with --params POINT/manifest.json", 2)
@@ -165,12 +138,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     inner = tuple(name for name, _ in todo)
 
     def fill(tmp: Path) -> None:
-        print(
-            f"xbec run: {len(chosen)} notebook(s)"
-            + f" x {len(inner)} points" * bool(grid)
-            + "".join(f"\nxbec run: warning: {w}" for w in v.warnings if not grid),
-            file=sys.stderr,
-        )
+        warn = "".join(f"\nxbec run: warning: {w}" for w in v.warnings if not grid)
+        print(f"xbec run: {len(chosen)} notebook(s)" + f" x {len(inner)} points" * bool(grid) + warn, file=sys.stderr)
         if grid:
             run_sweep(v, chosen, tmp, grid, log=sys.stderr, scheduler=args.scheduler, todo=todo, **kw)
             return
@@ -204,13 +173,8 @@ def cmd_tables(args: argparse.Namespace) -> int:
     t1 = {k: x for k, x in table1(v.horizontal, v.grid).items() if k != "demand"}  # the paper's columns
     both = [("table1", t1), ("table2", table2(v.horizontal, v.vertical, v.grid))]
     chosen = both if args.table == "all" else both[int(args.table) - 1 : int(args.table)]
-    sys.stdout.write(
-        "\n".join(
-            (f"# {n}\n" if len(chosen) > 1 else "")
-            + (to_csv(t) if args.format == "csv" else to_markdown(t, digits=args.digits))
-            for n, t in chosen
-        )
-    )
+    text = [to_csv(t) if args.format == "csv" else to_markdown(t, digits=args.digits) for _, t in chosen]
+    sys.stdout.write("\n".join(f"# {n}\n" * (len(chosen) > 1) + t for (n, _), t in zip(chosen, text)))
     return 0
 
 
@@ -221,12 +185,8 @@ def cmd_ledger(args: argparse.Namespace) -> int:
     rows = L.ledger()
     sys.stdout.write(L.to_csv(rows) if args.format == "csv" else L.to_markdown(rows))
     counts, bad = L.summary(rows), L.unexplained(rows)
-    print(
-        "xbec ledger: "
-        + ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
-        + f" of {counts['total']} rows; {len(bad)} unexplained",
-        file=sys.stderr,
-    )
+    tally = ", ".join(f"{counts[s]} {s}" for s in L.STATUSES)
+    print(f"xbec ledger: {tally} of {counts['total']} rows; {len(bad)} unexplained", file=sys.stderr)
     return 1 if bad else 0
 
 
@@ -234,9 +194,8 @@ def cmd_params(args: argparse.Namespace) -> int:
     """``xbec params``: the validated parameters (a parameter file)."""
     v = _checked(args).values
     yaml = {k: "[" + format_value(x, ", ") + "]" if isinstance(x, list) else format_value(x) for k, x in v.items()}
-    sys.stdout.write(
-        json.dumps(v, indent=2) + "\n" if args.format == "json" else "".join(f"{k}: {x}\n" for k, x in yaml.items())
-    )
+    text = json.dumps(v, indent=2) + "\n" if args.format == "json" else "".join(f"{k}: {x}\n" for k, x in yaml.items())
+    sys.stdout.write(text)
     return 0
 
 
@@ -247,13 +206,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)  # usage errors: argparse exits 2
     try:
-        commands = {
-            "run": cmd_run,
-            "tables": cmd_tables,
-            "ledger": cmd_ledger,
-            "params": cmd_params,
-            "cache": cmd_cache,
-        }
+        commands = dict(run=cmd_run, tables=cmd_tables, ledger=cmd_ledger, params=cmd_params, cache=cmd_cache)
         return commands[args.command](args)
     except ParameterError as exc:
         code, msg = 2, str(exc)

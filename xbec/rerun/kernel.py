@@ -35,16 +35,11 @@ def _one_block(nb: Any) -> None:
     values = dict(re.findall(r"^(\w+) = (.*)$", inj.source, re.M))
     lines = par.source.splitlines()
     try:
-        single = {
-            a.targets[0].id: a.lineno - 1
-            for a in ast.parse(par.source).body
-            if isinstance(a, ast.Assign)
-            and len(a.targets) == 1
-            and isinstance(a.targets[0], ast.Name)
-            and a.lineno == a.end_lineno
-        }
+        body = ast.parse(par.source).body
     except SyntaxError:
-        single = {}
+        body = []
+    assigns = [a for a in body if isinstance(a, ast.Assign) and len(a.targets) == 1 and a.lineno == a.end_lineno]
+    single = {a.targets[0].id: a.lineno - 1 for a in assigns if isinstance(a.targets[0], ast.Name)}
     if not set(values) <= set(single):  # a value spread over lines: show papermill's cell, hide the paper's
         par.metadata["tags"] = [*par.metadata["tags"], "remove-cell"]
         return
@@ -90,24 +85,18 @@ def execute_notebook(name: str, source: Path, params: dict[str, Any], work: Path
     import papermill
 
     kernel_env()
-    (work / NOTEBOOK_DIR).mkdir(parents=True, exist_ok=True)
+    cwd, out = work / NOTEBOOK_DIR, work / NOTEBOOK_DIR / f"{name}.ipynb"
+    cwd.mkdir(parents=True, exist_ok=True)
+    opts: dict[str, Any] = dict(kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120)
+    opts |= dict(extra_arguments=["--IPKernelApp.log_level=CRITICAL"], kernel_manager_class=_quiet_kernel_manager())
     ACTIVE.add(str(work))
     try:
         papermill.execute_notebook(
-            source,
-            work / NOTEBOOK_DIR / f"{name}.ipynb",
-            parameters={**params, "output_dir": ".."},
-            kernel_name="python3",
-            progress_bar=False,
-            execution_timeout=timeout,
-            start_timeout=120,
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-            resources={"metadata": {"path": str(work / NOTEBOOK_DIR)}},
-            kernel_manager_class=_quiet_kernel_manager(),
+            source, out, parameters={**params, "output_dir": ".."}, resources={"metadata": {"path": str(cwd)}}, **opts
         )
     finally:
         ACTIVE.discard(str(work))
-    normalise(work / NOTEBOOK_DIR / f"{name}.ipynb", work / NOTEBOOK_DIR)
+    normalise(out, cwd)
 
 
 @functools.cache
@@ -116,24 +105,13 @@ def kernel_env() -> None:
     home = Path(tempfile.mkdtemp(prefix="xbec-kernel-"))
     atexit.register(shutil.rmtree, home, True)
     (home / "kernels" / "python3").mkdir(parents=True)
-    (home / "kernels" / "python3" / "kernel.json").write_text(
-        json.dumps(
-            {
-                "language": "python",
-                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-                "display_name": "Python 3 (ipykernel)",
-            }
-        )
-    )
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+    spec = {"language": "python", "argv": argv, "display_name": "Python 3 (ipykernel)"}
+    (home / "kernels" / "python3" / "kernel.json").write_text(json.dumps(spec))
     (home / "matplotlibrc").write_text("svg.hashsalt: xbec\n", encoding="utf-8")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(home), os.environ.get("JUPYTER_PATH")) if p)
-    os.environ.update(
-        MPLBACKEND="Agg",
-        MATPLOTLIBRC=str(home / "matplotlibrc"),
-        PYTHONHASHSEED="0",
-        PYDEVD_DISABLE_FILE_VALIDATION="1",
-        SOURCE_DATE_EPOCH="0",
-    )
+    os.environ.update(MPLBACKEND="Agg", MATPLOTLIBRC=str(home / "matplotlibrc"), PYTHONHASHSEED="0")
+    os.environ.update(PYDEVD_DISABLE_FILE_VALIDATION="1", SOURCE_DATE_EPOCH="0")
 
 
 def failure(name: str, exc: BaseException) -> str:
@@ -144,9 +122,8 @@ def failure(name: str, exc: BaseException) -> str:
         return f"notebook {name} failed: {type(exc).__name__}: {' '.join(str(exc).split())}"
     first = next((ln for ln in exc.source.splitlines() if ln.strip()), "")[:70]
     tail = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(exc.traceback)).splitlines()[-12:]
-    return f"notebook {name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}\n" + "\n".join(
-        tail
-    )
+    head = f"notebook {name} failed in cell In [{exc.exec_count}] ({first!r}): {exc.ename}: {exc.evalue}"
+    return f"{head}\n" + "\n".join(tail)
 
 
 def progress_bar(total: int, unit: str, desc: str, enabled: bool, log: TextIO | None, position: int = 0) -> Any:
@@ -154,14 +131,5 @@ def progress_bar(total: int, unit: str, desc: str, enabled: bool, log: TextIO | 
     from tqdm import tqdm
 
     size = shutil.get_terminal_size()  # tqdm reads rows = -1 from a pty of size 0 and then shows nothing
-    return tqdm(
-        total=total,
-        unit=unit,
-        desc=desc,
-        disable=not enabled,
-        leave=position == 0,
-        file=log,
-        position=position,
-        ncols=size.columns,
-        nrows=max(size.lines, 2 + position),
-    )
+    kw: dict[str, Any] = dict(disable=not enabled, leave=position == 0, file=log, position=position)
+    return tqdm(total=total, unit=unit, desc=desc, ncols=size.columns, nrows=max(size.lines, 2 + position), **kw)

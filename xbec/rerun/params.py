@@ -34,61 +34,44 @@ MAX_GRID, MAX_FILE, BIG, SMALL = 10_001, 1 << 20, 1e12, 1e-12
 MIN_MEMBERS, MAX_MEMBERS = 2, 20
 #: chapters whose computation grows as 2**n with the number of members n: their own limit
 CHAPTER_MEMBERS = {"beyond_allocation": 12, "beyond_cost": 12}
-MEANING = dict(
-    zip(
-        NAMES,
-        [
-            "market size",
-            "price sensitivity of demand",
-            "service sensitivity of demand",
-            "logistics service cost",
-            "manufacturer's unit cost",
-            "platform's fixed cost",
-            "V(N \\ {i}), worth of the alliance without member i",
-            "cost invested by each member",
-            "service level of each member",
-            "weights of phi and theta in eq (14)",
-            "first revenue share of the λ grid",
-            "last revenue share of the λ grid",
-            "step of the λ grid",
-        ],
-    )
-)
+MEANING = {
+    "beta": "market size",
+    "b1": "price sensitivity of demand",
+    "b2": "service sensitivity of demand",
+    "gamma1": "logistics service cost",
+    "c": "manufacturer's unit cost",
+    "K": "platform's fixed cost",
+    "mu": "V(N \\ {i}), worth of the alliance without member i",
+    "phi": "cost invested by each member",
+    "theta": "service level of each member",
+    "weights": "weights of phi and theta in eq (14)",
+    "lam_min": "first revenue share of the λ grid",
+    "lam_max": "last revenue share of the λ grid",
+    "lam_step": "step of the λ grid",
+}
 
 
-def _all(xs: Any, rule: Callable[[float], bool]) -> bool:
-    return all(rule(x) for x in xs)
-
-
+_MEMBERS = f"{MIN_MEMBERS} to {MAX_MEMBERS} members ({', '.join(f'{n} for {c}' for c, n in CHAPTER_MEMBERS.items())})"
+_CONCAVE = "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)"
 #: the rules checked before the model is built: (parameter, rule as text, test); ``--help`` prints the same
 RULES: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("beta", "beta > 0", lambda x: x["beta"] > 0),
     ("beta", "beta - b1*c > 0 (positive demand, §3.3)", lambda x: x["beta"] - x["b1"] * x["c"] > 0),
     ("b1", "b1 > 0", lambda x: x["b1"] > 0),
     ("b2", "b2 >= 0", lambda x: x["b2"] >= 0),
-    (
-        "b2",
-        "2*b1*gamma1 - b2**2 > 0 (concavity, Proposition 1)",
-        lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0,
-    ),
+    ("b2", _CONCAVE, lambda x: 2 * x["b1"] * x["gamma1"] - x["b2"] ** 2 > 0),
     ("gamma1", "gamma1 > 0", lambda x: x["gamma1"] > 0),
     ("c", "c >= 0", lambda x: x["c"] >= 0),
     ("K", "K >= 0", lambda x: x["K"] >= 0),
-    ("mu", "every mu[i] >= 0", lambda x: _all(x["mu"], lambda m: m >= 0)),
-    (
-        "mu",
-        f"{MIN_MEMBERS} to {MAX_MEMBERS} members ("
-        + ", ".join(f"{n} for {c}" for c, n in CHAPTER_MEMBERS.items())
-        + ")",
-        lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS,
-    ),
-    ("phi", "every phi[i] >= 0", lambda x: _all(x["phi"], lambda m: m >= 0)),
+    ("mu", "every mu[i] >= 0", lambda x: all(m >= 0 for m in x["mu"])),
+    ("mu", _MEMBERS, lambda x: MIN_MEMBERS <= len(x["mu"]) <= MAX_MEMBERS),
+    ("phi", "every phi[i] >= 0", lambda x: all(m >= 0 for m in x["phi"])),
     ("phi", "one per member", lambda x: len(x["phi"]) == len(x["mu"])),
     ("phi", "sum > 0", lambda x: sum(x["phi"]) > 0),
-    ("theta", "every theta[i] >= 0", lambda x: _all(x["theta"], lambda m: m >= 0)),
+    ("theta", "every theta[i] >= 0", lambda x: all(m >= 0 for m in x["theta"])),
     ("theta", "one per member", lambda x: len(x["theta"]) == len(x["mu"])),
     ("theta", "sum > 0", lambda x: sum(x["theta"]) > 0),
-    ("weights", "two weights >= 0", lambda x: len(x["weights"]) == 2 and _all(x["weights"], lambda m: m >= 0)),
+    ("weights", "two weights >= 0", lambda x: len(x["weights"]) == 2 and all(m >= 0 for m in x["weights"])),
     ("weights", "sum 1", lambda x: abs(sum(x["weights"]) - 1) <= 1e-9),
     ("lam_min", "0 < lam_min <= 1", lambda x: 0 < x["lam_min"] <= 1),
     ("lam_max", "lam_min <= lam_max <= 1", lambda x: x["lam_min"] <= x["lam_max"] <= 1),
@@ -270,11 +253,9 @@ def parse_grid(specs: list[str]) -> dict[str, list[float]]:
         if name in out:
             raise ParameterError(f"--grid {name} given twice: list every value in one --grid {name}=V1,V2,...")
         values = [parse_value(name, x, " (--grid)") + 0.0 for x in text.split(",")]  # type: ignore[operator]
-        seen: set[str] = set()
-        for x in values:  # -0 and 0, 1 and 1.0: one point folder each
-            if format_value(x) in seen:
-                raise ParameterError(f"--grid {name}: {format_value(x)} given twice (after normalisation)")
-            seen.add(format_value(x))
+        spelt = [format_value(x) for x in values]  # -0 and 0, 1 and 1.0: one point folder each
+        if twice := next((x for i, x in enumerate(spelt) if x in spelt[:i]), None):
+            raise ParameterError(f"--grid {name}: {twice} given twice (after normalisation)")
         out[name] = values
     return out
 
@@ -354,6 +335,5 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
         )
     moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
     warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
-    return Validated(
-        vals, hp, vp, grid, (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
-    )
+    warnings = (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
+    return Validated(vals, hp, vp, grid, warnings)

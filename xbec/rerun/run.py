@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
-import hashlib
 import json
 import logging
 import os
@@ -37,7 +35,6 @@ from .params import Validated
 
 MANIFEST = "manifest.json"
 EXCLUDED_BY_DEFAULT = frozenset({"status"})  # reports the book build, not a run
-# Outputs that are measurements (run times), so differ between runs by design.
 #: outputs that are measurements (the cost chapter's timings): listed in the manifest, never compared
 NONDETERMINISTIC = frozenset({"notebooks/beyond_cost.ipynb", "beyond_cost.png", "beyond_cost.svg"})
 PARTIAL, MARKER = re.compile(r"^\..*\.partial-"), ".xbec-partial"  # the marker: a folder this program made
@@ -81,11 +78,8 @@ def discover(root: Path) -> list[Notebook]:
     paths = {p.stem: p for p in sorted((root / NOTEBOOK_DIR).glob("*.ipynb"))}
     if not paths:
         raise RunError(f"no notebooks in {root / NOTEBOOK_DIR} (pass --root or set XBEC_ROOT)", 2)
-    toc = [
-        d[len(NOTEBOOK_DIR) + 1 :]
-        for d in (parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists() else [])
-        if d.startswith(NOTEBOOK_DIR + "/") and d[len(NOTEBOOK_DIR) + 1 :] in paths
-    ]
+    docs = parse_toc_yaml(root / "_toc.yml") if (root / "_toc.yml").exists() else []
+    toc = [n for d in docs if d.startswith(NOTEBOOK_DIR + "/") and (n := d[len(NOTEBOOK_DIR) + 1 :]) in paths]
     return [
         Notebook(n, paths[n], tuple(papermill.inspect_notebook(str(paths[n]))) or None, n in toc)
         for n in toc + sorted(set(paths) - set(toc))
@@ -108,10 +102,6 @@ def default_out() -> Path:
     return Path("runs") / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def foreign(out: Path) -> str | None:
     """Why ``out`` is not an unchanged earlier xbec run (None: every file in it is in its manifest, same SHA-256)."""
     try:
@@ -125,7 +115,7 @@ def foreign(out: Path) -> str | None:
             continue
         if rel not in listed or p.is_symlink():
             return f"{rel} is not an output of that run"
-        if _sha(p) != listed[rel]:
+        if C.sha(p) != listed[rel]:
             return f"{rel} was changed since that run (its SHA-256 differs from the manifest's)"
     return None
 
@@ -133,7 +123,7 @@ def foreign(out: Path) -> str | None:
 def _identity(out: Path) -> str | None:
     """The SHA-256 of ``out``'s manifest (which run is there), None if there is none."""
     try:
-        return _sha(out / MANIFEST)
+        return C.sha(out / MANIFEST)
     except OSError:
         return None
 
@@ -173,30 +163,17 @@ def check_names(out: Path, inner: tuple[str, ...] = ()) -> None:
         raise RunError(f"--out: the path is too long for the files a run writes (limit {path_max} bytes)", 2)
 
 
-def _lock(path: Path, block: bool = True) -> int | None:
-    """An fd holding ``flock`` on directory ``path`` (None: another process holds it)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB))
-        return fd
-    except BlockingIOError:
-        os.close(fd)
-        return None
-
-
 def remove_leftovers(out: Path) -> list[str]:
     """Remove the unlocked ``.partial`` folders (of killed runs) beside or in ``out`` carrying our marker."""
     removed = []
     for p in [*out.parent.glob(".*.partial-*"), *(out.glob(".*.partial-*") if out.is_dir() else [])]:
         with contextlib.suppress(OSError):
-            fd = _lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
+            fd = C.lock(p, block=False) if p.is_dir() and not p.is_symlink() else None
             if fd is not None:
-                try:
-                    if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
-                        shutil.rmtree(p, ignore_errors=True)
-                        removed.append(str(p))
-                finally:
-                    os.close(fd)
+                if (p / MARKER).is_file() and not (p / MARKER).is_symlink():  # made by xbec, and dead
+                    shutil.rmtree(p, ignore_errors=True)
+                    removed.append(str(p))
+                os.close(fd)
     return removed
 
 
@@ -225,7 +202,7 @@ def publish(tmp: Path, out: Path, force: bool, replaces: str | None = None) -> N
     try:
         if tmp.parent != out:
             return _move(tmp, out)
-        fd = _lock(out)
+        fd = C.lock(out)
         try:
             present = [e for e in os.listdir(out) if not PARTIAL.match(e)]
             if present and (not force or replaces is None or _identity(out) != replaces or foreign(out)):
@@ -255,7 +232,7 @@ def remote_notebook(name: str, source: bytes, params: dict[str, Any], timeout: i
             execute_notebook(name, src, params, work, timeout)
         except Exception as exc:  # the worker's exception may not unpickle on the client: send the message
             raise RunError(failure(name, exc)) from None
-        return {p.relative_to(work).as_posix(): p.read_bytes() for p in sorted(work.rglob("*")) if p.is_file()}
+        return {rel: p.read_bytes() for rel, p in C.tree(work).items()}
 
 
 def run_one(
@@ -273,17 +250,12 @@ def run_one(
                 (work / rel).parent.mkdir(parents=True, exist_ok=True)
                 (work / rel).write_bytes(data)
         C.put(key, work)
-    files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
-    return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": files}
+    return {"seconds": round(time.perf_counter() - t0, 3), "cached": cached, "files": sorted(C.tree(work))}
 
 
 def write_manifest(stage: Path, fields: dict[str, Any], packages: dict[str, str] | None = None) -> dict[str, Any]:
     """``stage/manifest.json``: ``fields``, the versions and the SHA-256 of every file."""
-    outputs = {
-        rel: _sha(p)
-        for p in sorted(stage.rglob("*"))
-        if p.is_file() and (rel := p.relative_to(stage).as_posix()) != MANIFEST and rel[0] != "."
-    }
+    outputs = {rel: C.sha(p) for rel, p in C.tree(stage).items() if rel != MANIFEST and rel[0] != "."}
     manifest = {"xbec_version": __version__, **fields, "packages": packages or C.versions(b""), "outputs": outputs}
     (stage / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return manifest
@@ -337,12 +309,9 @@ def run_point(
                     done[nb.name] = r
                     bar.update()
                     if log is not None and not progress:
-                        print(
-                            f"xbec run: {label + ' ' if label else ''}[{len(done)}/{len(futures)}] {nb.name} "
-                            + ("from the cache" if r["cached"] else f"{r['seconds']:.1f} s"),
-                            file=log,
-                            flush=True,
-                        )
+                        took = "from the cache" if r["cached"] else f"{r['seconds']:.1f} s"
+                        where = f"{label + ' ' if label else ''}[{len(done)}/{len(futures)}] {nb.name}"
+                        print(f"xbec run: {where} {took}", file=log, flush=True)
                 running = [futures[f].name for f in pending if f.running()]
                 bar.set_postfix_str(f"running {', '.join(running)}" if running else "", refresh=True)
     finally:
@@ -362,10 +331,11 @@ def run_point(
     ):
         if not (stage / name).exists():
             (stage / name).write_text(N.to_csv(table()), encoding="utf-8")
-    from .tables import describe_tables
+    from .tables import write_datapackage
 
-    describe_tables(stage)
+    write_datapackage(stage, "xbec-run")
     packages = {k: v for nb in notebooks for k, v in C.versions(nb.path.read_bytes()).items()}
+    timing = {n: {"seconds": d["seconds"], "cached": d["cached"]} for n, d in done.items()}
     return write_manifest(
         stage,
         {
@@ -374,13 +344,7 @@ def run_point(
             "warnings": list(validated.warnings),
             "nondeterministic": sorted(f for d in done.values() for f in d["files"] if f in NONDETERMINISTIC),
             "notebooks": {
-                nb.name: {
-                    "source": f"{NOTEBOOK_DIR}/{nb.name}.ipynb",
-                    "injected": params[nb.name],
-                    "seconds": done[nb.name]["seconds"],
-                    "cached": done[nb.name]["cached"],
-                }
-                for nb in notebooks
+                n: {"source": f"{NOTEBOOK_DIR}/{n}.ipynb", "injected": params[n]} | timing[n] for n in params
             },
             "started": started,
             "seconds": round(time.perf_counter() - t0, 3),
@@ -427,7 +391,7 @@ def execute(
             with contextlib.suppress(OSError):
                 p.rmdir()
         raise _os_error(out, exc, 2) from None
-    fd, old = _lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
+    fd, old = C.lock(tmp), signal.signal(signal.SIGTERM, _interrupted) if main else None
     ok = False
     try:
         fill(tmp)

@@ -11,7 +11,6 @@ at lam = 0.8 as ``t1_*``/``t2_*``), then every number each chapter glued (myst-n
 from __future__ import annotations
 
 import csv
-import io
 import itertools
 import json
 import time
@@ -95,12 +94,8 @@ def run_sweep(
         bar.update()
         bar.set_postfix_str(f"{hits} cache hits")
         if not kw.get("progress"):
-            print(
-                f"xbec run: point {name} done ({done} of {len(todo)}), {time.perf_counter() - t0:.0f} s, "
-                f"{hits} cache hits so far",
-                file=log,
-                flush=True,
-            )
+            so_far = f"{time.perf_counter() - t0:.0f} s, {hits} cache hits so far"
+            print(f"xbec run: point {name} done ({done} of {len(todo)}), {so_far}", file=log, flush=True)
 
     try:
         with progress_bar(len(todo), "point", "sweep", kw.get("progress", False), log) as bar:
@@ -114,22 +109,15 @@ def run_sweep(
     finally:
         if client is not None:
             client.close()
-    rows = [
-        {"point": name}
-        | {k: format_value(v.values[k]) for k in grid}
-        | headline(v)
-        | {
-            f"{nb.name}:{k}": repr(x)
-            for nb in notebooks
-            for k, x in glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb").items()
-        }
-        for name, v in todo
-    ]
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    (stage / "sweep.csv").write_text(buf.getvalue(), encoding="utf-8")
+    rows = []
+    for name, v in todo:
+        got = {nb.name: glued(stage / name / NOTEBOOK_DIR / f"{nb.name}.ipynb") for nb in notebooks}
+        glue = {f"{chapter}:{k}": repr(x) for chapter, g in got.items() for k, x in g.items()}
+        rows.append({"point": name} | {k: format_value(v.values[k]) for k in grid} | headline(v) | glue)
+    with (stage / "sweep.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(dict.fromkeys(k for r in rows for k in r)), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     write_datapackage(stage, "xbec-sweep")
     write_manifest(
         stage, {"parameters": base.values, "sweep": grid, "points": [n for n, _ in todo], "warnings": warnings}

@@ -18,6 +18,8 @@ from .params import DESCRIPTIONS, NAMES, Validated
 
 LAM = 0.8  # the paper's running example of a revenue share (Table 1-2 rows, §5.1)
 MONEY = "currency units of §5 (per period)"
+CSV = {"profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}
+BAND = "end of the acceptable revenue-share band, xbec.acceptable_lambda (§3.4); empty: none"
 #: column -> (description, unit) of Tables 1 and 2 (xbec.replication.numerics)
 COLUMNS: dict[str, tuple[str, str]] = {
     "lambda": ("revenue share lam kept by the platform, eq (10)", ""),
@@ -32,8 +34,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
 }
 HEADLINE: dict[str, tuple[str, str]] = {
     "point": ("folder of this point's run, relative to sweep.csv", ""),
-    "lambda_lo": ("lower end of the acceptable revenue-share band, xbec.acceptable_lambda (§3.4); empty: none", ""),
-    "lambda_hi": ("upper end of the acceptable revenue-share band, xbec.acceptable_lambda (§3.4); empty: none", ""),
+    "lambda_lo": (f"lower {BAND}", ""),
+    "lambda_hi": (f"upper {BAND}", ""),
     "dec_p": ("decentralised retail price p1*, xbec.decentralized (§3.2)", "currency units per item"),
     "dec_pi_platform": ("decentralised platform profit pi1*, xbec.decentralized (§3.2)", MONEY),
     "dec_pi_manufacturer": ("decentralised manufacturer profit pi2*, xbec.decentralized (§3.2)", MONEY),
@@ -83,27 +85,13 @@ def write_datapackage(folder: Path, name: str) -> Path | None:
             description, unit = _describe(col, path.name)
             field: dict[str, Any] = {"name": col, "type": _type([r[i] if i < len(r) else "" for r in rows[1:]])}
             fields.append(field | {"description": description} | ({"unit": unit} if unit else {}))
-        resources.append(
-            {
-                "name": re.sub(r"[^a-z0-9._-]", "-", path.stem.lower()),
-                "path": path.name,
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {"fields": fields},
-            }
-        )
+        stem = re.sub(r"[^a-z0-9._-]", "-", path.stem.lower())
+        resources.append({"name": stem, "path": path.name} | CSV | {"schema": {"fields": fields}})
     if not resources:
         return None
     package = {"name": name, "profile": "tabular-data-package", "resources": resources}
     (folder / "datapackage.json").write_text(json.dumps(package, indent=2) + "\n", encoding="utf-8")
     return folder / "datapackage.json"
-
-
-def describe_tables(stage: Path) -> Path | None:
-    """The ``datapackage.json`` of one run's CSV tables."""
-    return write_datapackage(stage, "xbec-run")
 
 
 def headline(v: Validated) -> dict[str, str]:
