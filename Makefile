@@ -120,7 +120,7 @@ browser-test: $(VENV)/.book-installed chromium
 # alternative parameter set, the same bytes twice, a cached four-point sweep,
 # --book). The synthetic-notebook tests of the runner are part of `make test`.
 test-run: $(VENV)/.book-installed
-	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_chapters.py
+	$(BOOK_ENV) XBEC_RUN_TESTS=1 $(BIN)/python -m pytest -p no:cacheprovider tests/rerun/test_chapters.py tests/rerun/test_run.py::test_sweep_on_a_two_worker_dask_cluster_writes_the_same_bytes
 
 # ---------------------------------------------------------------------------
 # Publishing. See README, "Building" and RELEASING.md.

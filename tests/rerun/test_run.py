@@ -473,6 +473,16 @@ def test_datapackages_of_run_and_sweep_validate(root, tmp_path):
     assert len(m["warnings"]) == 1 and "mu" in m["warnings"][0]  # the mu warning, once, recorded
 
 
+def test_an_unreachable_scheduler_exits_1(root, tmp_path):
+    pytest.importorskip("distributed")
+    argv = ["-n", "tab", "plot", "--grid", "beta=200,250", "--no-cache"]
+    assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1
+
+
+@pytest.mark.skipif(
+    os.environ.get("XBEC_RUN_TESTS") != "1",
+    reason="starts a two-worker LocalCluster (about 10-40 s): make test-run",
+)
 def test_sweep_on_a_two_worker_dask_cluster_writes_the_same_bytes(root, tmp_path):
     distributed = pytest.importorskip("distributed")
     argv = ["-n", "tab", "plot", "--grid", "beta=200,250", "--no-cache"]
@@ -482,4 +492,3 @@ def test_sweep_on_a_two_worker_dask_cluster_writes_the_same_bytes(root, tmp_path
     a, b = files(tmp_path / "local"), files(tmp_path / "remote")
     timing = [k for k in a if k.endswith("manifest.json")]
     assert a.keys() == b.keys() and all(a[k] == b[k] for k in a if k not in timing)
-    assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1
