@@ -475,8 +475,11 @@ def test_datapackages_of_run_and_sweep_validate(root, tmp_path):
 
 def test_an_unreachable_scheduler_exits_1(root, tmp_path):
     pytest.importorskip("distributed")
+    import dask
+
     argv = ["-n", "tab", "plot", "--grid", "beta=200,250", "--no-cache"]
-    assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):  # dask's setting, read by the Client
+        assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1
 
 
 @pytest.mark.skipif(

@@ -81,7 +81,7 @@ def run_sweep(
         from distributed import Client
 
         try:
-            client = Client(scheduler, set_as_default=False, timeout="20s")
+            client = Client(scheduler, set_as_default=False)  # timeout: dask's distributed.comm.timeouts.connect
         except (OSError, TimeoutError, ValueError) as exc:
             raise RunError(f"--scheduler {scheduler[:80]}: cannot connect ({type(exc).__name__})") from None
     hits, t0, done = 0, time.perf_counter(), 0
