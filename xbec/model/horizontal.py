@@ -265,11 +265,7 @@ def _sharing_terms(params):
 
 
 def _sharing_outcome(params: HorizontalParams, lam: np.ndarray):
-    """``(w, s, D)`` of eqs (8)–(10) for validated, non-singular ``lam``.
-
-    With ``delta(lam) = b1 gamma1 - lam b2^2``: ``lam p^{2*} - w = lam gamma1 A / delta``,
-    ``s = lam b2 A / delta`` (eq 9) and ``D = b1 gamma1 A / delta``.
-    """
+    """``(w, s, D)`` of eqs (8)–(10) for validated, non-singular ``lam`` (formulas: :class:`SharingQuadratics`)."""
     p2, A = centralized(params).p, sharing_margin(params)
     ratio = A / (params.b1 * params.gamma1 - lam * params.b2**2)
     return lam * p2 - lam * params.gamma1 * ratio, lam * params.b2 * ratio, params.b1 * params.gamma1 * ratio
