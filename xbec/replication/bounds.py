@@ -184,11 +184,9 @@ def band_binding(params: HorizontalParams, band: LambdaBand | None = None) -> tu
     """The condition of :func:`~xbec.model.horizontal.acceptable_lambda` that holds with equality at each end.
 
     Each end of the band is a root of one of the quadratics of
-    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns the
-    names of those conditions (``"pi1(lam) > pi1*"``, ``"pi2(lam) > pi2*"``,
-    ``"pi1(lam) > pi2(lam)"`` or ``"demand > 0"``) for the lower and the upper
-    end: the quadratic whose value there is smallest relative to its
-    coefficients.
+    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns their
+    names (e.g. ``"pi2(lam) > pi2*"``) for the lower and the upper end: the
+    quadratic whose value there is smallest relative to its coefficients.
 
     Raises
     ------
