@@ -61,48 +61,20 @@ if TYPE_CHECKING:  # the names below are imported when first used (PEP 562): `im
     __version__: str
 
 #: where each public name lives (module, attribute; None: the module itself)
-_LAZY: dict[str, tuple[str, str | None]] = {
-    "beyond": (".beyond", None),
-    "contracts": (".model.contracts", None),
-    **{
-        n: (".beyond", n)
-        for n in (
-            "BargainingOutcome",
-            "CoordinatingContractResult",
-            "coordinating_acceptable_lambda",
-            "coordinating_contract",
-            "core_check",
-            "nash_bargaining_lambda",
-            "nucleolus",
-        )
-    },
-    **{
-        n: (".model.horizontal", n)
-        for n in (
-            "HorizontalParams",
-            "LambdaBand",
-            "acceptable_lambda",
-            "centralized",
-            "decentralized",
-            "revenue_sharing",
-        )
-    },
-    **{
-        n: (".model.vertical", n)
-        for n in (
-            "MEMBER_NAMES",
-            "VerticalParams",
-            "improved_raiffa",
-            "member_names",
-            "raiffa",
-            "service_shares",
-            "shapley",
-        )
-    },
-    **{n: (".replication.claims", n) for n in ("Claim", "claims")},
-    **{n: (".replication.errata", n) for n in ("Erratum", "errata")},
-    **{n: (".replication.ledger", n) for n in ("LedgerRow", "ledger")},
-}
+_LAZY: dict[str, tuple[str, str | None]] = {"beyond": (".beyond", None), "contracts": (".model.contracts", None)}
+_LAZY.update(
+    (name, (module, name))
+    for module, names in {
+        ".beyond": "BargainingOutcome CoordinatingContractResult coordinating_acceptable_lambda coordinating_contract "
+        "core_check nash_bargaining_lambda nucleolus",
+        ".model.horizontal": "HorizontalParams LambdaBand acceptable_lambda centralized decentralized revenue_sharing",
+        ".model.vertical": "MEMBER_NAMES VerticalParams improved_raiffa member_names raiffa service_shares shapley",
+        ".replication.claims": "Claim claims",
+        ".replication.errata": "Erratum errata",
+        ".replication.ledger": "LedgerRow ledger",
+    }.items()
+    for name in names.split()
+)
 
 
 def _version() -> str:

@@ -142,13 +142,7 @@ def _describe(name: str, arr: np.ndarray, bad: np.ndarray) -> str:
 
 
 def interval(
-    name: str,
-    value: Any,
-    lo: float,
-    hi: float,
-    *,
-    lo_open: bool = False,
-    hi_open: bool = False,
+    name: str, value: Any, lo: float, hi: float, *, lo_open: bool = False, hi_open: bool = False
 ) -> np.ndarray:
     """A finite float array (any shape) with every entry in the interval from ``lo`` to ``hi``.
 

@@ -61,18 +61,9 @@ def quadratic_roots(coeffs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     Uses ``q = -(c1 + sign(c1) sqrt(disc)) / 2`` and the roots ``q / c2`` and
     ``c0 / q`` (no cancellation; a vanishing ``c2`` gives the linear root
     ``-c0 / c1`` and an infinite one), then two Newton steps on the
-    quadratic itself. Tested against 100-digit mpmath roots.
-
-    Parameters
-    ----------
-    coeffs : array_like, shape ``(3, ...)``
-        Ascending coefficients ``(c0, c1, c2)``.
-
-    Returns
-    -------
-    (r1, r2) : numpy.ndarray
-        Shape ``coeffs.shape[1:]``; ``nan`` marks a missing (complex or
-        infinite) root.
+    quadratic itself. Tested against 100-digit mpmath roots. ``coeffs`` has
+    shape ``(3, ...)``; each root has shape ``coeffs.shape[1:]``, ``nan``
+    marking a missing (complex or infinite) root.
     """
     c0, c1, c2 = (np.asarray(c, dtype=float) for c in coeffs)
     with np.errstate(all="ignore"):
@@ -99,18 +90,8 @@ def solve_bands(conditions: Sequence[np.ndarray], barriers: Sequence[np.ndarray]
     without changing sign (a double root) does not split a band: the band is
     reported without that point's exclusion (a non-generic case).
 
-    Parameters
-    ----------
-    conditions : sequence of array_like, each shape ``(3, ...)``
-        Ascending coefficients of each quadratic; the trailing shapes broadcast.
-    barriers : sequence of array_like
-        Points (shape ``(...)``; ``nan`` or outside ``(0, 1)`` for none) that
-        cut ``(0, 1)`` and are never merged across.
-
-    Returns
-    -------
-    BandSolution
-        ``lo, hi, intervals`` of the broadcast shape.
+    Each condition has shape ``(3, ...)`` (the trailing shapes broadcast); a
+    barrier has the trailing shape (``nan`` or outside ``(0, 1)`` for none).
     """
     conds = np.broadcast_arrays(*(np.asarray(c, dtype=float) for c in conditions))
     shape = conds[0].shape[1:]

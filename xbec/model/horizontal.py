@@ -50,7 +50,6 @@ __all__ = [
     "manufacturer_reply",
     "decentralized",
     "decentralized_profits",
-    "centralized_price",
     "centralized",
     "sharing_margin",
     "sharing_wholesale_price",
@@ -64,9 +63,7 @@ __all__ = [
 ]
 
 
-# ---------------------------------------------------------------------------
 # Primitives: demand and the profit functions, eqs (1), (2), (6), (7)
-# ---------------------------------------------------------------------------
 
 
 def demand(params: HorizontalParams, p, s):
@@ -118,9 +115,7 @@ def manufacturer_reply(params: HorizontalParams, p, s):
     return (params.beta + params.b2 * s) / params.b1 + params.c - p
 
 
-# ---------------------------------------------------------------------------
 # §3.2 Decentralised decision: Stackelberg game led by the platform
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -155,11 +150,6 @@ def decentralized(params: HorizontalParams, leader: str = "platform") -> Decentr
     "the platform fixes ``p``, then the manufacturer sets ``w``" has no
     interior equilibrium and raises (see :mod:`xbec.model.leaders`).
 
-    Parameters
-    ----------
-    params : HorizontalParams
-    leader : {"platform", "manufacturer"}
-
     Raises
     ------
     ModelDomainError
@@ -187,9 +177,7 @@ def decentralized_profits(params, leader: str = "platform") -> tuple[np.ndarray,
     return platform_profit(params, p, w, s), manufacturer_profit(params, p, w, s)
 
 
-# ---------------------------------------------------------------------------
 # §3.3 Centralised decision
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -213,29 +201,18 @@ def centralized(params: HorizontalParams) -> CentralizedResult:
     ModelDomainError
         If ``beta <= b1*c`` (then ``p^{2*} <= c`` and demand ``<= 0``).
     """
-    b, b1 = params.beta, params.b1
-    if not b - b1 * params.c > 0:
+    b, b1, b2, g, c = params.beta, params.b1, params.b2, params.gamma1, params.c
+    if not b - b1 * c > 0:
         raise ModelDomainError(
             f"beta={b:g}: the centralised optimum needs beta - b1*c > 0 "
-            f"(got {b - b1 * params.c:g}); otherwise p <= c and demand <= 0"
+            f"(got {b - b1 * c:g}); otherwise p <= c and demand <= 0"
         )
-    p = float(centralized_price(params))
-    s = params.b2 * (p - params.c) / params.gamma1
+    p = float((b * g + b1 * g * c - c * b2**2) / (2 * b1 * g - b2**2))
+    s = b2 * (p - c) / g
     return CentralizedResult(p, s, float(demand(params, p, s)), float(alliance_profit(params, p, s)))
 
 
-def centralized_price(params):
-    """Centralised price ``p^{2*}`` (§3.3), elementwise and without validation.
-
-    ``(beta gamma1 + b1 gamma1 c - c b2^2) / (2 b1 gamma1 - b2^2)``.
-    """
-    b, b1, b2, g, c = params.beta, params.b1, params.b2, params.gamma1, params.c
-    return (b * g + b1 * g * c - c * b2**2) / (2 * b1 * g - b2**2)
-
-
-# ---------------------------------------------------------------------------
 # §3.4 Revenue sharing, eqs (7)-(10)
-# ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -288,11 +265,7 @@ def _sharing_terms(params):
 
 
 def _sharing_outcome(params: HorizontalParams, lam: np.ndarray):
-    """``(w, s, D)`` of eqs (8)–(10) for validated, non-singular ``lam``.
-
-    With ``delta(lam) = b1 gamma1 - lam b2^2``: ``lam p^{2*} - w = lam gamma1 A / delta``,
-    ``s = lam b2 A / delta`` (eq 9) and ``D = b1 gamma1 A / delta``.
-    """
+    """``(w, s, D)`` of eqs (8)–(10) for validated, non-singular ``lam`` (formulas: :class:`SharingQuadratics`)."""
     p2, A = centralized(params).p, sharing_margin(params)
     ratio = A / (params.b1 * params.gamma1 - lam * params.b2**2)
     return lam * p2 - lam * params.gamma1 * ratio, lam * params.b2 * ratio, params.b1 * params.gamma1 * ratio
@@ -323,17 +296,8 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     maximise eq (7): its optimal price (eq 8) equals the centralised price
     ``p^{2*}`` and its service level is eq (9), ``s = b2 (lam p - w) / gamma1``.
 
-    Parameters
-    ----------
-    params : HorizontalParams
-    lam : float or array_like
-        Platform's share of sales revenue, in ``(0, 1]`` everywhere. Any shape;
-        every output has the shape of ``lam`` (floats for a scalar ``lam``).
-
-    Returns
-    -------
-    RevenueSharingResult
-        ``p, w, s, demand, pi_platform, pi_manufacturer, pi_total``.
+    ``lam``, the platform's share of sales revenue, lies in ``(0, 1]`` and may
+    have any shape; every output has the shape of ``lam`` (floats for a scalar).
 
     Raises
     ------
@@ -436,19 +400,10 @@ def band_conditions(
       earns more (kept when ``platform_earns_more``);
     * ``"demand > 0"``: the contract has a valid outcome.
 
-    Parameters
-    ----------
-    params : HorizontalParams or ParameterArrays
-    leader : {"platform", "manufacturer"}
-        Order of moves of the benchmark (:mod:`xbec.model.leaders`).
-    platform_earns_more : bool
-    platform_floor : float or array_like, optional
-
-    Returns
-    -------
-    dict of str to numpy.ndarray
-        Coefficient arrays of shape ``(3,) + broadcast(params)``, ready for
-        :func:`solve_band` or :func:`xbec.model.band.solve_bands`.
+    ``params`` is :class:`HorizontalParams` or :class:`ParameterArrays`; ``leader``
+    the order of moves of the benchmark (:mod:`xbec.model.leaders`). Values are
+    coefficient arrays of shape ``(3,) + broadcast(params)``, ready for
+    :func:`solve_band` or :func:`xbec.model.band.solve_bands`.
     """
     ld.check_leader(leader)
     q = sharing_quadratics(params)
@@ -515,21 +470,10 @@ def acceptable_lambda(
     inequalities in ``lam`` once multiplied by ``(b1 gamma1 - lam b2^2)^2``
     (:func:`band_conditions`); the band's ends are roots of those quadratics,
     found in closed form by :mod:`xbec.model.band`, not by a grid search. The
-    paper reports ``0.71 <= lam <= 0.88`` on a 0.01 grid.
-
-    Parameters
-    ----------
-    params : HorizontalParams
-    leader : {"platform", "manufacturer"}
-        Order of moves of the decentralised benchmark ``(pi1*, pi2*)``
-        (:func:`decentralized`); the paper's is ``"platform"``.
-    platform_earns_more : bool
-        Keep the paper's third condition ``pi1(lam) > pi2(lam)``.
-
-    Returns
-    -------
-    LambdaBand
-        ``(lo, hi)`` with ``0 < lo < hi < 1``.
+    paper reports ``0.71 <= lam <= 0.88`` on a 0.01 grid. ``leader`` is the
+    order of moves of the benchmark ``(pi1*, pi2*)`` (:func:`decentralized`;
+    the paper's is ``"platform"``); ``platform_earns_more`` keeps the paper's
+    third condition. Returns ``(lo, hi)`` with ``0 < lo < hi < 1``.
 
     Raises
     ------

@@ -60,23 +60,21 @@ class HorizontalParams:
         for name in ("b2", "c", "K"):
             object.__setattr__(self, name, v.non_negative(name, getattr(self, name)))
         det = _finite_products(self)
-        if det > 0:
-            _finite_outcomes(self, det)
         if not det > 0:
             raise ModelDomainError(
                 f"b2={self.b2:g}: concavity (Proposition 1) requires "
                 f"2*b1*gamma1 - b2**2 > 0 (got {det:g} with b1={self.b1:g}, "
                 f"gamma1={self.gamma1:g})"
             )
+        _finite_outcomes(self, det)
 
     def replace(self, **changes: float) -> HorizontalParams:
         """Return a copy with some fields changed (validated again)."""
-        unknown = set(changes) - {f.name for f in fields(self)}
+        values = self.as_dict()
+        unknown = set(changes) - set(values)
         if unknown:
             raise ModelDomainError(f"unknown parameter(s) {sorted(unknown)}")
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values.update(changes)
-        return HorizontalParams(**values)
+        return HorizontalParams(**{**values, **changes})
 
     def as_dict(self) -> dict[str, float]:
         """The six parameters by name."""

@@ -281,12 +281,10 @@ def check_upper_limit(params: HorizontalParams) -> bool:
     mu = np.array(vp.mu)
     n = mu.size
     V = decentralized(params).pi_platform
-    lower = raiffa_lower_limits(mu)
-    alloc = np.zeros(n)
-    for j in range(n):
-        upper = V - mu[j]
-        alloc += [upper / 2 if i == j else lower[i] + upper / (2 * (n - 1)) for i in range(n)]
-    alloc /= n
+    upper = V - mu  # row j: eq (12) with x̄_j = V - μ_j, i.e. x̄_j / 2 to j and l_i + x̄_j / (2(n-1)) to i != j
+    each = raiffa_lower_limits(mu)[None, :] + upper[:, None] / (2 * (n - 1))
+    np.fill_diagonal(each, upper / 2)
+    alloc = each.mean(axis=0)
     return _close(alloc, raiffa(V, mu), scale=abs(V) + float(np.abs(mu).max())) and _close(alloc.sum(), V, scale=abs(V))
 
 

@@ -36,7 +36,6 @@ __all__ = [
     "sharing_gap",
     "sharing_total_increases",
     "service_infimum",
-    "demand_infimum",
     "service_gap",
     "service_overshoot_share",
     "band_binding",
@@ -69,22 +68,14 @@ def band_infimum(f: Callable[[float], float], band: tuple[float, float], samples
     the acceptance conditions, where revenue sharing is still defined). The
     infimum is the smallest of the two end values and of an interior minimum,
     found by bounded Brent minimisation started from the best of ``samples``
-    evenly spaced interior points.
+    evenly spaced interior points. ``attained`` is ``False`` when the infimum
+    is an end value (the band is open), ``True`` for an interior minimum
+    strictly below both ends.
 
-    Parameters
-    ----------
-    f : callable
-        ``lam -> float``.
-    band : (float, float)
-        ``lo < hi``.
-    samples : int
-        Interior points used to bracket the minimiser.
-
-    Returns
-    -------
-    Bound
-        ``attained`` is ``False`` when the infimum is an end value (the band
-        is open), ``True`` for an interior minimum strictly below both ends.
+    Raises
+    ------
+    ModelDomainError
+        Unless ``lo < hi``.
     """
     lo, hi = float(band[0]), float(band[1])
     if not lo < hi:
@@ -115,12 +106,8 @@ def band_supremum(f: Callable[[float], float], band: tuple[float, float], sample
 def gain_infima(params: HorizontalParams, band: LambdaBand) -> dict[str, Bound]:
     """Smallest gains over the band of each member against the Stackelberg game (§5.3.1).
 
-    Returns
-    -------
-    dict
-        ``platform``: infimum of ``pi1(lam) - pi1*``; ``manufacturer``:
-        infimum of ``pi2(lam) - pi2*``; ``lead``: infimum of
-        ``pi1(lam) - pi2(lam)``; each over the open band.
+    Infima over the open band of ``pi1(lam) - pi1*`` (``platform``), ``pi2(lam) - pi2*``
+    (``manufacturer``) and ``pi1(lam) - pi2(lam)`` (``lead``).
     """
     dec = decentralized(params)
     rs = lambda x: revenue_sharing(params, x)  # noqa: E731
@@ -150,18 +137,12 @@ def sharing_total_increases(params: HorizontalParams) -> bool:
     ``C > 0`` (SymPy), so the total increases on ``(0, 1)`` iff
     ``0 < b2^2 < b1 gamma1``; it is flat without a service term (``b2 = 0``).
     """
-    b2sq = params.b2**2
-    return bool(0 < b2sq < params.b1 * params.gamma1)
+    return bool(0 < params.b2**2 < params.b1 * params.gamma1)
 
 
 def service_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
     """Infimum of the revenue-sharing service level ``s*(lam)`` (eq 9) over the open band."""
     return band_infimum(lambda x: float(revenue_sharing(params, x).s), band)
-
-
-def demand_infimum(params: HorizontalParams, band: LambdaBand) -> Bound:
-    """Infimum of the revenue-sharing demand ``D(lam)`` over the open band."""
-    return band_infimum(lambda x: float(revenue_sharing(params, x).demand), band)
 
 
 def service_overshoot_share(params: HorizontalParams) -> float:
@@ -203,11 +184,9 @@ def band_binding(params: HorizontalParams, band: LambdaBand | None = None) -> tu
     """The condition of :func:`~xbec.model.horizontal.acceptable_lambda` that holds with equality at each end.
 
     Each end of the band is a root of one of the quadratics of
-    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns the
-    names of those conditions (``"pi1(lam) > pi1*"``, ``"pi2(lam) > pi2*"``,
-    ``"pi1(lam) > pi2(lam)"`` or ``"demand > 0"``) for the lower and the upper
-    end: the quadratic whose value there is smallest relative to its
-    coefficients.
+    :func:`~xbec.model.horizontal.band_conditions` (§3.4); this returns their
+    names (e.g. ``"pi2(lam) > pi2*"``) for the lower and the upper end: the
+    quadratic whose value there is smallest relative to its coefficients.
 
     Raises
     ------

@@ -530,16 +530,7 @@ def claims(params: HorizontalParams | None = None, vparams: VerticalParams | Non
         literal, ok, ev = assess(params, vparams)
         if literal is None:
             ev = {**ev, "the checkable statement": "holds" if ok else "fails"}
-        out.append(
-            Claim(
-                key,
-                where,
-                quote,
-                statement,
-                condition,
-                _verdict(literal, ok or literal is True),
-                MappingProxyType({k: _plain(x) for k, x in ev.items()}),
-                _checker(assess, vparams),
-            )
-        )
+        verdict = _verdict(literal, ok or literal is True)
+        evidence = MappingProxyType({k: _plain(x) for k, x in ev.items()})
+        out.append(Claim(key, where, quote, statement, condition, verdict, evidence, _checker(assess, vparams)))
     return tuple(out)

@@ -11,6 +11,7 @@ import csv
 import io
 import math
 from collections.abc import Mapping
+from dataclasses import fields
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -54,8 +55,7 @@ def lambda_grid(lam_min: float = 0.71, lam_max: float = 0.88, lam_step: float = 
     ModelDomainError
         ``lam_step <= 0``, ``lam_min > lam_max``, or the ends outside ``(0, 1]``.
     """
-    lo = v.finite_real("lam_min", lam_min)
-    hi = v.finite_real("lam_max", lam_max)
+    lo, hi = v.finite_real("lam_min", lam_min), v.finite_real("lam_max", lam_max)
     step = v.positive("lam_step", lam_step)
     v.share("lam_min", lo)
     v.share("lam_max", hi)
@@ -86,16 +86,7 @@ def table1(params: HorizontalParams, lam) -> Table:
     """
     lam = np.atleast_1d(v.share("lam", lam))
     r = revenue_sharing(params, lam)
-    return {
-        "lambda": lam,
-        "p": r.p,
-        "w": r.w,
-        "s": r.s,
-        "demand": r.demand,
-        "pi_platform": r.pi_platform,
-        "pi_manufacturer": r.pi_manufacturer,
-        "pi_total": r.pi_total,
-    }
+    return {"lambda": lam, **{f.name: getattr(r, f.name) for f in fields(r) if f.name != "lam"}}
 
 
 def table2(params: HorizontalParams, vparams: VerticalParams, lam) -> Table:
@@ -143,9 +134,7 @@ def vertical_floor(vparams: VerticalParams, baseline: ArrayLike) -> float:
 
 
 def vertical_acceptable_lambda(
-    params: HorizontalParams,
-    vparams: VerticalParams,
-    baseline: ArrayLike | None = None,
+    params: HorizontalParams, vparams: VerticalParams, baseline: ArrayLike | None = None
 ) -> LambdaBand:
     """Open λ band acceptable to the horizontal *and* the vertical alliance (§5.2).
 
