@@ -393,7 +393,7 @@ def test_workflow_runs_the_ci_targets_then_publishes():
     wf = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text(encoding="utf-8"))
     runs = "\n".join(step.get("run", "") for job in wf["jobs"].values() for step in job["steps"])
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    ci_targets = re.findall(r"(?m)^make ([\w-]+)", ci)
+    ci_targets = re.findall(r"(?m)^(?:make|step) ([\w-]+)", ci)
     assert ci_targets, "no make targets in .ci/run"
     wf_targets = re.findall(r"make ([\w-]+)", runs)
     assert [t for t in wf_targets if t in ci_targets] == ci_targets, (wf_targets, ci_targets)
