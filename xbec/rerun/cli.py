@@ -223,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     msg = "\n".join([first if len(first) <= MAX_MESSAGE else first[: MAX_MESSAGE - 3] + "...", *rest])
     print(f"xbec: error: {msg}", file=sys.stderr)
     if ACTIVE:  # notebooks still executing in worker threads: exit now, their kernels follow
+        from .run import remove_unfinished
+
+        remove_unfinished()  # what a thread wrote into the removed run folder since (os._exit skips atexit)
         sys.stderr.flush()
         os._exit(code)
     return code

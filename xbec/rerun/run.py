@@ -7,6 +7,7 @@ carries a marker file, moved into place only when complete and never over what a
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime as dt
 import errno
@@ -361,6 +362,21 @@ def _os_error(out: Path, exc: OSError, code: int) -> RunError:
     return RunError(f"--out {str(out)[:120]}: {why}{hint}{where}; nothing was written", code)
 
 
+#: hidden folders of interrupted runs that a notebook's thread wrote into after their removal
+UNFINISHED: set[Path] = set()
+
+
+def remove_unfinished() -> None:
+    """Remove the hidden folders of interrupted runs again (at exit, after the notebooks' threads stopped writing)."""
+    for tmp in list(UNFINISHED):
+        for _ in range(20):
+            shutil.rmtree(tmp, ignore_errors=True)
+            if not tmp.exists():
+                break
+            time.sleep(0.05)
+        UNFINISHED.discard(tmp)
+
+
 def execute(
     out: Path,
     fill: Callable[[Path], Any],
@@ -415,6 +431,10 @@ def execute(
             signal.signal(signal.SIGTERM, old)
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+        if not ok:  # a notebook's thread may still write into it: removed again on the way out
+            if not UNFINISHED:
+                atexit.register(remove_unfinished)
+            UNFINISHED.add(tmp)
         os.close(fd)  # type: ignore[arg-type]
         for p in reversed(made if not ok else []):  # parents this run created, if empty
             with contextlib.suppress(OSError):
