@@ -23,3 +23,15 @@ def horizontal_params(draw, max_b2_ratio: float = 0.95) -> HorizontalParams:
     beta = b1 * c + draw(st.floats(10.0, 500.0))
     K = draw(st.floats(0.0, 100.0))
     return HorizontalParams(beta=beta, b1=b1, b2=b2, gamma1=gamma1, c=c, K=K)
+
+
+#: Boundary points of the domain (issue 18 item 1): b2^2 = b1 gamma1 (the first three), b2 = 0, c = 0, K = 0,
+#: an empty band. Drawn explicitly, because continuous draws never reach them.
+BOUNDARY = [
+    HorizontalParams(beta=200, b1=1, b2=1, gamma1=1, c=10, K=10),
+    HorizontalParams(beta=100, b1=4, b2=2, gamma1=1, c=5, K=0),
+    HorizontalParams(beta=300, b1=1, b2=1, gamma1=1, c=0, K=0),
+    HorizontalParams(beta=200, b1=2, b2=0, gamma1=1, c=10, K=10),
+    HorizontalParams(beta=200, b1=2, b2=1, gamma1=1, c=0, K=0),
+    HorizontalParams(beta=70.2837, b1=4.8372, b2=1.1056, gamma1=0.7133, c=9.5392, K=23.3659),
+]

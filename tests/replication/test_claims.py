@@ -14,7 +14,7 @@ from xbec.replication import paper
 from xbec.replication.errata import OVERPROVISION_EXAMPLE
 from xbec.replication.numerics import decentralized_allocation
 
-from ..conftest import horizontal_params
+from ..conftest import BOUNDARY, horizontal_params
 
 ROWS = xbec.claims()
 BY_KEY = {c.key: c for c in ROWS}
@@ -42,15 +42,6 @@ EXPECTED = {
     "unfair-distribution-reference": "undefined as stated",
 }
 
-#: Boundary points of the domain (issue 18 item 1): b2^2 = b1 gamma1, b2 = 0, c = 0, K = 0, an empty band.
-BOUNDARY = [
-    xbec.HorizontalParams(beta=200, b1=1, b2=1, gamma1=1, c=10, K=10),
-    xbec.HorizontalParams(beta=100, b1=4, b2=2, gamma1=1, c=5, K=0),
-    xbec.HorizontalParams(beta=300, b1=1, b2=1, gamma1=1, c=0, K=0),
-    xbec.HorizontalParams(beta=200, b1=2, b2=0, gamma1=1, c=10, K=10),
-    xbec.HorizontalParams(beta=200, b1=2, b2=1, gamma1=1, c=0, K=0),
-    xbec.HorizontalParams(beta=70.2837, b1=4.8372, b2=1.1056, gamma1=0.7133, c=9.5392, K=23.3659),
-]
 HOLDS = ("holds", "holds with correction", C.VACUOUS)
 
 

@@ -16,6 +16,7 @@ from xbec.replication import _errata_checks as EC
 from xbec.replication import errata as E
 from xbec.replication import paper
 
+from ..conftest import BOUNDARY as BOUNDARY_POINTS
 from ..conftest import horizontal_params
 
 ROWS = xbec.errata()
@@ -47,16 +48,8 @@ def test_every_erratum_is_verified_at_the_papers_parameters(row):
     assert not (row.numeric and "identity" in row.method)
 
 
-#: Boundary points of the domain (issue 18 item 1): b2^2 = b1 gamma1 (three), b2 = 0, c = 0, K = 0, an empty band.
-BOUNDARY = [
-    xbec.HorizontalParams(beta=200, b1=1, b2=1, gamma1=1, c=10, K=10),
-    xbec.HorizontalParams(beta=100, b1=4, b2=2, gamma1=1, c=5, K=0),
-    xbec.HorizontalParams(beta=300, b1=1, b2=1, gamma1=1, c=0, K=0),
-    xbec.HorizontalParams(beta=200, b1=2, b2=0, gamma1=1, c=10, K=10),
-    xbec.HorizontalParams(beta=200, b1=2, b2=1, gamma1=1, c=0, K=0),
-    xbec.HorizontalParams(beta=70.2837, b1=4.8372, b2=1.1056, gamma1=0.7133, c=9.5392, K=23.3659),
-    E.OVERPROVISION_EXAMPLE,
-]
+#: The shared boundary points and the overprovision example (b2^2 > b1 gamma1).
+BOUNDARY = [*BOUNDARY_POINTS, E.OVERPROVISION_EXAMPLE]
 
 
 @pytest.mark.parametrize("params", BOUNDARY, ids=str)
