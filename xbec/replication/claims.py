@@ -153,11 +153,18 @@ def _above_088(params, vp) -> Assessment:
     return literal, positive_on(worse, *valid_interval(params, h.hi, 1.0)), ev
 
 
-def _platform_most(params, vp) -> Assessment:
+def _vertical_midpoint(params, vp):
+    """The vertical band and the allocation (eq 15) at its midpoint, or ``(None, None)`` when there is no band."""
     _, v = bands(params, vp)
     if v is None:
+        return None, None
+    return v, allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
+
+
+def _platform_most(params, vp) -> Assessment:
+    v, x = _vertical_midpoint(params, vp)
+    if v is None:
         return VACUOUS, True, {"vertical band": "none"}
-    x = allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
     ok = all(member_beats(params, vp, 0, j, v) for j in range(1, vp.n))
     ok = ok and positive_on(pi1_poly(params) - pi2_poly(params), *v)
     ev = {f"$x_{i + 1}^*$ at the band midpoint": float(x[i]) for i in range(vp.n)}
@@ -165,10 +172,9 @@ def _platform_most(params, vp) -> Assessment:
 
 
 def _domestic_first(params, vp) -> Assessment:
-    _, v = bands(params, vp)
+    v, x = _vertical_midpoint(params, vp)
     if v is None:
         return VACUOUS, True, {"vertical band": "none"}
-    x = allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
     ok = all(member_beats(params, vp, 1, j, v) for j in range(2, vp.n))
     order = sorted(range(1, vp.n), key=lambda i: -x[i])
     names = {1: "domestic", 2: "international", 3: "foreign"}
@@ -309,10 +315,9 @@ def _measures(params, vp) -> Assessment:
 
 
 def _ranking(params, vp) -> Assessment:
-    _, v = bands(params, vp)
+    v, x = _vertical_midpoint(params, vp)
     if v is None:
         return VACUOUS, True, {"vertical band": "none"}
-    x = allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
     order = [int(i) for i in np.argsort(-x)]
     steady = all(member_beats(params, vp, i, j, v) for i, j in zip(order, order[1:]))
     names = ("platform", "domestic", "international", "foreign")
