@@ -34,7 +34,7 @@ lock:
 	$(BIN)/python scripts/lock_env.py $(LOCK_BOOK) environment.yml
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist worksteal
 
 # Lint and types (configuration in pyproject.toml): ruff check, ruff format
 # --check and mypy must all pass; `.ci/run` runs this after `make test`. It

@@ -160,51 +160,57 @@ def test_save_writes_png_and_svg(tmp_path):
     assert svg.suffix == ".svg" and b"<svg" in svg.read_bytes()[:2000]
 
 
-def _every_figure():
-    """One figure of every figure function of xbec.figures (paper, beyond, contracts)."""
+def _figure_builders():
+    """A builder of one figure for every figure function of xbec.figures (paper, beyond, contracts)."""
     from xbec import beyond as an
     from xbec.figures import beyond as ap
     from xbec.figures import contracts as cp
     from xbec.model import contracts as C
 
-    V = float(xbec.revenue_sharing(PAPER, 0.8).pi_platform)
     beta, r = np.linspace(0, 0.95, 8), np.linspace(0, 1, 9)
-    th = C.thresholds(0.6, beta)
-    emap = C.equilibrium_map(np.linspace(0.1, 1, 6), beta)
     return {
-        "fig1": plotting.alliance_diagram(),
-        "fig2": plotting.horizontal_profits(PAPER, marks=GRID),
-        "fig3": plotting.vertical_allocations(PAPER, VPAPER, marks=GRID),
-        "fig4": plotting.service_and_demand(PAPER, marks=GRID),
-        "band": ap.band_map_figure(an.band_map(PAPER, "b2", np.linspace(0, 2, 6), "gamma1", np.linspace(0.5, 3, 5))),
-        "contracts": ap.contracts_figure(PAPER, np.linspace(0.3, 1.0, 20)),
-        "alloc": ap.allocations_figure(an.compare_allocations(V, VPAPER.mu, VPAPER.F, pair_factor=0.5)),
-        "thresholds": cp.plot_thresholds(0.6, beta, th),
-        "choice": cp.plot_choice_map(0.6, beta, r, C.choice_grid(0.6, beta[None, :], r[:, None]), th),
-        "eqmap": cp.plot_equilibrium_map(emap),
+        "fig1": lambda: plotting.alliance_diagram(),
+        "fig2": lambda: plotting.horizontal_profits(PAPER, marks=GRID),
+        "fig3": lambda: plotting.vertical_allocations(PAPER, VPAPER, marks=GRID),
+        "fig4": lambda: plotting.service_and_demand(PAPER, marks=GRID),
+        "band": lambda: ap.band_map_figure(
+            an.band_map(PAPER, "b2", np.linspace(0, 2, 6), "gamma1", np.linspace(0.5, 3, 5))
+        ),
+        "contracts": lambda: ap.contracts_figure(PAPER, np.linspace(0.3, 1.0, 20)),
+        "alloc": lambda: ap.allocations_figure(
+            an.compare_allocations(
+                float(xbec.revenue_sharing(PAPER, 0.8).pi_platform), VPAPER.mu, VPAPER.F, pair_factor=0.5
+            )
+        ),
+        "thresholds": lambda: cp.plot_thresholds(0.6, beta, C.thresholds(0.6, beta)),
+        "choice": lambda: cp.plot_choice_map(
+            0.6, beta, r, C.choice_grid(0.6, beta[None, :], r[:, None]), C.thresholds(0.6, beta)
+        ),
+        "eqmap": lambda: cp.plot_equilibrium_map(C.equilibrium_map(np.linspace(0.1, 1, 6), beta)),
     }
 
 
-def test_save_is_byte_for_byte_deterministic(tmp_path):
-    """Two saves of every figure (fresh figures, other folders) give identical PNG and SVG bytes."""
-    first, second = _every_figure(), _every_figure()
-    for name in first:
-        a = save(first[name], tmp_path / "a", name)
-        b = save(second[name], tmp_path / "b", name)
-        for pa, pb in zip(a, b):
-            assert pa.read_bytes() == pb.read_bytes(), pa.name
-        svg = a[1].read_text()
-        assert "<dc:date>" not in svg and "Matplotlib v" not in svg, name
-        assert b"Software" not in a[0].read_bytes()[:400] and b"matplotlib" not in a[0].read_bytes()[:400].lower()
+FIGURES = tuple(_figure_builders())
 
 
-def test_every_chart_has_a_title():
+@pytest.mark.parametrize("name", FIGURES)
+def test_save_is_byte_for_byte_deterministic(tmp_path, name):
+    """Two saves of each figure (fresh figures, other folders) give identical PNG and SVG bytes."""
+    build = _figure_builders()[name]
+    a = save(build(), tmp_path / "a", name)
+    b = save(build(), tmp_path / "b", name)
+    for pa, pb in zip(a, b):
+        assert pa.read_bytes() == pb.read_bytes(), pa.name
+    svg = a[1].read_text()
+    assert "<dc:date>" not in svg and "Matplotlib v" not in svg, name
+    assert b"Software" not in a[0].read_bytes()[:400] and b"matplotlib" not in a[0].read_bytes()[:400].lower()
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_every_chart_has_a_title(name):
     """Every chart carries a title; Fig. 1 (a diagram) is captioned in its chapter instead."""
-    for name, fig in _every_figure().items():
-        if name == "fig1":
-            assert title_of(fig) == ""
-            continue
-        assert title_of(fig).strip(), name
+    title = title_of(_figure_builders()[name]())
+    assert (title == "") if name == "fig1" else title.strip(), name
 
 
 def test_save_refuses_a_path_as_stem(tmp_path):

@@ -38,14 +38,15 @@ os.makedirs(output_dir, exist_ok=True)
 with open(os.path.join(output_dir, "values.csv"), "w") as fh:
     fh.write(f"beta,c,n\\n{beta},{c},{n_points}\\n")
 print(os.getcwd(), object())
-import pandas as pd
-display(pd.DataFrame({"beta": [beta]}).style.format("{:.1f}"))  # a random table id each time: normalised
 for name, x in (("beta_sq", beta * beta), ("label", "text")):
     display({"application/papermill.record/text/plain": repr(x)}, raw=True,
             metadata={"scrapbook": {"name": name, "mime_prefix": "application/papermill.record/"}})
 """
 PLOT = """\
 import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import display
+display(pd.DataFrame({"beta": [beta]}).style.format("{:.1f}"))  # a random table id each time: normalised
 fig, ax = plt.subplots(figsize=(2, 2))
 ax.plot([0, 1], [c, beta])
 for ext in ("png", "svg"):
@@ -478,7 +479,7 @@ def test_an_unreachable_scheduler_exits_1(root, tmp_path):
     import dask
 
     argv = ["-n", "tab", "plot", "--grid", "beta=200,250", "--no-cache"]
-    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):  # dask's setting, read by the Client
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):  # dask's setting, read by the Client
         assert run(root, tmp_path / "x", *argv, "--scheduler", "tcp://127.0.0.1:1") == 1
 
 
