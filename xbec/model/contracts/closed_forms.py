@@ -304,8 +304,8 @@ def threshold_coefficients(key: str, alpha, beta) -> tuple[Any, Any, Any, Any]:
     return (p_aa**2 * g0 - s * m0**2, p_aa**2 * (g1 - g0) - 2.0 * s * m0 * m1, -(p_aa**2) * g1 - s * m1**2, zero)
 
 
-def threshold_arrays(alpha, beta) -> dict[str, np.ndarray]:
-    """Roots in ``[0, 1]`` of the indifference polynomials (vectorised).
+def threshold_arrays(alpha, beta, keys: tuple[str, ...] = THRESHOLD_KEYS) -> dict[str, np.ndarray]:
+    """Roots in ``[0, 1]`` of the indifference polynomials (vectorised), for ``keys`` (default: all four).
 
     ``F(0) > 0 > F(1)``; the quadratics (rival on A) therefore have exactly one
     root in ``(0, 1)`` and are solved in closed form; the cubics (rival on W)
@@ -314,7 +314,7 @@ def threshold_arrays(alpha, beta) -> dict[str, np.ndarray]:
     """
     alpha, beta = np.broadcast_arrays(np.asarray(alpha, float), np.asarray(beta, float))
     out = {}
-    for key in THRESHOLD_KEYS:
+    for key in keys:
         coef = np.array(threshold_coefficients(key, alpha, beta), dtype=float)
         scale = np.max(np.abs(coef), axis=0)  # roots do not change with the scale; squares must not underflow
         if np.any(scale == 0):

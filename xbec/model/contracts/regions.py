@@ -17,7 +17,7 @@ from scipy import integrate, optimize
 
 from ... import _validate as v
 from ...errors import ModelDomainError
-from .closed_forms import check_alpha, check_beta, subgame, thresholds
+from .closed_forms import as_output, check_alpha, check_beta, subgame, threshold_arrays
 
 #: Smallest potential demand of the niche supplier the boundary search considers.
 _ALPHA_MIN = 1e-9
@@ -32,7 +32,7 @@ def forced_agency_gain(alpha, beta):
     ``alpha^2 / 8 - 1/16``. Vectorised over ``alpha`` and ``beta``.
     """
     alpha, beta = check_alpha(alpha), check_beta(beta)
-    r1A = thresholds(alpha, beta)["r1A"]
+    r1A = as_output(threshold_arrays(alpha, beta, ("r1A",))["r1A"])  # a quadratic's root: no bisection
     return subgame("WA", alpha, beta, 1.0).platform - subgame("AA", alpha, beta, r1A).platform
 
 
