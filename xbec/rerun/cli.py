@@ -77,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     repeatable(
         run, ("--grid", "-g"), "NAME=V1,V2,...", "sweep: one run per point of the product of the grids (repeatable)"
     )
-    add("--jobs", "-j", type=bounded(1, 256), default=os.cpu_count() or 1, metavar="N", help="in parallel (1-256)")
+    # one notebook more than this process's cores: a kernel idles while it starts and stops
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    add("--jobs", "-j", type=bounded(1, 256), default=cores + 1, metavar="N", help="in parallel (1-256; cores + 1)")
     add("--force", "-f", action="store_true", help="replace DIR if it holds an earlier xbec run")
     add("--book", action="store_true", help="also build the HTML book of this run in DIR/book")
     add("--timeout", type=bounded(1, 86400), default=600, metavar="SECONDS", help="per cell, integer 1-86400")

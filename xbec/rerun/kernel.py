@@ -88,7 +88,10 @@ def execute_notebook(name: str, source: Path, params: dict[str, Any], work: Path
     cwd, out = work / NOTEBOOK_DIR, work / NOTEBOOK_DIR / f"{name}.ipynb"
     cwd.mkdir(parents=True, exist_ok=True)
     opts: dict[str, Any] = dict(kernel_name="python3", progress_bar=False, execution_timeout=timeout, start_timeout=120)
-    opts |= dict(extra_arguments=["--IPKernelApp.log_level=CRITICAL"], kernel_manager_class=_quiet_kernel_manager())
+    # No IPython history (a SQLite file in the user's home, shared by concurrent kernels); once the last
+    # cell has run and its outputs are in, the kernel is stopped at once instead of asked and awaited.
+    args = ["--IPKernelApp.log_level=CRITICAL", "--HistoryManager.enabled=False"]
+    opts |= dict(extra_arguments=args, kernel_manager_class=_quiet_kernel_manager(), shutdown_kernel="immediate")
     ACTIVE.add(str(work))
     try:
         papermill.execute_notebook(
