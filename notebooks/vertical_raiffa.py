@@ -131,11 +131,7 @@ book.Md(
 # size checked:
 
 # %%
-checked = [
-    ch
-    for ch in symbolic.checks()
-    if ch.key.startswith(("eq (11)", "eq (13)"))
-]
+checked = symbolic.raiffa_checks()  # eqs (11) and (13), n = 2 ... 6
 book.table(
     pd.DataFrame(
         {

@@ -87,3 +87,9 @@ def test_profit_gap_detects_a_wrong_model(monkeypatch):
 
     monkeypatch.setattr(H, "manufacturer_profit", lambda params, p, w, s: (w - params.c) * (params.beta - params.b1 * p))
     assert S.profit_gap(xbec.HorizontalParams(), points=20) > 1.0
+
+
+def test_raiffa_checks_are_the_raiffa_part_of_checks():
+    raiffa = S.raiffa_checks()
+    assert [c.key for c in raiffa] == [c.key for c in S.checks() if c.key.startswith(("eq (11)", "eq (13)"))]
+    assert len(raiffa) == 10 and all(c.agrees for c in raiffa)

@@ -356,7 +356,7 @@ def raiffa_from_procedure(n: int) -> dict[str, list]:
 
 @cache
 def checks() -> tuple[FormulaCheck, ...]:
-    """Every printed closed form compared with its sympy derivation."""
+    """Every printed closed form compared with its sympy derivation (§3's, then :func:`raiffa_checks`)."""
     PRINTED = _namespace()["PRINTED"]
     import sympy as sp
 
@@ -389,6 +389,15 @@ def checks() -> tuple[FormulaCheck, ...]:
         check("eq (9) s*(lambda)", rs["s_foc"]),
         check("eq (10) w*(lambda)", rs["w"]),
     ]
+    return (*out, *raiffa_checks())
+
+
+@cache
+def raiffa_checks() -> tuple[FormulaCheck, ...]:
+    """Eqs (11) and (13) against their derivation from the procedure, for 2 to 6 members (part of :func:`checks`)."""
+    import sympy as sp
+
+    out = []
     for n in (2, 3, 4, 5, 6):
         rf = raiffa_from_procedure(n)
         out.append(
