@@ -7,14 +7,6 @@ by the model, at build time, on a grid (:data:`GRID` × :data:`LAMBDAS`); the
 page's JavaScript only *looks up* the precomputed case of the sliders'
 position (no model code in JavaScript).
 
-=============================  ==============================================
-:func:`explorer_case`          one grid point: band, Table 1 rows, Fig. 2/3 curves
-:func:`explorer_data`          every grid point, JSON-ready
-:func:`explorer_layout`        the Bokeh layout (sliders, two plots, a table)
-:func:`explorer_html`          the page fragment (Bokeh's scripts served by the book)
-:func:`bokeh_js_files`         BokehJS files the fragment loads (copied into the book)
-=============================  ==============================================
-
 Needs Bokeh (the ``book`` extra). Bokeh's JavaScript ships inside its Python
 package; the book serves a copy of it (``_static/bokeh/``), never a CDN.
 """

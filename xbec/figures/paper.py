@@ -6,13 +6,6 @@ global state, nothing shown, nothing saved); :func:`xbec.figures.save` writes a
 figure as PNG and SVG. The model modules never plot; every number drawn here comes from
 :mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and :mod:`xbec.replication.numerics`.
 
-=============================  ==========================================
-:func:`alliance_diagram`       Fig. 1, the cloud-platform alliance (§2)
-:func:`horizontal_profits`     Fig. 2, the horizontal alliance's profits vs λ
-:func:`vertical_allocations`   Fig. 3, the vertical members' allocations vs λ
-:func:`service_and_demand`     Fig. 4, service level and demand vs λ
-=============================  ==========================================
-
 Needs matplotlib (the ``plot`` or ``book`` extra).
 """
 
@@ -157,9 +150,7 @@ def _finish(ax, ylabel: str, title: str, marks: bool, below: int = 0, **legend) 
         ax.legend(**legend)
 
 
-# ---------------------------------------------------------------------------
-# Fig. 1: the alliance (§2)
-# ---------------------------------------------------------------------------
+# -- Fig. 1: the alliance (§2)
 
 
 def _box(ax, xy, w, h, text, face, fontsize=10, weight="normal", stack=0):
@@ -279,9 +270,7 @@ def alliance_diagram() -> Figure:
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 2: the horizontal alliance's profits (§5.1, §5.3.1)
-# ---------------------------------------------------------------------------
+# -- Fig. 2: the horizontal alliance's profits (§5.1, §5.3.1)
 
 
 def horizontal_profits(
@@ -319,9 +308,7 @@ def horizontal_profits(
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 3: the vertical alliance's allocation (§5.2, §5.3.1)
-# ---------------------------------------------------------------------------
+# -- Fig. 3: the vertical alliance's allocation (§5.2, §5.3.1)
 
 
 def vertical_allocations(
@@ -361,9 +348,7 @@ def vertical_allocations(
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 4: service level and demand (§5.3.2)
-# ---------------------------------------------------------------------------
+# -- Fig. 4: service level and demand (§5.3.2)
 
 
 def service_and_demand(

@@ -173,20 +173,20 @@ class Subgame:
     platform: Any
 
 
+def _aa(a1, a2, beta):
+    """Both on agency (the retail prices), or both on wholesale (the wholesale prices), intercepts a1 and a2."""
+    d = 4.0 - beta**2
+    return (2.0 * a1 + a2 * beta) / d, (2.0 * a2 + a1 * beta) / d
+
+
 def _ww(a1, a2, beta):
     """Both on wholesale, intercepts a1 (product 1) and a2 (product 2)."""
     d = 4.0 - beta**2
-    w1 = (2.0 * a1 + a2 * beta) / d
-    w2 = (2.0 * a2 + a1 * beta) / d
+    w1, w2 = _aa(a1, a2, beta)
     m1 = (2.0 * a1 + 3.0 * a2 * beta + a1 * beta**2) / (2.0 * d * (1.0 - beta**2))
     m2 = (2.0 * a2 + 3.0 * a1 * beta + a2 * beta**2) / (2.0 * d * (1.0 - beta**2))
     q1, q2 = 0.5 * w1, 0.5 * w2
     return w1, w2, w1 + m1, w2 + m2, q1, q2
-
-
-def _aa(a1, a2, beta):
-    d = 4.0 - beta**2
-    return (2.0 * a1 + a2 * beta) / d, (2.0 * a2 + a1 * beta) / d
 
 
 def _wa(aw, aa, beta, r):
