@@ -1,11 +1,4 @@
-"""Figures of the "Beyond the paper" analyses (:mod:`xbec.beyond`).
-
-Every function takes results computed by :mod:`xbec.beyond` (or computes
-them with it) and returns a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot` (no global state); nothing is shown or printed.
-:func:`xbec.figures.save` writes a figure as PNG and SVG.
-Requires matplotlib (the ``plot`` or ``book`` extra).
-"""
+"""Figures of the "Beyond the paper" analyses, from results computed by :mod:`xbec.beyond` (or computing them)."""
 
 from __future__ import annotations
 

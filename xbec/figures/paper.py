@@ -1,12 +1,7 @@
-"""Figures of the paper, redrawn from the model (Figs. 1–4).
+"""Figures of the paper, redrawn from the model (Figs. 1–4): one function per figure, taking the parameters.
 
-One function per figure; each takes the parameters and returns a
-:class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot` (no
-global state, nothing shown, nothing saved); :func:`xbec.figures.save` writes a
-figure as PNG and SVG. The model modules never plot; every number drawn here comes from
-:mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and :mod:`xbec.replication.numerics`.
-
-Needs matplotlib (the ``plot`` or ``book`` extra).
+Every number drawn here comes from :mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and
+:mod:`xbec.replication.numerics`.
 """
 
 from __future__ import annotations
