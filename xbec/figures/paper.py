@@ -24,6 +24,7 @@ from ..model.horizontal import (
     centralized,
     decentralized,
     revenue_sharing,
+    sharing_defined,
 )
 from ..model.vertical import VerticalParams, allocate, member_names
 from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
@@ -69,11 +70,7 @@ def curve_lambda(
     marks_arr = np.atleast_1d(np.asarray([] if marks is None else marks, dtype=float))
     lam = np.unique(np.round(np.concatenate([np.linspace(lo, hi, num), marks_arr]), 12))
     lam = lam[(lam > 0) & (lam <= 1)]
-    try:  # usually the whole range is valid: one vectorised call
-        revenue_sharing(params, lam)
-        ok = np.ones(lam.shape, dtype=bool)
-    except ModelDomainError:
-        ok = np.array([_or_none(revenue_sharing, params, float(x)) is not None for x in lam], dtype=bool)
+    ok = sharing_defined(params, lam)
     if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
         r = revenue_sharing(params, lam[ok])
         ok[np.flatnonzero(ok)[(r.pi_platform < -LOSS_TOL) | (r.pi_manufacturer < -LOSS_TOL)]] = False

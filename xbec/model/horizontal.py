@@ -49,6 +49,7 @@ __all__ = [
     "sharing_margin",
     "sharing_wholesale_price",
     "revenue_sharing",
+    "sharing_defined",
     "SharingQuadratics",
     "sharing_quadratics",
     "singular_share",
@@ -324,6 +325,24 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     if lam.ndim == 0:
         out = {k: float(val) for k, val in out.items()}
     return RevenueSharingResult(**out)
+
+
+def sharing_defined(params: HorizontalParams, lam) -> np.ndarray:
+    """Where :func:`revenue_sharing` has an outcome (eqs 8–10): a boolean array shaped like ``lam``."""
+    lam = np.asarray(lam, dtype=float)
+    try:  # usually every share has one: one vectorised call
+        revenue_sharing(params, lam)
+        return np.ones(lam.shape, dtype=bool)
+    except ModelDomainError:
+        return np.reshape([_has_outcome(params, float(x)) for x in lam.ravel()], lam.shape).astype(bool)
+
+
+def _has_outcome(params: HorizontalParams, lam: float) -> bool:
+    try:
+        revenue_sharing(params, lam)
+    except ModelDomainError:
+        return False
+    return True
 
 
 class SharingQuadratics(NamedTuple):
