@@ -352,14 +352,10 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     ``r{i}{s}`` is the royalty at which supplier ``i`` earns the same profit on
     agency and on wholesale when its rival is on ``s``.  Supplier ``i`` takes
     agency iff ``r <= r{i}{s}`` (indifference resolved in favour of agency).
-
-    On the whole domain each threshold exists and is unique in ``(0, 1)``:
-    the agency profit ``(1 - r) p q`` falls to zero at ``r = 1`` while the
+    Each threshold exists and is unique in ``(0, 1)`` on the whole domain: the
+    agency profit ``(1 - r) p q`` falls to zero at ``r = 1`` while the
     wholesale profit stays positive, and at ``r = 0`` agency pays more (no
-    double marginalisation).  Hence no clipping and no ``None`` are ever
-    needed.  The rival-on-A thresholds solve a quadratic (closed form), the
-    rival-on-W thresholds a cubic (bisection to machine precision); see
-    :func:`derive` for the sympy derivation of the indifference conditions.
+    double marginalisation); computed by :func:`threshold_arrays`.
 
     ``0 < alpha <= 1``, ``0 <= beta < 1`` (else
     :class:`~xbec.errors.ModelDomainError`); keys ``"r1W", "r1A", "r2W",
