@@ -380,21 +380,10 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
         f"{same.hi:.6f}), lower end {grid_ends(same)[0]:.2f} again"
     )
     inputs = {"Table 2 mu": vparams.mu, "baseline mu": mu_rec, "baseline V": float(V_paper)}
+    rebuilt = ("the vertical band against the reconstructed decentralised allocation", inputs, grid_ends(mixed)[0])
+    where = "§5.2/§6 conclusion, lambda lower end"
     return [
-        _row(
-            "§6",
-            "lam_lo",
-            "§5.2/§6 conclusion, lambda lower end",
-            C["lam_lo"],
-            lo,
-            discrepancy_note=why,
-            note=note,
-            reconstruction=(
-                "the vertical band against the reconstructed decentralised allocation",
-                inputs,
-                grid_ends(mixed)[0],
-            ),
-        ),
+        _row("§6", "lam_lo", where, C["lam_lo"], lo, discrepancy_note=why, note=note, reconstruction=rebuilt),
         _row("§6", "lam_hi", "§5.2/§6 conclusion, lambda upper end", C["lam_hi"], hi, note=note),
     ]
 
