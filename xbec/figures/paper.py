@@ -81,10 +81,10 @@ def curve_lambda(
     return lam, mark_index
 
 
-def _or_none(func, *args) -> Any:
-    """``func(*args)``, or ``None`` where the model has no result (a :class:`ModelDomainError`)."""
+def or_none(func, *args, **kwargs) -> Any:
+    """``func(*args, **kwargs)``, or ``None`` where the model has no result (a :class:`ModelDomainError`)."""
     try:
-        return func(*args)
+        return func(*args, **kwargs)
     except ModelDomainError:
         return None
 
@@ -284,7 +284,7 @@ def horizontal_profits(
     dec, cen = decentralized(params), centralized(params)
     fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _or_none(acceptable_lambda, params), "acceptable λ")
+    _shade(ax, or_none(acceptable_lambda, params), "acceptable λ")
     for y, colour, lw, label in [
         (r.pi_platform, COLOURS[0], 2, r"$\pi_1(\lambda)$ platform"),
         (r.pi_manufacturer, COLOURS[1], 2, r"$\pi_2(\lambda)$ manufacturer"),
@@ -328,7 +328,7 @@ def vertical_allocations(
     base = decentralized_allocation(params, vparams)
     fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _or_none(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
+    _shade(ax, or_none(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk = _markers(idx)
     for i in range(n):
         ax.plot(lam, x[:, i], color=COLOURS[i % 8], lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
@@ -357,7 +357,7 @@ def service_and_demand(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     r = revenue_sharing(params, lam)
     dec, cen = decentralized(params), centralized(params)
-    band = _or_none(acceptable_lambda, params)
+    band = or_none(acceptable_lambda, params)
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     ax_s, ax_d = fig.subplots(1, 2)
     mk = _markers(idx)
