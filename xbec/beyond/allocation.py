@@ -119,23 +119,10 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     mid = (k >= 2) & (k <= n - 2)
     m = np.where(mid, one[masks], 0.0)
     # -x(S) + t m(S) <= -v0(S)  (v0 = worths at factor 0: 0 for the middle coalitions)
-    A_ub = np.hstack([-bits, m[:, None]])
-    from scipy.optimize import linprog
-
-    res = linprog(
-        np.r_[np.zeros(n), -1.0],
-        A_ub=A_ub,
-        b_ub=-base[masks],
-        A_eq=np.r_[np.ones(n), 0.0][None, :],
-        b_eq=[base[full]],
-        bounds=[(None, None)] * n + [(0.0, 1.0)],
-        method="highs",
-    )
-    if res.status == 2:  # infeasible: empty core already at factor 0
-        return math.nan
-    if res.status != 0:
-        raise ModelDomainError(f"linear programme failed: {res.message}")
-    return float(res.x[-1])
+    A_ub, A_eq = np.hstack([-bits, m[:, None]]), np.r_[np.ones(n), 0.0][None, :]
+    bounds = [(None, None)] * n + [(0.0, 1.0)]
+    res = solve_lp(np.r_[np.zeros(n), -1.0], A_ub, -base[masks], A_eq, [base[full]], bounds, infeasible_ok=True)
+    return math.nan if res is None else float(res.x[-1])  # infeasible: empty core already at factor 0
 
 
 def core_limits(

@@ -88,22 +88,16 @@ def band_arrays(
     """Acceptable λ band of the revenue-sharing contract, elementwise over arrays.
 
     Vectorised twin of :func:`xbec.acceptable_lambda`, and the same code: the
-    parameters broadcast against each other into a
-    :class:`~xbec.model.horizontal.ParameterArrays`, whose conditions
-    (:func:`~xbec.model.horizontal.band_conditions`: ``pi1(lam) > pi1*``,
-    ``pi2(lam) > pi2*``, demand ``> 0`` and, if ``platform_leads``,
-    ``pi1(lam) > pi2(lam)``, as quadratics in ``lam``) are solved by the one
-    band solver :func:`xbec.model.band.solve_bands`. No Python loop runs over
-    grid points.
+    parameters broadcast into a :class:`~xbec.model.horizontal.ParameterArrays`
+    whose :func:`~xbec.model.horizontal.band_conditions` are solved by
+    :func:`xbec.model.band.solve_bands`, with no Python loop over grid points.
 
     ``beta, b1, gamma1 > 0`` and ``b2, c, K >= 0`` (floats or arrays);
-    ``platform_leads`` is ``platform_earns_more`` of
-    :func:`xbec.acceptable_lambda`; ``leader`` the order of moves of the
-    benchmark (:mod:`xbec.model.leaders`). The result has the broadcast
-    shape; points where ``2 b1 gamma1 - b2^2 <= 0`` get
-    :data:`DOMAIN_CONCAVITY`, points where ``beta <= b1 c`` get
-    :data:`DOMAIN_MARKET` (the model leaves its domain there; it is not an
-    empty band). Raises :class:`~xbec.errors.ModelDomainError` if a parameter
+    ``platform_leads`` and ``leader`` are ``platform_earns_more`` and ``leader``
+    of :func:`xbec.acceptable_lambda`. The result has the broadcast shape;
+    points outside the model's domain get :data:`DOMAIN_CONCAVITY`
+    (``2 b1 gamma1 <= b2^2``) or :data:`DOMAIN_MARKET` (``beta <= b1 c``), not
+    an empty band. Raises :class:`~xbec.errors.ModelDomainError` if a parameter
     is not finite or has the wrong sign, the parameters do not broadcast, or
     ``leader`` is unknown.
     """

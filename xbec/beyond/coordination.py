@@ -9,7 +9,15 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.horizontal import HorizontalParams, LambdaBand, centralized, decentralized, revenue_sharing
+from ..model.horizontal import (
+    HorizontalParams,
+    LambdaBand,
+    RevenueSharingResult,
+    centralized,
+    decentralized,
+    demand,
+    revenue_sharing,
+)
 from ..replication.bounds import band_infimum, band_supremum
 
 # -- 2. A contract that coordinates: revenue sharing + service-cost sharing
@@ -23,19 +31,17 @@ def contract_platform_profit(params: HorizontalParams, lam, p, w, s, cost_share)
     ``cost_share`` of the logistics-service cost. ``cost_share = 1`` is the
     paper's eq (7).
     """
-    d = params.beta - params.b1 * p + params.b2 * s
-    return (lam * p - w) * d - cost_share * 0.5 * params.gamma1 * s**2 - params.K
+    return (lam * p - w) * demand(params, p, s) - cost_share * 0.5 * params.gamma1 * s**2 - params.K
 
 
 def contract_manufacturer_profit(params: HorizontalParams, lam, p, w, s, cost_share):
     """Manufacturer's profit: ``((1-lam) p + w - c) D - (1 - cost_share) gamma1 s^2 / 2``."""
-    d = params.beta - params.b1 * p + params.b2 * s
-    return ((1 - lam) * p + w - params.c) * d - (1 - cost_share) * 0.5 * params.gamma1 * s**2
+    return ((1 - lam) * p + w - params.c) * demand(params, p, s) - (1 - cost_share) * 0.5 * params.gamma1 * s**2
 
 
 @dataclass(frozen=True)
-class CoordinatingContractResult:
-    """Outcome of the coordinating contract for each ``lam`` (arrays shaped like ``lam``).
+class CoordinatingContractResult(RevenueSharingResult):
+    """Outcome of the coordinating contract for each ``lam``: the fields of the revenue-sharing result, and the cost shares.
 
     Contract terms: the platform keeps the share ``lam`` of sales revenue, buys
     at the wholesale price ``w = lam c`` and bears the share
@@ -44,14 +50,6 @@ class CoordinatingContractResult:
     1 - lam`` of it. The platform then chooses ``p`` and ``s``.
     """
 
-    lam: np.ndarray | float
-    p: np.ndarray | float
-    w: np.ndarray | float
-    s: np.ndarray | float
-    demand: np.ndarray | float
-    pi_platform: np.ndarray | float
-    pi_manufacturer: np.ndarray | float
-    pi_total: np.ndarray | float
     platform_cost_share: np.ndarray | float
     manufacturer_cost_share: np.ndarray | float
 

@@ -115,11 +115,16 @@ def core_check(n: int, worth, x, *, tol: float = 1e-9) -> CoreCheck:
     return CoreCheck(efficient and not violated, efficient, min_excess, worst, violated)
 
 
-def solve_lp(c, A_ub, b_ub, A_eq, b_eq, bounds):
-    """Solve a linear programme with scipy's HiGHS; raise :class:`ModelDomainError` when it fails."""
+def solve_lp(c, A_ub, b_ub, A_eq, b_eq, bounds, *, infeasible_ok: bool = False):
+    """Solve a linear programme with scipy's HiGHS; raise :class:`ModelDomainError` when it fails.
+
+    With ``infeasible_ok`` an infeasible programme returns ``None`` instead.
+    """
     from scipy.optimize import linprog
 
     res = linprog(c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method="highs")
+    if res.status == 2 and infeasible_ok:
+        return None
     if res.status != 0:
         raise ModelDomainError(f"linear programme failed: {res.message}")
     return res

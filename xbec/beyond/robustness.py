@@ -1,22 +1,11 @@
 """Beyond the paper, 5: how much do the conclusions depend on modelling choices?
 
-Three choices the paper makes without comment, each turned into functions:
-
-1. **Order of moves** (§3.2). The band of acceptable revenue shares is measured
-   against the decentralised game; :func:`leader_band_maps` maps where each
-   order of moves (:mod:`xbec.model.leaders`) leaves a band, through the one
-   band solver (:func:`xbec.beyond.band_arrays`).
-2. **Which λ inside the band** (§3.4). :func:`nash_bargaining_lambda` returns
-   the maximiser of the Nash product ``(pi1(lam) - pi1*)(pi2(lam) - pi2*)``
-   over the band, beside each firm's preferred end.
-3. **The coalition values μ** (§5.2) are fixed numbers while ``V(N) =
-   pi1(lam)`` moves with λ and the parameters. :func:`allocation_paths`
-   allocates ``V(N)`` with μ fixed or scaled with ``V(N)``;
-   :func:`negative_allocation_lambda` finds exactly where a member's
-   allocation turns negative; :func:`vertical_band` is the band acceptable to
-   every member under either rule.
-
-No plotting, no printing; figures are in :mod:`xbec.figures.robustness`.
+Three choices the paper makes without comment: **the order of moves** of the
+decentralised benchmark (§3.2; :func:`leader_band_maps`), **which λ inside the
+band** (§3.4; :func:`nash_bargaining_lambda`), and **the coalition values μ**
+(§5.2), fixed numbers while ``V(N) = pi1(lam)`` moves (:func:`allocation_paths`,
+:func:`negative_allocation_lambda`, :func:`vertical_band`). Figures:
+:mod:`xbec.figures.robustness`.
 """
 
 from __future__ import annotations
@@ -36,6 +25,7 @@ from ..model.horizontal import (
     band_conditions,
     decentralized,
     revenue_sharing,
+    sharing_defined,
     sharing_quadratics,
     singular_share,
     solve_band,
@@ -56,14 +46,11 @@ MU_RULES = ("fixed", "scaled")
 def leader_band_maps(rho, kappa, *, platform_leads: bool = True) -> dict[str, BandArrays]:
     """The acceptable band over ``(rho, kappa)`` for every order of moves.
 
-    The band depends on the six parameters only through
-    ``rho = b2^2 / (2 b1 gamma1)`` and ``kappa = K b1 / (beta - b1 c)^2``
-    (:func:`xbec.beyond.dimensionless_groups`; the manufacturer-led benchmark
-    scales in the same way, ``pi1* + K`` and ``pi2*`` are ``u^2 / b1`` times
-    a function of ``rho``), so a map over ``(rho, kappa)`` covers every
-    parameter set. ``rho`` and ``kappa`` broadcast against each other;
-    ``platform_leads`` keeps the paper's condition ``pi1(lam) > pi2(lam)``.
-    One entry per leader in :data:`xbec.model.leaders.LEADERS`.
+    :func:`xbec.beyond.band_dimensionless` for each leader in
+    :data:`xbec.model.leaders.LEADERS` (the manufacturer-led benchmark scales
+    in the same way: ``pi1* + K`` and ``pi2*`` are ``u^2 / b1`` times a
+    function of ``rho``), so a map over ``(rho, kappa)`` (broadcast) covers every
+    parameter set; ``platform_leads`` keeps the paper's ``pi1(lam) > pi2(lam)``.
     """
     return {leader: band_dimensionless(rho, kappa, platform_leads=platform_leads, leader=leader) for leader in LEADERS}
 
@@ -130,10 +117,8 @@ def nash_bargaining_lambda(
 
     Both gains are quadratics in ``lam`` over ``delta(lam)^2`` (eq 7 with
     eqs 8–10; :class:`xbec.model.horizontal.SharingQuadratics`), so the Nash
-    product is a quartic over ``delta^4``; its stationary points are the real
-    roots of a quintic, found exactly (companion matrix, Newton-polished) and
-    compared with the band's ends. The same is done for each firm's own
-    profit, giving its preferred share in the closed band. ``leader``: the
+    product is a quartic over ``delta^4``, maximised exactly over the closed band,
+    as is each firm's own profit (its preferred share). ``leader``: the
     order of moves of the disagreement point; ``platform_earns_more`` keeps
     the paper's condition ``pi1(lam) > pi2(lam)``. Raises
     :class:`~xbec.errors.ModelDomainError` if the band is empty.
@@ -333,19 +318,7 @@ def valid_lambda(params: HorizontalParams, lo: float = 0.05, hi: float = 1.0, nu
     """
     lam = np.unique(np.round(np.linspace(max(float(lo), 1e-6), min(float(hi), 1.0), int(num)), 12))
     lam = lam[(lam > 0) & (lam <= 1)]
-    try:  # usually the whole range is valid: one vectorised call
-        revenue_sharing(params, lam)
-        return lam
-    except ModelDomainError:
-        pass
-    ok = np.zeros(lam.shape, dtype=bool)
-    for k, x in enumerate(lam):
-        try:
-            revenue_sharing(params, float(x))
-            ok[k] = True
-        except ModelDomainError:
-            pass
-    return lam[ok]
+    return lam[sharing_defined(params, lam)]
 
 
 @dataclass(frozen=True)

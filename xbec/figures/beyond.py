@@ -1,11 +1,4 @@
-"""Figures of the "Beyond the paper" analyses (:mod:`xbec.beyond`).
-
-Every function takes results computed by :mod:`xbec.beyond` (or computes
-them with it) and returns a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot` (no global state); nothing is shown or printed.
-:func:`xbec.figures.save` writes a figure as PNG and SVG.
-Requires matplotlib (the ``plot`` or ``book`` extra).
-"""
+"""Figures of the "Beyond the paper" analyses, from results computed by :mod:`xbec.beyond` (or computing them)."""
 
 from __future__ import annotations
 
@@ -25,6 +18,7 @@ from .. import beyond as an  # noqa: E402
 from ..errors import ModelDomainError  # noqa: E402
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
 from ..model.vertical import member_names  # noqa: E402
+from .paper import or_none  # noqa: E402
 
 #: Axis labels of the horizontal parameters.
 LABELS = {
@@ -86,19 +80,11 @@ def band_map_figure(bmap: an.BandMap, *, mark: tuple[float, float] | None = None
         (bmap.hi, r"upper end $\overline{\lambda}$", "viridis"),
         (bmap.width, r"width $\overline{\lambda}-\underline{\lambda}$", "magma"),
     ]
+    flat = dict(cmap=ListedColormap([_STATUS_COLOURS[k] for k in codes]), vmin=-0.5, vmax=len(codes) - 0.5)
     for ax, (z, label, cmap) in zip(axes, panels):
         mesh = ax.pcolormesh(xe, ye, np.ma.masked_invalid(z), cmap=cmap, shading="flat", rasterized=True)
         if codes:
-            ax.pcolormesh(
-                xe,
-                ye,
-                np.ma.masked_invalid(cat),
-                cmap=ListedColormap([_STATUS_COLOURS[k] for k in codes]),
-                vmin=-0.5,
-                vmax=len(codes) - 0.5,
-                shading="flat",
-                rasterized=True,
-            )
+            ax.pcolormesh(xe, ye, np.ma.masked_invalid(cat), shading="flat", rasterized=True, **flat)
         if np.any(bmap.status == an.BAND_OK) and np.nanmax(z) > np.nanmin(z):
             ax.contour(bmap.x, bmap.y, z, levels=6, colors="white", linewidths=0.6, alpha=0.8)
         fig.colorbar(mesh, ax=ax, label=label, shrink=0.9)
@@ -211,19 +197,10 @@ def contracts_figure(params: HorizontalParams, lam, *, platform_leads: bool = Tr
     rs_style = dict(color="#1f77b4")
     co_style = dict(color="#d62728")
 
-    bands = []
-    for band_of, colour, label in (
-        (lambda: acceptable_lambda(params, platform_earns_more=platform_leads), "#1f77b4", "revenue-sharing band"),
-        (
-            lambda: an.coordinating_acceptable_lambda(params, platform_leads=platform_leads),
-            "#d62728",
-            "coordinating band",
-        ),
-    ):
-        try:
-            bands.append((band_of(), colour, label))
-        except ModelDomainError:  # an empty band is simply not shaded
-            pass
+    rs_band = or_none(acceptable_lambda, params, platform_earns_more=platform_leads)
+    co_band = or_none(an.coordinating_acceptable_lambda, params, platform_leads=platform_leads)
+    bands = [(rs_band, "#1f77b4", "revenue-sharing band"), (co_band, "#d62728", "coordinating band")]
+    bands = [b for b in bands if b[0] is not None]  # an empty band is simply not shaded
 
     def shade(ax):
         for band, colour, label in bands:

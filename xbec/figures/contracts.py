@@ -1,10 +1,6 @@
-"""Figures of the extension chapter "wholesale or agency?" (matplotlib).
+"""Figures of the extension chapter "wholesale or agency?", from results computed by :mod:`xbec.contracts`.
 
-Every function takes results computed by :mod:`xbec.contracts`, draws one
-figure and returns it as a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot` (no global state, nothing shown); nothing is computed
-here beyond array reshaping, and nothing is printed; :func:`xbec.figures.save`
-writes PNG and SVG copies.  Needs matplotlib (the ``plot`` or ``book`` extra).
+Nothing is computed here beyond array reshaping.
 """
 
 from __future__ import annotations

@@ -7,14 +7,6 @@ by the model, at build time, on a grid (:data:`GRID` × :data:`LAMBDAS`); the
 page's JavaScript only *looks up* the precomputed case of the sliders'
 position (no model code in JavaScript).
 
-=============================  ==============================================
-:func:`explorer_case`          one grid point: band, Table 1 rows, Fig. 2/3 curves
-:func:`explorer_data`          every grid point, JSON-ready
-:func:`explorer_layout`        the Bokeh layout (sliders, two plots, a table)
-:func:`explorer_html`          the page fragment (Bokeh's scripts served by the book)
-:func:`bokeh_js_files`         BokehJS files the fragment loads (copied into the book)
-=============================  ==============================================
-
 Needs Bokeh (the ``book`` extra). Bokeh's JavaScript ships inside its Python
 package; the book serves a copy of it (``_static/bokeh/``), never a CDN.
 """
@@ -34,7 +26,14 @@ from typing import Any
 import numpy as np
 
 from ..errors import ModelDomainError
-from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized, revenue_sharing
+from ..model.horizontal import (
+    HorizontalParams,
+    acceptable_lambda,
+    centralized,
+    decentralized,
+    revenue_sharing,
+    sharing_defined,
+)
 from ..model.vertical import VerticalParams, allocate
 from ..replication.numerics import decentralized_allocation, lambda_grid, vertical_acceptable_lambda
 from .paper import LOSS_TOL
@@ -89,17 +88,11 @@ def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.
     price), where the model's formulas still return numbers.
     """
     out = {k: np.full(lam.shape, np.nan) for k in TABLE1_COLUMNS}
-    try:  # usually every λ is valid: one vectorised call
-        r = revenue_sharing(params, lam)
-        out = {k: np.asarray(getattr(r, k), dtype=float).copy() for k in TABLE1_COLUMNS}
-    except ModelDomainError:
-        for i, x in enumerate(lam):
-            try:
-                r = revenue_sharing(params, float(x))
-            except ModelDomainError:
-                continue
-            for k in TABLE1_COLUMNS:
-                out[k][i] = getattr(r, k)
+    ok = sharing_defined(params, lam)
+    if ok.any():
+        r = revenue_sharing(params, lam[ok])
+        for k in TABLE1_COLUMNS:
+            out[k][ok] = getattr(r, k)
     unsigned = (out["pi_platform"] < -LOSS_TOL) | (out["pi_manufacturer"] < -LOSS_TOL)
     for k in TABLE1_COLUMNS:
         out[k][unsigned] = np.nan

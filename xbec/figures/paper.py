@@ -1,19 +1,7 @@
-"""Figures of the paper, redrawn from the model (Figs. 1–4).
+"""Figures of the paper, redrawn from the model (Figs. 1–4): one function per figure, taking the parameters.
 
-One function per figure; each takes the parameters and returns a
-:class:`matplotlib.figure.Figure` built without :mod:`matplotlib.pyplot` (no
-global state, nothing shown, nothing saved); :func:`xbec.figures.save` writes a
-figure as PNG and SVG. The model modules never plot; every number drawn here comes from
-:mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and :mod:`xbec.replication.numerics`.
-
-=============================  ==========================================
-:func:`alliance_diagram`       Fig. 1, the cloud-platform alliance (§2)
-:func:`horizontal_profits`     Fig. 2, the horizontal alliance's profits vs λ
-:func:`vertical_allocations`   Fig. 3, the vertical members' allocations vs λ
-:func:`service_and_demand`     Fig. 4, service level and demand vs λ
-=============================  ==========================================
-
-Needs matplotlib (the ``plot`` or ``book`` extra).
+Every number drawn here comes from :mod:`xbec.model.horizontal`, :mod:`xbec.model.vertical` and
+:mod:`xbec.replication.numerics`.
 """
 
 from __future__ import annotations
@@ -36,6 +24,7 @@ from ..model.horizontal import (
     centralized,
     decentralized,
     revenue_sharing,
+    sharing_defined,
 )
 from ..model.vertical import VerticalParams, allocate, member_names
 from ..replication.numerics import decentralized_allocation, vertical_acceptable_lambda
@@ -81,11 +70,7 @@ def curve_lambda(
     marks_arr = np.atleast_1d(np.asarray([] if marks is None else marks, dtype=float))
     lam = np.unique(np.round(np.concatenate([np.linspace(lo, hi, num), marks_arr]), 12))
     lam = lam[(lam > 0) & (lam <= 1)]
-    try:  # usually the whole range is valid: one vectorised call
-        revenue_sharing(params, lam)
-        ok = np.ones(lam.shape, dtype=bool)
-    except ModelDomainError:
-        ok = np.array([_or_none(revenue_sharing, params, float(x)) is not None for x in lam], dtype=bool)
+    ok = sharing_defined(params, lam)
     if ok.any():  # an outcome leaving a member with a negative profit is not signed (the pole's spikes)
         r = revenue_sharing(params, lam[ok])
         ok[np.flatnonzero(ok)[(r.pi_platform < -LOSS_TOL) | (r.pi_manufacturer < -LOSS_TOL)]] = False
@@ -96,10 +81,10 @@ def curve_lambda(
     return lam, mark_index
 
 
-def _or_none(func, *args) -> Any:
-    """``func(*args)``, or ``None`` where the model has no result (a :class:`ModelDomainError`)."""
+def or_none(func, *args, **kwargs) -> Any:
+    """``func(*args, **kwargs)``, or ``None`` where the model has no result (a :class:`ModelDomainError`)."""
     try:
-        return func(*args)
+        return func(*args, **kwargs)
     except ModelDomainError:
         return None
 
@@ -157,9 +142,7 @@ def _finish(ax, ylabel: str, title: str, marks: bool, below: int = 0, **legend) 
         ax.legend(**legend)
 
 
-# ---------------------------------------------------------------------------
-# Fig. 1: the alliance (§2)
-# ---------------------------------------------------------------------------
+# -- Fig. 1: the alliance (§2)
 
 
 def _box(ax, xy, w, h, text, face, fontsize=10, weight="normal", stack=0):
@@ -279,9 +262,7 @@ def alliance_diagram() -> Figure:
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 2: the horizontal alliance's profits (§5.1, §5.3.1)
-# ---------------------------------------------------------------------------
+# -- Fig. 2: the horizontal alliance's profits (§5.1, §5.3.1)
 
 
 def horizontal_profits(
@@ -303,7 +284,7 @@ def horizontal_profits(
     dec, cen = decentralized(params), centralized(params)
     fig = Figure(figsize=PAGE_FIGSIZE, layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _or_none(acceptable_lambda, params), "acceptable λ")
+    _shade(ax, or_none(acceptable_lambda, params), "acceptable λ")
     for y, colour, lw, label in [
         (r.pi_platform, COLOURS[0], 2, r"$\pi_1(\lambda)$ platform"),
         (r.pi_manufacturer, COLOURS[1], 2, r"$\pi_2(\lambda)$ manufacturer"),
@@ -319,9 +300,7 @@ def horizontal_profits(
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 3: the vertical alliance's allocation (§5.2, §5.3.1)
-# ---------------------------------------------------------------------------
+# -- Fig. 3: the vertical alliance's allocation (§5.2, §5.3.1)
 
 
 def vertical_allocations(
@@ -349,7 +328,7 @@ def vertical_allocations(
     base = decentralized_allocation(params, vparams)
     fig = Figure(figsize=(PAGE_FIGSIZE[0], PAGE_FIGSIZE[1] + 0.35 * n), layout="constrained")
     ax = fig.add_subplot()
-    _shade(ax, _or_none(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
+    _shade(ax, or_none(vertical_acceptable_lambda, params, vparams), "acceptable λ, both alliances")
     mk = _markers(idx)
     for i in range(n):
         ax.plot(lam, x[:, i], color=COLOURS[i % 8], lw=2, label=f"$x_{{{i + 1}}}^*(\\lambda)$ {names[i]}", **mk)
@@ -361,9 +340,7 @@ def vertical_allocations(
     return fig
 
 
-# ---------------------------------------------------------------------------
-# Fig. 4: service level and demand (§5.3.2)
-# ---------------------------------------------------------------------------
+# -- Fig. 4: service level and demand (§5.3.2)
 
 
 def service_and_demand(
@@ -380,7 +357,7 @@ def service_and_demand(
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     r = revenue_sharing(params, lam)
     dec, cen = decentralized(params), centralized(params)
-    band = _or_none(acceptable_lambda, params)
+    band = or_none(acceptable_lambda, params)
     fig = Figure(figsize=(11, 4.6), layout="constrained")
     ax_s, ax_d = fig.subplots(1, 2)
     mk = _markers(idx)

@@ -1,10 +1,4 @@
-"""Figures of the robustness chapter (:mod:`xbec.beyond.robustness`).
-
-Every function returns a :class:`matplotlib.figure.Figure` built without
-:mod:`matplotlib.pyplot` (no global state); nothing is shown, printed or
-saved (save with the figures package's save helper). Every number drawn comes
-from :mod:`xbec.beyond.robustness` and :mod:`xbec.model`.
-"""
+"""Figures of the robustness chapter; every number drawn comes from :mod:`xbec.beyond.robustness` and :mod:`xbec.model`."""
 
 from __future__ import annotations
 

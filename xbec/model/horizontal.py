@@ -12,11 +12,6 @@ Three regimes are solved in closed form:
 * :func:`centralized` — §3.3, joint maximisation of eq (6);
 * :func:`revenue_sharing` — §3.4, eqs (7)–(10), vectorised over ``lam``.
 
-The acceptable λ band of §3.4 (:func:`acceptable_lambda`) is solved by the
-one vectorised band solver :mod:`xbec.model.band` from the quadratic
-conditions of :func:`band_conditions`; the maps of :mod:`xbec.beyond.bands`
-call the same two functions on arrays (:class:`ParameterArrays`).
-
 The closed forms are re-derived from eqs (1), (2), (6) and (7) by
 :mod:`xbec.replication.symbolic` (and :mod:`xbec.replication.symbolic_leaders`);
 the tests check them against a numeric optimiser.
@@ -54,6 +49,7 @@ __all__ = [
     "sharing_margin",
     "sharing_wholesale_price",
     "revenue_sharing",
+    "sharing_defined",
     "SharingQuadratics",
     "sharing_quadratics",
     "singular_share",
@@ -145,10 +141,7 @@ def decentralized(params: HorizontalParams, leader: str = "platform") -> Decentr
         w = c + x/2,   p = c + 3x/2,   s = b2 x / (2 gamma1),   D = b1 x / 2
 
     ``leader="manufacturer"``: the manufacturer sets ``w`` first and the
-    platform replies with ``p`` and ``s``
-    (:func:`xbec.model.leaders.manufacturer_led_prices`). The literal reading
-    "the platform fixes ``p``, then the manufacturer sets ``w``" has no
-    interior equilibrium and raises (see :mod:`xbec.model.leaders`).
+    platform replies (the orders of moves: :mod:`xbec.model.leaders`).
 
     Raises
     ------
@@ -167,11 +160,9 @@ def decentralized(params: HorizontalParams, leader: str = "platform") -> Decentr
 
 
 def decentralized_profits(params, leader: str = "platform") -> tuple[np.ndarray, np.ndarray]:
-    """Equilibrium profits ``(pi1*, pi2*)`` of the decentralised game, elementwise (eqs 1–2).
+    """Equilibrium profits ``(pi1*, pi2*)`` of the decentralised game, elementwise, unvalidated (eqs 1–2).
 
-    :func:`decentralized`'s profits without validation, for
-    :class:`ParameterArrays` as well as :class:`HorizontalParams`; the
-    benchmark against which :func:`band_conditions` measures revenue sharing.
+    Also for :class:`ParameterArrays`; the benchmark of :func:`band_conditions`.
     """
     p, w, s = ld.leader_prices(params, leader)
     return platform_profit(params, p, w, s), manufacturer_profit(params, p, w, s)
@@ -303,11 +294,9 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     ------
     ModelDomainError
         If any ``lam`` is outside ``(0, 1]``, eq (10) is singular, or the
-        outcome has demand ``<= 0``. Demand is ``b1 gamma1 A / delta(lam)``
-        with ``A`` of :func:`sharing_margin`, so it is positive iff ``A`` and
-        ``delta(lam)`` have the same strict sign; at ``b2^2 = b1 gamma1``,
-        ``A = 0`` exactly and no ``lam`` has an outcome. The service level
-        has the sign of the demand (times ``b2 >= 0``), never negative here.
+        outcome has demand ``<= 0`` (of the sign of ``A / delta(lam)``, see
+        :func:`sharing_margin` and :class:`SharingQuadratics`; the service
+        level has the same sign).
 
     Notes
     -----
@@ -336,6 +325,24 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
     if lam.ndim == 0:
         out = {k: float(val) for k, val in out.items()}
     return RevenueSharingResult(**out)
+
+
+def sharing_defined(params: HorizontalParams, lam) -> np.ndarray:
+    """Where :func:`revenue_sharing` has an outcome (eqs 8–10): a boolean array shaped like ``lam``."""
+    lam = np.asarray(lam, dtype=float)
+    try:  # usually every share has one: one vectorised call
+        revenue_sharing(params, lam)
+        return np.ones(lam.shape, dtype=bool)
+    except ModelDomainError:
+        return np.reshape([_has_outcome(params, float(x)) for x in lam.ravel()], lam.shape).astype(bool)
+
+
+def _has_outcome(params: HorizontalParams, lam: float) -> bool:
+    try:
+        revenue_sharing(params, lam)
+    except ModelDomainError:
+        return False
+    return True
 
 
 class SharingQuadratics(NamedTuple):
@@ -401,9 +408,8 @@ def band_conditions(
     * ``"demand > 0"``: the contract has a valid outcome.
 
     ``params`` is :class:`HorizontalParams` or :class:`ParameterArrays`; ``leader``
-    the order of moves of the benchmark (:mod:`xbec.model.leaders`). Values are
-    coefficient arrays of shape ``(3,) + broadcast(params)``, ready for
-    :func:`solve_band` or :func:`xbec.model.band.solve_bands`.
+    the order of moves of the benchmark (:mod:`xbec.model.leaders`). Values have
+    shape ``(3,) + broadcast(params)`` (:func:`sharing_quadratics`).
     """
     ld.check_leader(leader)
     q = sharing_quadratics(params)
@@ -480,11 +486,8 @@ def acceptable_lambda(
     ModelDomainError
         If the benchmark does not exist (:func:`decentralized`), if the band
         is degenerate (narrower than ``BAND_RTOL`` times its upper end, or a
-        member's gain not positive at its midpoint), if no
-        ``lam`` in ``(0, 1]`` satisfies all conditions (the contract is not
-        acceptable for these parameters; e.g. at the paper's parameters with
-        ``leader="manufacturer"``), or if they hold on more than one disjoint
-        interval.
+        member's gain not positive at its midpoint), or as :func:`solve_band`
+        (e.g. at the paper's parameters with ``leader="manufacturer"``).
     """
     ld.check_domain(params, leader)
     band = solve_band(params, band_conditions(params, leader, platform_earns_more=platform_earns_more))

@@ -13,7 +13,6 @@ from functools import cache
 
 import numpy as np
 
-from ..errors import ModelDomainError
 from ..model.horizontal import (
     HorizontalParams,
     alliance_profit,
@@ -24,6 +23,7 @@ from ..model.horizontal import (
     platform_profit,
     platform_profit_sharing,
     revenue_sharing,
+    sharing_defined,
     sharing_margin,
     singular_share,
 )
@@ -73,13 +73,8 @@ def _sample_lams(params: HorizontalParams) -> np.ndarray:
 
 def _valid_sharing(params: HorizontalParams, lams) -> list:
     """Revenue-sharing outcomes at the shares where the model has one."""
-    out = []
-    for lam in lams:
-        try:
-            out.append(revenue_sharing(params, float(lam)))
-        except ModelDomainError:
-            continue
-    return out
+    lams = np.asarray(lams, dtype=float)
+    return [revenue_sharing(params, float(lam)) for lam in lams[sharing_defined(params, lams)]]
 
 
 # -- one check per erratum

@@ -81,12 +81,67 @@ class Claim:
     check: Callable[[HorizontalParams], bool] = field(repr=False, compare=False)
 
 
-# the continuous-interval helpers live in xbec.replication.intervals
-# -- one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
-
+#: one assessment per claim: (literal or None or VACUOUS, statement holds, evidence)
 Assessment = tuple[bool | str | None, bool, dict]
 
 
+#: the statement each claim checks, as MyST Markdown
+_STATEMENTS = {
+    "pareto": "for every $\\lambda$ in the vertical band the platform, the manufacturer and each logistics provider "
+    "earn more than under decentralised decisions, and so does the alliance in total (as printed: for every $\\lambda "
+    "\\in [0.72, 0.88]$)",
+    "band": "the $\\lambda$ acceptable to every member of both alliances form the open interval computed here "
+    "(printed: 0.72 to 0.88 on a 0.01 grid)",
+    "manufacturer-above-band": "for $\\lambda$ above the horizontal band's upper end (printed: 0.88) the manufacturer "
+    "earns less than $\\pi_2^*$",
+    "platform-earns-most": "for every $\\lambda$ in the vertical band the platform's $x_1^*$ exceeds every provider's, "
+    "and $\\pi_1(\\lambda) > \\pi_2(\\lambda)$",
+    "domestic-first": "for every $\\lambda$ in the vertical band the domestic provider's $x_2^*$ exceeds $x_3^*$ and "
+    '$x_4^*$ (the garbled "in third place" is not checked)',
+    "all-members-centralised": "centralisation raises the alliance's total profit, $\\pi > \\pi_1^* + \\pi_2^*$; the "
+    "members' centralised profits need a split that the paper does not give",
+    "total-rises": "for every $\\lambda$ in the horizontal band, $\\pi_1(\\lambda) + \\pi_2(\\lambda) > \\pi_1^* + "
+    "\\pi_2^*$",
+    "lower-price": "$p^{2*} < p^{1*}$",
+    "higher-service": "$s^*(\\lambda) > s^{1*}$ for every $\\lambda$ in the horizontal band",
+    "higher-demand": "$D(\\lambda) > D^{1*}$ for every $\\lambda$ in the horizontal band",
+    "centralised-service": "$s^{2*} > s^{1*}$",
+    "service-rises-with-share": "$s^*(\\lambda)$ increases with $\\lambda$ on the horizontal band",
+    "below-centralised": "$s^*(\\lambda) < s^{2*}$ and $D(\\lambda) < D^{2*}$ for every $\\lambda < 1$ at which "
+    "revenue sharing has an outcome (Fig. 4 shows it; the paper does not claim it)",
+    "provider-measures": "as $\\lambda$ rises over the vertical band, every provider's $x_i^*(\\lambda)$ rises ($V(N) "
+    "= \\pi_1(\\lambda)$ increasing, $F_i > 0$) and so does $s^*(\\lambda)$; the providers' measures (management, "
+    "technology, talent) are no decision of the model, where the platform sets $s$ (eq 9)",
+    "ranking": "the members' ranking by $x_i^*(\\lambda)$ is the same at every $\\lambda$ in the vertical band: the "
+    "platform first, the domestic provider first among the providers and the international carrier third (last) among "
+    'them, reading the garbled "in third place" as the international carrier\'s',
+    "more-equitable-core": "at every $\\lambda$ in the vertical band where the Raiffa allocation (eq 13) is in the "
+    "core (Gillies 1959) of the game the paper values ($v(N) = V(N)$, $v(N \\setminus \\{i\\}) = \\mu_i$, other "
+    "coalitions 0), the improved Raiffa allocation (eq 15) is too",
+    "more-equitable-shapley": "at every $\\lambda$ in the vertical band the improved Raiffa allocation is closer "
+    "(Euclidean) than the Raiffa allocation to the Shapley value (Shapley 1953) of the same game",
+    "more-equitable-gains": "the members' gains over their decentralised allocation (same rule at $V(N) = \\pi_1^*$) "
+    "are less dispersed (coefficient of variation; 0 for an equal split of the surplus) under the improved Raiffa rule",
+    "unfair-distribution-reference": 'the part of "addressing unfair distribution" the model can decide: at every '
+    "$\\lambda$ in the vertical band the improved Raiffa allocation is in the core of the valued game, so no coalition "
+    "$N \\setminus \\{i\\}$ does better by leaving",
+}
+
+#: (key, where, quote, statement, condition, assessment) of each claim, in the order :func:`claims` returns them
+_CLAIMS: list[tuple[str, str, str, str, str, Callable]] = []
+
+
+def _claim(key: str, where: str, quote: str, condition: str = ""):
+    """Register the decorated assessment as claim ``key`` (statement: :data:`_STATEMENTS`, quote: ``paper.TEXT``)."""
+
+    def register(assess: Callable) -> Callable:
+        _CLAIMS.append((key, where, paper.TEXT[quote], _STATEMENTS[key], condition, assess))
+        return assess
+
+    return register
+
+
+@_claim("pareto", "§5.3.1, §6", "s6_pareto", "the band is non-empty")
 def _pareto(params, vp) -> Assessment:
     h, v = bands(params, vp)
     dec = decentralized(params)
@@ -113,6 +168,7 @@ def _pareto(params, vp) -> Assessment:
     return literal, ok, ev
 
 
+@_claim("band", "§5.2, §6", "s6_band")
 def _band(params, vp) -> Assessment:
     h, v = bands(params, vp)
     ev: dict = {
@@ -133,6 +189,7 @@ def _band(params, vp) -> Assessment:
     return (lo, hi) == (0.72, 0.88), True, ev
 
 
+@_claim("manufacturer-above-band", "§5.3.1", "s531_above_088")
 def _above_088(params, vp) -> Assessment:
     h, _ = bands(params, vp)
     dec = decentralized(params)
@@ -161,6 +218,7 @@ def _vertical_midpoint(params, vp):
     return v, allocate(vp, revenue_sharing(params, 0.5 * (v.lo + v.hi)).pi_platform)
 
 
+@_claim("platform-earns-most", "§5.3.1", "s531_platform_most")
 def _platform_most(params, vp) -> Assessment:
     v, x = _vertical_midpoint(params, vp)
     if v is None:
@@ -171,6 +229,7 @@ def _platform_most(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("domestic-first", "§5.3.1", "s531_domestic_first")
 def _domestic_first(params, vp) -> Assessment:
     v, x = _vertical_midpoint(params, vp)
     if v is None:
@@ -185,11 +244,13 @@ def _domestic_first(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("all-members-centralised", "§5.3.1", "s531_all_members")
 def _all_members(params, vp) -> Assessment:
     dec, cen = decentralized(params), centralized(params)
     return None, check_all_members(params), {"$\\pi$": cen.pi_total, "$\\pi_1^* + \\pi_2^*$": dec.pi_total}
 
 
+@_claim("total-rises", "§5.3.1", "s531_total")
 def _total_up(params, vp) -> Assessment:
     h, _ = bands(params, vp)
     dec = decentralized(params)
@@ -201,16 +262,17 @@ def _total_up(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("lower-price", "§5.3.2, §6", "s532_price_service_demand", "$b_2^2 < b_1\\gamma_1$")
 def _lower_price(params, vp) -> Assessment:
     p1, p2 = decentralized(params).p, centralized(params).p
     ok = bool(p2 < p1)
     return ok, ok, {"$p^{2*}$ (revenue sharing)": p2, "$p^{1*}$ (decentralised)": p1}
 
 
-def _higher(name: str, dec_name: str, tex: str):
+def _higher(name: str, tex: str):
     def assess(params, vp) -> Assessment:
         h, _ = bands(params, vp)
-        ref = getattr(decentralized(params), dec_name)
+        ref = getattr(decentralized(params), name)
         if h is None:
             return VACUOUS, True, {"horizontal band": "none"}
         lo, hi = band_ends(params, h, name)  # s and D are monotone on the band: the infimum is at an end
@@ -221,12 +283,18 @@ def _higher(name: str, dec_name: str, tex: str):
     return assess
 
 
+_claim("higher-service", "§5.3.2, §6", "s6_price_service_demand", "$b_2 > 0$")(_higher("s", "s"))
+_claim("higher-demand", "§5.3.2, §6", "s6_price_service_demand")(_higher("demand", "D"))
+
+
+@_claim("centralised-service", "§5.3.2", "s532_centralised_service", "$b_2 > 0$")
 def _centralised_service(params, vp) -> Assessment:
     s1, s2 = decentralized(params).s, centralized(params).s
     ok = bool(s2 > s1)
     return ok, ok, {"$s^{2*}$": s2, "$s^{1*}$": s1, "$s^{2*}/s^{1*}$": s2 / s1 if s1 > 0 else "undefined"}
 
 
+@_claim("service-rises-with-share", "§5.3.2", "s532_service_rises", "$0 < b_2^2 < b_1\\gamma_1$")
 def _service_rises(params, vp) -> Assessment:
     # ds*/dλ = b1 γ1 b2 A / δ(λ)^2: s* rises wherever it is defined iff b2 A > 0
     rises = bool(params.b2 * sharing_margin(params) > 0)
@@ -241,6 +309,12 @@ def _service_rises(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim(
+    "below-centralised",
+    "Fig. 4 (not claimed)",
+    "fig4_caption",
+    "$0 < b_2^2 < b_1\\gamma_1$; at $b_2^2 = b_1\\gamma_1$ no $\\lambda$ has an outcome",
+)
 def _below_centralised(params, vp) -> Assessment:
     # s*(λ) - s2* = b1 b2 (λ-1)(p2*-c)/δ(λ) and D(λ) - D2* = b2 (s*(λ) - s2*): both < 0 for every λ < 1 with an
     # outcome iff δ > 0 wherever there is one, i.e. A > 0 (b2^2 < b1 γ1); at A = 0 no λ has an outcome
@@ -253,6 +327,32 @@ def _below_centralised(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("provider-measures", "§5.3.2", "s532_measures")
+def _measures(params, vp) -> Assessment:
+    _, v = bands(params, vp)
+    ev: dict = {"providers' service shares $F_2, F_3, F_4$": ", ".join(f"{f:.4f}" for f in vp.F[1:])}
+    if v is None:
+        return None, True, {**ev, "vertical band": "none"}
+    num, den = pi1_poly(params), delta_poly(params) ** 2
+    rising = positive_on(num.deriv() * den - num * den.deriv(), *v)  # dπ1/dλ > 0 on the band
+    ok = rising and bool(np.all(vp.F[1:] > 0)) and bool(params.b2 * sharing_margin(params) > 0)
+    ev["$V(N) = \\pi_1(\\lambda)$ rises on the band"] = "yes" if rising else "no"
+    return None, ok, ev
+
+
+@_claim("ranking", "§5.3.1", "s531_domestic_first")
+def _ranking(params, vp) -> Assessment:
+    v, x = _vertical_midpoint(params, vp)
+    if v is None:
+        return VACUOUS, True, {"vertical band": "none"}
+    order = [int(i) for i in np.argsort(-x)]
+    steady = all(member_beats(params, vp, i, j, v) for i, j in zip(order, order[1:]))
+    names = ("platform", "domestic", "international", "foreign")
+    ev: dict = {"ranking at the band midpoint": " > ".join(names[i] if i < 4 else f"member {i + 1}" for i in order)}
+    ok = steady and order[:2] == [0, 1] and order[-1] == 2
+    return ok, ok, ev
+
+
 def _equity_setup(params, vp):
     _, v = bands(params, vp)
     if v is None:
@@ -261,6 +361,7 @@ def _equity_setup(params, vp):
     return (lo, hi), {"$V(N)$ over the vertical band, smallest": lo, "largest": hi}
 
 
+@_claim("more-equitable-core", "abstract, §6", "abstract_equitable")
 def _equitable_core(params, vp) -> Assessment:
     rng, ev = _equity_setup(params, vp)
     (rlo, rhi), (ilo, ihi) = (EQ.core_worth_interval(r, vp) for r in EQ.RULES)
@@ -272,6 +373,7 @@ def _equitable_core(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("more-equitable-shapley", "abstract, §6", "abstract_equitable")
 def _equitable_shapley(params, vp) -> Assessment:
     rng, ev = _equity_setup(params, vp)
     gap = EQ.shapley_distance_gap(vp)
@@ -287,12 +389,14 @@ def _equitable_shapley(params, vp) -> Assessment:
     return ok, ok, ev
 
 
+@_claim("more-equitable-gains", "abstract, §6", "abstract_equitable")
 def _equitable_gains(params, vp) -> Assessment:
     cv = {r: EQ.gain_dispersion(r, vp) for r in EQ.RULES}
     ok = bool(cv[EQ.RULES[1]] < cv[EQ.RULES[0]])
     return ok, ok, {f"{r}: coefficient of variation of the gains": x for r, x in cv.items()}
 
 
+@_claim("unfair-distribution-reference", "§6", "s6_unfair")
 def _unfair_reference(params, vp) -> Assessment:
     rng, ev = _equity_setup(params, vp)
     ilo, ihi = EQ.core_worth_interval(EQ.RULES[1], vp)
@@ -300,205 +404,6 @@ def _unfair_reference(params, vp) -> Assessment:
     if rng is None:
         return None, True, ev
     return None, bool(ilo <= rng[0] and rng[1] <= ihi), ev
-
-
-def _measures(params, vp) -> Assessment:
-    _, v = bands(params, vp)
-    ev: dict = {"providers' service shares $F_2, F_3, F_4$": ", ".join(f"{f:.4f}" for f in vp.F[1:])}
-    if v is None:
-        return None, True, {**ev, "vertical band": "none"}
-    num, den = pi1_poly(params), delta_poly(params) ** 2
-    rising = positive_on(num.deriv() * den - num * den.deriv(), *v)  # dπ1/dλ > 0 on the band
-    ok = rising and bool(np.all(vp.F[1:] > 0)) and bool(params.b2 * sharing_margin(params) > 0)
-    ev["$V(N) = \\pi_1(\\lambda)$ rises on the band"] = "yes" if rising else "no"
-    return None, ok, ev
-
-
-def _ranking(params, vp) -> Assessment:
-    v, x = _vertical_midpoint(params, vp)
-    if v is None:
-        return VACUOUS, True, {"vertical band": "none"}
-    order = [int(i) for i in np.argsort(-x)]
-    steady = all(member_beats(params, vp, i, j, v) for i, j in zip(order, order[1:]))
-    names = ("platform", "domestic", "international", "foreign")
-    ev: dict = {"ranking at the band midpoint": " > ".join(names[i] if i < 4 else f"member {i + 1}" for i in order)}
-    ok = steady and order[:2] == [0, 1] and order[-1] == 2
-    return ok, ok, ev
-
-
-T = paper.TEXT
-_CLAIMS: tuple[tuple[str, str, str, str, str, Callable], ...] = (
-    (
-        "pareto",
-        "§5.3.1, §6",
-        T["s6_pareto"],
-        "for every $\\lambda$ in the vertical band the platform, the manufacturer and each logistics provider earn "
-        "more than under decentralised decisions, and so does the alliance in total (as printed: for every "
-        "$\\lambda \\in [0.72, 0.88]$)",
-        "the band is non-empty",
-        _pareto,
-    ),
-    (
-        "band",
-        "§5.2, §6",
-        T["s6_band"],
-        "the $\\lambda$ acceptable to every member of both alliances form the open interval computed here "
-        "(printed: 0.72 to 0.88 on a 0.01 grid)",
-        "",
-        _band,
-    ),
-    (
-        "manufacturer-above-band",
-        "§5.3.1",
-        T["s531_above_088"],
-        "for $\\lambda$ above the horizontal band's upper end (printed: 0.88) the manufacturer earns less than "
-        "$\\pi_2^*$",
-        "",
-        _above_088,
-    ),
-    (
-        "platform-earns-most",
-        "§5.3.1",
-        T["s531_platform_most"],
-        "for every $\\lambda$ in the vertical band the platform's $x_1^*$ exceeds every provider's, and "
-        "$\\pi_1(\\lambda) > \\pi_2(\\lambda)$",
-        "",
-        _platform_most,
-    ),
-    (
-        "domestic-first",
-        "§5.3.1",
-        T["s531_domestic_first"],
-        "for every $\\lambda$ in the vertical band the domestic provider's $x_2^*$ exceeds $x_3^*$ and $x_4^*$ "
-        '(the garbled "in third place" is not checked)',
-        "",
-        _domestic_first,
-    ),
-    (
-        "all-members-centralised",
-        "§5.3.1",
-        T["s531_all_members"],
-        "centralisation raises the alliance's total profit, $\\pi > \\pi_1^* + \\pi_2^*$; the members' "
-        "centralised profits need a split that the paper does not give",
-        "",
-        _all_members,
-    ),
-    (
-        "total-rises",
-        "§5.3.1",
-        T["s531_total"],
-        "for every $\\lambda$ in the horizontal band, $\\pi_1(\\lambda) + \\pi_2(\\lambda) > \\pi_1^* + \\pi_2^*$",
-        "",
-        _total_up,
-    ),
-    (
-        "lower-price",
-        "§5.3.2, §6",
-        T["s532_price_service_demand"],
-        "$p^{2*} < p^{1*}$",
-        "$b_2^2 < b_1\\gamma_1$",
-        _lower_price,
-    ),
-    (
-        "higher-service",
-        "§5.3.2, §6",
-        T["s6_price_service_demand"],
-        "$s^*(\\lambda) > s^{1*}$ for every $\\lambda$ in the horizontal band",
-        "$b_2 > 0$",
-        _higher("s", "s", "s"),
-    ),
-    (
-        "higher-demand",
-        "§5.3.2, §6",
-        T["s6_price_service_demand"],
-        "$D(\\lambda) > D^{1*}$ for every $\\lambda$ in the horizontal band",
-        "",
-        _higher("demand", "demand", "D"),
-    ),
-    (
-        "centralised-service",
-        "§5.3.2",
-        T["s532_centralised_service"],
-        "$s^{2*} > s^{1*}$",
-        "$b_2 > 0$",
-        _centralised_service,
-    ),
-    (
-        "service-rises-with-share",
-        "§5.3.2",
-        T["s532_service_rises"],
-        "$s^*(\\lambda)$ increases with $\\lambda$ on the horizontal band",
-        "$0 < b_2^2 < b_1\\gamma_1$",
-        _service_rises,
-    ),
-    (
-        "below-centralised",
-        "Fig. 4 (not claimed)",
-        T["fig4_caption"],
-        "$s^*(\\lambda) < s^{2*}$ and $D(\\lambda) < D^{2*}$ for every $\\lambda < 1$ at which revenue sharing has "
-        "an outcome (Fig. 4 shows it; the paper does not claim it)",
-        "$0 < b_2^2 < b_1\\gamma_1$; at $b_2^2 = b_1\\gamma_1$ no $\\lambda$ has an outcome",
-        _below_centralised,
-    ),
-    (
-        "provider-measures",
-        "§5.3.2",
-        T["s532_measures"],
-        "as $\\lambda$ rises over the vertical band, every provider's $x_i^*(\\lambda)$ rises ($V(N) = "
-        "\\pi_1(\\lambda)$ increasing, $F_i > 0$) and so does $s^*(\\lambda)$; the providers' measures "
-        "(management, technology, talent) are no decision of the model, where the platform sets $s$ (eq 9)",
-        "",
-        _measures,
-    ),
-    (
-        "ranking",
-        "§5.3.1",
-        T["s531_domestic_first"],
-        "the members' ranking by $x_i^*(\\lambda)$ is the same at every $\\lambda$ in the vertical band: the "
-        "platform first, the domestic provider first among the providers and the international carrier third "
-        '(last) among them, reading the garbled "in third place" as the international carrier\'s',
-        "",
-        _ranking,
-    ),
-    (
-        "more-equitable-core",
-        "abstract, §6",
-        T["abstract_equitable"],
-        "at every $\\lambda$ in the vertical band where the Raiffa allocation (eq 13) is in the core (Gillies "
-        "1959) of the game the paper values ($v(N) = V(N)$, $v(N \\setminus \\{i\\}) = \\mu_i$, other "
-        "coalitions 0), the improved Raiffa allocation (eq 15) is too",
-        "",
-        _equitable_core,
-    ),
-    (
-        "more-equitable-shapley",
-        "abstract, §6",
-        T["abstract_equitable"],
-        "at every $\\lambda$ in the vertical band the improved Raiffa allocation is closer (Euclidean) than the "
-        "Raiffa allocation to the Shapley value (Shapley 1953) of the same game",
-        "",
-        _equitable_shapley,
-    ),
-    (
-        "more-equitable-gains",
-        "abstract, §6",
-        T["abstract_equitable"],
-        "the members' gains over their decentralised allocation (same rule at $V(N) = \\pi_1^*$) are less "
-        "dispersed (coefficient of variation; 0 for an equal split of the surplus) under the improved Raiffa rule",
-        "",
-        _equitable_gains,
-    ),
-    (
-        "unfair-distribution-reference",
-        "§6",
-        T["s6_unfair"],
-        'the part of "addressing unfair distribution" the model can decide: at every $\\lambda$ in the vertical '
-        "band the improved Raiffa allocation is in the core of the valued game, so no coalition $N \\setminus "
-        "\\{i\\}$ does better by leaving",
-        "",
-        _unfair_reference,
-    ),
-)
 
 
 def _verdict(literal: bool | str | None, ok: bool) -> str:

@@ -109,24 +109,19 @@ def errata() -> tuple[Erratum, ...]:
     cond7 = 2 * b1 * g - lam * b2**2
     sufficient = S._same(cond7 - (2 * b1 * g - b2**2), (1 - lam) * b2**2)  # >= 0 for λ <= 1
     necessary_only_at_1 = sp.solve(sp.Eq(cond7, 2 * b1 * g - b2**2), lam) == [1]
-    rows = [
+    rows = [  # ((key, where, kind, method), printed, corrected, explanation, condition, printed_wrong, check)
         (
-            "prop1-b3",
-            "Proposition 1 and its proof",
-            "typo",
+            ("prop1-b3", "Proposition 1 and its proof", "typo", ("text", "sympy", "numeric")),
             "$2\\gamma_1 b_1 - b_3^2 > 0$",
             "$2\\gamma_1 b_1 - b_2^2 > 0$",
             "The model has no $b_3$; the determinant of the printed Hessian (3) is $2\\gamma_1 b_1 - b_2^2$.",
             "",
-            ("text", "sympy", "numeric"),
             text_prop1_b3()
             and S._same(S.PRINTED["eq (3) Hessian"].det(), S.PRINTED["Prop. 1 condition"].subs(S.b3, b2)),
             check_prop1_b3,
         ),
         (
-            "prop1-leader-concavity",
-            "Proposition 1, eq (3)",
-            "error",
+            ("prop1-leader-concavity", "Proposition 1, eq (3)", "error", ("sympy", "numeric")),
             "the platform's profit is jointly concave in $(p, s)$ with Hessian (3), "
             "$H = \\begin{bmatrix}-2b_1 & b_2\\\\ b_2 & -\\gamma_1\\end{bmatrix}$, iff $2\\gamma_1 b_1 - b_2^2 > 0$",
             "the leader's Hessian, the follower's reply (5) substituted, is "
@@ -140,7 +135,6 @@ def errata() -> tuple[Erratum, ...]:
             f"determinant ${sp.latex(det7)}$, so the printed condition is sufficient for every $\\lambda \\le 1$ "
             "and necessary only at $\\lambda = 1$.",
             "",
-            ("sympy", "numeric"),
             S._same(det_leader, 4 * g * b1 - b2**2)
             and H_leader != S.PRINTED["eq (3) Hessian"]
             and S._same(det7, lam * cond7)
@@ -149,9 +143,7 @@ def errata() -> tuple[Erratum, ...]:
             check_leader_concavity,
         ),
         (
-            "stackelberg-order",
-            "§3.2, Proposition 1 proof, eq (4)",
-            "inconsistency",
+            ("stackelberg-order", "§3.2, Proposition 1 proof, eq (4)", "inconsistency", ("sympy", "numeric")),
             "the platform determines $p$ and $s$; the manufacturer then determines $\\omega$",
             "the platform determines its mark-up $x = p - \\omega$ and $s$; the manufacturer then determines $\\omega$",
             "With $p$ fixed, $\\pi_2 = (\\omega - c)(\\beta - b_1 p + b_2 s)$ is linear in $\\omega$ (second derivative "
@@ -159,14 +151,11 @@ def errata() -> tuple[Erratum, ...]:
             "substitution $p = \\omega + x$ (eq 4) makes the platform's decision the mark-up; eq (5) and all of §3.2 "
             "follow from that reading, which `xbec` implements.",
             "",
-            ("sympy", "numeric"),
             pi2_fixed_p == 0 and S._same(S.manufacturer_reply()["d2pi2_dw2"], -2 * b1),
             check_stackelberg_order,
         ),
         (
-            "p1-s1-reaction",
-            "§3.2, $p^{1*}$ and $s^{1*}$",
-            "clarification",
+            ("p1-s1-reaction", "§3.2, $p^{1*}$ and $s^{1*}$", "clarification", ("sympy", "numeric")),
             "$p^{1*} = \\frac{3(\\beta + b_2 s)}{4b_1} + \\frac{c}{4}$, "
             "$s^{1*} = \\frac{(3p - c)b_1 b_2 - 2b_2\\beta}{b_1\\gamma_1 + 2b_2^2}$",
             "$x = \\frac{2\\gamma_1(\\beta - b_1 c)}{4b_1\\gamma_1 - b_2^2}$, $p^{1*} = c + \\frac{3x}{2}$, "
@@ -174,30 +163,24 @@ def errata() -> tuple[Erratum, ...]:
             "The printed expressions are the two reaction functions (each contains the other decision); the "
             "equilibrium is where they cross, given here in closed form.",
             "",
-            ("sympy", "numeric"),
             S.SYMBOLS["s"] in S.PRINTED["p^{1*}"].free_symbols
             and S.SYMBOLS["p"] in S.PRINTED["s^{1*}"].free_symbols
             and all(ch.agrees for ch in S.checks() if ch.key in ("p^{1*}", "s^{1*}")),
             check_reaction,
         ),
         (
-            "eq7-reference",
-            "§3.4, before eq (8)",
-            "typo",
+            ("eq7-reference", "§3.4, before eq (8)", "typo", ("text", "numeric")),
             "In equation (6), calculate … of $\\pi_1(\\lambda)$",
             "In equation (7), calculate … of $\\pi_1(\\lambda)$",
             f"The sentence cites eq ({cited_equation()}), whose left-hand side is "
             f"${paper.EQUATION_LHS.get(cited_equation(), '?')}$; $\\pi_1(\\lambda)$ is eq (7), whose first-order conditions "
             "give eqs (8) and (9).",
             "",
-            ("text", "numeric"),
             text_eq7_reference(),
             check_eq7_reference,
         ),
         (
-            "pi2-lambda",
-            "§3.4, after eq (10)",
-            "error",
+            ("pi2-lambda", "§3.4, after eq (10)", "error", ("sympy", "numeric")),
             "$\\pi_2(\\lambda) = \\pi - \\pi_1(\\lambda) = (1 - \\lambda)\\pi$",
             "$\\pi_2(\\lambda) = \\bigl((1-\\lambda)p^{2*} + \\omega^*(\\lambda) - c\\bigr)D$, and "
             "$\\pi - \\pi_1(\\lambda) - \\pi_2(\\lambda) = \\tfrac{\\gamma_1}{2}(s^*(\\lambda) - s^{2*})^2$",
@@ -206,14 +189,11 @@ def errata() -> tuple[Erratum, ...]:
             "expression (see the ledger).",
             "$\\pi_2(\\lambda) = \\pi - \\pi_1(\\lambda)$ holds only where $s^*(\\lambda) = s^{2*}$, i.e. $b_2 = 0$ "
             "or $\\lambda = 1$",
-            ("sympy", "numeric"),
             pi2_printed_wrong(),
             check_pi2_lambda,
         ),
         (
-            "sharing-not-coordinating",
-            "§3.4 and Table 1 (column $\\pi^*$)",
-            "error",
+            ("sharing-not-coordinating", "§3.4 and Table 1 (column $\\pi^*$)", "error", ("sympy", "numeric")),
             "Under a revenue sharing, in order to achieve the effect of centralized decision-making, set "
             "$p^*(\\lambda) = p^{2*}$",
             "eq (10) aligns the price only. With $b_2 > 0$ and $\\lambda < 1$: "
@@ -228,54 +208,42 @@ def errata() -> tuple[Erratum, ...]:
             'column stays below the centralised $\\pi$. The statement "$s^*(\\lambda) < s^{2*}$ for every '
             '$\\lambda < 1$" is false for $\\lambda > b_1\\gamma_1/b_2^2$. ' + overprovision_text(),
             "$b_2 > 0$ (with $b_2 = 0$, $s \\equiv 0$ and the contract coordinates fully)",
-            ("sympy", "numeric"),
             sharing_identities_hold() and not S._same(rs["pi_total"], cen["pi_total"]),
             check_sharing_price_only,
         ),
         (
-            "table1-step",
-            "§5.1, Table 1",
-            "typo",
+            ("table1-step", "§5.1, Table 1", "typo", ("text",)),
             f"with a step change of {paper.STATED_STEP['Table 1']}",
             "$\\lambda = 0.71 + 0.02k$ ($k = 0, \\dots, 8$), then $0.88$, the band's last point on a 0.01 grid",
             f"Table 1 prints $\\lambda$ = {', '.join(lam_column(paper.TABLE1))}: the last step is "
             f"{printed_steps(lam_column(paper.TABLE1))[-1]:g}.",
             "",
-            ("text",),
             text_table_step(paper.TABLE1, "Table 1"),
             check_table1_step,
         ),
         (
-            "table2-step",
-            "§5.2, Table 2",
-            "typo",
+            ("table2-step", "§5.2, Table 2", "typo", ("text",)),
             f"with step changes of {paper.STATED_STEP['Table 2']}",
             "$\\lambda = 0.71$, then $0.72 + 0.02k$ ($k = 0, \\dots, 8$)",
             f"Table 2 prints $\\lambda$ = {', '.join(lam_column(paper.TABLE2))}: after the first step the step is "
             f"{printed_steps(lam_column(paper.TABLE2))[1]:g}.",
             "",
-            ("text",),
             text_table_step(paper.TABLE2, "Table 2"),
             check_table2_step,
         ),
         (
-            "raiffa-upper-limit",
-            "§4.1, before eq (12)",
-            "typo",
+            ("raiffa-upper-limit", "§4.1, before eq (12)", "typo", ("text", "sympy", "numeric")),
             "$\\overline{x_j} = B - \\mu_i$",
             "$\\overline{x}_j = V(N) - \\mu_j$",
             "$B$ is defined nowhere in §4.1 and the index $i$ does not match $j$. With "
             "$\\overline{x}_j = V(N) - \\mu_j$, eq (12) averaged over $j$ gives eq (13) exactly (SymPy, "
             "$n = 2, \\dots, 6$).",
             "",
-            ("text", "sympy", "numeric"),
             text_upper_limit(),
             check_upper_limit,
         ),
         (
-            "eq14-theta",
-            "§4.2 eq (14) and §5.2",
-            "inconsistency",
+            ("eq14-theta", "§4.2 eq (14) and §5.2", "inconsistency", ("text", "numeric")),
             "eq (14): $F_i = M_1\\frac{\\varphi_i}{\\sum\\varphi_i} + M_2\\frac{s_i}{\\sum s_i} + "
             "M_3\\frac{\\theta_i}{\\sum\\theta_i}$, $\\theta_i$ the *business level*; §5.2: $\\theta_i$ the "
             "*service level*, weights 0.7 and 0.3",
@@ -287,14 +255,11 @@ def errata() -> tuple[Erratum, ...]:
             "$M_2/n$ to every share and scale the other two terms down by $1 - M_2$: "
             "$F_i = (1 - M_2)F_i' + M_2/n$ with $F_i'$ the two-term share of §5.2.",
             "",
-            ("text", "numeric"),
             text_eq14_theta(),
             check_eq14_theta,
         ),
         (
-            "vn-profit",
-            "§4.1 and §5.2",
-            "inconsistency",
+            ("vn-profit", "§4.1 and §5.2", "inconsistency", ("sympy", "text", "identity")),
             "$V(N)$ is the total revenue …, $V(N) = \\pi_1(\\lambda)$",
             "$V(N) = \\pi_1(\\lambda)$ is the platform's *profit*: revenue $\\lambda p D$ less $\\omega D$, "
             "$\\gamma_1 s^2/2$ and $K$",
@@ -302,22 +267,18 @@ def errata() -> tuple[Erratum, ...]:
             "share; Table 2's $V(N)$ column equals Table 1's $\\pi_1(\\lambda)$ column, so the paper itself allocates "
             "the profit.",
             "",
-            ("sympy", "text", "identity"),
             "total revenue" in paper.TEXT["s41_revenue"]
             and not S._same(S.profit_functions()["pi1(lambda)"], sym["lam"] * sym["p"] * S.D),
             check_vn_profit,
         ),
         (
-            "all-members-centralised",
-            "§5.3.1",
-            "gap",
+            ("all-members-centralised", "§5.3.1", "gap", ("text", "identity")),
             "centralized decision-making and revenue sharing result in higher profits for all alliance members",
             "centralisation raises the alliance's total, $\\pi > \\pi_1^* + \\pi_2^*$; it raises each member's profit "
             "only under a split of $\\pi$ that the paper does not give (revenue sharing inside the band is one)",
             "§3.3 and §5.1 report only the total $\\pi$ for the centralised regime; no wholesale price or split is "
             "defined, so members' centralised profits are undefined.",
             "",
-            ("text", "identity"),
             "pi" in paper.SECTION_5_1
             and not any(k.startswith("pi1_c") or k.startswith("pi2_c") for k in paper.SECTION_5_1),
             check_all_members,
@@ -325,7 +286,7 @@ def errata() -> tuple[Erratum, ...]:
     ]
     paper_params = HorizontalParams()
     out = []
-    for key, where, kind, printed, corrected, expl, cond, method, wrong, check in rows:
+    for (key, where, kind, method), printed, corrected, expl, cond, wrong, check in rows:
         ok = bool(wrong) and bool(check(paper_params))
         out.append(Erratum(key, where, kind, printed, corrected, expl, cond, method, bool(wrong), ok, check))
     return tuple(out)

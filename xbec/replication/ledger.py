@@ -205,36 +205,17 @@ def _section_5_1(params: HorizontalParams) -> list[LedgerRow]:
     grid_lo, grid_hi = grid_ends(band)
     band_note = f"exact band ({band.lo:.6f}, {band.hi:.6f}); the paper reports its ends on a 0.01 grid"
     pi2_at = revenue_sharing(params, grid_hi + 0.01).pi_manufacturer
-    return [
-        _row("§5.1", "p1", "§5.1, decentralised, p^{1*}", P["p1"], dec.p),
-        _row("§5.1", "w1", "§5.1, decentralised, omega^{1*}", P["w1"], dec.w),
-        _row("§5.1", "s1", "§5.1, decentralised, s^{1*}", P["s1"], dec.s),
-        _row(
-            "§5.1",
-            "pi1",
-            "§5.1, decentralised, pi_1^*",
-            P["pi1"],
-            dec.pi_platform,
-            [
-                (
-                    "eq (1) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
-                    platform_profit(params, p, w, s),
-                )
-            ],
-        ),
-        _row(
-            "§5.1",
-            "pi2",
-            "§5.1, decentralised, pi_2^*",
-            P["pi2"],
-            dec.pi_manufacturer,
-            [
-                (
-                    "eq (2) evaluated at the rounded p^{1*}, omega^{1*}, s^{1*} (2 decimals)",
-                    manufacturer_profit(params, p, w, s),
-                )
-            ],
-        ),
+    rows = [
+        _row("§5.1", key, f"§5.1, decentralised, {sym}", P[key], getattr(dec, key[0]))
+        for key, sym in (("p1", "p^{1*}"), ("w1", "omega^{1*}"), ("s1", "s^{1*}"))
+    ]
+    for i, profit, exact in ((1, platform_profit, dec.pi_platform), (2, manufacturer_profit, dec.pi_manufacturer)):
+        how = (
+            f"eq ({i}) evaluated at the rounded p^{{1*}}, omega^{{1*}}, s^{{1*}} (2 decimals)",
+            profit(params, p, w, s),
+        )
+        rows.append(_row("§5.1", f"pi{i}", f"§5.1, decentralised, pi_{i}^*", P[f"pi{i}"], exact, [how]))
+    return rows + [
         _row("§5.1", "pi", "§5.1, centralised, pi", P["pi"], cen.pi_total),
         _row("§5.1", "lam_lo", "§5.1, acceptable lambda, lower end (0.01 grid)", P["lam_lo"], grid_lo, note=band_note),
         _row("§5.1", "lam_hi", "§5.1, acceptable lambda, upper end (0.01 grid)", P["lam_hi"], grid_hi, note=band_note),
@@ -277,16 +258,8 @@ def _table_1(params: HorizontalParams) -> list[LedgerRow]:
             if col == "pi_total":
                 alt = _r2(np.asarray(res.pi_platform)[i]) + _r2(np.asarray(res.pi_manufacturer)[i])
                 rounded.append(("the sum of the rounded pi_1(lambda) and pi_2(lambda) columns", alt))
-            rows.append(
-                _row(
-                    "Table 1",
-                    f"{col}@{cells['lam']}",
-                    f"Table 1, lambda={cells['lam']}, {label}",
-                    cells[col],
-                    exact,
-                    rounded,
-                )
-            )
+            lam = cells["lam"]
+            rows.append(_row("Table 1", f"{col}@{lam}", f"Table 1, lambda={lam}, {label}", cells[col], exact, rounded))
     return rows
 
 
@@ -363,28 +336,12 @@ def _section_5_2(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
         "qualifies, the rounded pi_1^* of §5.1 does"
     )
     how = f"eq (15) with V(N) = {V_paper} (the paper's rounded pi_1^*) and mu = {list(mu_rec)}, not the stated mu"
-    rows = [
-        _row(
-            "§5.2",
-            "V",
-            "§5.2, decentralised V(N) = pi_1^*",
-            P["V"],
-            dec.pi_platform,
-            [("eq (1) at the rounded p^{1*}, omega^{1*}, s^{1*}", rounded_V)],
-        ),
-    ]
+    rounded = [("eq (1) at the rounded p^{1*}, omega^{1*}, s^{1*}", rounded_V)]
+    rows = [_row("§5.2", "V", "§5.2, decentralised V(N) = pi_1^*", P["V"], dec.pi_platform, rounded)]
     for i in range(vparams.n):
-        rows.append(
-            _row(
-                "§5.2",
-                f"x{i + 1}",
-                f"§5.2, decentralised, x_{i + 1}",
-                P[f"x{i + 1}"],
-                alloc[i],
-                discrepancy_note=note,
-                reconstruction=(how, inputs, float(rec[i])),
-            )
-        )
+        key, rebuilt = f"x{i + 1}", (how, inputs, float(rec[i]))
+        where = f"§5.2, decentralised, x_{i + 1}"
+        rows.append(_row("§5.2", key, where, P[key], alloc[i], discrepancy_note=note, reconstruction=rebuilt))
     return rows
 
 
@@ -395,16 +352,11 @@ def _table_2(params: HorizontalParams, vparams: VerticalParams) -> list[LedgerRo
     x = allocate(vparams, V)
     for i, printed_row in enumerate(paper.TABLE2):
         cells = dict(zip(paper.TABLE2_COLUMNS, printed_row))
-        rows.append(_row("Table 2", f"V@{cells['lam']}", f"Table 2, lambda={cells['lam']}, V(N)", cells["V"], V[i]))
+        lam = cells["lam"]
+        rows.append(_row("Table 2", f"V@{lam}", f"Table 2, lambda={lam}, V(N)", cells["V"], V[i]))
         for j in range(vparams.n):
             rows.append(
-                _row(
-                    "Table 2",
-                    f"x{j + 1}@{cells['lam']}",
-                    f"Table 2, lambda={cells['lam']}, x_{j + 1}^*",
-                    cells[f"x{j + 1}"],
-                    x[i, j],
-                )
+                _row("Table 2", f"x{j + 1}@{lam}", f"Table 2, lambda={lam}, x_{j + 1}^*", cells[f"x{j + 1}"], x[i, j])
             )
     return rows
 
@@ -428,21 +380,10 @@ def _conclusions(params: HorizontalParams, vparams: VerticalParams) -> list[Ledg
         f"{same.hi:.6f}), lower end {grid_ends(same)[0]:.2f} again"
     )
     inputs = {"Table 2 mu": vparams.mu, "baseline mu": mu_rec, "baseline V": float(V_paper)}
+    rebuilt = ("the vertical band against the reconstructed decentralised allocation", inputs, grid_ends(mixed)[0])
+    where = "§5.2/§6 conclusion, lambda lower end"
     return [
-        _row(
-            "§6",
-            "lam_lo",
-            "§5.2/§6 conclusion, lambda lower end",
-            C["lam_lo"],
-            lo,
-            discrepancy_note=why,
-            note=note,
-            reconstruction=(
-                "the vertical band against the reconstructed decentralised allocation",
-                inputs,
-                grid_ends(mixed)[0],
-            ),
-        ),
+        _row("§6", "lam_lo", where, C["lam_lo"], lo, discrepancy_note=why, note=note, reconstruction=rebuilt),
         _row("§6", "lam_hi", "§5.2/§6 conclusion, lambda upper end", C["lam_hi"], hi, note=note),
     ]
 

@@ -173,20 +173,20 @@ class Subgame:
     platform: Any
 
 
+def _aa(a1, a2, beta):
+    """Both on agency (the retail prices), or both on wholesale (the wholesale prices), intercepts a1 and a2."""
+    d = 4.0 - beta**2
+    return (2.0 * a1 + a2 * beta) / d, (2.0 * a2 + a1 * beta) / d
+
+
 def _ww(a1, a2, beta):
     """Both on wholesale, intercepts a1 (product 1) and a2 (product 2)."""
     d = 4.0 - beta**2
-    w1 = (2.0 * a1 + a2 * beta) / d
-    w2 = (2.0 * a2 + a1 * beta) / d
+    w1, w2 = _aa(a1, a2, beta)
     m1 = (2.0 * a1 + 3.0 * a2 * beta + a1 * beta**2) / (2.0 * d * (1.0 - beta**2))
     m2 = (2.0 * a2 + 3.0 * a1 * beta + a2 * beta**2) / (2.0 * d * (1.0 - beta**2))
     q1, q2 = 0.5 * w1, 0.5 * w2
     return w1, w2, w1 + m1, w2 + m2, q1, q2
-
-
-def _aa(a1, a2, beta):
-    d = 4.0 - beta**2
-    return (2.0 * a1 + a2 * beta) / d, (2.0 * a2 + a1 * beta) / d
 
 
 def _wa(aw, aa, beta, r):
@@ -352,14 +352,10 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     ``r{i}{s}`` is the royalty at which supplier ``i`` earns the same profit on
     agency and on wholesale when its rival is on ``s``.  Supplier ``i`` takes
     agency iff ``r <= r{i}{s}`` (indifference resolved in favour of agency).
-
-    On the whole domain each threshold exists and is unique in ``(0, 1)``:
-    the agency profit ``(1 - r) p q`` falls to zero at ``r = 1`` while the
+    Each threshold exists and is unique in ``(0, 1)`` on the whole domain: the
+    agency profit ``(1 - r) p q`` falls to zero at ``r = 1`` while the
     wholesale profit stays positive, and at ``r = 0`` agency pays more (no
-    double marginalisation).  Hence no clipping and no ``None`` are ever
-    needed.  The rival-on-A thresholds solve a quadratic (closed form), the
-    rival-on-W thresholds a cubic (bisection to machine precision); see
-    :func:`derive` for the sympy derivation of the indifference conditions.
+    double marginalisation); computed by :func:`threshold_arrays`.
 
     ``0 < alpha <= 1``, ``0 <= beta < 1`` (else
     :class:`~xbec.errors.ModelDomainError`); keys ``"r1W", "r1A", "r2W",

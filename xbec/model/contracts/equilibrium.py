@@ -62,10 +62,9 @@ def choice(alpha: float, beta: float, r: float) -> tuple[str, ...]:
     ``0 <= r <= 1`` (else :class:`~xbec.errors.ModelDomainError`).
 
     The selected configurations in the order of :data:`CONFIGURATIONS`:
-    usually one; two (``("WA", "AW")``) where both asymmetric equilibria
-    exist and each supplier prefers the one in which it is on agency (a
-    coordination problem that payoff dominance cannot resolve; occurs for
-    ``alpha`` close to 1 and large ``beta``).
+    usually one; two (``("WA", "AW")``) where payoff dominance cannot resolve
+    the coordination problem (see :func:`reachable_choices`; ``alpha`` close
+    to 1 and large ``beta``).
     """
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
@@ -280,12 +279,7 @@ class Equilibrium:
 
 
 def equilibrium(alpha: float, beta: float, niche_forced_agency: bool = False) -> Equilibrium:
-    """Subgame-perfect equilibrium: royalty, contracts, prices and profits.
-
-    Stage 1 is solved exactly: the platform's profit as a function of ``r``
-    is piecewise (one piece per stage-2 configuration), each piece is
-    non-decreasing, so the candidates are the right end points of the pieces,
-    i.e. ``0``, the thresholds and ``1``.
+    """Subgame-perfect equilibrium: royalty, contracts, prices and profits (stage 1 solved exactly).
 
     ``alpha`` (potential demand of the niche supplier) in ``(0, 1]``, ``beta``
     (substitutability) in ``[0, 1)``, else
