@@ -257,3 +257,14 @@ def test_landing_page_pastes_every_claims_verdict():
         assert f"replication_report.ipynb::verdict_{c.key}:s" in intro, c.key
     assert "verdict_{cl.key}" in report  # glues verdict_<key> for every claim
     assert "-p fast" not in intro
+
+
+@pytest.mark.parametrize("n", [2, 3, 5, 12])
+def test_claims_for_every_member_count(n):
+    """Other alliance sizes than the paper's four: every claim is assessed; the comparison with the
+    paper's printed four-member allocation says it does not apply (it raised KeyError for n > 4)."""
+    vp = xbec.VerticalParams(mu=tuple(100.0 * (i + 1) for i in range(n)), phi=(1.0,) * n, theta=(0.5,) * n)
+    found = xbec.claims(xbec.HorizontalParams(), vp)
+    assert {c.key for c in found} == {c.key for c in xbec.claims(xbec.HorizontalParams())}
+    (band,) = (c for c in found if c.key == "band")
+    assert band.evidence["band against the paper's printed decentralised allocation"].startswith("not applicable")

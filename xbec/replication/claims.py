@@ -176,13 +176,17 @@ def _band(params, vp) -> Assessment:
         "vertical band": f"({v.lo:.6f}, {v.hi:.6f})" if v else "none",
         "vertical band on the 0.01 grid": grid_label(v),
     }
+    against = "band against the paper's printed decentralised allocation"
+    printed = [paper.value(x) for k, x in paper.SECTION_5_2_DECENTRALIZED.items() if k.startswith("x")]
     try:
-        printed = [paper.value(paper.SECTION_5_2_DECENTRALIZED[f"x{i + 1}"]) for i in range(vp.n)]
+        if vp.n != len(printed):
+            raise ValueError(f"not applicable: {vp.n} members, the paper prints {len(printed)}")
         alt = vertical_acceptable_lambda(params, vp, baseline=printed)
-        ev["band against the paper's printed decentralised allocation"] = f"({alt.lo:.6f}, {alt.hi:.6f})"
-        ev["… on the 0.01 grid"] = grid_label(alt)
+        ev[against], ev["… on the 0.01 grid"] = f"({alt.lo:.6f}, {alt.hi:.6f})", grid_label(alt)
     except ModelDomainError:
-        ev["band against the paper's printed decentralised allocation"] = "none"
+        ev[against] = "none"
+    except ValueError as e:
+        ev[against] = str(e)
     if v is None:
         return False, False, ev
     lo, hi = grid_ends(v)

@@ -328,11 +328,6 @@ def validate(values: dict[str, Any], chapters: tuple[str, ...] = ()) -> Validate
                 al.core_nonempty_pair_factor_limit(V, vp.mu),
             ),
         )
-    if "replication_report" in chapters and len(vals["mu"]) != len(paper["mu"]):
-        raise ParameterError(
-            f"mu has {len(vals['mu'])} members: chapter replication_report compares the "
-            f"paper's {len(paper['mu'])}; leave it out with --notebooks"
-        )
     moved = ", ".join(k for k in HORIZONTAL if vals[k] != paper[k])
     warn = f"{moved} changed but mu keeps the paper's V(N \\ {{i}}), computed for the paper's horizontal alliance"
     warnings = (warn + "; set --param mu=... to match",) * (bool(moved) and vals["mu"] == paper["mu"])
