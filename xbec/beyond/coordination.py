@@ -76,26 +76,12 @@ def coordinating_contract(params: HorizontalParams, lam) -> CoordinatingContract
     """
     lam = v.share("lam", lam)
     cen = centralized(params)
-    p = np.full_like(lam, cen.p)
-    s = np.full_like(lam, cen.s)
+    p, s, d = (np.full_like(lam, x) for x in (cen.p, cen.s, cen.demand))
     w = lam * params.c
     pi1 = contract_platform_profit(params, lam, p, w, s, lam)
     pi2 = contract_manufacturer_profit(params, lam, p, w, s, lam)
-    out = dict(
-        lam=lam,
-        p=p,
-        w=w,
-        s=s,
-        demand=np.full_like(lam, cen.demand),
-        pi_platform=pi1,
-        pi_manufacturer=pi2,
-        pi_total=pi1 + pi2,
-        platform_cost_share=lam,
-        manufacturer_cost_share=1 - lam,
-    )
-    if lam.ndim == 0:
-        out = {k: float(val) for k, val in out.items()}
-    return CoordinatingContractResult(**out)
+    out = (lam, p, w, s, d, pi1, pi2, pi1 + pi2, lam, 1 - lam)  # the fields in order, cost shares last
+    return CoordinatingContractResult(*(float(x) for x in out) if lam.ndim == 0 else out)
 
 
 def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: bool = True) -> LambdaBand:
