@@ -357,18 +357,8 @@ def equilibrium_map(alpha: Any, beta: Any, niche_forced_agency: bool = False) ->
     tie = np.zeros(code.shape, bool)
     for k, c in enumerate(CONFIGURATIONS):
         tie |= s1["ties"][c] & (code != k)
-    return EquilibriumMap(
-        alpha=a,
-        beta=b,
-        niche_forced_agency=forced,
-        code=code,
-        royalty=s1["royalty"],
-        royalty_lo=s1["royalty_lo"],
-        platform_profit=s1["platform"],
-        thresholds=s1["thresholds"],
-        tie=tie,
-        ambiguous=s1["ambiguous"],
-    )
+    stage1 = (s1["royalty"], s1["royalty_lo"], s1["platform"], s1["thresholds"])  # fields royalty .. thresholds
+    return EquilibriumMap(a, b, forced, code, *stage1, tie, s1["ambiguous"])
 
 
 @dataclass(frozen=True)
