@@ -143,15 +143,8 @@ def least_core_epsilon(n: int, worth) -> float:
         return scale * least_core_epsilon(n, table / scale)
     full, masks, bits = _proper_coalitions(n)
     # variables (x, eps); minimise eps s.t. -x(S) - eps <= -v(S), x(N) = v(N)
-    A_ub = np.hstack([-bits, -np.ones((bits.shape[0], 1))])
-    res = solve_lp(
-        np.r_[np.zeros(n), 1.0],
-        A_ub,
-        -table[masks],
-        np.r_[np.ones(n), 0.0][None, :],
-        [table[full]],
-        [(None, None)] * (n + 1),
-    )
+    A_ub, A_eq = np.hstack([-bits, -np.ones((bits.shape[0], 1))]), np.r_[np.ones(n), 0.0][None, :]
+    res = solve_lp(np.r_[np.zeros(n), 1.0], A_ub, -table[masks], A_eq, [table[full]], [(None, None)] * (n + 1))
     return float(res.x[-1])
 
 
