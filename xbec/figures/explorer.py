@@ -80,12 +80,8 @@ def _num(x: float) -> float | None:
 def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.ndarray]:
     """Revenue-sharing outcome on ``lam``, ``nan`` where it has no outcome the two members would sign.
 
-    A λ has no outcome when :func:`xbec.revenue_sharing` finds none (eq 10
-    singular, demand <= 0 or a negative service level) or when its outcome
-    leaves the platform or the manufacturer with a negative profit: neither
-    would sign that contract. The second rule removes the spikes next to eq
-    (10)'s pole ``λ = b1 γ1 / b2²`` (profits of ±10⁸ with a negative wholesale
-    price), where the model's formulas still return numbers.
+    The rule of :func:`xbec.figures.paper.curve_lambda`: no outcome (eq 10 singular, demand <= 0, a
+    negative service level) or one leaving a member a loss (the spikes next to eq 10's pole).
     """
     out = {k: np.full(lam.shape, np.nan) for k in TABLE1_COLUMNS}
     ok = sharing_defined(params, lam)
