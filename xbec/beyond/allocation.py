@@ -59,17 +59,8 @@ def compare_allocations(
     n = len(mu)
     alloc = {r: _rule_allocation(r, V, mu, F, table) for r in RULES}
     core = {k: core_check(n, table, x, tol=1e-7 * max(1.0, abs(float(V)))) for k, x in alloc.items()}
-    return AllocationComparison(
-        V=float(V),
-        mu=tuple(float(m) for m in mu),
-        F=tuple(float(f) for f in F),
-        pair_factor=float(pair_factor),
-        singleton=float(singleton),
-        table=table,
-        allocations=MappingProxyType(alloc),
-        core=MappingProxyType(core),
-        least_core_epsilon=least_core_epsilon(n, table),
-    )
+    game = (float(V), tuple(map(float, mu)), tuple(map(float, F)), float(pair_factor), float(singleton), table)
+    return AllocationComparison(*game, MappingProxyType(alloc), MappingProxyType(core), least_core_epsilon(n, table))
 
 
 @dataclass(frozen=True)
