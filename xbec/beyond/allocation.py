@@ -137,19 +137,13 @@ def core_limits(
         e0 = excesses(g0, x0)[1:full]
         e1 = excesses(g1, x1)[1:full]
         slope = e1 - e0
-        lo, hi = 0.0, 1.0
         # e0 + t * slope >= -tol
         with np.errstate(divide="ignore", invalid="ignore"):
             bound = (-tol - e0) / slope
         if np.any((slope == 0) & (e0 < -tol)):
             out[rule] = (math.nan, math.nan)
             continue
-        up = slope < 0
-        down = slope > 0
-        if up.any():
-            hi = min(hi, float(np.min(bound[up])))
-        if down.any():
-            lo = max(lo, float(np.max(bound[down])))
+        lo, hi = float(np.max(bound[slope > 0], initial=0.0)), float(np.min(bound[slope < 0], initial=1.0))
         out[rule] = (lo, hi) if lo <= hi else (math.nan, math.nan)
     t_star = core_nonempty_pair_factor_limit(V, mu, singleton=singleton)
     out[RULES[3]] = (0.0, t_star) if np.isfinite(t_star) else (math.nan, math.nan)
@@ -224,13 +218,12 @@ def core_worth_interval(
     tol = 1e-9 * scale
     if np.any((np.abs(slope) <= 1e-15) & (e0 < -tol)):
         return math.nan, math.nan
-    lo, hi = -math.inf, math.inf
     with np.errstate(divide="ignore", invalid="ignore"):
         bound = -e0 / slope
-    if np.any(slope > 1e-15):
-        lo = float(np.max(bound[slope > 1e-15]))
-    if np.any(slope < -1e-15):
-        hi = float(np.min(bound[slope < -1e-15]))
+    lo, hi = (
+        float(np.max(bound[slope > 1e-15], initial=-math.inf)),
+        float(np.min(bound[slope < -1e-15], initial=math.inf)),
+    )
     return (lo, hi) if lo <= hi else (math.nan, math.nan)
 
 
