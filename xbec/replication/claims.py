@@ -235,9 +235,8 @@ def _domestic_first(params, vp) -> Assessment:
     ok = all(member_beats(params, vp, 1, j, v) for j in range(2, vp.n))
     order = sorted(range(1, vp.n), key=lambda i: -x[i])
     names = {1: "domestic", 2: "international", 3: "foreign"}
-    ev: dict[str, float | str] = {
-        "providers at the band midpoint, highest first": ", ".join(names.get(i, f"member {i + 1}") for i in order)
-    }
+    ranking = ", ".join(names.get(i, f"member {i + 1}") for i in order)
+    ev: dict[str, float | str] = {"providers at the band midpoint, highest first": ranking}
     ev.update({f"$x_{i + 1}^*$ at the band midpoint": float(x[i]) for i in range(1, vp.n)})
     return ok, ok, ev
 
