@@ -136,9 +136,9 @@ def nash_bargaining_lambda(
     r = revenue_sharing(params, np.array(list(lams.values())))
     deriv = (nash.deriv() * d2 - 2 * nash * d2.deriv())(lam_nash) / d2(lam_nash) ** 3
     dec = decentralized(params, leader)
-    profits = [dict(zip(lams, map(float, np.atleast_1d(x)))) for x in (r.pi_platform, r.pi_manufacturer)]
+    pi1_at, pi2_at = (dict(zip(lams, map(float, np.atleast_1d(x)))) for x in (r.pi_platform, r.pi_manufacturer))
     at_nash = (float(nash_product(params, lam_nash, leader)), float(deriv), bool(band.lo < lam_nash < band.hi))
-    return BargainingOutcome(leader, band, dec.pi_platform, dec.pi_manufacturer, lams, *profits, *at_nash)
+    return BargainingOutcome(leader, band, dec.pi_platform, dec.pi_manufacturer, lams, pi1_at, pi2_at, *at_nash)
 
 
 # -- 3. The coalition values mu while V(N) = pi1(lam) moves

@@ -114,9 +114,9 @@ def band_dimensionless_figure(
         ax.plot(rho, r.lo, color=colour, linewidth=1.2, label=rf"$\kappa$ = {kappa:g}")
         ax.plot(rho, r.hi, color=colour, linewidth=1.2)
     ax.axvline(0.5, color="black", linestyle="--", linewidth=0.8)
-    where = dict(xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points", fontsize=8)
-    ax.annotate(r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)", (0.5, 0.02), **where)
-    outside = dict(color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY], alpha=0.5, label="outside the domain")
+    where: dict[str, Any] = dict(xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points")
+    ax.annotate(r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)", (0.5, 0.02), fontsize=8, **where)
+    outside: dict[str, Any] = dict(color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY], alpha=0.5, label="outside the domain")
     ax.axvspan(1.0, max(1.0, float(rho.max())), **outside)
     ax.text(0.75, 0.7, "band empty\n(every $\\kappa$)", ha="center", va="center", fontsize=10, color="0.35")
     if mark is not None:
@@ -238,7 +238,7 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     for k, rule in enumerate(rules):
         x = comp.allocations[rule]
         ok = comp.core[rule].in_core
-        look = dict(hatch=None if ok else "///", edgecolor="white" if ok else "black", linewidth=0.5)
+        look: dict[str, Any] = dict(hatch=None if ok else "///", edgecolor="white" if ok else "black", linewidth=0.5)
         label = f"{rule}" + ("" if ok else " (not in core)")
         ax.bar(xs + (k - (len(rules) - 1) / 2) * width, x, width, color=_RULE_COLOURS.get(rule), label=label, **look)
     cap = comp.V - np.asarray(comp.mu)
@@ -334,7 +334,7 @@ def cost_figure(
             ax_e.semilogy(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$ beyond the measured n")
     for secs in thresholds:
         ax_t.axhline(secs, color="grey", linewidth=0.8, linestyle=":")
-        where = dict(xycoords=("axes fraction", "data"), textcoords="offset points", xytext=(-4, 3))
+        where: dict[str, Any] = dict(xycoords=("axes fraction", "data"), textcoords="offset points", xytext=(-4, 3))
         ax_t.annotate(f"{secs:g} s", (1, secs), ha="right", fontsize=8, color="grey", **where)
     ax_t.set_title("(a) time, small n")
     ax_t.set_ylabel(time_label)
