@@ -13,7 +13,7 @@ from numpy.typing import ArrayLike
 from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, LambdaBand, band_conditions, solve_band
-from ..model.vertical import _proper_coalitions, improved_raiffa, raiffa, shapley
+from ..model.vertical import improved_raiffa, proper_coalitions, raiffa, shapley
 from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 
 
@@ -103,7 +103,7 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     base = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
     one = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
     n = len(mu)
-    full, masks, bits = _proper_coalitions(n)
+    full, masks, bits = proper_coalitions(n)
     k = np.bitwise_count(masks)
     mid = (k >= 2) & (k <= n - 2)
     m = np.where(mid, one[masks], 0.0)
@@ -160,7 +160,7 @@ def core_min_grand_worth(mu: Sequence[float], *, pair_factor: float = 0.0, singl
     """
     table = vertical_game(0.0, mu, pair_factor=pair_factor, singleton=singleton)
     n = len(mu)
-    full, masks, bits = _proper_coalitions(n)
+    full, masks, bits = proper_coalitions(n)
     res = solve_lp(np.ones(n), -bits, -table[masks], None, None, [(None, None)] * n)
     return float(res.fun)
 

@@ -235,7 +235,7 @@ def _check_players(n: object) -> int:
     return v.integer("n", n, lo=1, hi=MAX_SHAPLEY_PLAYERS)  # 2**n coalitions are tabulated
 
 
-def _proper_coalitions(n: int) -> tuple[int, np.ndarray, np.ndarray]:
+def proper_coalitions(n: int) -> tuple[int, np.ndarray, np.ndarray]:
     """``(full, masks, bits)``: the grand coalition's bitmask, the proper non-empty coalitions' and their members (0/1 rows)."""
     full = (1 << n) - 1
     masks = np.arange(1, full, dtype=np.int64)
