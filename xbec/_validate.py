@@ -7,13 +7,8 @@ returning ``nan`` or ``inf``.  The rules are the same for scalars and arrays:
 
 * only real numbers: strings, bools, complex numbers, ``None`` and other
   objects are rejected, whether passed alone or inside a sequence or array;
-* only finite values (no ``nan``, no ``inf``);
-* intermediate results that overflow (e.g. ``2*b1*gamma1`` for
-  ``gamma1=1e308``) are rejected by :func:`finite_result`, which names the
-  input with the largest magnitude, not an internal quantity.
-
-Echoed values are truncated (:func:`show`), so a huge input never produces a
-huge message.
+* only finite values (no ``nan``, no ``inf``), also for intermediate results
+  (:func:`finite_result`); echoed values are truncated (:func:`show`).
 """
 
 from __future__ import annotations

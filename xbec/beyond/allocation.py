@@ -13,7 +13,7 @@ from numpy.typing import ArrayLike
 from .. import _validate as v
 from ..errors import ModelDomainError
 from ..model.horizontal import HorizontalParams, LambdaBand, band_conditions, solve_band
-from ..model.vertical import improved_raiffa, raiffa, shapley
+from ..model.vertical import improved_raiffa, proper_coalitions, raiffa, shapley
 from .games import CoreCheck, core_check, excesses, least_core_epsilon, nucleolus, solve_lp, vertical_game
 
 
@@ -59,17 +59,8 @@ def compare_allocations(
     n = len(mu)
     alloc = {r: _rule_allocation(r, V, mu, F, table) for r in RULES}
     core = {k: core_check(n, table, x, tol=1e-7 * max(1.0, abs(float(V)))) for k, x in alloc.items()}
-    return AllocationComparison(
-        V=float(V),
-        mu=tuple(float(m) for m in mu),
-        F=tuple(float(f) for f in F),
-        pair_factor=float(pair_factor),
-        singleton=float(singleton),
-        table=table,
-        allocations=MappingProxyType(alloc),
-        core=MappingProxyType(core),
-        least_core_epsilon=least_core_epsilon(n, table),
-    )
+    game = (float(V), tuple(map(float, mu)), tuple(map(float, F)), float(pair_factor), float(singleton), table)
+    return AllocationComparison(*game, MappingProxyType(alloc), MappingProxyType(core), least_core_epsilon(n, table))
 
 
 @dataclass(frozen=True)
@@ -112,9 +103,7 @@ def core_nonempty_pair_factor_limit(V: float, mu: Sequence[float], *, singleton:
     base = vertical_game(V, mu, pair_factor=0.0, singleton=singleton)
     one = vertical_game(V, mu, pair_factor=1.0, singleton=singleton)
     n = len(mu)
-    full = (1 << n) - 1
-    masks = np.arange(1, full, dtype=np.int64)
-    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    full, masks, bits = proper_coalitions(n)
     k = np.bitwise_count(masks)
     mid = (k >= 2) & (k <= n - 2)
     m = np.where(mid, one[masks], 0.0)
@@ -148,19 +137,13 @@ def core_limits(
         e0 = excesses(g0, x0)[1:full]
         e1 = excesses(g1, x1)[1:full]
         slope = e1 - e0
-        lo, hi = 0.0, 1.0
         # e0 + t * slope >= -tol
         with np.errstate(divide="ignore", invalid="ignore"):
             bound = (-tol - e0) / slope
         if np.any((slope == 0) & (e0 < -tol)):
             out[rule] = (math.nan, math.nan)
             continue
-        up = slope < 0
-        down = slope > 0
-        if up.any():
-            hi = min(hi, float(np.min(bound[up])))
-        if down.any():
-            lo = max(lo, float(np.max(bound[down])))
+        lo, hi = float(np.max(bound[slope > 0], initial=0.0)), float(np.min(bound[slope < 0], initial=1.0))
         out[rule] = (lo, hi) if lo <= hi else (math.nan, math.nan)
     t_star = core_nonempty_pair_factor_limit(V, mu, singleton=singleton)
     out[RULES[3]] = (0.0, t_star) if np.isfinite(t_star) else (math.nan, math.nan)
@@ -177,9 +160,7 @@ def core_min_grand_worth(mu: Sequence[float], *, pair_factor: float = 0.0, singl
     """
     table = vertical_game(0.0, mu, pair_factor=pair_factor, singleton=singleton)
     n = len(mu)
-    full = (1 << n) - 1
-    masks = np.arange(1, full, dtype=np.int64)
-    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    full, masks, bits = proper_coalitions(n)
     res = solve_lp(np.ones(n), -bits, -table[masks], None, None, [(None, None)] * n)
     return float(res.fun)
 
@@ -237,13 +218,12 @@ def core_worth_interval(
     tol = 1e-9 * scale
     if np.any((np.abs(slope) <= 1e-15) & (e0 < -tol)):
         return math.nan, math.nan
-    lo, hi = -math.inf, math.inf
     with np.errstate(divide="ignore", invalid="ignore"):
         bound = -e0 / slope
-    if np.any(slope > 1e-15):
-        lo = float(np.max(bound[slope > 1e-15]))
-    if np.any(slope < -1e-15):
-        hi = float(np.min(bound[slope < -1e-15]))
+    lo, hi = (
+        float(np.max(bound[slope > 1e-15], initial=-math.inf)),
+        float(np.min(bound[slope < -1e-15], initial=math.inf)),
+    )
     return (lo, hi) if lo <= hi else (math.nan, math.nan)
 
 

@@ -159,17 +159,10 @@ def band_map(
     values[x_name] = x[None, :]
     values[y_name] = y[:, None]
     arrays = band_arrays(**values, platform_leads=platform_leads, leader=leader)
-    shape = (y.size, x.size)
-    return BandMap(
-        params=params,
-        x_name=x_name,
-        x=x,
-        y_name=y_name,
-        y=y,
-        **{k: np.broadcast_to(getattr(arrays, k), shape).copy() for k in ("lo", "hi", "width", "status")},
-        platform_leads=platform_leads,
-        leader=leader,
+    lo, hi, width, status = (
+        np.broadcast_to(getattr(arrays, k), (y.size, x.size)).copy() for k in ("lo", "hi", "width", "status")
     )
+    return BandMap(params, x_name, x, y_name, y, lo, hi, width, status, platform_leads, leader)
 
 
 def dimensionless_groups(params: HorizontalParams) -> tuple[float, float]:

@@ -43,11 +43,8 @@ def contract_manufacturer_profit(params: HorizontalParams, lam, p, w, s, cost_sh
 class CoordinatingContractResult(RevenueSharingResult):
     """Outcome of the coordinating contract for each ``lam``: the fields of the revenue-sharing result, and the cost shares.
 
-    Contract terms: the platform keeps the share ``lam`` of sales revenue, buys
-    at the wholesale price ``w = lam c`` and bears the share
-    ``platform_cost_share = lam`` of the logistics-service cost
-    ``gamma1 s^2 / 2``; the manufacturer bears ``manufacturer_cost_share =
-    1 - lam`` of it. The platform then chooses ``p`` and ``s``.
+    ``platform_cost_share = lam`` and ``manufacturer_cost_share = 1 - lam`` of the logistics-service cost
+    ``gamma1 s^2 / 2`` (:func:`coordinating_contract`).
     """
 
     platform_cost_share: np.ndarray | float
@@ -69,33 +66,17 @@ def coordinating_contract(params: HorizontalParams, lam) -> CoordinatingContract
     (:func:`derive_coordinating_contract`).
 
     ``lam`` (float or array) is the platform's share of revenue and of the
-    service cost, in ``(0, 1]``; floats out for a scalar ``lam``, with
-    ``pi_platform = lam (pi + K) - K`` and ``pi_manufacturer = (1 - lam)(pi + K)``.
-    Raises :class:`~xbec.errors.ModelDomainError` if any ``lam`` is outside
+    service cost, in ``(0, 1]``; floats out for a scalar ``lam``. Raises :class:`~xbec.errors.ModelDomainError` if any ``lam`` is outside
     ``(0, 1]`` or ``beta <= b1 c``.
     """
     lam = v.share("lam", lam)
     cen = centralized(params)
-    p = np.full_like(lam, cen.p)
-    s = np.full_like(lam, cen.s)
+    p, s, d = (np.full_like(lam, x) for x in (cen.p, cen.s, cen.demand))
     w = lam * params.c
     pi1 = contract_platform_profit(params, lam, p, w, s, lam)
     pi2 = contract_manufacturer_profit(params, lam, p, w, s, lam)
-    out = dict(
-        lam=lam,
-        p=p,
-        w=w,
-        s=s,
-        demand=np.full_like(lam, cen.demand),
-        pi_platform=pi1,
-        pi_manufacturer=pi2,
-        pi_total=pi1 + pi2,
-        platform_cost_share=lam,
-        manufacturer_cost_share=1 - lam,
-    )
-    if lam.ndim == 0:
-        out = {k: float(val) for k, val in out.items()}
-    return CoordinatingContractResult(**out)
+    out = (lam, p, w, s, d, pi1, pi2, pi1 + pi2, lam, 1 - lam)  # the fields in order, cost shares last
+    return CoordinatingContractResult(*(float(x) for x in out) if lam.ndim == 0 else out)
 
 
 def coordinating_acceptable_lambda(params: HorizontalParams, *, platform_leads: bool = True) -> LambdaBand:

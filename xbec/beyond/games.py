@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import _validate as v
 from ..errors import ModelDomainError
-from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table
+from ..model.vertical import MAX_SHAPLEY_PLAYERS, coalition_table, proper_coalitions
 
 # -- 3. Allocation rules compared on the vertical alliance
 
@@ -141,19 +141,10 @@ def least_core_epsilon(n: int, worth) -> float:
     scale = float(np.max(np.abs(table)))
     if scale > 1.0:  # the LP on worths of order 1 (HiGHS' tolerances are absolute); eps scales with v
         return scale * least_core_epsilon(n, table / scale)
-    full = (1 << n) - 1
-    masks = np.arange(1, full)
-    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
+    full, masks, bits = proper_coalitions(n)
     # variables (x, eps); minimise eps s.t. -x(S) - eps <= -v(S), x(N) = v(N)
-    A_ub = np.hstack([-bits, -np.ones((bits.shape[0], 1))])
-    res = solve_lp(
-        np.r_[np.zeros(n), 1.0],
-        A_ub,
-        -table[masks],
-        np.r_[np.ones(n), 0.0][None, :],
-        [table[full]],
-        [(None, None)] * (n + 1),
-    )
+    A_ub, A_eq = np.hstack([-bits, -np.ones((bits.shape[0], 1))]), np.r_[np.ones(n), 0.0][None, :]
+    res = solve_lp(np.r_[np.zeros(n), 1.0], A_ub, -table[masks], A_eq, [table[full]], [(None, None)] * (n + 1))
     return float(res.x[-1])
 
 
@@ -179,7 +170,7 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
     imputations = v.flag("imputations", imputations)
     tol = v.non_negative("tol", tol)
     table = coalition_table(n, worth)
-    full = (1 << n) - 1
+    full, masks, bits = proper_coalitions(n)
     if n == 1:
         return np.array([table[full]])
     singles = np.array([table[1 << i] for i in range(n)])
@@ -189,8 +180,6 @@ def nucleolus(n: int, worth, *, imputations: bool = True, tol: float = 1e-9) -> 
     if scale > 1.0:  # the LPs on worths of order 1 (HiGHS' tolerances are absolute); x scales with v
         return scale * nucleolus(n, table / scale, imputations=imputations, tol=tol)
     atol = tol
-    masks = np.arange(1, full)
-    bits = ((masks[:, None] >> np.arange(n)) & 1).astype(float)
     vals = table[masks]
     bounds = [(singles[i], None) if imputations else (None, None) for i in range(n)] + [(None, None)]
     eq_rows = [np.ones(n)]

@@ -11,6 +11,7 @@ boundary :func:`band_kappa_limit`.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -127,12 +128,6 @@ def band_area_share(
     r_end = band_rho_limit(0.0, r_max, leader=leader, platform_earns_more=platform_earns_more)
     if r_end == 0.0:
         return 0.0
-    area, _ = integrate.quad(
-        lambda r: band_kappa_limit(r, kmax, leader=leader, platform_earns_more=platform_earns_more),
-        0.0,
-        r_end,
-        epsabs=1e-10 * kmax,
-        epsrel=1e-9,
-        limit=200,
-    )
+    limit = functools.partial(band_kappa_limit, kappa_max=kmax, leader=leader, platform_earns_more=platform_earns_more)
+    area, _ = integrate.quad(limit, 0.0, r_end, epsabs=1e-10 * kmax, epsrel=1e-9, limit=200)
     return float(area / (r_max * kmax))

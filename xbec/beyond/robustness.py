@@ -126,31 +126,19 @@ def nash_bargaining_lambda(
     band = acceptable_lambda(params, leader, platform_earns_more=platform_earns_more)
     conds = band_conditions(params, leader, platform_earns_more=False)
     q = sharing_quadratics(params)
-    gain1 = Polynomial(conds["pi1(lam) > pi1*"])
-    gain2 = Polynomial(conds["pi2(lam) > pi2*"])
-    d2 = Polynomial(q.delta2)
-    lam_nash = _argmax_ratio(gain1 * gain2, d2, 2, band.lo, band.hi)
+    nash, d2 = Polynomial(conds["pi1(lam) > pi1*"]) * Polynomial(conds["pi2(lam) > pi2*"]), Polynomial(q.delta2)
+    lam_nash = _argmax_ratio(nash, d2, 2, band.lo, band.hi)
     lams = {
         "Nash": lam_nash,
         "platform": _argmax_ratio(Polynomial(q.pi1), d2, 1, band.lo, band.hi),
         "manufacturer": _argmax_ratio(Polynomial(q.pi2), d2, 1, band.lo, band.hi),
     }
     r = revenue_sharing(params, np.array(list(lams.values())))
-    nash = gain1 * gain2
     deriv = (nash.deriv() * d2 - 2 * nash * d2.deriv())(lam_nash) / d2(lam_nash) ** 3
     dec = decentralized(params, leader)
-    return BargainingOutcome(
-        leader=leader,
-        band=band,
-        pi1_star=dec.pi_platform,
-        pi2_star=dec.pi_manufacturer,
-        lam=lams,
-        pi_platform=dict(zip(lams, map(float, np.atleast_1d(r.pi_platform)))),
-        pi_manufacturer=dict(zip(lams, map(float, np.atleast_1d(r.pi_manufacturer)))),
-        nash_product=float(nash_product(params, lam_nash, leader)),
-        derivative=float(deriv),
-        interior=bool(band.lo < lam_nash < band.hi),
-    )
+    pi1_at, pi2_at = (dict(zip(lams, map(float, np.atleast_1d(x)))) for x in (r.pi_platform, r.pi_manufacturer))
+    at_nash = (float(nash_product(params, lam_nash, leader)), float(deriv), bool(band.lo < lam_nash < band.hi))
+    return BargainingOutcome(leader, band, dec.pi_platform, dec.pi_manufacturer, lams, pi1_at, pi2_at, *at_nash)
 
 
 # -- 3. The coalition values mu while V(N) = pi1(lam) moves

@@ -15,10 +15,8 @@ from matplotlib.lines import Line2D  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from .. import beyond as an  # noqa: E402
-from ..errors import ModelDomainError  # noqa: E402
 from ..model.horizontal import HorizontalParams, acceptable_lambda, centralized, decentralized  # noqa: E402
-from ..model.vertical import member_names  # noqa: E402
-from .paper import or_none  # noqa: E402
+from .paper import member_labels, or_none  # noqa: E402
 
 #: Axis labels of the horizontal parameters.
 LABELS = {
@@ -42,14 +40,6 @@ _STATUS_COLOURS = {
     an.DOMAIN_CONCAVITY: "#636363",
     an.DOMAIN_MARKET: "#969696",
 }
-
-
-def _names(members: Sequence[str] | None, n: int) -> Sequence[str]:
-    """``members``, or the default names of an ``n``-member alliance; checked to have ``n`` entries."""
-    names = member_names(n) if members is None else tuple(members)
-    if len(names) != n:
-        raise ModelDomainError(f"members: need {n} names (got {len(names)})")
-    return names
 
 
 def cell_edges(x: np.ndarray) -> np.ndarray:
@@ -124,21 +114,10 @@ def band_dimensionless_figure(
         ax.plot(rho, r.lo, color=colour, linewidth=1.2, label=rf"$\kappa$ = {kappa:g}")
         ax.plot(rho, r.hi, color=colour, linewidth=1.2)
     ax.axvline(0.5, color="black", linestyle="--", linewidth=0.8)
-    ax.annotate(
-        r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)",
-        (0.5, 0.02),
-        xycoords=("data", "axes fraction"),
-        xytext=(4, 0),
-        textcoords="offset points",
-        fontsize=8,
-    )
-    ax.axvspan(
-        1.0,
-        max(1.0, float(rho.max())),
-        color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY],
-        alpha=0.5,
-        label="outside the domain",
-    )
+    where: dict[str, Any] = dict(xycoords=("data", "axes fraction"), xytext=(4, 0), textcoords="offset points")
+    ax.annotate(r"$b_2^2 = b_1\gamma_1$ ($\rho = 1/2$)", (0.5, 0.02), fontsize=8, **where)
+    outside: dict[str, Any] = dict(color=_STATUS_COLOURS[an.DOMAIN_CONCAVITY], alpha=0.5, label="outside the domain")
+    ax.axvspan(1.0, max(1.0, float(rho.max())), **outside)
     ax.text(0.75, 0.7, "band empty\n(every $\\kappa$)", ha="center", va="center", fontsize=10, color="0.35")
     if mark is not None:
         r = an.band_dimensionless(mark[0], mark[1], platform_leads=platform_leads)
@@ -164,14 +143,11 @@ def core_lambda_figure(bounds: an.CoreLambdaBounds, *, band: tuple[float, float]
     if band is not None:
         ax.axhspan(band[0], band[1], color="#f2d16b", alpha=0.35, label=f"paper's band {band[0]:g}–{band[1]:g}")
     for rule in bounds.lo:
-        style: dict[str, Any] = {"linestyle": "--"} if rule == "nucleolus" else {}
+        nucleolus = rule == "nucleolus"
+        style: dict[str, Any] = {"linestyle": "--"} if nucleolus else {}
+        label = rule + " (= core non-empty)" * nucleolus
         ax.plot(
-            bounds.pair_factors,
-            bounds.lo[rule],
-            color=_RULE_COLOURS.get(rule),
-            linewidth=1.6,
-            label=rule + (" (= core non-empty)" if rule == "nucleolus" else ""),
-            **style,
+            bounds.pair_factors, bounds.lo[rule], color=_RULE_COLOURS.get(rule), linewidth=1.6, label=label, **style
         )
     ax.set_xlabel("assumed pair factor t  (v({i, j}) = t · weakest triple containing {i, j})")
     ax.set_ylabel(r"smallest $\lambda$ with the allocation in the core")
@@ -254,7 +230,7 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     """
     rules = list(comp.allocations)
     n = len(comp.mu)
-    members = _names(members, n)
+    members = member_labels(members, n)
     fig = Figure(figsize=(10, 4.8), layout="constrained")
     ax = fig.subplots()
     width = 0.8 / len(rules)
@@ -262,16 +238,9 @@ def allocations_figure(comp: an.AllocationComparison, *, members: Sequence[str] 
     for k, rule in enumerate(rules):
         x = comp.allocations[rule]
         ok = comp.core[rule].in_core
-        ax.bar(
-            xs + (k - (len(rules) - 1) / 2) * width,
-            x,
-            width,
-            color=_RULE_COLOURS.get(rule),
-            hatch=None if ok else "///",
-            edgecolor="white" if ok else "black",
-            linewidth=0.5,
-            label=f"{rule}" + ("" if ok else " (not in core)"),
-        )
+        look: dict[str, Any] = dict(hatch=None if ok else "///", edgecolor="white" if ok else "black", linewidth=0.5)
+        label = f"{rule}" + ("" if ok else " (not in core)")
+        ax.bar(xs + (k - (len(rules) - 1) / 2) * width, x, width, color=_RULE_COLOURS.get(rule), label=label, **look)
     cap = comp.V - np.asarray(comp.mu)
     ax.hlines(cap, xs - 0.45, xs + 0.45, colors="black", linewidth=1.5, label=r"core cap $V(N)-V(N\setminus i)$")
     ax.set_xticks(xs, list(members))
@@ -296,7 +265,7 @@ def allocation_sensitivity_figure(
     t = sens.pair_factors
     rules = list(sens.allocations)
     n = next(iter(sens.allocations.values())).shape[1]
-    members = _names(members, n)
+    members = member_labels(members, n)
     cols = 2 if n == 4 else n
     rows = (n + cols - 1) // cols
     fig = Figure(figsize=(4.6 * cols, 3.4 * rows + 0.8), layout="constrained")
@@ -357,29 +326,16 @@ def cost_figure(
         shap = [m for m in measurements if m.rule.startswith("Shapley")]
         measured_top = int(max(int(m.n.max()) for m in shap)) if shap else fit.n_min
         nn = np.arange(fit.n_min, measured_top + 1)
-        ax_t.semilogy(
-            nn,
-            fit.seconds(nn),
-            "k-",
-            linewidth=0.8,
-            label=rf"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ (n $\geq$ {fit.n_min})",
-        )
+        label = rf"fit $\propto 2^{{{fit.slope:.2f}\,n}}$ (n $\geq$ {fit.n_min})"
+        ax_t.semilogy(nn, fit.seconds(nn), "k-", linewidth=0.8, label=label)
         if top > measured_top:
             ne = np.arange(measured_top, top + 1)
             ax_t.semilogy(ne, fit.seconds(ne), "k--", linewidth=1, label="fit extrapolated (not measured)")
             ax_e.semilogy(ne, 2.0**ne, "k:", linewidth=1, label=r"$2^n$ beyond the measured n")
     for secs in thresholds:
         ax_t.axhline(secs, color="grey", linewidth=0.8, linestyle=":")
-        ax_t.annotate(
-            f"{secs:g} s",
-            (1, secs),
-            xycoords=("axes fraction", "data"),
-            textcoords="offset points",
-            xytext=(-4, 3),
-            ha="right",
-            fontsize=8,
-            color="grey",
-        )
+        where: dict[str, Any] = dict(xycoords=("axes fraction", "data"), textcoords="offset points", xytext=(-4, 3))
+        ax_t.annotate(f"{secs:g} s", (1, secs), ha="right", fontsize=8, color="grey", **where)
     ax_t.set_title("(a) time, small n")
     ax_t.set_ylabel(time_label)
     ax_e.set_title("(b) evaluations of v")

@@ -80,12 +80,8 @@ def _num(x: float) -> float | None:
 def _sharing_columns(params: HorizontalParams, lam: np.ndarray) -> dict[str, np.ndarray]:
     """Revenue-sharing outcome on ``lam``, ``nan`` where it has no outcome the two members would sign.
 
-    A λ has no outcome when :func:`xbec.revenue_sharing` finds none (eq 10
-    singular, demand <= 0 or a negative service level) or when its outcome
-    leaves the platform or the manufacturer with a negative profit: neither
-    would sign that contract. The second rule removes the spikes next to eq
-    (10)'s pole ``λ = b1 γ1 / b2²`` (profits of ±10⁸ with a negative wholesale
-    price), where the model's formulas still return numbers.
+    The rule of :func:`xbec.figures.paper.curve_lambda`: no outcome (eq 10 singular, demand <= 0, a
+    negative service level) or one leaving a member a loss (the spikes next to eq 10's pole).
     """
     out = {k: np.full(lam.shape, np.nan) for k in TABLE1_COLUMNS}
     ok = sharing_defined(params, lam)
@@ -372,12 +368,12 @@ def _state_html(data, position, cs, j) -> str:
         f'<div class="xbec-explorer-state" data-lambda="{lam}">',
         f"<p><b>Parameters</b>: {par}; fixed: {fixed}; λ = {lam:.2f}.</p>",
     ]
-    band = cs["band"]
+    band, none = cs["band"], '<p class="xbec-explorer-none" style="color:#9a3412">'
     line = (
         f'<p><b>Acceptable band</b> (horizontal alliance): <span class="xbec-explorer-band">'
         f"{band[0]:.4f} &lt; λ &lt; {band[1]:.4f}</span>."
         if band
-        else f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No acceptable band</b> for these parameters: {cs["band_note"]}.'
+        else f"{none}<b>No acceptable band</b> for these parameters: {cs['band_note']}."
     )
     vb = cs["vband"]
     line += (
@@ -392,14 +388,12 @@ def _state_html(data, position, cs, j) -> str:
     if len(signed) < 2:
         where = f"only at λ = {signed[0]:.2f}" if signed else "at none"
         html.append(
-            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No curve</b>: of λ = {lamv[0]:.2f}–{lamv[-1]:.2f}, '
-            f"revenue sharing has an outcome both members would sign {where}; the plots stay empty.</p>"
+            f"{none}<b>No curve</b>: of λ = {lamv[0]:.2f}–{lamv[-1]:.2f}, revenue sharing has an outcome both "
+            f"members would sign {where}; the plots stay empty.</p>"
         )
     if t["p"][j] is None:
-        html.append(
-            f'<p class="xbec-explorer-none" style="color:#9a3412"><b>No revenue-sharing outcome at λ = {lam:.2f}</b> '
-            "for these parameters (none, or one that leaves a member with a negative profit).</p>"
-        )
+        text = "for these parameters (none, or one that leaves a member with a negative profit)"
+        html.append(f"{none}<b>No revenue-sharing outcome at λ = {lam:.2f}</b> {text}.</p>")
     else:
         inside = band is not None and band[0] < lam < band[1]
         html.append(f"<p>Table 1's row at λ = {lam:.2f} ({'inside' if inside else 'outside'} the acceptable band):</p>")

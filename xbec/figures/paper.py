@@ -89,6 +89,17 @@ def or_none(func, *args, **kwargs) -> Any:
         return None
 
 
+def member_labels(names: Sequence[str] | None, n: int, arg: str = "members") -> Sequence[str]:
+    """``names``, or :func:`~xbec.model.vertical.member_names` of an ``n``-member alliance; checked to have ``n`` entries.
+
+    ``arg`` is the caller's name for ``names`` in the error message.
+    """
+    names = member_names(n) if names is None else tuple(names)
+    if len(names) != n:
+        raise ModelDomainError(f"{arg}: need {n} names (got {len(names)})")
+    return names
+
+
 def _shade(ax, band: LambdaBand | None, label: str) -> None:
     if band is None:
         return
@@ -319,10 +330,7 @@ def vertical_allocations(
     exists.
     """
     n = vparams.n
-    if names is None:
-        names = member_names(n)
-    if len(names) != n:
-        raise ModelDomainError(f"names: need {n} names (got {len(names)})")
+    names = member_labels(names, n, "names")
     lam, idx = curve_lambda(params, lam_range, marks=marks)
     x = allocate(vparams, revenue_sharing(params, lam).pi_platform)
     base = decentralized_allocation(params, vparams)

@@ -38,33 +38,16 @@ def leader_maps_figure(
     axes = np.atleast_2d(fig.subplots(len(rows), len(cols), sharex=True, sharey=True, squeeze=False))
     xe, ye = cell_edges(np.asarray(rho, float)), cell_edges(np.asarray(kappa, float))
     vmax = max(float(np.nanmax(m.width)) if np.any(m.status == an.BAND_OK) else 0.0 for m in maps.values())
-    mesh = None
+    mesh, greys, flat = None, ListedColormap(list(_GREY.values())), dict(shading="flat", rasterized=True)
     for i, leader in enumerate(rows):
         for j, leads in enumerate(cols):
             ax = axes[i, j]
             m = maps[(leader, leads)]
             grey = np.where(m.status == an.BAND_EMPTY, 0.0, np.where(m.status == an.BAND_DISJOINT, 1.0, np.nan))
-            ax.pcolormesh(
-                xe,
-                ye,
-                np.ma.masked_invalid(grey),
-                cmap=ListedColormap(list(_GREY.values())),
-                vmin=-0.5,
-                vmax=1.5,
-                shading="flat",
-                rasterized=True,
-            )
+            ax.pcolormesh(xe, ye, np.ma.masked_invalid(grey), cmap=greys, vmin=-0.5, vmax=1.5, **flat)
             if np.any(m.status == an.BAND_OK):
-                mesh = ax.pcolormesh(
-                    xe,
-                    ye,
-                    np.ma.masked_invalid(m.width),
-                    cmap="viridis",
-                    vmin=0.0,
-                    vmax=vmax or 1.0,
-                    shading="flat",
-                    rasterized=True,
-                )
+                width = np.ma.masked_invalid(m.width)
+                mesh = ax.pcolormesh(xe, ye, width, cmap="viridis", vmin=0.0, vmax=vmax or 1.0, **flat)
             share = float(np.mean(m.status == an.BAND_OK))
             cond = r"$\pi_1>\pi_1^*$, $\pi_2>\pi_2^*$" + (r", $\pi_1>\pi_2$" if leads else "")
             ax.set_title(f"{_LEADER_TITLE[leader]}\n{cond}: band in {share:.0%} of the map", fontsize=9)
@@ -101,13 +84,8 @@ def bargaining_figure(params: HorizontalParams, outcomes: Sequence[BargainingOut
         bottom.plot(lam, gain1 * gain2, color=_COLOURS[3], label="Nash product")
         for ax in (top, bottom):
             for key, style in (("Nash", "-"), ("platform", ":"), ("manufacturer", "--")):
-                ax.axvline(
-                    out.lam[key],
-                    color="0.3",
-                    linestyle=style,
-                    linewidth=0.9,
-                    label=f"{key}: λ = {out.lam[key]:.4f}" if ax is bottom else None,
-                )
+                label = f"{key}: λ = {out.lam[key]:.4f}" if ax is bottom else None
+                ax.axvline(out.lam[key], color="0.3", linestyle=style, linewidth=0.9, label=label)
             ax.set_xlim(out.band.lo, out.band.hi)
             ax.grid(alpha=0.3)
         top.set_title(f"{_LEADER_TITLE[out.leader]}: band ({out.band.lo:.4f}, {out.band.hi:.4f})", fontsize=9)

@@ -321,10 +321,8 @@ def revenue_sharing(params: HorizontalParams, lam) -> RevenueSharingResult:
         )
     pi1 = platform_profit_sharing(params, lam, p, w, s)
     pi2 = manufacturer_profit_sharing(params, lam, p, w, s)
-    out = dict(lam=lam, p=p, w=w, s=s, demand=d, pi_platform=pi1, pi_manufacturer=pi2, pi_total=pi1 + pi2)
-    if lam.ndim == 0:
-        out = {k: float(val) for k, val in out.items()}
-    return RevenueSharingResult(**out)
+    out = (lam, p, w, s, d, pi1, pi2, pi1 + pi2)  # the fields in order
+    return RevenueSharingResult(*(float(x) for x in out) if lam.ndim == 0 else out)
 
 
 def sharing_defined(params: HorizontalParams, lam) -> np.ndarray:

@@ -12,12 +12,9 @@ platform's mark-up ``x = p - w`` (eq 4). Three readings are possible:
     The manufacturer sets ``w`` first; the platform, seeing ``w``, sets ``p``
     and ``s`` (a manufacturer-led Stackelberg game, as in Choi 1991).
 the literal "platform fixes ``p``, then the manufacturer sets ``w``"
-    has **no interior equilibrium**: for a fixed ``p`` and ``s`` the
-    manufacturer's profit eq (2), ``(w - c) D(p, s)``, is linear in ``w``
-    with slope ``D > 0``, so it rises until the platform's margin ``p - w``
-    is gone (checked with sympy by
-    :func:`xbec.replication.symbolic_leaders.literal_reading`). Asking for it
-    raises :class:`~xbec.errors.ModelDomainError` with that explanation.
+    has **no interior equilibrium**; asking for it raises
+    :class:`~xbec.errors.ModelDomainError` saying why (:func:`check_leader`;
+    sympy: :func:`xbec.replication.symbolic_leaders.literal_reading`).
 
 Every function here is written on the six attributes ``beta, b1, b2, gamma1,
 c, K`` of its ``params`` argument only, so it works elementwise when those

@@ -119,10 +119,6 @@ def service_shares(
     return F
 
 
-def _worth(V: ArrayLike) -> np.ndarray:
-    return v.real_array("V", V)
-
-
 def _finite(expression: str, value: np.ndarray, **inputs: object) -> np.ndarray:
     with np.errstate(over="ignore", invalid="ignore"):
         return np.asarray(v.finite_result(expression, value, inputs))
@@ -143,7 +139,7 @@ def raiffa_lower_limits(mu: ArrayLike) -> np.ndarray:
 def raiffa_upper_limits(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
     """Ideal upper limits ``V - mu_j`` of §4.1 (shape ``V.shape + (n,)``)."""
     mu = v.vector("mu", mu)
-    W = _worth(V)
+    W = v.real_array("V", V)
     with np.errstate(over="ignore", invalid="ignore"):
         upper = W[..., None] - mu
     return _finite("V - mu", upper, V=W, mu=mu)
@@ -158,7 +154,7 @@ def raiffa(V: ArrayLike, mu: ArrayLike) -> np.ndarray:
     allocation per entry of ``V`` (shape ``V.shape + (n,)``), ``n >= 2``.
     """
     mu = v.vector("mu", mu)
-    W = _worth(V)
+    W = v.real_array("V", V)
     n = mu.size
     with np.errstate(over="ignore", invalid="ignore"):
         x = W[..., None] / n + (2 * n - 3) / (2 * (n - 1)) * (mu.mean() - mu)
@@ -181,7 +177,7 @@ def improved_raiffa(V: ArrayLike, mu: ArrayLike, F: ArrayLike) -> np.ndarray:
         raise ModelDomainError(f"F={v.show(shares.tolist())}: every service share must be >= 0")
     if not math.isclose(float(shares.sum()), 1.0, rel_tol=0, abs_tol=1e-9):
         raise ModelDomainError(f"F={v.show(shares.tolist())}: service shares must sum to 1 (sum is {shares.sum():g})")
-    W = _worth(V)
+    W = v.real_array("V", V)
     with np.errstate(over="ignore", invalid="ignore"):
         x = raiffa(W, mu) + (shares - 1 / mu.size) * W[..., None]
     return _finite("eq (15)", x, V=W, mu=mu)
@@ -237,6 +233,13 @@ def _popcount(masks: np.ndarray) -> np.ndarray:
 
 def _check_players(n: object) -> int:
     return v.integer("n", n, lo=1, hi=MAX_SHAPLEY_PLAYERS)  # 2**n coalitions are tabulated
+
+
+def proper_coalitions(n: int) -> tuple[int, np.ndarray, np.ndarray]:
+    """``(full, masks, bits)``: the grand coalition's bitmask, the proper non-empty coalitions' and their members (0/1 rows)."""
+    full = (1 << n) - 1
+    masks = np.arange(1, full, dtype=np.int64)
+    return full, masks, ((masks[:, None] >> np.arange(n)) & 1).astype(float)
 
 
 def coalition_table(n: int, worth: Worth, *, name: str = "worth") -> np.ndarray:

@@ -25,11 +25,11 @@ from ..model.horizontal import (
     revenue_sharing,
     sharing_defined,
     sharing_margin,
-    singular_share,
 )
 from ..model.vertical import VerticalParams, raiffa, raiffa_lower_limits, service_shares
 from . import paper
 from . import symbolic as S
+from .bounds import service_overshoot_share as overprovision_share
 
 #: The parameter set of issue 10 at which "s*(λ) < s^{2*} for every λ < 1" fails.
 OVERPROVISION_EXAMPLE = HorizontalParams(beta=500.0, b1=4.0, b2=2.5, gamma1=1.2, c=30.0, K=100.0)
@@ -55,11 +55,6 @@ def _hessian_and_stationary(f: Callable[[float, float], float], z0: np.ndarray, 
         [[f(*(z0 + a + b)) - f(*(z0 + a - b)) - f(*(z0 - a + b)) + f(*(z0 - a - b)) for b in e] for a in e]
     ) / (4 * h * h)
     return H, g, z0 - np.linalg.solve(H, g)
-
-
-def overprovision_share(params: HorizontalParams) -> float:
-    """The share ``b1 gamma1 / b2^2`` where eq (10) is singular (``inf`` if ``b2 = 0``); above it ``s*(λ) > s^{2*}``."""
-    return float(singular_share(params))
 
 
 def _sample_lams(params: HorizontalParams) -> np.ndarray:

@@ -26,6 +26,7 @@ from ..model.horizontal import (
     centralized,
     decentralized,
     revenue_sharing,
+    singular_share,
 )
 
 __all__ = [
@@ -158,8 +159,7 @@ def service_overshoot_share(params: HorizontalParams) -> float:
     and exceeds it for ``b1 gamma1 / b2^2 < lam < 1``, which lies inside
     ``(0, 1)`` only when ``b2^2 > b1 gamma1``.
     """
-    b2sq = params.b2**2
-    return float(params.b1 * params.gamma1 / b2sq) if b2sq > 0 else float("inf")
+    return float(singular_share(params))
 
 
 def service_gap(params: HorizontalParams, lam) -> np.ndarray | float:

@@ -151,15 +151,13 @@ def _pareto(params, vp) -> Assessment:
     mid = 0.5 * (v.lo + v.hi)
     r = revenue_sharing(params, mid)
     gains = allocate(vp, r.pi_platform) - decentralized_allocation(params, vp)
-    ev.update(
-        {
-            "$\\lambda$ (band midpoint)": mid,
-            "$\\pi_1(\\lambda) - \\pi_1^*$": r.pi_platform - dec.pi_platform,
-            "$\\pi_2(\\lambda) - \\pi_2^*$": r.pi_manufacturer - dec.pi_manufacturer,
-            "$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi_1^* - \\pi_2^*$": r.pi_total - dec.pi_total,
-            "smallest vertical gain $\\min_i (x_i^*(\\lambda) - x_i^*)$": float(gains.min()),
-        }
-    )
+    ev |= {
+        "$\\lambda$ (band midpoint)": mid,
+        "$\\pi_1(\\lambda) - \\pi_1^*$": r.pi_platform - dec.pi_platform,
+        "$\\pi_2(\\lambda) - \\pi_2^*$": r.pi_manufacturer - dec.pi_manufacturer,
+        "$\\pi_1(\\lambda) + \\pi_2(\\lambda) - \\pi_1^* - \\pi_2^*$": r.pi_total - dec.pi_total,
+        "smallest vertical gain $\\min_i (x_i^*(\\lambda) - x_i^*)$": float(gains.min()),
+    }
     total_up = positive_on(pi1_poly(params) + pi2_poly(params) - dec.pi_total * delta_poly(params) ** 2, *v)
     ok = bool(
         r.pi_platform > dec.pi_platform and r.pi_manufacturer > dec.pi_manufacturer and np.all(gains > 0) and total_up
@@ -241,9 +239,8 @@ def _domestic_first(params, vp) -> Assessment:
     ok = all(member_beats(params, vp, 1, j, v) for j in range(2, vp.n))
     order = sorted(range(1, vp.n), key=lambda i: -x[i])
     names = {1: "domestic", 2: "international", 3: "foreign"}
-    ev: dict[str, float | str] = {
-        "providers at the band midpoint, highest first": ", ".join(names.get(i, f"member {i + 1}") for i in order)
-    }
+    ranking = ", ".join(names.get(i, f"member {i + 1}") for i in order)
+    ev: dict[str, float | str] = {"providers at the band midpoint, highest first": ranking}
     ev.update({f"$x_{i + 1}^*$ at the band midpoint": float(x[i]) for i in range(1, vp.n)})
     return ok, ok, ev
 
@@ -383,9 +380,9 @@ def _equitable_shapley(params, vp) -> Assessment:
     gap = EQ.shapley_distance_gap(vp)
     if rng is None:
         return VACUOUS, True, ev
+    sa, sb = EQ.affine_rule("Shapley", vp)
     for r in EQ.RULES:
         a, b = EQ.affine_rule(r, vp)
-        sa, sb = EQ.affine_rule("Shapley", vp)
         ev[f"{r}: distance to the Shapley value at the smallest $V(N)$"] = float(
             np.linalg.norm((a - sa) * rng[0] + b - sb)
         )

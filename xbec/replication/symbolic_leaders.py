@@ -1,18 +1,9 @@
 """The order of moves of §3.2 re-derived with sympy: manufacturer-led game and the literal reading.
 
 Beside :mod:`xbec.replication.symbolic` (the paper's own, platform-led
-derivations), from the same primitives — demand (§3.1), eqs (1) and (2):
-
-* :func:`manufacturer_led_solution`: the manufacturer sets ``w`` first, the
-  platform replies with ``p`` and ``s``; backward induction gives the closed
-  forms of :func:`xbec.model.leaders.manufacturer_led_prices`, with the
-  second-order conditions of both stages.
-* :func:`literal_reading`: if the platform fixes ``p`` (and ``s``) before the
-  manufacturer sets ``w``, eq (2) is linear in ``w`` (second derivative 0,
-  slope ``D``), so the manufacturer's problem has no interior maximum.
-
-Nothing here computes numbers for the book; the tests compare these
-derivations with the numpy closed forms.
+derivations), from the same primitives — demand (§3.1), eqs (1) and (2). Nothing
+here computes numbers for the book; the tests compare these derivations with the
+numpy closed forms of :mod:`xbec.model.leaders`.
 """
 
 from __future__ import annotations

@@ -44,12 +44,9 @@ Results used throughout (all checked in ``tests/model/test_contracts.py``):
   the profit at the right end points of the r-intervals on which stage 2
   selects one configuration.
 
-Model code never plots or prints; see :mod:`xbec.figures.contracts`. The code is in
-:mod:`~xbec.model.contracts.closed_forms` (constants, the sympy derivation, the stage-3 closed forms, the
-thresholds), :mod:`~xbec.model.contracts.equilibrium` (stage 2, the contract choice, and stage 1, the
-platform's royalty) and :mod:`~xbec.model.contracts.regions` (region Y of the extension: its boundary and
-area); everything is re-exported here: ``xbec.model.contracts.<name>`` and ``xbec.contracts.<name>``
-work for every public name.
+Model code never plots or prints (figures: :mod:`xbec.figures.contracts`). The code is in
+:mod:`~xbec.model.contracts.closed_forms`, :mod:`~xbec.model.contracts.equilibrium` and
+:mod:`~xbec.model.contracts.regions` (each says what it holds), re-exported here and as ``xbec.contracts``.
 """
 
 from __future__ import annotations

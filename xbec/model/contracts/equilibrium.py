@@ -298,24 +298,11 @@ def equilibrium(alpha: float, beta: float, niche_forced_agency: bool = False) ->
     indifferent = config == "WW" and r_lo < r_star
     sg = subgame_arrays(config, np.asarray(a), np.asarray(b), np.asarray(r_star))
     ties = tuple(c for c in CONFIGURATIONS if c != config and bool(s1["ties"][c]))
-    return Equilibrium(
-        alpha=a,
-        beta=b,
-        niche_forced_agency=forced,
-        contracts=config,
-        royalty=r_star,
-        royalty_range=(r_lo, r_star),
-        platform_indifferent=indifferent,
-        ties=ties,
-        platform_profit=float(s1["platform"]),
-        supplier1_profit=float(sg.pi1),
-        supplier2_profit=float(sg.pi2),
-        prices=(float(sg.p1), float(sg.p2)),
-        quantities=(float(sg.q1), float(sg.q2)),
-        wholesale_prices=(as_output(sg.w1), as_output(sg.w2)),
-        thresholds={k: float(v) for k, v in s1["thresholds"].items()},
-        stage2_ambiguous=bool(s1["ambiguous"]),
-    )
+    profits = (float(s1["platform"]), float(sg.pi1), float(sg.pi2))
+    decisions = ((float(sg.p1), float(sg.p2)), (float(sg.q1), float(sg.q2)), (as_output(sg.w1), as_output(sg.w2)))
+    thresholds = {k: float(v) for k, v in s1["thresholds"].items()}
+    royalty = (r_star, (r_lo, r_star), indifferent)
+    return Equilibrium(a, b, forced, config, *royalty, ties, *profits, *decisions, thresholds, bool(s1["ambiguous"]))
 
 
 @dataclass(frozen=True)
@@ -357,18 +344,8 @@ def equilibrium_map(alpha: Any, beta: Any, niche_forced_agency: bool = False) ->
     tie = np.zeros(code.shape, bool)
     for k, c in enumerate(CONFIGURATIONS):
         tie |= s1["ties"][c] & (code != k)
-    return EquilibriumMap(
-        alpha=a,
-        beta=b,
-        niche_forced_agency=forced,
-        code=code,
-        royalty=s1["royalty"],
-        royalty_lo=s1["royalty_lo"],
-        platform_profit=s1["platform"],
-        thresholds=s1["thresholds"],
-        tie=tie,
-        ambiguous=s1["ambiguous"],
-    )
+    stage1 = (s1["royalty"], s1["royalty_lo"], s1["platform"], s1["thresholds"])  # fields royalty .. thresholds
+    return EquilibriumMap(a, b, forced, code, *stage1, tie, s1["ambiguous"])
 
 
 @dataclass(frozen=True)
