@@ -222,15 +222,6 @@ MAX_SHAPLEY_PLAYERS = 26
 Worth = Callable[[frozenset[int]], float] | Mapping[frozenset[int], float] | np.ndarray
 
 
-def _popcount(masks: np.ndarray) -> np.ndarray:
-    if hasattr(np, "bitwise_count"):
-        return np.bitwise_count(masks).astype(np.int64)
-    counts = np.zeros_like(masks)
-    for bit in range(int(masks.max()).bit_length()):
-        counts += (masks >> bit) & 1
-    return counts
-
-
 def _check_players(n: object) -> int:
     return v.integer("n", n, lo=1, hi=MAX_SHAPLEY_PLAYERS)  # 2**n coalitions are tabulated
 
@@ -309,7 +300,7 @@ def shapley(n: int, v: Worth) -> np.ndarray:
     table = coalition_table(n, v, name="v")
     size = 1 << n
     masks = np.arange(size, dtype=np.int64)
-    k = _popcount(masks)
+    k = np.bitwise_count(masks).astype(np.int64)
     # weight |S|! (n-|S|-1)! / n! for a coalition S of size k not containing i
     lg = np.array([math.lgamma(j + 1) for j in range(n + 1)])
     weight_by_size = np.exp(lg[:n] + lg[n - 1 :: -1] - lg[n])
