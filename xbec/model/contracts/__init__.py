@@ -47,8 +47,8 @@ Results used throughout (all checked in ``tests/model/test_contracts.py``):
 Model code never plots or prints; see :mod:`xbec.figures.contracts`. The code is in
 :mod:`~xbec.model.contracts.closed_forms` (constants, the sympy derivation, the stage-3 closed forms, the
 thresholds), :mod:`~xbec.model.contracts.equilibrium` (stage 2, the contract choice, and stage 1, the
-platform's royalty) and :mod:`~xbec.model.contracts.regions` (region Y of the extension: its boundary and
-area); everything is re-exported here: ``xbec.model.contracts.<name>`` and ``xbec.contracts.<name>``
+platform's royalty) and :mod:`~xbec.model.contracts.regions` (areas of the maps' regions, region Y's
+boundary); everything is re-exported here: ``xbec.model.contracts.<name>`` and ``xbec.contracts.<name>``
 work for every public name.
 """
 
@@ -77,12 +77,13 @@ from .equilibrium import (
     royalty_path,
     stage2_intervals,
 )
-from .regions import forced_agency_gain, region_y_area, region_y_cutoff
+from .regions import area_shares, forced_agency_gain, region_y_area, region_y_cutoff
 
 __all__ = [
     "forced_agency_gain",
     "region_y_cutoff",
     "region_y_area",
+    "area_shares",
     "CONFIGURATIONS",
     "THRESHOLD_KEYS",
     "CHOICE_LABELS",
