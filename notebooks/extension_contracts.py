@@ -222,12 +222,18 @@ book.figure(fig, out, "contracts_stage2_choice")
 # Files: {download}`PNG <outputs/contracts_stage2_choice.png>`, {download}`SVG <outputs/contracts_stage2_choice.svg>`.
 # ```
 #
-# On the $(\beta, \alpha)$ grid of the maps, `contracts.reachable_choices` says which
-# stage-2 outcomes some royalty induces at each point:
+# `contracts.reachable_choices` says which stage-2 outcomes some royalty induces at a point
+# $(\alpha, \beta)$. `contracts.area_shares` measures, by area, where each is reachable on
+# the rectangle $0 < \alpha \le 1$, $0 \le \beta \le$ {glue:text}`beta_max:.3f` of the maps.
+# At each $\beta$ it finds the switching points in $\alpha$ by bisection and adds up the
+# interval lengths; then it integrates these lengths over $\beta$ (Gauss–Legendre quadrature
+# between the values of $\beta$ where the pattern of intervals changes).
 
 # %%
 # at each grid point (alpha, beta): is there a royalty that induces it?
 reach = contracts.reachable_choices(alphas[:, None], betas[None, :])
+# shares of the rectangle's area: every outcome of this chapter's maps
+areas = contracts.area_shares(betas[-1])
 no_hybrid = ~reach["WA"] & (betas[None, :] > 0)
 
 
@@ -238,25 +244,25 @@ def smallest(values, mask, axis):
 
 
 book.glue(
-    share_reach_wa=100 * reach["WA"].mean(),
-    share_reach_aw=100 * reach["AW"].mean(),
-    share_coord=100 * reach["WA/AW"].mean(),
+    share_reach_wa=100 * areas["reachable"]["WA"],
+    share_reach_aw=100 * areas["reachable"]["AW"],
+    share_coord=100 * areas["reachable"]["WA/AW"],
     region1_alpha_min=smallest(alphas, no_hybrid, axis=1),
     coord_alpha_min=smallest(alphas, reach["WA/AW"], axis=1),
     coord_beta_min=smallest(betas, reach["WA/AW"], axis=0),
 )
 pd.Series(
-    {k: 100 * m.mean() for k, m in reach.items()},
-    name="% of grid points where some r induces it",
-).to_frame().style.format("{:.1f}")
+    {k: 100 * s for k, s in areas["reachable"].items()},
+    name="% of the area where some r induces it",
+).to_frame().style.format("{:.2f}")
 
 # %% [markdown]
 # The pattern is the one the summary reports ({numref}`fig-contracts_stage2_choice`). A low royalty keeps both suppliers on
 # agency. A high royalty pushes both to wholesale. In between, the major supplier leaves
 # agency first (the lower of its thresholds, $r_1^A$, comes before the niche supplier's
-# $r_2^W$), so the hybrid WA appears. On the $(\beta, \alpha)$ grid, some royalty induces
-# WA on {glue:text}`share_reach_wa:.1f`% of the points. The reverse hybrid AW is never the
-# stage-2 outcome on its own ({glue:text}`share_reach_aw:.1f`% of the points). Hybrids are
+# $r_2^W$), so the hybrid WA appears. Some royalty induces WA on
+# {glue:text}`share_reach_wa:.1f`% of the rectangle's area. The reverse hybrid AW is never the
+# stage-2 outcome on its own ({glue:text}`share_reach_aw:.1f`% of the area). Hybrids are
 # missing only at $\beta = 0$, where all thresholds coincide, and when the two suppliers are
 # almost symmetric ($\alpha \ge$ {glue:text}`region1_alpha_min:.3f` on the grid). There
 # stage 2 goes from AA straight to WW, or passes through the WA/AW band described next.
@@ -265,7 +271,7 @@ pd.Series(
 # **A difference from the summary.** When the niche supplier is large and products are
 # close substitutes ($\alpha \ge$ {glue:text}`coord_alpha_min:.2f` and
 # $\beta \ge$ {glue:text}`coord_beta_min:.2f` on our grid;
-# {glue:text}`share_coord:.1f`% of it), there is a band of royalties on which WA and AW
+# {glue:text}`share_coord:.1f`% of the area), there is a band of royalties on which WA and AW
 # are both equilibria (red in the right-hand panel, drawn at
 # $\alpha =$ {glue:text}`alpha_coordination:.2f`). Each supplier prefers the equilibrium in
 # which it is the agency seller, so payoff dominance cannot choose between them. `choice` then returns both, and
@@ -344,9 +350,7 @@ def on_map(values, where, f):
     return f(values[where]) if where.any() else np.nan
 
 
-book.glue(
-    {f"share_{c}": 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS}
-)
+book.glue({f"share_{c}": 100 * s for c, s in areas["main"].items()})
 book.glue(
     hybrid_alpha_min=on_map(
         np.broadcast_to(alphas[:, None], eq_map.code.shape), is_["WA"], np.min
@@ -359,9 +363,8 @@ book.glue(
     ambiguous=int(np.count_nonzero(eq_map.ambiguous)),
 )
 pd.Series(
-    {c: 100 * eq_map.share(c) for c in contracts.CONFIGURATIONS},
-    name="% of grid points",
-).to_frame().T
+    {c: 100 * s for c, s in areas["main"].items()}, name="% of the area"
+).to_frame().T.style.format("{:.2f}")
 
 # %% [markdown]
 # Along the row $\alpha =$ {glue:text}`alpha:.2f` of a finer grid in $\beta$ (step
@@ -393,8 +396,9 @@ runs.style.hide(axis="index").format(precision=3)
 # Files: {download}`PNG <outputs/contracts_equilibrium_map.png>`, {download}`SVG <outputs/contracts_equilibrium_map.svg>`.
 # ```
 #
-# On the {glue:text}`n_grid` grid ({numref}`fig-contracts_equilibrium_map`) the equilibrium is AA on
-# {glue:text}`share_AA:.1f`% of the points, the hybrid WA on
+# The map ({numref}`fig-contracts_equilibrium_map`) is drawn on a {glue:text}`n_grid` grid;
+# the shares come from `contracts.area_shares`. The equilibrium is AA on
+# {glue:text}`share_AA:.1f`% of the rectangle's area, the hybrid WA on
 # {glue:text}`share_WA:.1f`%, WW on {glue:text}`share_WW:.1f`% and AW on
 # {glue:text}`share_AW:.1f`%. At $\alpha =$ {glue:text}`alpha:.2f` the sequence is
 # {glue:text}`row_pattern`, with the switching points in the table above.
@@ -451,14 +455,12 @@ book.figure(
     out,
     "contracts_forced_agency",
 )
-# region Y's area: above the boundary alpha_Y(beta), by quadrature
-share_Y = 100 * contracts.region_y_area(betas[-1])
-gain = forced_map.platform_profit - eq_map.platform_profit
+# regions Y (WA) and X (AA) and where the platform loses from the restriction, by area
 book.glue(
-    share_Y=share_Y,
-    share_X=100 - share_Y,
+    share_Y=100 * areas["forced"]["WA"],
+    share_X=100 * areas["forced"]["AA"],
     y_alpha_beta0=contracts.region_y_cutoff(0.0),
-    share_forced_loses=100 * np.mean(gain < -1e-12 * eq_map.platform_profit),
+    share_forced_loses=100 * areas["forced_loses"]["yes"],
 )
 pd.DataFrame(
     {
@@ -484,9 +486,9 @@ pd.DataFrame(
 #
 # Region Y is where the platform's gain from $r = 1$ over $r = r_1^A$,
 # `contracts.forced_agency_gain`, is positive; at each $\beta$ it starts at the root
-# `contracts.region_y_cutoff(beta)` of that gain in $\alpha$, and `contracts.region_y_area`
-# integrates the boundary over $0 \le \beta \le$ {glue:text}`beta_max:.3f`
-# (`scipy.integrate.quad`). Region X (AA) covers {glue:text}`share_X:.1f`% of that
+# `contracts.region_y_cutoff(beta)` of that gain in $\alpha$. `contracts.area_shares` (or
+# `contracts.region_y_area`, which returns only region Y's share) integrates over
+# $0 \le \beta \le$ {glue:text}`beta_max:.3f`. Region X (AA) covers {glue:text}`share_X:.1f`% of that
 # rectangle's area ({numref}`fig-contracts_forced_agency`) and region Y (WA)
 # {glue:text}`share_Y:.1f`%. Y lies above X in $\beta$, so WA is the outcome for close
 # substitutes. Y also includes every $\beta$ once the niche supplier is large: at
@@ -494,13 +496,13 @@ pd.DataFrame(
 # AA at $r = 1/2$ earns $(1+\alpha^2)/8$ and WA at $r = 1$ earns $1/16 + \alpha^2/4$, so the
 # cut-off is $\alpha = 1/\sqrt{2} \approx 0.7071$. Compared with the game in which both
 # suppliers choose, the hybrid is far more common: {glue:text}`share_Y:.1f`% of the area
-# against {glue:text}`share_WA:.1f`% of the grid points. This reproduces the summary's statement that the
+# against {glue:text}`share_WA:.1f`% in that game. This reproduces the summary's statement that the
 # asymmetric contract arises more easily when only the major supplier can choose.
 #
 # Does the restriction help the platform? Where AA or WA was optimal, the platform gains
 # or breaks even, because it can still reach the same AA royalty and can now push the WA
 # royalty up to $1$. Where WW was optimal, it can no longer buy both products. It loses
-# profit on {glue:text}`share_forced_loses:.1f`% of the grid, all of it inside the former
+# profit on {glue:text}`share_forced_loses:.1f`% of the area, all of it inside the former
 # WW region (WW covered {glue:text}`share_WW:.1f`%). On the rest of that region, WA at
 # $r = 1$ beats the old WW profit.
 #

@@ -8,9 +8,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import integrate
 
 from xbec.errors import ModelDomainError
 from xbec.model import contracts
+from xbec.model.contracts import regions
 
 AA = contracts.CONFIGURATIONS.index("AA")
 
@@ -54,3 +56,102 @@ def test_area_against_a_fine_grid():
 def test_area_refuses_a_bad_range(beta_max):
     with pytest.raises(ModelDomainError, match="beta_max"):
         contracts.region_y_area(beta_max)
+
+
+# -- area_shares: every outcome's share of the rectangle, by area
+
+
+BETA_MAX = 0.995
+
+
+@pytest.fixture(scope="module")
+def areas():
+    return contracts.area_shares(BETA_MAX)
+
+
+def _grid_shares(beta_max, n):
+    """The same shares read off an n x n midpoint grid (the notebook's old way)."""
+    alpha = (np.arange(n) + 0.5) / n
+    beta = (np.arange(n) + 0.5) / n * beta_max
+    main = contracts.equilibrium_map(alpha, beta)
+    forced = contracts.equilibrium_map(alpha, beta, niche_forced_agency=True)
+    reach = contracts.reachable_choices(alpha[:, None], beta[None, :])
+    loses = forced.platform_profit < main.platform_profit * (1 - 1e-9)
+    return {
+        "main": {c: main.share(c) for c in contracts.CONFIGURATIONS},
+        "forced": {c: forced.share(c) for c in contracts.CONFIGURATIONS},
+        "reachable": {k: float(np.mean(reach[k])) for k in ("WA", "AW", "WA/AW")},
+        "forced_loses": {"yes": float(np.mean(loses)), "no": float(np.mean(~loses))},
+    }
+
+
+def test_area_shares_agree_with_a_fine_grid_to_its_resolution(areas):
+    n = 400
+    grid = _grid_shares(BETA_MAX, n)
+    assert areas.keys() == grid.keys()
+    for group, shares in grid.items():
+        assert areas[group].keys() == shares.keys(), group
+        for k, share in shares.items():
+            assert areas[group][k] == pytest.approx(share, abs=1.5 / n), (group, k)
+
+
+def test_area_shares_partition_the_rectangle(areas):
+    for group in ("main", "forced", "forced_loses"):
+        assert sum(areas[group].values()) == pytest.approx(1.0, abs=1e-12), group
+    for group in areas.values():
+        assert all(0.0 <= s <= 1.0 + 1e-12 for s in group.values())
+    # AW is never the equilibrium (nor reachable on its own); with the niche supplier on agency only AA and WA occur
+    assert areas["main"]["AW"] == areas["reachable"]["AW"] == 0.0
+    assert areas["forced"]["WW"] == areas["forced"]["AW"] == 0.0
+    # every outcome occurs on a set of positive area on the book's rectangle
+    assert min(areas["main"]["AA"], areas["main"]["WA"], areas["main"]["WW"], areas["forced_loses"]["yes"]) > 0.01
+
+
+def _region_y_by_quadrature(beta_max):
+    """Region Y's area by adaptive quadrature over the boundary found by brentq (independent of area_shares)."""
+
+    def width(b):
+        cut = contracts.region_y_cutoff(b)
+        return 0.0 if np.isnan(cut) else 1.0 - cut
+
+    return integrate.quad(width, 0.0, beta_max, epsabs=1e-11, epsrel=1e-10, limit=200)[0] / beta_max
+
+
+@pytest.mark.parametrize("beta_max", [0.3, 0.6, BETA_MAX])
+def test_region_y_is_the_area_over_the_cutoff(beta_max):
+    expected = _region_y_by_quadrature(beta_max)
+    assert contracts.region_y_area(beta_max) == pytest.approx(expected, abs=1e-9)
+    assert contracts.area_shares(beta_max)["forced"]["WA"] == pytest.approx(expected, abs=1e-9)
+
+
+def test_areas_grow_with_the_rectangle():
+    """Each outcome's area (share x beta_max) can only grow as the rectangle grows in beta."""
+    sizes = (0.5, 0.6, 0.8, BETA_MAX)
+    runs = [contracts.area_shares(b) for b in sizes]
+    for group in runs[0]:
+        for k in runs[0][group]:
+            area = [r[group][k] * b for r, b in zip(runs, sizes)]
+            assert np.all(np.diff(area) >= -2e-6), (group, k, area)  # up to area_shares' error, about 1e-6
+    # below beta = 0.5 both suppliers stay on agency and the platform never loses from the restriction
+    assert runs[0]["main"]["AA"] == pytest.approx(1.0, abs=1e-12)
+    assert runs[0]["forced_loses"]["yes"] == 0.0
+    grid = _grid_shares(0.8, 200)
+    for group, shares in grid.items():
+        for k, share in shares.items():
+            assert runs[2][group][k] == pytest.approx(share, abs=1.5 / 200), (group, k)
+
+
+def test_area_shares_do_not_move_with_finer_settings(areas, monkeypatch):
+    monkeypatch.setattr(regions, "_N_SCAN", 160)
+    monkeypatch.setattr(regions, "_N_GAUSS", 20)
+    monkeypatch.setattr(regions, "_BETA_TOL", 1e-7)
+    finer = contracts.area_shares(BETA_MAX)
+    for group, shares in finer.items():
+        for k, share in shares.items():
+            assert areas[group][k] == pytest.approx(share, abs=2e-6), (group, k)
+
+
+@pytest.mark.parametrize("beta_max", [0.0, 1.0, -0.5, float("nan"), [0.5, 0.6]])
+def test_area_shares_refuse_a_bad_range(beta_max):
+    with pytest.raises(ModelDomainError, match="beta_max"):
+        contracts.area_shares(beta_max)

@@ -74,12 +74,13 @@ from .equilibrium import (
     royalty_path,
     stage2_intervals,
 )
-from .regions import forced_agency_gain, region_y_area, region_y_cutoff
+from .regions import area_shares, forced_agency_gain, region_y_area, region_y_cutoff
 
 __all__ = [
     "forced_agency_gain",
     "region_y_cutoff",
     "region_y_area",
+    "area_shares",
     "CONFIGURATIONS",
     "THRESHOLD_KEYS",
     "CHOICE_LABELS",
