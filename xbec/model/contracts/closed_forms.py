@@ -355,7 +355,7 @@ def thresholds(alpha: Any, beta: Any) -> dict[str, Any]:
     Each threshold exists and is unique in ``(0, 1)`` on the whole domain: the
     agency profit ``(1 - r) p q`` falls to zero at ``r = 1`` while the
     wholesale profit stays positive, and at ``r = 0`` agency pays more (no
-    double marginalisation); computed by :func:`threshold_arrays`.
+    double marginalisation); computed by ``threshold_arrays`` (same module).
 
     ``0 < alpha <= 1``, ``0 <= beta < 1`` (else
     :class:`~xbec.errors.ModelDomainError`); keys ``"r1W", "r1A", "r2W",
