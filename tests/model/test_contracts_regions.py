@@ -77,7 +77,7 @@ def _grid_shares(beta_max, n):
 
 
 def test_area_shares_agree_with_a_fine_grid_to_its_resolution(areas):
-    n = 400
+    n = 250
     grid = _grid_shares(BETA_MAX, n)
     assert areas.keys() == grid.keys()
     for group, shares in grid.items():
@@ -125,10 +125,10 @@ def test_areas_grow_with_the_rectangle():
     # below beta = 0.5 both suppliers stay on agency and the platform never loses from the restriction
     assert runs[0]["main"]["AA"] == pytest.approx(1.0, abs=1e-12)
     assert runs[0]["forced_loses"]["yes"] == 0.0
-    grid = _grid_shares(0.8, 200)
+    grid = _grid_shares(0.8, 120)
     for group, shares in grid.items():
         for k, share in shares.items():
-            assert runs[2][group][k] == pytest.approx(share, abs=1.5 / 200), (group, k)
+            assert runs[2][group][k] == pytest.approx(share, abs=1.5 / 120), (group, k)
 
 
 def test_area_shares_do_not_move_with_finer_settings(areas, monkeypatch):
