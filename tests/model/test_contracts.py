@@ -677,3 +677,13 @@ def test_choice_map_plot_has_one_panel_per_alpha():
     assert len(fig.axes) == 2
     titles = [ax.get_title() for ax in fig.axes]
     assert titles == [rf"Suppliers' contracts (stage 2) at $\alpha = {a:g}$" for a in alphas]
+
+
+def test_no_rounding_breaks_stage_2_near_beta_zero():
+    """Near beta = 0 a supplier's two thresholds agree to within rounding; they are one threshold, so a pure
+    equilibrium always survives (at this point it raised 'stage 2 selected no configuration')."""
+    eq = C.equilibrium(0.999999999, 1.2414671189599228e-09)
+    assert eq.contracts == "AA" and eq.thresholds["r1W"] == eq.thresholds["r1A"]
+    assert eq.thresholds["r2W"] == eq.thresholds["r2A"]
+    th = C.thresholds(0.6, 0.3)  # away from beta = 0 the four thresholds stay distinct
+    assert len(set(th.values())) == 4

@@ -40,6 +40,8 @@ THRESHOLD_CONFIGS: Mapping[str, tuple[int, str, str]] = {
 }
 
 _BISECTION_STEPS = 64
+#: Thresholds closer than this are one threshold: the roots are accurate to about 1e-15.
+_SAME_THRESHOLD = 4e-15
 
 
 # -- The model's domain (raises before any computation)
@@ -343,6 +345,11 @@ def threshold_arrays(alpha, beta, keys: tuple[str, ...] = THRESHOLD_KEYS) -> dic
                 lo = np.where(agency_better, mid, lo)
                 hi = np.where(agency_better, hi, mid)
             out[key] = lo
+    # A supplier's two thresholds that agree within rounding (beta near 0) are one threshold: else no pure
+    # equilibrium may survive their rounding.
+    for i in "12" if len(out) == 4 else "":
+        same = np.abs(out[f"r{i}W"] - out[f"r{i}A"]) <= _SAME_THRESHOLD
+        out[f"r{i}W"] = np.where(same, out[f"r{i}A"], out[f"r{i}W"])
     return out
 
 
