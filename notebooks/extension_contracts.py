@@ -461,6 +461,14 @@ book.glue(
     share_X=100 * areas["forced"]["AA"],
     y_alpha_beta0=contracts.region_y_cutoff(0.0),
     share_forced_loses=100 * areas["forced_loses"]["yes"],
+    map_points=alphas.size * betas.size,
+    # points of the map where the platform loses from the restriction outside the former WW region
+    loses_outside_ww=int(
+        np.count_nonzero(
+            (forced_map.platform_profit < eq_map.platform_profit * (1 - 1e-9))
+            & (eq_map.code != contracts.CONFIGURATIONS.index("WW"))
+        )
+    ),
 )
 pd.DataFrame(
     {
@@ -502,8 +510,9 @@ pd.DataFrame(
 # Does the restriction help the platform? Where AA or WA was optimal, the platform gains
 # or breaks even, because it can still reach the same AA royalty and can now push the WA
 # royalty up to $1$. Where WW was optimal, it can no longer buy both products. It loses
-# profit on {glue:text}`share_forced_loses:.1f`% of the area, all of it inside the former
-# WW region (WW covered {glue:text}`share_WW:.1f`%). On the rest of that region, WA at
+# profit on {glue:text}`share_forced_loses:.1f`% of the area, inside the former WW region
+# (WW covered {glue:text}`share_WW:.1f`%; of the map's {glue:text}`map_points:,` points,
+# {glue:text}`loses_outside_ww` lose outside it). On the rest of that region, WA at
 # $r = 1$ beats the old WW profit.
 #
 # ## Link to the main paper: agency selling is revenue sharing

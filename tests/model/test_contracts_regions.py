@@ -145,3 +145,12 @@ def test_area_shares_do_not_move_with_finer_settings(areas, monkeypatch):
 def test_area_shares_refuse_a_bad_range(beta_max):
     with pytest.raises(ModelDomainError, match="beta_max"):
         contracts.area_shares(beta_max)
+
+
+def test_the_restriction_costs_the_platform_only_where_ww_was_optimal():
+    """The extension chapter's statement: where AA or WA was optimal the platform still reaches that profit."""
+    alpha, beta = np.linspace(0.005, 1.0, 200), np.linspace(0.0, BETA_MAX, 200)
+    main = contracts.equilibrium_map(alpha, beta)
+    forced = contracts.equilibrium_map(alpha, beta, niche_forced_agency=True)
+    loses = forced.platform_profit < main.platform_profit * (1 - 1e-9)
+    assert loses.any() and not np.any(loses & (main.code != contracts.CONFIGURATIONS.index("WW")))
