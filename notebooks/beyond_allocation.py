@@ -184,11 +184,11 @@ if comp is not None:
 # %% [markdown]
 # ```{glue:figure} fig-allocations
 # :name: fig-allocations
-# :alt: Grouped bars of the four rules' allocations to the platform, domestic logistics, international carrier and foreign logistics; improved Raiffa gives the platform the most and the international carrier the least; black ticks mark each member's largest core payoff.
+# :alt: Grouped bars of the four rules' allocations to each member of the vertical alliance; hatched bars lie outside the core; black ticks mark each member's largest core payoff.
 #
 # Allocations of $V(N) = \pi_1(\lambda)$ by the four rules; hatched bars lie
 # outside the core; black ticks are each member's largest core payoff
-# $V(N) - \mu_i$ (above it, the other three would do better alone). Files:
+# $V(N) - \mu_i$ (above it, the other members would do better alone). Files:
 # {download}`PNG <outputs/beyond_allocations.png>`,
 # {download}`SVG <outputs/beyond_allocations.svg>`.
 # ```
@@ -277,7 +277,7 @@ else:  # what the prose refers to does not exist at these parameters
 # %% [markdown]
 # ```{glue:figure} fig-allocation-sensitivity
 # :name: fig-allocation-sensitivity
-# :alt: Four panels, one per member, of each rule's allocation against the assumed pair factor t from zero to one; Raiffa and improved Raiffa are flat, Shapley moves linearly, the nucleolus is piecewise linear; open markers show allocations outside the core, a grey band on the right marks where the core is empty.
+# :alt: One panel per member of each rule's allocation against the assumed pair factor t from zero to one; Raiffa and improved Raiffa are flat, Shapley moves linearly, the nucleolus is piecewise linear; open markers show allocations outside the core, a grey band on the right marks where the core is empty.
 #
 # Each member's allocation against the assumed pair factor $t$ (at
 # $V(N) = \pi_1(\lambda)$); filled markers are in the core, open markers are

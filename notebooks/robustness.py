@@ -522,7 +522,7 @@ else:
 display(book.Md(
     r"""```{glue:figure} fig_mu
 :name: fig-robustness-mu
-:alt: Allocations of the four vertical members against the revenue share with mu fixed and with mu scaled, and the share below which each allocation is negative as the mu are scaled.
+:alt: Allocations of the vertical members against the revenue share with mu fixed and with mu scaled, and the share below which each allocation is negative as the mu are scaled.
 
 Eq (15) allocations of $V(N) = \pi_1(\lambda)$ with $\mu$ fixed (left) and
 with $\mu$ scaled with $V(N)$ (middle); right: with $\mu$ fixed and scaled
