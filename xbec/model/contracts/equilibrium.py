@@ -174,8 +174,8 @@ def reachable_choices(alpha: Any, beta: Any) -> dict[str, np.ndarray]:
     return out
 
 
-def _stage1(alpha, beta, forced: bool):
-    """Exact stage-1 solution on broadcast arrays.
+def stage1_arrays(alpha, beta, forced: bool):
+    """Exact stage-1 solution on broadcast (validated) arrays: what :func:`equilibrium_map` is made of.
 
     Every selection set is constant on the half-open intervals ``(b_k, b_k+1]``
     between consecutive break points ``b`` = {0, thresholds, 1}: all Nash
@@ -291,7 +291,7 @@ def equilibrium(alpha: float, beta: float, niche_forced_agency: bool = False) ->
     a = v.scalar("alpha", check_alpha(alpha))
     b = v.scalar("beta", check_beta(beta))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
-    s1 = _stage1(np.asarray(a), np.asarray(b), forced)
+    s1 = stage1_arrays(np.asarray(a), np.asarray(b), forced)
     config = CONFIGURATIONS[int(s1["code"])]
     r_star = float(s1["royalty"])
     r_lo = float(s1["royalty_lo"])
@@ -339,7 +339,7 @@ def equilibrium_map(alpha: Any, beta: Any, niche_forced_agency: bool = False) ->
     b = v.axis("beta", check_beta(beta))
     forced = v.flag("niche_forced_agency", niche_forced_agency)
     A, B = np.meshgrid(a, b, indexing="ij")
-    s1 = _stage1(A, B, forced)
+    s1 = stage1_arrays(A, B, forced)
     code = s1["code"]
     tie = np.zeros(code.shape, bool)
     for k, c in enumerate(CONFIGURATIONS):

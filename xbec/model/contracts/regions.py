@@ -14,8 +14,8 @@ import numpy as np
 from scipy import optimize
 
 from ... import _validate as v
-from .closed_forms import CONFIGURATIONS, as_output, check_alpha, check_beta, subgame, threshold_arrays, thresholds
-from .equilibrium import choice_grid, reachable_choices
+from .closed_forms import CONFIGURATIONS, as_output, check_alpha, check_beta, subgame, threshold_arrays
+from .equilibrium import reachable_choices, stage1_arrays
 
 #: Smallest potential demand of the niche supplier the boundary search considers.
 _ALPHA_MIN = 1e-9
@@ -56,18 +56,12 @@ def region_y_area(beta_max: float) -> float:
 
 
 def _labels(alpha, beta):
-    """Outcomes at ``alpha, beta`` (last axis): equilibrium code of the main model (best candidate royalty, as in
-    ``equilibrium``) and of the extension, its platform profit below the main model's, WA, AW, WA/AW reachable."""
-    a, b, th = alpha[..., None], beta[..., None], thresholds(alpha, beta)
-    r = np.stack([*th.values(), np.ones(np.shape(alpha))], axis=-1)
-    code = choice_grid(a, b, r)
-    pc = [subgame(c, a, b, r).platform for c in CONFIGURATIONS]
-    p = np.choose(code, [*pc, np.minimum(pc[1], pc[2])])  # WA/AW: the smaller profit
-    gain = forced_agency_gain(alpha, beta)
-    loses = subgame("AA", alpha, beta, th["r1A"]).platform + np.maximum(gain, 0) < p.max(-1) * (1 - 1e-9)
-    main = np.take_along_axis(code, np.argmax(p, -1)[..., None], -1)[..., 0]
+    """Outcomes at ``alpha, beta`` (last axis): equilibrium code of the main model and of the extension, its
+    platform profit below the main model's, WA, AW, WA/AW reachable."""
+    main, forced = (stage1_arrays(alpha, beta, f) for f in (False, True))
+    loses = forced["platform"] < main["platform"] * (1 - 1e-9)
     reach = reachable_choices(alpha, beta)
-    return np.stack([main, np.where(gain > 0, 1, 3), loses, reach["WA"], reach["AW"], reach["WA/AW"]], -1)
+    return np.stack([main["code"], forced["code"], loses, reach["WA"], reach["AW"], reach["WA/AW"]], -1)
 
 
 def _scan(beta, runs=False):
