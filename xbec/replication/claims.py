@@ -176,15 +176,14 @@ def _band(params, vp) -> Assessment:
     }
     against = "band against the paper's printed decentralised allocation"
     printed = [paper.value(x) for k, x in paper.SECTION_5_2_DECENTRALIZED.items() if k.startswith("x")]
-    try:
-        if vp.n != len(printed):
-            raise ValueError(f"not applicable: {vp.n} members, the paper prints {len(printed)}")
-        alt = vertical_acceptable_lambda(params, vp, baseline=printed)
-        ev[against], ev["… on the 0.01 grid"] = f"({alt.lo:.6f}, {alt.hi:.6f})", grid_label(alt)
-    except ModelDomainError:
-        ev[against] = "none"
-    except ValueError as e:
-        ev[against] = str(e)
+    if vp.n != len(printed):
+        ev[against] = f"not applicable: {vp.n} members, the paper prints {len(printed)}"
+    else:
+        try:
+            alt = vertical_acceptable_lambda(params, vp, baseline=printed)
+            ev[against], ev["… on the 0.01 grid"] = f"({alt.lo:.6f}, {alt.hi:.6f})", grid_label(alt)
+        except ModelDomainError:
+            ev[against] = "none"
     if v is None:
         return False, False, ev
     lo, hi = grid_ends(v)
