@@ -347,7 +347,7 @@ def threshold_arrays(alpha, beta, keys: tuple[str, ...] = THRESHOLD_KEYS) -> dic
             out[key] = lo
     # A supplier's two thresholds that agree within rounding (beta near 0) are one threshold: else no pure
     # equilibrium may survive their rounding.
-    for i in "12" if len(out) == 4 else "":
+    for i in "12" if set(keys) == set(THRESHOLD_KEYS) else "":
         same = np.abs(out[f"r{i}W"] - out[f"r{i}A"]) <= _SAME_THRESHOLD
         out[f"r{i}W"] = np.where(same, out[f"r{i}A"], out[f"r{i}W"])
     return out
